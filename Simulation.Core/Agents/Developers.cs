@@ -1,0 +1,93 @@
+namespace UrbanSim.Core.Agents;
+
+/// <summary>Kinds of developer, which differ in the profit they require.</summary>
+public enum DeveloperType
+{
+    /// <summary>Volume housebuilder: requires the standard profit.</summary>
+    Volume = 0,
+    /// <summary>Small or medium builder: slightly higher margin needed for risk.</summary>
+    Sme = 1,
+    /// <summary>Regeneration specialist: accepts a lower margin on brownfield schemes.</summary>
+    Regeneration = 2,
+}
+
+/// <summary>The two designs a developer appraises for each site.</summary>
+public enum Design { Standard = 0, Healthy = 1 }
+
+/// <summary>Inputs of a per-home residual land value appraisal.</summary>
+public readonly record struct ProForma(
+    double SalesPriceGbpPerM2,
+    double HomeSizeM2,
+    double BuildCostGbpPerM2,
+    double HealthyDesignCostUplift,
+    double HealthyDesignPriceUplift,
+    double RemediationGbpPerHome,
+    double DeveloperProfitShareOfGdv,
+    double PlanningObligationShareOfLandValue,
+    double LoanToCost,
+    double FinanceRatePerYear,
+    int BuildYears);
+
+/// <summary>
+/// Developers' appraisal: residual land value (RLV) per home = gross development value − build cost −
+/// health-feature cost − remediation − finance − developer profit − planning obligations. A scheme is
+/// viable when the RLV covers the landowner's benchmark land value (PPG viability method).
+/// </summary>
+public static class Developers
+{
+    /// <summary>Profit margin a developer type requires relative to the standard share of GDV.</summary>
+    public static double ProfitMultiplier(DeveloperType type) => type switch
+    {
+        DeveloperType.Volume => 1.0,
+        DeveloperType.Sme => 1.1,
+        DeveloperType.Regeneration => 0.85,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>Gross development value of one home, £.</summary>
+    public static double GrossDevelopmentValueGbp(in ProForma p, Design design) =>
+        p.SalesPriceGbpPerM2 * p.HomeSizeM2 * (design == Design.Healthy ? 1 + p.HealthyDesignPriceUplift : 1);
+
+    /// <summary>Build, health-feature and remediation costs of one home before finance, £.</summary>
+    public static double DevelopmentCostGbp(in ProForma p, Design design) =>
+        p.BuildCostGbpPerM2 * p.HomeSizeM2 * (design == Design.Healthy ? 1 + p.HealthyDesignCostUplift : 1)
+        + p.RemediationGbpPerHome;
+
+    /// <summary>
+    /// Finance cost of one home, £: the borrowed share of cost, drawn down evenly (so half outstanding
+    /// on average) over the build period, at the investor's required rate.
+    /// </summary>
+    public static double FinanceCostGbp(in ProForma p, Design design) =>
+        DevelopmentCostGbp(p, design) * p.LoanToCost * p.FinanceRatePerYear * p.BuildYears * 0.5;
+
+    /// <summary>Residual land value of one home, £, after planning obligations. Negative when the scheme loses money.</summary>
+    public static double ResidualLandValueGbp(in ProForma p, Design design, DeveloperType developer = DeveloperType.Volume)
+    {
+        double gdv = GrossDevelopmentValueGbp(p, design);
+        double beforeObligations = gdv - DevelopmentCostGbp(p, design) - FinanceCostGbp(p, design)
+                                   - gdv * p.DeveloperProfitShareOfGdv * ProfitMultiplier(developer);
+        // s106 and CIL take a share of positive land value; they cannot rescue a loss-making scheme.
+        return beforeObligations > 0 ? beforeObligations * (1 - p.PlanningObligationShareOfLandValue) : beforeObligations;
+    }
+
+    /// <summary>True when the residual land value covers the benchmark land value.</summary>
+    public static bool IsViable(in ProForma p, Design design, DeveloperType developer, double benchmarkLandValueGbpPerHome) =>
+        ResidualLandValueGbp(p, design, developer) >= benchmarkLandValueGbpPerHome;
+
+    /// <summary>
+    /// The design the developer builds, or null if none is viable and compliant: when the planning
+    /// standard requires the healthy design only that is considered; otherwise the design with the
+    /// larger residual land value.
+    /// </summary>
+    public static Design? ChooseDesign(in ProForma standardFinance, in ProForma healthyFinance, DeveloperType developer,
+        double benchmarkLandValueGbpPerHome, bool healthyRequired)
+    {
+        double healthy = ResidualLandValueGbp(healthyFinance, Design.Healthy, developer);
+        bool healthyViable = healthy >= benchmarkLandValueGbpPerHome;
+        if (healthyRequired) return healthyViable ? Design.Healthy : null;
+        double standard = ResidualLandValueGbp(standardFinance, Design.Standard, developer);
+        bool standardViable = standard >= benchmarkLandValueGbpPerHome;
+        if (healthyViable && (!standardViable || healthy >= standard)) return Design.Healthy;
+        return standardViable ? Design.Standard : null;
+    }
+}

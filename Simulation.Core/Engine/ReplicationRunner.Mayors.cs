@@ -1,0 +1,245 @@
+using UrbanSim.Core.Agents;
+using UrbanSim.Core.Health;
+using UrbanSim.Core.Settlements;
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Engine;
+
+public sealed partial class ReplicationRunner
+{
+    /// <summary>Health values a mayor appraises per region: five exposures and the prevention programme.</summary>
+    private const int HealthLevers = 6;
+    private const int PreventionLever = 5;
+    /// <summary>Zone programme slots in WorldState.ProgrammeSpendPerHeadGbp.</summary>
+    private const int ZoneActiveTravel = 0, ZoneCleanAir = 1, ZoneGreenSpace = 2, ZonePrevention = 3;
+
+    /// <summary>
+    /// The mayor's health appraisal of each programme at the start of a term, with the same public
+    /// <see cref="HealthAppraisal"/> a user calls: £ of QALYs per year per resident for a unit change of
+    /// each exposure, and for a unit (100%) reduction in CVD and diabetes incidence.
+    /// </summary>
+    private void AppraiseProgrammes(int region)
+    {
+        double people = 0, adults = 0, adultDeaths = 0;
+        double walk = 0, cycle = 0, pm = 0, green = 0, cold = 0;
+        double cvdCases = 0, diabetesCases = 0;
+        foreach (int z in ZonesOf(region))
+        {
+            double pop = _zonePopulation[z];
+            people += pop;
+            walk += pop * _world.WalkingMinutesPerWeek[z]; cycle += pop * _world.CyclingMinutesPerWeek[z];
+            pm += pop * _world.Pm25MicrogramsPerM3[z]; green += pop * _world.GreenSpaceNdvi[z]; cold += pop * _world.ColdHomeShare[z];
+            for (int b = 4; b < _bands; b++)  // ages 20+: the ages the all-cause exposure–responses apply to
+            {
+                double n = _world.Population[z * _bands + b];
+                adults += n;
+                adultDeaths += n * EnglandReference.DeathRatePerPersonYear[b] * _world.ZoneMortalityMultiplier[z];
+                cvdCases += n * _nationalIncidence[(int)Disease.Cardiovascular * _bands + b];
+                diabetesCases += n * _nationalIncidence[(int)Disease.Type2Diabetes * _bands + b];
+            }
+        }
+        int o = region * HealthLevers;
+        if (people <= 0 || adults <= 0) { Array.Clear(_healthValuePerUnit, o, HealthLevers); return; }
+        var population = new AppraisalPopulation(adults, 20, 99, 100_000 * adultDeaths / adults);
+        var before = new ExposureLevels(walk / people, cycle / people, pm / people, green / people, cold / people);
+        _healthValuePerUnit[o + Exposures.Walking] = ValuePerUnit(population, before, before with { WalkingMinutesPerWeek = before.WalkingMinutesPerWeek + 1 }, people);
+        _healthValuePerUnit[o + Exposures.Cycling] = ValuePerUnit(population, before, before with { CyclingMinutesPerWeek = before.CyclingMinutesPerWeek + 1 }, people);
+        _healthValuePerUnit[o + Exposures.Pm25] = ValuePerUnit(population, before, before with { Pm25MicrogramsPerM3 = Math.Max(0, before.Pm25MicrogramsPerM3 - 0.1) }, people) / 0.1;
+        _healthValuePerUnit[o + Exposures.GreenSpace] = ValuePerUnit(population, before, before with { GreenSpaceNdvi = before.GreenSpaceNdvi + 0.01 }, people) / 0.01;
+        _healthValuePerUnit[o + Exposures.ColdHomes] = ValuePerUnit(population, before, before with { ColdHomeShare = Math.Max(0, before.ColdHomeShare - 0.01) }, people) / 0.01;
+        // Prevention: cases avoided per year × years of reduced quality of life they would have had (about 5, discounted).
+        var h = _p.Health;
+        double utilityLoss = h.UtilityInGoodHealth - h.UtilityNotInGoodHealth;
+        double qalysPerCase = 5 * utilityLoss;
+        _healthValuePerUnit[o + PreventionLever] = Discounting.QalyValueGbp * qalysPerCase *
+            (cvdCases * DiseaseBaseline.IllHealthExcess(Disease.Cardiovascular) + diabetesCases * DiseaseBaseline.IllHealthExcess(Disease.Type2Diabetes)) / people;
+    }
+
+    private double ValuePerUnit(in AppraisalPopulation population, in ExposureLevels before, in ExposureLevels after, double residents) =>
+        HealthAppraisal.Appraise(population, before, after, _rr).QalyValueGbpPerYear / residents;
+
+    /// <summary>
+    /// Steps 3–4: each mayor splits the money the settlement lets them spend this year across programmes by
+    /// perceived benefit per £, the programmes are delivered in the region's zones, and the ICB pools
+    /// money and spends its own prevention share.
+    /// </summary>
+    private void AllocateAndSpend(int year, Span<double> outcome, Span<double> yearly)
+    {
+        var f = _p.Funding;
+        var icb = _p.Icb;
+        var pp = _p.Programmes;
+        bool tied = _levers.Settlement == SettlementKind.TiedGrants;
+        bool devolved = _levers.Settlement == SettlementKind.HealthDevolution;
+        double annuity = 0;
+        for (int k = 0; k < pp.AppraisalYears; k++) annuity += Discounting.Factor(Discounting.HealthRatePerYear, k);
+        for (int r = 0; r < _regions; r++)
+        {
+            double pop = _regionPopulation[r];
+            if (pop <= 0) continue;
+            double allocation = icb.AllocationGbpPerHead * pop;
+            double pooled = Icbs.PooledWithMayorGbp(allocation, icb.PreventionShare, _levers.IcbPartnership,
+                icb.PartnershipPoolingThreshold, icb.PartnershipPooledPreventionShare, devolved, _levers.IcbPooledShare);
+            _ledger.PaidToMayorsGbp += pooled;
+            double flexible = pooled;
+            for (int t = 0; t < Programmes.ThemeCount; t++)
+                _themeMoney[t] = tied ? f.TiedSpendRatePerYear * _tied.BalanceGbp(r, (Theme)t) : f.SinglePotSpendRatePerYear * _single.ThemeGbp(r, (Theme)t);
+            double singleFlexible = tied ? 0 : f.SinglePotSpendRatePerYear * _single.FlexibleGbp(r);
+            flexible += singleFlexible;
+
+            SetPerceivedBenefits(r, pop, annuity, tied);
+            Mayors.AllocateByBenefitPerPound(_themeMoney, flexible, _benefit, _saturation, _cap, _spend, _spendFromTheme);
+
+            double fromFlexibleTotal = 0;
+            for (int p = 0; p < Programmes.Count; p++)
+            {
+                double planned = _spend[p];
+                if (planned <= 0) continue;
+                double actual = Deliver(r, (Programme)p, planned, year);
+                double fromTheme = _spendFromTheme[p] * actual / planned;
+                if (fromTheme > 0)
+                {
+                    if (tied) _tied.Spend(r, Programmes.ThemeOf((Programme)p), fromTheme);
+                    else _single.SpendTheme(r, Programmes.ThemeOf((Programme)p), fromTheme);
+                }
+                fromFlexibleTotal += actual - fromTheme;
+                _ledger.ProgrammeSpendGbp += actual;
+                _spentThisTerm[r] += actual;
+                outcome[Outcomes.FirstProgrammeSpend + p] += actual;
+                outcome[Outcomes.PublicSpendGbp] += actual;
+                yearly[Series.FirstProgrammeSpend + p] += actual;
+                yearly[Series.PublicSpendGbp] += actual;
+            }
+            // Pooled ICB money is used first; what the mayor could not use goes back to the ICB.
+            double pooledUsed = Math.Min(pooled, fromFlexibleTotal);
+            _ledger.PooledReturnedGbp += pooled - pooledUsed;
+            outcome[Outcomes.IcbPooledGbp] += pooledUsed;
+            double fromPot = fromFlexibleTotal - pooledUsed;
+            if (fromPot > 0) _single.SpendFlexible(r, Math.Min(fromPot, _single.FlexibleGbp(r)));
+
+            // The ICB's own prevention, net of what it pooled, reaches the modelled diseases in part.
+            double ownPrevention = Math.Max(0, allocation * icb.PreventionShare - (pooled - allocation * (devolved ? _levers.IcbPooledShare : 0)));
+            double perHead = ownPrevention * icb.PreventionEffectiveShare / pop;
+            int slot = (year + 1) % (WorldState.MaxLagYears + 1);
+            foreach (int z in ZonesOf(r))
+                _world.PendingProgrammeSpendPerHeadGbp[(slot * WorldState.ZoneProgrammeCount + ZonePrevention) * _zones + z] += perHead;
+        }
+    }
+
+    /// <summary>Perceived marginal benefit per £, saturation and cap of each programme in a region this year.</summary>
+    private void SetPerceivedBenefits(int r, double pop, double annuity, bool tied)
+    {
+        var pp = _p.Programmes;
+        int o = r * HealthLevers;
+        double c = _commitment[r], a = _analytical[r];
+        // Population-weighted cumulative spend per head already in place: marginal effects saturate.
+        double cumAt = 0, cumCa = 0, cumGs = 0, cumJp = 0, coldHomes = 0, dwellings = 0;
+        foreach (int z in ZonesOf(r))
+        {
+            double share = _zonePopulation[z] / pop;
+            dwellings += _world.Dwellings[z];
+            cumAt += share * _world.ProgrammeSpendPerHeadGbp[ZoneActiveTravel * _zones + z];
+            cumCa += share * _world.ProgrammeSpendPerHeadGbp[ZoneCleanAir * _zones + z];
+            cumGs += share * _world.ProgrammeSpendPerHeadGbp[ZoneGreenSpace * _zones + z];
+            cumJp += share * _world.ProgrammeSpendPerHeadGbp[ZonePrevention * _zones + z];
+            coldHomes += _world.ColdHomes[z];
+        }
+        double walkSlope = pp.ActiveTravelMaxWalkingMinutesPerWeek / pp.ActiveTravelScaleGbpPerHead * Math.Exp(-cumAt / pp.ActiveTravelScaleGbpPerHead);
+        double cycleSlope = pp.ActiveTravelMaxCyclingMinutesPerWeek / pp.ActiveTravelScaleGbpPerHead * Math.Exp(-cumAt / pp.ActiveTravelScaleGbpPerHead);
+        double pmSlope = pp.CleanAirMaxPm25ReductionMicrogramsPerM3 / pp.CleanAirScaleGbpPerHead * Math.Exp(-cumCa / pp.CleanAirScaleGbpPerHead);
+        double greenSlope = pp.GreenSpaceMaxNdviGain / pp.GreenSpaceScaleGbpPerHead * Math.Exp(-cumGs / pp.GreenSpaceScaleGbpPerHead);
+        double preventionSlope = pp.PreventionMaxIncidenceReduction / pp.PreventionScaleGbpPerHead * Math.Exp(-cumJp / pp.PreventionScaleGbpPerHead);
+        double coldSlopePerGbp = dwellings > 0 ? 1 / (pp.WarmHomesCostGbpPerHome * dwellings) : 0; // share of homes per £
+
+        Span<double> health = stackalloc double[Programmes.Count];
+        health[(int)Programme.ActiveTravel] = (walkSlope * _healthValuePerUnit[o + Exposures.Walking] + cycleSlope * _healthValuePerUnit[o + Exposures.Cycling]) * annuity;
+        health[(int)Programme.CleanAir] = pmSlope * _healthValuePerUnit[o + Exposures.Pm25] * annuity;
+        health[(int)Programme.GreenSpace] = greenSlope * _healthValuePerUnit[o + Exposures.GreenSpace] * annuity;
+        health[(int)Programme.WarmHomes] = coldSlopePerGbp * pop * _healthValuePerUnit[o + Exposures.ColdHomes] * annuity;
+        health[(int)Programme.JointPrevention] = preventionSlope * _healthValuePerUnit[o + PreventionLever] * annuity;
+        health[(int)Programme.SiteAssembly] = 0;
+        health[(int)Programme.Capacity] = 0;
+
+        _benefit[(int)Programme.ActiveTravel] = Mayors.PerceivedBenefitPerGbp(pp.ActiveTravelOtherBenefitPerGbp, health[0], c, a);
+        _benefit[(int)Programme.CleanAir] = Mayors.PerceivedBenefitPerGbp(pp.CleanAirOtherBenefitPerGbp, health[1], c, a);
+        _benefit[(int)Programme.WarmHomes] = Mayors.PerceivedBenefitPerGbp(pp.WarmHomesOtherBenefitPerGbp, health[2], c, a);
+        _benefit[(int)Programme.SiteAssembly] = Mayors.PerceivedBenefitPerGbp(pp.SiteAssemblyOtherBenefitPerGbp, 0, c, a);
+        _benefit[(int)Programme.GreenSpace] = Mayors.PerceivedBenefitPerGbp(pp.GreenSpaceOtherBenefitPerGbp, health[4], c, a);
+        // Capacity pays off in bids under competitive funding, and in analysis and delivery otherwise.
+        _benefit[(int)Programme.Capacity] = Mayors.PerceivedBenefitPerGbp(pp.CapacityOtherBenefitPerGbp * (tied ? 1 : 0.5) * (1 - _capacity[r]), 0, c, a);
+        _benefit[(int)Programme.JointPrevention] = Mayors.PerceivedBenefitPerGbp(pp.JointPreventionOtherBenefitPerGbp, health[6], c, a);
+
+        _saturation[(int)Programme.ActiveTravel] = pp.ActiveTravelScaleGbpPerHead * pop;
+        _saturation[(int)Programme.CleanAir] = pp.CleanAirScaleGbpPerHead * pop;
+        _saturation[(int)Programme.GreenSpace] = pp.GreenSpaceScaleGbpPerHead * pop;
+        _saturation[(int)Programme.JointPrevention] = pp.PreventionScaleGbpPerHead * pop;
+        _saturation[(int)Programme.Capacity] = pp.CapacityScaleGbpPerHead * pop;
+        _saturation[(int)Programme.WarmHomes] = double.PositiveInfinity;
+        _saturation[(int)Programme.SiteAssembly] = double.PositiveInfinity;
+        for (int p = 0; p < Programmes.Count; p++) _cap[p] = double.PositiveInfinity;
+        _cap[(int)Programme.WarmHomes] = coldHomes * pp.WarmHomesCostGbpPerHome;
+        _cap[(int)Programme.SiteAssembly] = RemediationNeedGbp(r);
+    }
+
+    /// <summary>Delivers a programme in a region's zones; returns what was actually spent.</summary>
+    private double Deliver(int r, Programme programme, double amountGbp, int year)
+    {
+        var pp = _p.Programmes;
+        switch (programme)
+        {
+            case Programme.ActiveTravel: return SpreadAcrossZones(r, ZoneActiveTravel, amountGbp, year + pp.ActiveTravelLagYears);
+            case Programme.CleanAir: return SpreadAcrossZones(r, ZoneCleanAir, amountGbp, year + pp.CleanAirLagYears);
+            case Programme.GreenSpace: return SpreadAcrossZones(r, ZoneGreenSpace, amountGbp, year + pp.GreenSpaceLagYears);
+            case Programme.JointPrevention: return SpreadAcrossZones(r, ZonePrevention, amountGbp, year + 1);
+            case Programme.WarmHomes: return RetrofitColdHomes(r, amountGbp);
+            case Programme.SiteAssembly: return AssembleSites(r, amountGbp);
+            case Programme.Capacity:
+            {
+                double gain = 1 - Math.Exp(-amountGbp / _regionPopulation[r] / pp.CapacityScaleGbpPerHead);
+                _capacity[r] += (1 - _capacity[r]) * gain;
+                _analytical[r] += (1 - _analytical[r]) * 0.5 * gain;
+                return amountGbp;
+            }
+            default: throw new ArgumentOutOfRangeException(nameof(programme));
+        }
+    }
+
+    private double SpreadAcrossZones(int r, int zoneProgramme, double amountGbp, int effectiveYear)
+    {
+        double total = 0;
+        foreach (int z in ZonesOf(r))
+        {
+            _zoneWeight[z] = Mayors.TargetingWeight(_zonePopulation[z], DiseaseBaseline.DeprivationScore(_world.ZoneDecile[z]), _commitment[r]);
+            total += _zoneWeight[z];
+        }
+        if (total <= 0) return 0;
+        int slot = effectiveYear % (WorldState.MaxLagYears + 1);
+        foreach (int z in ZonesOf(r))
+        {
+            if (_zoneWeight[z] <= 0) continue;
+            double zoneSpend = amountGbp * _zoneWeight[z] / total;
+            _world.PendingProgrammeSpendPerHeadGbp[(slot * WorldState.ZoneProgrammeCount + zoneProgramme) * _zones + z] += zoneSpend / _zonePopulation[z];
+        }
+        return amountGbp;
+    }
+
+    private double RetrofitColdHomes(int r, double amountGbp)
+    {
+        double cost = _p.Programmes.WarmHomesCostGbpPerHome;
+        double total = 0;
+        foreach (int z in ZonesOf(r))
+        {
+            _zoneWeight[z] = Mayors.TargetingWeight(_world.ColdHomes[z], DiseaseBaseline.DeprivationScore(_world.ZoneDecile[z]), _commitment[r]);
+            total += _zoneWeight[z];
+        }
+        if (total <= 0) return 0;
+        double spent = 0;
+        foreach (int z in ZonesOf(r))
+        {
+            if (_zoneWeight[z] <= 0) continue;
+            double homes = Math.Min(_world.ColdHomes[z], amountGbp * _zoneWeight[z] / total / cost);
+            _world.ColdHomes[z] -= homes;
+            spent += homes * cost;
+        }
+        return spent;
+    }
+}

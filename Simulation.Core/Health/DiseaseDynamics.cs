@@ -1,0 +1,38 @@
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Health;
+
+/// <summary>
+/// Disease incidence consistent with observed prevalence. The model moves people up the age bands
+/// (1/width of a band each year) carrying their disease state; the incidence that keeps the start-year
+/// prevalence by age unchanged under that ageing, mortality and remission is solved band by band
+/// (DisMod-style consistency), so a world with no change in exposure has no spurious trend.
+/// </summary>
+public static class DiseaseDynamics
+{
+    /// <summary>
+    /// Annual incidence per person free of the disease, by band, that keeps <paramref name="prevalence"/>
+    /// steady for a population with age structure <paramref name="populationShare"/> and death rates
+    /// <paramref name="deathRatePerPersonYear"/>. Where prevalence falls with age faster than remission
+    /// explains, incidence is 0.
+    /// </summary>
+    public static void SteadyStateIncidence(ReadOnlySpan<double> prevalence, ReadOnlySpan<double> populationShare,
+        ReadOnlySpan<double> deathRatePerPersonYear, double remissionPerYear, Span<double> incidence)
+    {
+        int bands = AgeBands.Count;
+        double previousSurvivorsMovingUp = 0, previousQ = 0;
+        for (int b = 0; b < bands; b++)
+        {
+            double survivors = populationShare[b] * Math.Exp(-deathRatePerPersonYear[b]);
+            double stay = b == AgeBands.OpenBand ? 1 : 1 - 1.0 / AgeBands.WidthYears(b);
+            double next = survivors * stay + previousSurvivorsMovingUp;
+            double p = prevalence[b];
+            // q = prevalence among this band's survivors after this year's incidence and remission.
+            double q = stay > 0 ? (p * next - previousSurvivorsMovingUp * previousQ) / (survivors * stay) : p;
+            double i = p < 1 ? (q - p + remissionPerYear * p) / (1 - p) : 0;
+            incidence[b] = Math.Clamp(i, 0, 1);
+            previousQ = p + incidence[b] * (1 - p) - remissionPerYear * p;
+            previousSurvivorsMovingUp = b == AgeBands.OpenBand ? 0 : survivors / AgeBands.WidthYears(b);
+        }
+    }
+}

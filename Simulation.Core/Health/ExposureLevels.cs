@@ -1,0 +1,26 @@
+namespace UrbanSim.Core.Health;
+
+/// <summary>Average exposures of a population (a zone, an age band or an appraised group).</summary>
+/// <param name="WalkingMinutesPerWeek">Walking for travel or leisure, minutes per person per week.</param>
+/// <param name="CyclingMinutesPerWeek">Cycling, minutes per person per week.</param>
+/// <param name="Pm25MicrogramsPerM3">Annual mean PM2.5 concentration at home, µg/m³.</param>
+/// <param name="GreenSpaceNdvi">Mean normalised difference vegetation index within 500 m of home (−1 to 1).</param>
+/// <param name="ColdHomeShare">Share of people living in excessively cold homes (0 to 1).</param>
+public readonly record struct ExposureLevels(
+    double WalkingMinutesPerWeek,
+    double CyclingMinutesPerWeek,
+    double Pm25MicrogramsPerM3,
+    double GreenSpaceNdvi,
+    double ColdHomeShare)
+{
+    /// <summary>The level of one exposure, in that exposure's own unit.</summary>
+    public double Of(Exposure exposure) => exposure switch
+    {
+        Exposure.Walking => WalkingMinutesPerWeek,
+        Exposure.Cycling => CyclingMinutesPerWeek,
+        Exposure.Pm25 => Pm25MicrogramsPerM3,
+        Exposure.GreenSpace => GreenSpaceNdvi,
+        Exposure.ColdHomes => ColdHomeShare,
+        _ => throw new ArgumentOutOfRangeException(nameof(exposure), exposure, null),
+    };
+}

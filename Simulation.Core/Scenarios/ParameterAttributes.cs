@@ -1,0 +1,16 @@
+namespace UrbanSim.Core.Scenarios;
+
+/// <summary>Inclusive range a numeric scenario parameter must lie in; checked at load.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AllowedRangeAttribute(double min, double max) : Attribute
+{
+    public double Min { get; } = min;
+    public double Max { get; } = max;
+}
+
+/// <summary>One-line meaning and unit of a scenario parameter, for messages, docs and the schema.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MeaningAttribute(string text) : Attribute
+{
+    public string Text { get; } = text;
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Scenarios;
+
+/// <summary>
+/// A validated, immutable scenario: the world, the horizon, the Monte Carlo set-up, the parameters,
+/// what is uncertain, and the policy variants compared under common random numbers.
+/// Build it with <see cref="ScenarioLoader"/>, which reports every problem at once.
+/// </summary>
+public sealed record Scenario
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public required WorldSpec World { get; init; }
+    public int StartYear { get; init; } = 2026;
+    public int HorizonYears { get; init; } = 25;
+    public int Replications { get; init; } = 1000;
+    public ulong Seed { get; init; } = 1;
+    public ModelParameters Parameters { get; init; } = new();
+    public ImmutableArray<UncertainParameter> Uncertain { get; init; } = [];
+    public required ImmutableArray<PolicyVariant> Variants { get; init; }
+}
+
+/// <summary>A named policy setting; variants of one scenario share every random draw.</summary>
+public sealed record PolicyVariant(string Name, PolicyLevers Levers, string Description = "");
+
+/// <summary>A parameter (dotted snake_case path, e.g. "health.walking_relative_risk") drawn anew each replication.</summary>
+public sealed record UncertainParameter(string Path, Distribution Distribution);
+
+/// <summary>The world: synthetic regions from the seed, or zones loaded from a CSV file.</summary>
+public sealed record WorldSpec
+{
+    /// <summary>Regions of the synthetic world (ignored when <see cref="Zones"/> is given).</summary>
+    public ImmutableArray<RegionSpec> Regions { get; init; } = [];
+
+    /// <summary>Zones loaded from a user's CSV file, if any.</summary>
+    public ImmutableArray<ZoneRecord> Zones { get; init; } = [];
+
+    /// <summary>Developable sites generated per zone.</summary>
+    public int SitesPerZone { get; init; } = 4;
+
+    /// <summary>Total zones in the world.</summary>
+    public int ZoneCount => Zones.IsDefaultOrEmpty ? Regions.Sum(r => r.Zones) : Zones.Length;
+
+    /// <summary>England-like world: 2 established, 2 developing and 2 new mayoralties, 300 zones.</summary>
+    public static WorldSpec EnglandLike { get; } = new()
+    {
+        Regions =
+        [
+            new("Established A", CapacityClass.Established, 70),
+            new("Established B", CapacityClass.Established, 60),
+            new("Developing A", CapacityClass.Developing, 50),
+            new("Developing B", CapacityClass.Developing, 45),
+            new("New A", CapacityClass.New, 40),
+            new("New B", CapacityClass.New, 35),
+        ],
+    };
+}
+
+/// <summary>A synthetic city-region: its name, capacity class and number of zones.</summary>
+public sealed record RegionSpec(string Name, CapacityClass Capacity, int Zones);

@@ -1,0 +1,309 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Scenarios;
+
+/// <summary>The outcome of loading a scenario: the scenario, or every problem found.</summary>
+public sealed record ScenarioLoadResult(Scenario? Scenario, IReadOnlyList<ValidationProblem> Problems)
+{
+    public bool IsValid => Scenario is not null && Problems.Count == 0;
+}
+
+/// <summary>
+/// Reads and validates a scenario JSON file (and the zones CSV it may name), reporting every problem at
+/// once with file, line, column, JSON path and a fix. Bad input never throws.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Hard limits so that a scenario cannot ask for unbounded work or memory.</summary>
+    public const int MaxZones = 100_000, MaxYears = 200, MaxVariants = 50, MaxUncertain = 500;
+    public const int MaxReplications = 100_000_000;
+
+    private static readonly string[] TopKeys =
+        ["name", "description", "world", "start_year", "horizon_years", "replications", "seed", "levers", "parameters", "uncertain", "variants"];
+    private static readonly string[] WorldKeys = ["archetype", "regions", "zones_csv", "sites_per_zone"];
+    private static readonly string[] RegionKeys = ["name", "capacity", "zones"];
+    private static readonly string[] VariantKeys = ["name", "description", "levers"];
+    private static readonly Dictionary<string, string[]> DistributionKeys = new()
+    {
+        ["normal"] = ["mean", "sd"],
+        ["lognormal"] = ["median", "lower95", "upper95"],
+        ["uniform"] = ["min", "max"],
+        ["triangular"] = ["min", "mode", "max"],
+        ["beta"] = ["alpha", "beta"],
+    };
+
+    /// <summary>Loads a scenario file; a zones CSV path inside it is resolved relative to the file.</summary>
+    public static ScenarioLoadResult LoadFile(string path)
+    {
+        if (!File.Exists(path))
+            return Fail(new ValidationProblem(path, 0, 0, "", "file not found", "check the path; bundled scenarios are in scenarios/"));
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        { return Fail(new ValidationProblem(path, 0, 0, "", $"cannot read the file ({e.Message})", "check the file's permissions")); }
+        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+    }
+
+    private static ScenarioLoadResult Fail(ValidationProblem problem) => new(null, [problem]);
+
+    /// <summary>Parses and validates scenario JSON text; <paramref name="file"/> names it in messages.</summary>
+    public static ScenarioLoadResult Parse(string json, string file, string baseDirectory)
+    {
+        JObject root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            var token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            if (token is not JObject o)
+                return Fail(new ValidationProblem(file, 1, 1, "", $"a scenario must be a JSON object, found {JsonBinder.Describe(token)}", "wrap the scenario in { … }"));
+            root = o;
+            while (reader.Read()) { }
+        }
+        catch (JsonReaderException e)
+        {
+            return Fail(new ValidationProblem(file, e.LineNumber, e.LinePosition, e.Path ?? "", $"malformed JSON: {FirstSentence(e.Message)}", "fix the JSON syntax at that position (missing comma, quote or bracket?)"));
+        }
+
+        var binder = new JsonBinder(file);
+        binder.CheckKeys(root, TopKeys);
+        string name = ReadString(binder, root, "name", required: true) ?? "";
+        string description = ReadString(binder, root, "description", required: false) ?? "";
+        int startYear = ReadInt(binder, root, "start_year", 2026, 1900, 3000);
+        int horizon = ReadInt(binder, root, "horizon_years", 25, 1, MaxYears);
+        int replications = ReadInt(binder, root, "replications", 1000, 1, MaxReplications);
+        ulong seed = ReadSeed(binder, root);
+        var world = ReadWorld(binder, root["world"], baseDirectory);
+        var baseLevers = binder.Bind(root["levers"], new PolicyLevers());
+        var parameters = binder.Bind(root["parameters"], new ModelParameters());
+        CheckParameterConsistency(binder, root["parameters"], parameters);
+        var uncertain = ReadUncertain(binder, root["uncertain"]);
+        var variants = ReadVariants(binder, root, baseLevers);
+
+        if (binder.Problems.Count > 0) return new(null, binder.Problems);
+        return new(new Scenario
+        {
+            Name = name, Description = description, World = world!, StartYear = startYear, HorizonYears = horizon,
+            Replications = replications, Seed = seed, Parameters = parameters, Uncertain = uncertain, Variants = variants,
+        }, []);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+    }
+
+    private static string? ReadString(JsonBinder binder, JObject obj, string key, bool required)
+    {
+        var token = obj[key];
+        if (token is null)
+        {
+            if (required) binder.Problem(obj, $"missing required key '{key}'", $"add \"{key}\": \"…\"", string.IsNullOrEmpty(obj.Path) ? key : $"{obj.Path}.{key}");
+            return null;
+        }
+        if (token.Type != JTokenType.String || string.IsNullOrWhiteSpace(token.Value<string>()))
+        {
+            binder.Problem(token, $"expected a non-empty string, found {JsonBinder.Describe(token)}", $"write \"{key}\": \"…\"");
+            return null;
+        }
+        return token.Value<string>();
+    }
+
+    private static int ReadInt(JsonBinder binder, JObject obj, string key, int fallback, int min, int max)
+    {
+        var token = obj[key];
+        if (token is null) return fallback;
+        if (token.Type != JTokenType.Integer)
+        {
+            binder.Problem(token, $"expected a whole number, found {JsonBinder.Describe(token)}", $"write a whole number from {min} to {max}");
+            return fallback;
+        }
+        long value = token.Value<long>();
+        if (value < min || value > max)
+        {
+            binder.Problem(token, $"{value} is out of range", $"use a whole number from {min} to {max}");
+            return fallback;
+        }
+        return (int)value;
+    }
+
+    private static ulong ReadSeed(JsonBinder binder, JObject root)
+    {
+        var token = root["seed"];
+        if (token is null) return 1;
+        if (token.Type == JTokenType.Integer && token is JValue { Value: var v } &&
+            ulong.TryParse(Convert.ToString(v, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed))
+            return seed;
+        binder.Problem(token, $"expected a non-negative whole number, found {JsonBinder.Describe(token)}", "write a seed such as 20261122 (0 to 18446744073709551615)");
+        return 1;
+    }
+
+    private static WorldSpec? ReadWorld(JsonBinder binder, JToken? token, string baseDirectory)
+    {
+        if (token is null) return WorldSpec.EnglandLike;
+        if (token is not JObject obj)
+        {
+            binder.Problem(token, $"expected an object, found {JsonBinder.Describe(token)}", "write \"world\": { \"archetype\": \"england_like\" }");
+            return null;
+        }
+        binder.CheckKeys(obj, WorldKeys);
+        int sitesPerZone = ReadInt(binder, obj, "sites_per_zone", 4, 1, 50);
+        int given = (obj["archetype"] is null ? 0 : 1) + (obj["regions"] is null ? 0 : 1) + (obj["zones_csv"] is null ? 0 : 1);
+        if (given > 1)
+            binder.Problem(obj, "give only one of 'archetype', 'regions' or 'zones_csv'", "keep the one that describes your world and delete the others");
+        if (obj["zones_csv"] is { } csvToken)
+        {
+            if (csvToken.Type != JTokenType.String) { binder.Problem(csvToken, "expected a file path string", "write \"zones_csv\": \"my-zones.csv\""); return null; }
+            string csvPath = Path.Combine(baseDirectory, csvToken.Value<string>()!);
+            var zones = ZoneCsv.Load(csvPath);
+            foreach (var p in zones.Problems) binder.Problems.Add(p);
+            if (zones.Problems.Count > 0) return null;
+            if (zones.Zones.Length > MaxZones) { binder.Problem(csvToken, $"{zones.Zones.Length} zones is more than the limit of {MaxZones}", "split the study area into several scenarios"); return null; }
+            return new WorldSpec { Zones = zones.Zones, SitesPerZone = sitesPerZone };
+        }
+        if (obj["regions"] is { } regionsToken)
+        {
+            if (regionsToken is not JArray array || array.Count == 0)
+            {
+                binder.Problem(regionsToken, "expected a non-empty array of regions", "write \"regions\": [ { \"name\": \"…\", \"capacity\": \"established\", \"zones\": 50 } ]");
+                return null;
+            }
+            var regions = ImmutableArray.CreateBuilder<RegionSpec>();
+            string[] capacities = JsonBinder.EnumNames(typeof(CapacityClass));
+            foreach (var item in array)
+            {
+                if (item is not JObject region) { binder.Problem(item, "expected a region object", "write { \"name\": \"…\", \"capacity\": \"new\", \"zones\": 40 }"); continue; }
+                binder.CheckKeys(region, RegionKeys);
+                string regionName = ReadString(binder, region, "name", required: true) ?? "";
+                int zones = ReadInt(binder, region, "zones", 50, 1, MaxZones);
+                var capacity = CapacityClass.Developing;
+                if (region["capacity"] is { } capToken)
+                {
+                    int index = capToken.Type == JTokenType.String ? Array.IndexOf(capacities, capToken.Value<string>()) : -1;
+                    if (index < 0) binder.Problem(capToken, $"capacity must be one of {string.Join(", ", capacities)}, found {JsonBinder.Describe(capToken)}", $"write one of \"{string.Join("\", \"", capacities)}\"");
+                    else capacity = (CapacityClass)index;
+                }
+                regions.Add(new RegionSpec(regionName, capacity, zones));
+            }
+            int total = regions.Sum(r => r.Zones);
+            if (total > MaxZones) binder.Problem(regionsToken, $"{total} zones in all is more than the limit of {MaxZones}", "use fewer zones per region");
+            return new WorldSpec { Regions = regions.ToImmutable(), SitesPerZone = sitesPerZone };
+        }
+        if (obj["archetype"] is { } archetype && !(archetype.Type == JTokenType.String && archetype.Value<string>() == "england_like"))
+        {
+            binder.Problem(archetype, $"unknown archetype {JsonBinder.Describe(archetype)}", "write \"archetype\": \"england_like\", or give \"regions\" or \"zones_csv\"");
+            return null;
+        }
+        return WorldSpec.EnglandLike with { SitesPerZone = sitesPerZone };
+    }
+
+    private static void CheckParameterConsistency(JsonBinder binder, JToken? token, ModelParameters p)
+    {
+        if (p.Funding.TiedPotMinYears > p.Funding.TiedPotMaxYears)
+            binder.Problem(token?["funding"] ?? token, $"tied_pot_min_years ({p.Funding.TiedPotMinYears}) is more than tied_pot_max_years ({p.Funding.TiedPotMaxYears})", "make the minimum no larger than the maximum", "parameters.funding");
+        if (p.Funding.TransportShare + p.Funding.HousingShare + p.Funding.RegenerationShare + p.Funding.PublicHealthShare <= 0)
+            binder.Problem(token?["funding"] ?? token, "the four theme shares add up to 0", "give at least one theme a positive share", "parameters.funding");
+        if (p.Politics.NewMayorCommitmentMin > p.Politics.NewMayorCommitmentMax)
+            binder.Problem(token?["politics"] ?? token, "new_mayor_commitment_min is more than new_mayor_commitment_max", "make the minimum no larger than the maximum", "parameters.politics");
+    }
+
+    private static ImmutableArray<UncertainParameter> ReadUncertain(JsonBinder binder, JToken? token)
+    {
+        if (token is null) return [];
+        if (token is not JArray array)
+        {
+            binder.Problem(token, $"expected an array, found {JsonBinder.Describe(token)}", "write \"uncertain\": [ { \"parameter\": \"health.walking_relative_risk\", \"distribution\": \"lognormal\", … } ]");
+            return [];
+        }
+        if (array.Count > MaxUncertain) binder.Problem(token, $"{array.Count} uncertain parameters is more than the limit of {MaxUncertain}", "keep the ones that matter");
+        var list = ImmutableArray.CreateBuilder<UncertainParameter>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var paths = ParameterPaths.All.Select(p => p.Path).ToArray();
+        foreach (var item in array)
+        {
+            if (item is not JObject obj) { binder.Problem(item, $"expected an object, found {JsonBinder.Describe(item)}", "write { \"parameter\": \"…\", \"distribution\": \"normal\", \"mean\": 0, \"sd\": 1 }"); continue; }
+            string? path = ReadString(binder, obj, "parameter", required: true);
+            string? kind = ReadString(binder, obj, "distribution", required: true);
+            ParameterInfo? info = null;
+            if (path is not null)
+            {
+                info = ParameterPaths.Find(path);
+                if (info is null)
+                {
+                    string? nearest = NameSuggestion.Nearest(path, paths);
+                    binder.Problem(obj["parameter"], $"unknown parameter '{path}'", nearest is null ? "use a path such as health.walking_relative_risk (see docs/model.md)" : $"did you mean '{nearest}'?");
+                }
+                else if (!seen.Add(path)) binder.Problem(obj["parameter"], $"'{path}' is made uncertain twice", "keep one entry per parameter");
+            }
+            if (kind is null) continue;
+            if (!DistributionKeys.TryGetValue(kind, out var keys))
+            {
+                string? nearest = NameSuggestion.Nearest(kind, DistributionKeys.Keys);
+                binder.Problem(obj["distribution"], $"unknown distribution '{kind}'", nearest is null ? $"use one of {string.Join(", ", DistributionKeys.Keys)}" : $"did you mean '{nearest}'?");
+                continue;
+            }
+            binder.CheckKeys(obj, ["parameter", "distribution", .. keys]);
+            var values = new double[keys.Length];
+            bool ok = true;
+            for (int k = 0; k < keys.Length; k++)
+            {
+                var v = obj[keys[k]];
+                if (v is null) { binder.Problem(obj, $"missing '{keys[k]}' for a {kind} distribution", $"add \"{keys[k]}\": <number>", $"{obj.Path}.{keys[k]}"); ok = false; }
+                else if (v.Type is not (JTokenType.Integer or JTokenType.Float)) { binder.Problem(v, $"expected a number, found {JsonBinder.Describe(v)}", "write a number"); ok = false; }
+                else values[k] = v.Value<double>();
+            }
+            if (!ok) continue;
+            var distribution = kind switch
+            {
+                "normal" => Distribution.Normal(values[0], values[1]),
+                "lognormal" => Distribution.LogNormal(values[0], values[1], values[2]),
+                "uniform" => Distribution.Uniform(values[0], values[1]),
+                "triangular" => Distribution.Triangular(values[0], values[1], values[2]),
+                _ => Distribution.Beta(values[0], values[1]),
+            };
+            var problems = distribution.Problems().ToList();
+            foreach (var p in problems) binder.Problem(obj, $"impossible {kind} distribution: {p}", "correct the distribution's parameters");
+            if (problems.Count == 0 && info is not null)
+            {
+                double median = distribution.Quantile(0.5);
+                if (median < info.Min || median > info.Max)
+                    binder.Problem(obj, $"the distribution's median {median.ToString("G6", CultureInfo.InvariantCulture)} lies outside the parameter's range {info.Min.ToString(CultureInfo.InvariantCulture)} to {info.Max.ToString(CultureInfo.InvariantCulture)}", "centre the distribution inside the allowed range (draws outside it are clamped)");
+                list.Add(new UncertainParameter(path!, distribution));
+            }
+        }
+        return list.ToImmutable();
+    }
+
+    private static ImmutableArray<PolicyVariant> ReadVariants(JsonBinder binder, JObject root, PolicyLevers baseLevers)
+    {
+        var token = root["variants"];
+        if (token is null)
+        {
+            binder.Problem(root, "missing required key 'variants'", "add \"variants\": [ { \"name\": \"tied_grants\", \"levers\": { \"settlement\": \"tied_grants\" } }, … ]", "variants");
+            return [];
+        }
+        if (token is not JArray array || array.Count == 0)
+        {
+            binder.Problem(token, "expected a non-empty array of variants", "add at least one { \"name\": \"…\", \"levers\": { … } }");
+            return [];
+        }
+        if (array.Count > MaxVariants) binder.Problem(token, $"{array.Count} variants is more than the limit of {MaxVariants}", "split the comparison into several scenarios");
+        var list = ImmutableArray.CreateBuilder<PolicyVariant>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in array)
+        {
+            if (item is not JObject obj) { binder.Problem(item, $"expected a variant object, found {JsonBinder.Describe(item)}", "write { \"name\": \"…\", \"levers\": { … } }"); continue; }
+            binder.CheckKeys(obj, VariantKeys);
+            string? name = ReadString(binder, obj, "name", required: true);
+            if (name is not null && !names.Add(name)) binder.Problem(obj["name"], $"variant name '{name}' is used twice", "give every variant a different name");
+            string description = ReadString(binder, obj, "description", required: false) ?? "";
+            var levers = binder.Bind(obj["levers"], baseLevers);
+            list.Add(new PolicyVariant(name ?? "", levers, description));
+        }
+        return list.ToImmutable();
+    }
+}

@@ -1,0 +1,133 @@
+namespace UrbanSim.Core.Settlements;
+
+/// <summary>
+/// Tied, ring-fenced grant pots of every region: each year's allocation per theme is a vintage with its
+/// own end year. A pot can only pay for programmes of its theme; spending draws the oldest vintage
+/// first; whatever is unspent when a vintage ends, or when its stream is discontinued (churn), is
+/// clawed back by central government. Arrays indexed [(region * themes + theme) * slots + slot].
+/// </summary>
+public sealed class TiedGrantPots
+{
+    /// <summary>Vintages a theme can hold at once (pots last at most 10 years).</summary>
+    public const int Slots = 11;
+
+    private readonly double[] _amountGbp;
+    private readonly int[] _endYear;
+    private readonly int _regions;
+
+    public TiedGrantPots(int regions)
+    {
+        _regions = regions;
+        _amountGbp = new double[regions * Programmes.ThemeCount * Slots];
+        _endYear = new int[regions * Programmes.ThemeCount * Slots];
+    }
+
+    /// <summary>Empties every pot.</summary>
+    public void Clear() { Array.Clear(_amountGbp); Array.Clear(_endYear); }
+
+    private int Base(int region, Theme theme) => (region * Programmes.ThemeCount + (int)theme) * Slots;
+
+    /// <summary>Adds a vintage of <paramref name="amountGbp"/> that must be spent by the end of <paramref name="endYear"/>.</summary>
+    public void Add(int region, Theme theme, double amountGbp, int endYear)
+    {
+        if (amountGbp <= 0) return;
+        int b = Base(region, theme);
+        for (int s = 0; s < Slots; s++)
+        {
+            if (_amountGbp[b + s] > 0 && _endYear[b + s] == endYear) { _amountGbp[b + s] += amountGbp; return; }
+        }
+        for (int s = 0; s < Slots; s++)
+        {
+            if (_amountGbp[b + s] <= 0) { _amountGbp[b + s] = amountGbp; _endYear[b + s] = endYear; return; }
+        }
+        throw new InvalidOperationException("More tied pot vintages than slots; pot lives are validated to at most 10 years.");
+    }
+
+    /// <summary>Unspent money in a theme's pots, £.</summary>
+    public double BalanceGbp(int region, Theme theme)
+    {
+        int b = Base(region, theme);
+        double sum = 0;
+        for (int s = 0; s < Slots; s++) sum += _amountGbp[b + s];
+        return sum;
+    }
+
+    /// <summary>Total unspent money across all regions and themes, £.</summary>
+    public double TotalBalanceGbp()
+    {
+        double sum = 0;
+        foreach (double a in _amountGbp) sum += a;
+        return sum;
+    }
+
+    /// <summary>Spends from a theme's pots, oldest vintage first. Spending more than the balance is a bug.</summary>
+    public void Spend(int region, Theme theme, double amountGbp)
+    {
+        int b = Base(region, theme);
+        double remaining = amountGbp;
+        while (remaining > 1e-6)
+        {
+            int oldest = -1;
+            for (int s = 0; s < Slots; s++)
+                if (_amountGbp[b + s] > 0 && (oldest < 0 || _endYear[b + s] < _endYear[b + oldest])) oldest = s;
+            if (oldest < 0) throw new InvalidOperationException($"Tied pot overspent by £{remaining:F0}.");
+            double take = Math.Min(remaining, _amountGbp[b + oldest]);
+            _amountGbp[b + oldest] -= take;
+            remaining -= take;
+        }
+    }
+
+    /// <summary>Claws back every vintage of the region that ends in or before <paramref name="year"/>; returns the £ clawed back.</summary>
+    public double ClawBackEnded(int region, int year)
+    {
+        double clawed = 0;
+        for (int t = 0; t < Programmes.ThemeCount; t++)
+        {
+            int b = Base(region, (Theme)t);
+            for (int s = 0; s < Slots; s++)
+                if (_amountGbp[b + s] > 0 && _endYear[b + s] <= year) { clawed += _amountGbp[b + s]; _amountGbp[b + s] = 0; }
+        }
+        return clawed;
+    }
+
+    /// <summary>A discontinued stream: all unspent money of the theme is clawed back; returns the £.</summary>
+    public double Discontinue(int region, Theme theme)
+    {
+        int b = Base(region, theme);
+        double clawed = 0;
+        for (int s = 0; s < Slots; s++) { clawed += _amountGbp[b + s]; _amountGbp[b + s] = 0; }
+        return clawed;
+    }
+
+    /// <summary>Number of regions the pots are sized for.</summary>
+    public int RegionCount => _regions;
+}
+
+/// <summary>Competitive bidding for tied money.</summary>
+public static class CompetitiveBidding
+{
+    /// <summary>
+    /// Probability one bid succeeds: the national success rate scaled by the region's capacity relative to
+    /// a developing mayoralty's (0.55), so established authorities win more often (capacity gap).
+    /// </summary>
+    public static double SuccessProbability(double nationalSuccessRate, double capacity) =>
+        Math.Clamp(nationalSuccessRate * capacity / 0.55, 0, 0.95);
+
+    /// <summary>
+    /// Splits a national competitive pot among regions by their successful bids weighted by their size.
+    /// Regions with no successful bid get nothing; if nobody wins, the money stays with the Treasury.
+    /// </summary>
+    /// <param name="potGbp">National pot for one theme this year.</param>
+    /// <param name="wins">[regions] successful bids.</param>
+    /// <param name="sizeWeight">[regions] weight of each region's bids (its formula share).</param>
+    /// <param name="awardGbp">[regions] output.</param>
+    /// <returns>The money left unawarded, £.</returns>
+    public static double Award(double potGbp, ReadOnlySpan<int> wins, ReadOnlySpan<double> sizeWeight, Span<double> awardGbp)
+    {
+        double total = 0;
+        for (int r = 0; r < wins.Length; r++) total += wins[r] * sizeWeight[r];
+        if (total <= 0) { awardGbp.Clear(); return potGbp; }
+        for (int r = 0; r < wins.Length; r++) awardGbp[r] = potGbp * wins[r] * sizeWeight[r] / total;
+        return 0;
+    }
+}

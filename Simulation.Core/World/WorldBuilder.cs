@@ -1,0 +1,193 @@
+using UrbanSim.Core.Engine;
+using UrbanSim.Core.Health;
+using UrbanSim.Core.Scenarios;
+
+namespace UrbanSim.Core.World;
+
+/// <summary>
+/// Builds a replication's start-year world into a <see cref="WorldState"/> template: synthetic regions
+/// drawn from the seed with distributions calibrated to England, or a user's zones from CSV.
+/// Everything drawn comes from the World stream, so every variant starts from the same world.
+/// </summary>
+public static class WorldBuilder
+{
+    /// <summary>Median zone population (roughly a ward cluster of a combined authority).</summary>
+    public const double MedianZonePopulation = 40_000;
+
+    /// <summary>Allocates a buffer of the right shape for <paramref name="spec"/>.</summary>
+    public static WorldState Allocate(WorldSpec spec)
+    {
+        int regions = spec.Zones.IsDefaultOrEmpty
+            ? spec.Regions.Length
+            : spec.Zones.Select(z => z.Region).Distinct(StringComparer.Ordinal).Count();
+        return new WorldState(regions, spec.ZoneCount, spec.SitesPerZone);
+    }
+
+    /// <summary>Fills <paramref name="world"/> with the start-year state of replication <paramref name="random"/>.</summary>
+    public static void Build(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
+    {
+        if (spec.Zones.IsDefaultOrEmpty) BuildSynthetic(spec, random, world);
+        else BuildFromZones(spec, random, world);
+        InitialiseDerived(spec, parameters, random, world);
+    }
+
+    private static void BuildSynthetic(WorldSpec spec, ReplicationRandom random, WorldState world)
+    {
+        int zone = 0;
+        for (int r = 0; r < spec.Regions.Length; r++)
+        {
+            var region = spec.Regions[r];
+            world.RegionName[r] = region.Name;
+            world.RegionCapacityClass[r] = region.Capacity;
+            // Big established city-regions hold more of the most deprived neighbourhoods; newer, more
+            // mixed or county-like mayoralties fewer (IMD 2019 by combined authority).
+            double tilt = region.Capacity switch { CapacityClass.Established => 0.5, CapacityClass.Developing => 0.2, _ => -0.3 };
+            double regionPm = region.Capacity == CapacityClass.Established ? 1.0 : region.Capacity == CapacityClass.Developing ? 0.3 : -0.5;
+            double regionPrice = region.Capacity switch { CapacityClass.Established => 3_000, CapacityClass.Developing => 2_700, _ => 2_900 };
+            for (int k = 0; k < region.Zones; k++, zone++)
+            {
+                int decile = DrawDecile(random.Uniform(RngStream.World, 0, zone, 0), tilt);
+                double score = DiseaseBaseline.DeprivationScore(decile);
+                double pop = MedianZonePopulation * Math.Exp(0.25 * random.StandardNormal(RngStream.World, 0, zone, 1));
+                world.ZoneRegion[zone] = r;
+                world.ZoneDecile[zone] = decile;
+                SetAgeStructure(world, zone, pop);
+                var eng = DiseaseBaseline.EnglandExposure;
+                world.WalkingMinutesPerWeek[zone] = eng.WalkingMinutesPerWeek * Math.Exp(0.2 * random.StandardNormal(RngStream.World, 0, zone, 2));
+                world.CyclingMinutesPerWeek[zone] = eng.CyclingMinutesPerWeek * Math.Exp(0.5 * random.StandardNormal(RngStream.World, 0, zone, 3));
+                world.Pm25MicrogramsPerM3[zone] = Math.Max(4, eng.Pm25MicrogramsPerM3 + regionPm + 3.0 * score + 0.8 * random.StandardNormal(RngStream.World, 0, zone, 4));
+                world.GreenSpaceNdvi[zone] = Math.Clamp(eng.GreenSpaceNdvi - 0.18 * score + 0.05 * random.StandardNormal(RngStream.World, 0, zone, 5), 0.05, 0.8);
+                world.ColdHomeShare[zone] = Math.Clamp(eng.ColdHomeShare + 0.07 * score + 0.015 * random.StandardNormal(RngStream.World, 0, zone, 6), 0, 0.4);
+                // Prices fall with deprivation: most deprived decile about 0.55× and least about 1.45× the region's level.
+                world.ZoneBaseHousePriceGbpPerM2[zone] = regionPrice * (1 - score) * Math.Exp(0.08 * random.StandardNormal(RngStream.World, 0, zone, 7));
+                for (int s = 0; s < spec.SitesPerZone; s++)
+                {
+                    int site = zone * spec.SitesPerZone + s;
+                    world.SiteCapacityHomes[site] = Math.Round(150 * Math.Exp(0.6 * random.StandardNormal(RngStream.World, 0, zone, 10 + s)));
+                    // About 60% of new homes are on previously developed land (MHCLG land use change statistics).
+                    bool brownfield = random.Uniform(RngStream.World, 0, zone, 20 + s) < 0.6;
+                    world.SiteRemediationGbpPerHome[site] = brownfield ? 5_000 + 35_000 * random.Uniform(RngStream.World, 0, zone, 30 + s) : 0;
+                }
+            }
+        }
+    }
+
+    private static void BuildFromZones(WorldSpec spec, ReplicationRandom random, WorldState world)
+    {
+        var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int zone = 0; zone < spec.Zones.Length; zone++)
+        {
+            var z = spec.Zones[zone];
+            if (!regionIndex.TryGetValue(z.Region, out int r))
+            {
+                r = regionIndex.Count;
+                regionIndex[z.Region] = r;
+                world.RegionName[r] = z.Region;
+                world.RegionCapacityClass[r] = z.RegionCapacity;
+            }
+            world.ZoneRegion[zone] = r;
+            world.ZoneDecile[zone] = z.DeprivationDecile;
+            SetAgeStructure(world, zone, z.Population);
+            world.WalkingMinutesPerWeek[zone] = z.WalkingMinutesPerWeek;
+            world.CyclingMinutesPerWeek[zone] = z.CyclingMinutesPerWeek;
+            world.Pm25MicrogramsPerM3[zone] = z.Pm25MicrogramsPerM3;
+            world.GreenSpaceNdvi[zone] = z.GreenSpaceNdvi;
+            world.ColdHomeShare[zone] = z.ColdHomeShare;
+            world.ZoneBaseHousePriceGbpPerM2[zone] = z.HousePriceGbpPerM2;
+            for (int s = 0; s < spec.SitesPerZone; s++)
+            {
+                int site = zone * spec.SitesPerZone + s;
+                world.SiteCapacityHomes[site] = Math.Round(z.SiteCapacityHomes / spec.SitesPerZone);
+                world.SiteRemediationGbpPerHome[site] = z.RemediationCostGbpPerHome;
+            }
+        }
+    }
+
+    /// <summary>Everything computed from the drawn characteristics: multipliers, prevalence, dwellings, sites.</summary>
+    private static void InitialiseDerived(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
+    {
+        int bands = AgeBands.Count;
+        var health = parameters.Health;
+        // Normalise the deprivation multipliers so that England's decile mix averages 1.
+        double mortalityNorm = 0, illNorm = 0;
+        for (int d = 1; d <= 10; d++)
+        {
+            mortalityNorm += Math.Exp(health.DeprivationMortalityGradient * DiseaseBaseline.DeprivationScore(d)) / 10;
+            illNorm += Math.Exp(health.DeprivationIllHealthGradient * DiseaseBaseline.DeprivationScore(d)) / 10;
+        }
+        for (int zone = 0; zone < world.ZoneCount; zone++)
+        {
+            double score = DiseaseBaseline.DeprivationScore(world.ZoneDecile[zone]);
+            world.ZoneMortalityMultiplier[zone] = Math.Exp(health.DeprivationMortalityGradient * score) / mortalityNorm;
+            world.ZoneIllHealthOddsMultiplier[zone] = Math.Exp(health.DeprivationIllHealthGradient * score) / illNorm;
+            double pop = world.ZonePopulation(zone);
+            world.Dwellings[zone] = pop / parameters.Development.PeoplePerHome;
+            world.ColdHomes[zone] = world.ColdHomeShare[zone] * world.Dwellings[zone];
+            world.HealthyHomes[zone] = 0;
+            for (int d = 0; d < WorldState.DiseaseCount; d++)
+            {
+                var national = DiseaseBaseline.Prevalence((Disease)d);
+                double multiplier = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * score) / DiseaseNorm((Disease)d);
+                int offset = (d * world.ZoneCount + zone) * bands;
+                for (int b = 0; b < bands; b++)
+                    world.Prevalence[offset + b] = Math.Min(0.95, national[b] * multiplier);
+            }
+            world.StartExposure[Exposures.Walking * world.ZoneCount + zone] = world.WalkingMinutesPerWeek[zone];
+            world.StartExposure[Exposures.Cycling * world.ZoneCount + zone] = world.CyclingMinutesPerWeek[zone];
+            world.StartExposure[Exposures.Pm25 * world.ZoneCount + zone] = world.Pm25MicrogramsPerM3[zone];
+            world.StartExposure[Exposures.GreenSpace * world.ZoneCount + zone] = world.GreenSpaceNdvi[zone];
+            world.StartExposure[Exposures.ColdHomes * world.ZoneCount + zone] = world.ColdHomeShare[zone];
+            for (int y = 0; y < WorldState.BuildUpYears; y++)
+                for (int e = 0; e < Exposures.Count; e++)
+                    world.ExposureHistory[(y * Exposures.Count + e) * world.ZoneCount + zone] = world.StartExposure[e * world.ZoneCount + zone];
+        }
+        world.Prevalence.AsSpan().CopyTo(world.StartPrevalence);
+        Array.Clear(world.ProgrammeSpendPerHeadGbp);
+        Array.Clear(world.PendingProgrammeSpendPerHeadGbp);
+        for (int site = 0; site < world.SiteCount; site++)
+        {
+            world.SiteZone[site] = site / spec.SitesPerZone;
+            // Developer mix: volume builders take most sites, SMEs some, regeneration specialists the brownfield rest.
+            double u = random.Uniform(RngStream.Sites, 0, site, 0);
+            world.SiteDeveloper[site] = u < 0.55 ? (int)Agents.DeveloperType.Volume : u < 0.8 ? (int)Agents.DeveloperType.Sme : (int)Agents.DeveloperType.Regeneration;
+            // Benchmark land value (existing use value plus premium) as a share of the standard scheme's GDV.
+            world.SiteLandBenchmarkShareOfGdv[site] = 0.08 + 0.08 * random.Uniform(RngStream.Sites, 0, site, 1);
+            world.SitePlanningDraw[site] = random.Uniform(RngStream.Sites, 0, site, 2);
+            world.SiteStatus[site] = 0;
+            world.SiteCompletionYear[site] = -1;
+            world.SiteHealthy[site] = false;
+            world.SiteRemediationFunded[site] = false;
+        }
+    }
+
+    private static double DiseaseNorm(Disease disease)
+    {
+        double sum = 0;
+        for (int d = 1; d <= 10; d++) sum += Math.Exp(DiseaseBaseline.DeprivationGradient(disease) * DiseaseBaseline.DeprivationScore(d)) / 10;
+        return sum;
+    }
+
+    private static void SetAgeStructure(WorldState world, int zone, double population)
+    {
+        var shares = DiseaseBaseline.PopulationShare;
+        double total = 0;
+        foreach (double s in shares) total += s;
+        for (int b = 0; b < AgeBands.Count; b++)
+            world.Population[zone * AgeBands.Count + b] = population * shares[b] / total;
+    }
+
+    /// <summary>Decile 1..10 from a uniform, tilted towards deprived deciles when <paramref name="tilt"/> &gt; 0.</summary>
+    internal static int DrawDecile(double u, double tilt)
+    {
+        Span<double> weights = stackalloc double[10];
+        double total = 0;
+        for (int d = 1; d <= 10; d++) { weights[d - 1] = Math.Exp(tilt * DiseaseBaseline.DeprivationScore(d) * 2); total += weights[d - 1]; }
+        double cumulative = 0;
+        for (int d = 1; d <= 10; d++)
+        {
+            cumulative += weights[d - 1] / total;
+            if (u <= cumulative) return d;
+        }
+        return 10;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using UrbanSim.Runner.Appraisal;
+using UrbanSim.Runner.Commands;
+
+namespace UrbanSim.Runner;
+
+/// <summary>The <c>urbansim</c> command line.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return BuildRoot(Console.Out, Console.Error).Parse(args).Invoke();
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"urbansim: internal error: {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine("This is a bug in UrbanSim, not in your input; please report it with the command you ran.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>The command tree; writers are parameters so tests can capture output.</summary>
+    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("UrbanSim: agent-based simulation of urban development and health under English devolution settlements.");
+
+        var scenarioArg = new Argument<string>("scenario") { Description = "Scenario JSON file, e.g. scenarios/reference.json" };
+        var reps = new Option<int?>("--reps") { Description = "Monte Carlo replications (default: the scenario's)" };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
+        var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>)" };
+        var run = new Command("run", "Run a scenario's Monte Carlo batch and write summary.json");
+        run.Arguments.Add(scenarioArg);
+        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir);
+        run.Validators.Add(result =>
+        {
+            if (result.GetValue(reps) is < 1 or > Core.Scenarios.ScenarioLoader.MaxReplications) result.AddError($"--reps must be from 1 to {Core.Scenarios.ScenarioLoader.MaxReplications}.");
+            if (result.GetValue(threads) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
+        });
+        run.SetAction(r => RunCommand.Run(new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir)), stdout, stderr));
+        root.Subcommands.Add(run);
+
+        var validateArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
+        var validate = new Command("validate", "Check a scenario and report every problem at once");
+        validate.Arguments.Add(validateArg);
+        validate.SetAction(r => ValidateCommand.Run(r.GetValue(validateArg)!, stdout, stderr));
+        root.Subcommands.Add(validate);
+
+        var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
+        var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: next to the input, <name>.result.json)" };
+        var appraise = new Command("appraise", "Health appraisal of an exposure change for a population (WHO HEAT method)");
+        appraise.Arguments.Add(appraisalArg);
+        appraise.Options.Add(appraisalOut);
+        appraise.SetAction(r => AppraiseCommand.Run(r.GetValue(appraisalArg)!, r.GetValue(appraisalOut), stdout, stderr));
+        root.Subcommands.Add(appraise);
+        return root;
+    }
+}

@@ -1,0 +1,170 @@
+using UrbanSim.Core.Health;
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Tests.Health;
+
+public class AbridgedLifeTableTests
+{
+    private static double[] Constant(double value)
+    {
+        var values = new double[AgeBands.Count];
+        Array.Fill(values, value);
+        return values;
+    }
+
+    // The Chiang recursion written out independently, step by step, with one named array per column.
+    private static (double[] lx, double[] nLx) ChiangWrittenOut(double[] mx)
+    {
+        int[] startAge = [0, 1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85];
+        var n = new double[19];
+        var ax = new double[19];
+        var qx = new double[19];
+        var lx = new double[19];
+        var dx = new double[19];
+        var nLx = new double[19];
+        for (int i = 0; i < 18; i++) n[i] = startAge[i + 1] - startAge[i];
+        for (int i = 0; i < 18; i++) ax[i] = i == 0 ? 0.1 : n[i] / 2;
+        for (int i = 0; i < 18; i++) qx[i] = Math.Min(1, n[i] * mx[i] / (1 + (n[i] - ax[i]) * mx[i]));
+        lx[0] = 1;
+        for (int i = 0; i < 18; i++)
+        {
+            dx[i] = lx[i] * qx[i];
+            lx[i + 1] = lx[i] - dx[i];
+        }
+        for (int i = 0; i < 18; i++) nLx[i] = n[i] * lx[i + 1] + ax[i] * dx[i];
+        nLx[18] = lx[18] / mx[18];
+        return (lx, nLx);
+    }
+
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(0.02)]
+    [InlineData(0.3)]
+    public void ConstantDeathRate_MatchesChiangRecursionWrittenOut(double rate)
+    {
+        double[] mx = Constant(rate);
+        var (lx, nLx) = ChiangWrittenOut(mx);
+
+        Assert.Equal(nLx.Sum(), AbridgedLifeTable.LifeExpectancyAtBirthYears(mx), 10);
+        Assert.Equal(nLx[10..].Sum() / lx[10], AbridgedLifeTable.LifeExpectancyAtAgeYears(mx, 10), 10);
+        var personYears = new double[AgeBands.Count];
+        AbridgedLifeTable.PersonYearsLived(mx, personYears);
+        for (int b = 0; b < AgeBands.Count; b++) Assert.Equal(nLx[b], personYears[b], 12);
+    }
+
+    [Fact]
+    public void NoDeathsBeforeOpenBand_LifeExpectancyIs85PlusOneOverOpenRate()
+    {
+        double[] mx = Constant(0);
+        mx[AgeBands.OpenBand] = 0.2;
+
+        // Everyone reaches 85 (85 person-years each), then lives 1/0.2 = 5 years on average.
+        Assert.Equal(90.0, AbridgedLifeTable.LifeExpectancyAtBirthYears(mx), 12);
+        Assert.Equal(5.0, AbridgedLifeTable.LifeExpectancyAtAgeYears(mx, AgeBands.OpenBand), 12);
+        Assert.Equal(15.0, AbridgedLifeTable.LifeExpectancyAtAgeYears(mx, 16), 12); // from 75: 10 years to 85, then 5.
+    }
+
+    [Fact]
+    public void EnglandReferenceRates_GiveHandComputedLifeExpectancies()
+    {
+        // Expected values computed independently in Python (plain loops of the same Chiang formulas)
+        // from the rounded ONS 2017-19 rates and Census 2021 good-health shares in EnglandReference.
+        ReadOnlySpan<double> mx = EnglandReference.DeathRatePerPersonYear;
+        ReadOnlySpan<double> good = EnglandReference.ShareInGoodHealth;
+
+        Assert.Equal(81.388956657153, AbridgedLifeTable.LifeExpectancyAtBirthYears(mx), 9);
+        Assert.Equal(67.357142212341, AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(mx, good), 9);
+        Assert.Equal(20.282449433960, AbridgedLifeTable.LifeExpectancyAtAgeYears(mx, 14), 9);
+        Assert.Equal(12.134764706816, AbridgedLifeTable.HealthyLifeExpectancyAtAgeYears(mx, good, 14), 9);
+    }
+
+    [Fact]
+    public void Sullivan_EveryoneHealthy_EqualsLifeExpectancy()
+    {
+        ReadOnlySpan<double> mx = EnglandReference.DeathRatePerPersonYear;
+        double le = AbridgedLifeTable.LifeExpectancyAtBirthYears(mx);
+        Assert.Equal(le, AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(mx, Constant(1)), 12);
+    }
+
+    [Fact]
+    public void Sullivan_HalfHealthyEverywhere_EqualsHalfLifeExpectancy()
+    {
+        ReadOnlySpan<double> mx = EnglandReference.DeathRatePerPersonYear;
+        double le = AbridgedLifeTable.LifeExpectancyAtBirthYears(mx);
+        Assert.Equal(le / 2, AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(mx, Constant(0.5)), 12);
+        Assert.Equal(AbridgedLifeTable.LifeExpectancyAtAgeYears(mx, 12) / 2,
+            AbridgedLifeTable.HealthyLifeExpectancyAtAgeYears(mx, Constant(0.5), 12), 12);
+    }
+
+    [Fact]
+    public void HigherMortality_LowersLifeExpectancy()
+    {
+        double[] higher = EnglandReference.DeathRatePerPersonYear.ToArray();
+        for (int b = 0; b < higher.Length; b++) higher[b] *= 1.2;
+        Assert.True(AbridgedLifeTable.LifeExpectancyAtBirthYears(higher)
+                    < AbridgedLifeTable.LifeExpectancyAtBirthYears(EnglandReference.DeathRatePerPersonYear));
+    }
+
+    [Fact]
+    public void ProbabilityOfDyingIsCappedAtOne_NobodySurvivesAndLaterBandsReportZero()
+    {
+        double[] mx = Constant(0.01);
+        mx[0] = 1e6; // q0 = 1e6 / (1 + 0.9e6) > 1 before the cap.
+
+        // All die in the first year, living 0.1 years on average.
+        Assert.Equal(0.1, AbridgedLifeTable.LifeExpectancyAtBirthYears(mx), 12);
+        Assert.Equal(0.0, AbridgedLifeTable.LifeExpectancyAtAgeYears(mx, 5));
+    }
+
+    [Fact]
+    public void ZeroOpenBandRate_GivesFiniteLifeExpectancy()
+    {
+        double[] mx = EnglandReference.DeathRatePerPersonYear.ToArray();
+        mx[AgeBands.OpenBand] = 0;
+        double le = AbridgedLifeTable.LifeExpectancyAtBirthYears(mx);
+        Assert.True(double.IsFinite(le));
+        Assert.True(le > 1000);
+    }
+
+    [Fact]
+    public void WrongNumberOfBands_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => AbridgedLifeTable.LifeExpectancyAtBirthYears(new double[5]));
+        Assert.Throws<ArgumentException>(() =>
+            AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(EnglandReference.DeathRatePerPersonYear, new double[18]));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            AbridgedLifeTable.LifeExpectancyAtAgeYears(EnglandReference.DeathRatePerPersonYear, AgeBands.Count));
+    }
+
+    [Fact]
+    public void NegativeDeathRate_Throws()
+    {
+        double[] mx = Constant(0.01);
+        mx[3] = -0.001;
+        Assert.Throws<ArgumentOutOfRangeException>(() => AbridgedLifeTable.LifeExpectancyAtBirthYears(mx));
+    }
+
+    [Fact]
+    public void LifeTableFunctions_AllocateNothing()
+    {
+        double[] mx = EnglandReference.DeathRatePerPersonYear.ToArray();
+        double[] good = EnglandReference.ShareInGoodHealth.ToArray();
+        var personYears = new double[AgeBands.Count];
+        double sink = Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) sink += Run();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(sink > 0);
+
+        double Run()
+        {
+            AbridgedLifeTable.PersonYearsLived(mx, personYears);
+            return AbridgedLifeTable.LifeExpectancyAtBirthYears(mx)
+                   + AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(mx, good)
+                   + AbridgedLifeTable.HealthyLifeExpectancyAtAgeYears(mx, good, 13)
+                   + personYears[4];
+        }
+    }
+}
