@@ -14,8 +14,11 @@ public static class EnglandReference
     public static ReadOnlySpan<double> DeathRatePerPersonYear => DeathRates;
 
     /// <summary>
-    /// Share of people in "good" or "very good" general health by band, persons.
-    /// Source: Census 2021, England, general health by age, rounded.
+    /// Share of people in "good" or "very good" general health by band, persons, on the survey measure
+    /// ONS uses for healthy life expectancy (Annual Population Survey; Census 2021 for children). The
+    /// census shares are higher than the survey's (they would give an HLE of 67 years), so these are the
+    /// census age profile lowered to the survey level: with the death rates above, the Sullivan HLE at
+    /// birth is 62.3 years, inside ONS's 61.5–63.5 for England (2018–20 to 2021–23).
     /// </summary>
     public static ReadOnlySpan<double> ShareInGoodHealth => GoodHealthShares;
 
@@ -46,24 +49,24 @@ public static class EnglandReference
 
     private static readonly double[] GoodHealthShares =
     [
-        0.97, // <1
-        0.97, // 1-4
-        0.97, // 5-9
-        0.96, // 10-14
-        0.95, // 15-19
-        0.94, // 20-24
-        0.93, // 25-29
-        0.92, // 30-34
-        0.90, // 35-39
-        0.88, // 40-44
-        0.85, // 45-49
-        0.81, // 50-54
-        0.77, // 55-59
-        0.73, // 60-64
-        0.70, // 65-69
-        0.66, // 70-74
-        0.60, // 75-79
-        0.53, // 80-84
-        0.45, // 85+
+        0.96, // <1
+        0.96, // 1-4
+        0.95, // 5-9
+        0.94, // 10-14
+        0.915, // 15-19
+        0.895, // 20-24
+        0.88, // 25-29
+        0.865, // 30-34
+        0.845, // 35-39
+        0.815, // 40-44
+        0.775, // 45-49
+        0.725, // 50-54
+        0.675, // 55-59
+        0.635, // 60-64
+        0.605, // 65-69
+        0.565, // 70-74
+        0.505, // 75-79
+        0.435, // 80-84
+        0.355, // 85+
     ];
 }

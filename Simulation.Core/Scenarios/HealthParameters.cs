@@ -33,10 +33,10 @@ public sealed record HealthParameters
     [AllowedRange(1, 3), Meaning("Chronic respiratory disease incidence RR per 10 µg/m³ PM2.5 (Chen & Hoek 2020, COPD: 1.11)")]
     public double RespiratoryPm25RelativeRiskPer10 { get; init; } = 1.11;
 
-    [AllowedRange(0, 5), Meaning("Log mortality rate ratio, most vs least deprived decile, net of modelled exposures (calibrated to the ONS LE SII)")]
-    public double DeprivationMortalityGradient { get; init; } = 0.95;
+    [AllowedRange(0, 5), Meaning("Deprivation gradient of mortality: log rate ratio between the extreme deciles / 0.9 (calibrated to the ONS LE SII)")]
+    public double DeprivationMortalityGradient { get; init; } = 0.75;
 
-    [AllowedRange(0, 5), Meaning("Log odds ratio of not-good health, most vs least deprived decile (calibrated to the ONS HLE SII)")]
+    [AllowedRange(0, 5), Meaning("Deprivation gradient of not-good health: log odds ratio between the extreme deciles / 0.9 (calibrated to the ONS HLE SII)")]
     public double DeprivationIllHealthGradient { get; init; } = 1.25;
 
     [AllowedRange(0, 0.1), Meaning("Live births per resident per year (ONS 2022: 10.1 per 1,000)")]

@@ -32,7 +32,7 @@ public sealed record FundingParameters
     public int TiedPotMaxYears { get; init; } = 3;
 
     [AllowedRange(0, 1), Meaning("Share of a tied pot's balance a region can spend in a year (spending lag)")]
-    public double TiedSpendRatePerYear { get; init; } = 0.5;
+    public double TiedSpendRatePerYear { get; init; } = 0.6;
 
     [AllowedRange(0, 1), Meaning("Share of a single pot's balance a region can spend in a year")]
     public double SinglePotSpendRatePerYear { get; init; } = 0.85;
