@@ -35,6 +35,7 @@ public sealed partial class ReplicationRunner
             }
             _homesThisTerm[r] = _spentThisTerm[r] = _receivedThisTerm[r] = 0;
             AppraiseProgrammes(r);
+            SetTargeting(r);
         }
     }
 }

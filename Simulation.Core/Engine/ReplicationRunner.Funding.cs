@@ -37,6 +37,7 @@ public sealed partial class ReplicationRunner
             _recentChurn[r] = 0;
             _homesThisTerm[r] = _spentThisTerm[r] = _receivedThisTerm[r] = 0;
             AppraiseProgrammes(r);
+            SetTargeting(r);
         }
         SetRequiredReturns();  // so the first year's mayors see last year's finance conditions, not zero
     }

@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.World;
 
@@ -13,20 +17,53 @@ public sealed partial class ReplicationRunner
     ];
 
     private double[] _zoneDiseaseMultiplier = [];   // [zone * diseases + d]
-    private double[] _startBandDenominator = [];    // [zone * bands + band], 1 / all-cause RR product at start exposures
-    private readonly double[] _q = new double[WorldState.DiseaseCount * AgeBands.Count];
+    private double[] _startBandDenominator = [];    // [zone * stride + band], 1 / all-cause RR product at start exposures
     private readonly double[] _rrNow = new double[Exposures.Count];
+    // Disease state after this year's incidence and remission, stored one band to the right so that
+    // element [b] is band b − 1 (element 0 is the disease-free births): [disease * (stride + 4) + 1 + band].
+    private const int ShiftedStride = WorldState.BandStride + 4;
+    private readonly double[] _qShifted = new double[WorldState.DiseaseCount * ShiftedStride];
+    private readonly double[] _survivorsShifted = new double[ShiftedStride];
 
-    /// <summary>Share of each band inside each exposure's age range, [exposure * bands + band].</summary>
+    /// <summary>Share of each band inside each exposure's age range, [exposure * stride + band]; 0 in the padding band.</summary>
     private static readonly double[] BandExposureShare = BuildBandExposureShare();
 
     private static double[] BuildBandExposureShare()
     {
-        var shares = new double[Exposures.Count * AgeBands.Count];
+        var shares = new double[Exposures.Count * WorldState.BandStride];
         for (int e = 0; e < Exposures.Count; e++)
             for (int b = 0; b < AgeBands.Count; b++)
-                shares[e * AgeBands.Count + b] = AgeBands.ShareWithinAges(b, ExposureResponse.AgeFromYears((Exposure)e), ExposureResponse.AgeToYears((Exposure)e));
+                shares[e * WorldState.BandStride + b] = AgeBands.ShareWithinAges(b, ExposureResponse.AgeFromYears((Exposure)e), ExposureResponse.AgeToYears((Exposure)e));
         return shares;
+    }
+
+    /// <summary>England's death rates padded to the band stride (the padding band has none).</summary>
+    private static readonly double[] DeathRatePadded = Padded(EnglandReference.DeathRatePerPersonYear);
+
+    /// <summary>Share of a band moving up to the next band in a year, 1/width (0 for the open and padding bands).</summary>
+    private static readonly double[] AgeingShare = BuildAgeingShare(shift: false);
+
+    /// <summary>Share of the band below that moves into each band: [b] = AgeingShare[b − 1]; births enter band 0 whole.</summary>
+    private static readonly double[] AgeingShareFromBelow = BuildAgeingShare(shift: true);
+
+    private static double[] BuildAgeingShare(bool shift)
+    {
+        var share = new double[WorldState.BandStride];
+        for (int b = 0; b < AgeBands.Count; b++)
+        {
+            double own = b == AgeBands.OpenBand ? 0 : 1.0 / AgeBands.WidthYears(b);
+            if (!shift) share[b] = own;
+            else if (b + 1 < WorldState.BandStride) share[b + 1] = own;
+        }
+        if (shift) share[0] = 1;
+        return share;
+    }
+
+    private static double[] Padded(ReadOnlySpan<double> values)
+    {
+        var padded = new double[WorldState.BandStride];
+        values.CopyTo(padded);
+        return padded;
     }
 
     /// <summary>Per-replication health set-up: steady-state incidence, start-year risks and ill-health.</summary>
@@ -37,7 +74,7 @@ public sealed partial class ReplicationRunner
         {
             double remission = d == (int)Disease.CommonMentalDisorder ? h.MentalDisorderRemissionPerYear : 0;
             DiseaseDynamics.SteadyStateIncidence(DiseaseBaseline.Prevalence((Disease)d), DiseaseBaseline.PopulationShare,
-                EnglandReference.DeathRatePerPersonYear, remission, _nationalIncidence.AsSpan(d * _bands, _bands));
+                EnglandReference.DeathRatePerPersonYear, remission, _nationalIncidence.AsSpan(d * _bands, AgeBands.Count));
         }
         if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new double[_zones * WorldState.DiseaseCount];
         if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new double[_zones * _bands];
@@ -59,7 +96,7 @@ public sealed partial class ReplicationRunner
                 _inverseStartDiseaseRisk[z * WorldState.DiseaseCount + d] = 1 / ExposureResponse.DiseaseIncidenceRelativeRisk(_rr, (Disease)d, start);
                 _zoneDiseaseMultiplier[z * WorldState.DiseaseCount + d] = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * score) / norm[d];
             }
-            for (int b = 0; b < _bands; b++)
+            for (int b = 0; b < AgeBands.Count; b++)
             {
                 double denominator = 1;
                 for (int e = 0; e < Exposures.Count; e++)
@@ -85,7 +122,7 @@ public sealed partial class ReplicationRunner
         for (int z = 0; z < _zones; z++)
         {
             int decile = _template.ZoneDecile[z] - 1;
-            for (int b = 0; b < _bands; b++)
+            for (int b = 0; b < AgeBands.Count; b++)
             {
                 double n = _template.Population[z * _bands + b];
                 double m = EnglandReference.DeathRatePerPersonYear[b] * _template.ZoneMortalityMultiplier[z];
@@ -157,159 +194,181 @@ public sealed partial class ReplicationRunner
     /// Step 8: exposures → relative risks → mortality and disease incidence; deaths, new cases, remission,
     /// births and ageing; costs to the ICB, QALYs, and life tables by deprivation decile.
     /// Deaths use the one-year probability q = m / (1 + m/2), Chiang's formula of the life tables.
+    /// Each zone's age profile is 20 doubles (19 bands and an empty padding band), processed as five
+    /// 4-wide vectors; lane sums have a fixed order, so results do not depend on the thread count.
     /// </summary>
     private void AdvanceHealth(int year, bool healthShock, Span<double> outcome, Span<double> yearly)
     {
         var h = _p.Health;
         var pp = _p.Programmes;
         const int diseases = WorldState.DiseaseCount;
+        const int stride = WorldState.BandStride;
         double shock = healthShock ? 1 + _p.Shocks.HealthShockMortalityUplift : 1;
-        double healthDiscount = Discounting.Factor(Discounting.HealthRatePerYear, year);
-        double costDiscount = Discounting.Factor(Discounting.CostRatePerYear, year);
         Span<double> costPerCase = stackalloc double[diseases];
         costPerCase[0] = h.CardiovascularCostGbpPerCase; costPerCase[1] = h.DiabetesCostGbpPerCase;
         costPerCase[2] = h.RespiratoryCostGbpPerCase; costPerCase[3] = h.MentalDisorderCostGbpPerCase;
-        Span<double> illExcess = stackalloc double[diseases];
-        for (int d = 0; d < diseases; d++) illExcess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
         Span<double> remission = stackalloc double[diseases];
         remission[(int)Disease.CommonMentalDisorder] = h.MentalDisorderRemissionPerYear;
         Span<double> incidenceMultiplier = stackalloc double[diseases];
         Span<double> diseaseRisk = stackalloc double[diseases];
-        Span<double> bandRisk = stackalloc double[AgeBands.Count];
-        var deathRate = EnglandReference.DeathRatePerPersonYear;
-        double uGood = h.UtilityInGoodHealth, uNotGood = h.UtilityNotInGoodHealth;
+        Span<double> bandRisk = stackalloc double[stride];
+        Span<double> survivors = stackalloc double[stride];
+        Span<double> notGood = stackalloc double[stride];
+        Span<double> mortality = stackalloc double[stride];
+        var one = Vector256.Create(1.0);
+        var half = Vector256.Create(0.5);
+        var uNotGood = Vector256.Create(h.UtilityNotInGoodHealth);
+        var uGain = Vector256.Create(h.UtilityInGoodHealth - h.UtilityNotInGoodHealth);
         ClearDecileSums();
-        double deathsYear = 0, costYear = 0, qalysYear = 0, newCases = 0;
-        Span<double> notGood = stackalloc double[AgeBands.Count];
-        Span<double> mortality = stackalloc double[AgeBands.Count];
-        Span<double> survivors = _survivors;
+        var deaths = Vector256<double>.Zero;
+        var newCases = Vector256<double>.Zero;
+        var qalys = Vector256<double>.Zero;
+        double costYear = 0;
         for (int z = 0; z < _zones; z++)
         {
             var levels = EffectiveLevels(z);
             _risks.Evaluate(levels, _rrNow, diseaseRisk);
-            BandRelativeRisks(z, bandRisk);
             double prevention = 1 - pp.PreventionMaxIncidenceReduction * (1 - Math.Exp(-_world.ProgrammeSpendPerHeadGbp[ZonePrevention * _zones + z] / pp.PreventionScaleGbpPerHead));
             for (int d = 0; d < diseases; d++)
             {
-                double rr = diseaseRisk[d] * _inverseStartDiseaseRisk[z * diseases + d];
                 bool prevented = d == (int)Disease.Cardiovascular || d == (int)Disease.Type2Diabetes;
-                incidenceMultiplier[d] = _zoneDiseaseMultiplier[z * diseases + d] * rr * (prevented ? prevention : 1);
+                incidenceMultiplier[d] = _zoneDiseaseMultiplier[z * diseases + d] * diseaseRisk[d] * _inverseStartDiseaseRisk[z * diseases + d] * (prevented ? prevention : 1);
             }
-            int zb = z * _bands;
-            var population = _world.Population.AsSpan(zb, AgeBands.Count);
-            var baseNotGood = _baseNotGood.AsSpan(zb, AgeBands.Count);
-            double zoneMortality = _world.ZoneMortalityMultiplier[z] * shock;
+            int zb = z * stride;
+            var population = _world.Population.AsSpan(zb, stride);
+            var baseNotGood = _baseNotGood.AsSpan(zb, stride);
+            var startDenominator = _startBandDenominator.AsSpan(zb, stride);
+            var zoneMortality = Vector256.Create(_world.ZoneMortalityMultiplier[z] * shock);
             double births = _zonePopulation[z] * h.BirthsPerPersonPerYear;
-            for (int band = 0; band < population.Length; band++)
+            for (int i = 0; i < stride; i += 4)
             {
-                double m = deathRate[band] * zoneMortality * bandRisk[band];
-                double died = population[band] * m / (1 + 0.5 * m);
-                mortality[band] = m;
-                survivors[band] = population[band] - died;
-                deathsYear += died;
-                notGood[band] = baseNotGood[band];
+                // All-cause relative risk of the band against the start year, then deaths.
+                var risk = Load(startDenominator, i);
+                for (int e = 0; e < Exposures.Count; e++)
+                    risk *= one + Load(BandExposureShare, e * stride + i) * Vector256.Create(_rrNow[e] - 1);
+                var m = Load(DeathRatePadded, i) * zoneMortality * risk;
+                var n = Load(population, i);
+                var died = n * m / (one + half * m);
+                deaths += died;
+                Store(m, mortality, i);
+                Store(n - died, survivors, i);
+                Store(Load(baseNotGood, i), notGood, i);
             }
-            // Diseases, one contiguous age profile at a time: cost, ill-health, incidence and remission.
+            // Diseases: cost of prevalent cases, extra ill-health, incidence among the disease-free survivors, remission.
             double zoneCost = 0;
             for (int d = 0; d < diseases; d++)
             {
-                int offset = (d * _zones + z) * _bands;
-                var prevalence = _world.Prevalence.AsSpan(offset, AgeBands.Count);
-                var start = _world.StartPrevalence.AsSpan(offset, AgeBands.Count);
-                var incidence = _nationalIncidence.AsSpan(d * _bands, AgeBands.Count);
-                var q = _q.AsSpan(d * _bands, AgeBands.Count);
-                double multiplier = incidenceMultiplier[d], excess = illExcess[d], remit = remission[d];
-                double cases = 0;
-                for (int band = 0; band < prevalence.Length; band++)
+                int offset = (d * _zones + z) * stride;
+                var prevalence = _world.Prevalence.AsSpan(offset, stride);
+                var start = _world.StartPrevalence.AsSpan(offset, stride);
+                var incidence = _nationalIncidence.AsSpan(d * stride, stride);
+                var q = _qShifted.AsSpan(d * ShiftedStride + 1, stride);
+                var multiplier = Vector256.Create(incidenceMultiplier[d]);
+                var excess = Vector256.Create(DiseaseBaseline.IllHealthExcess((Disease)d));
+                var remit = Vector256.Create(remission[d]);
+                var cases = Vector256<double>.Zero;
+                for (int i = 0; i < stride; i += 4)
                 {
-                    double p = prevalence[band];
-                    cases += p * population[band];
-                    notGood[band] += excess * (p - start[band]);
-                    double newFraction = Math.Min(1, incidence[band] * multiplier) * (1 - p);
-                    newCases += newFraction * survivors[band];
-                    q[band] = p + newFraction - remit * p;
+                    var p = Load(prevalence, i);
+                    var n = Load(population, i);
+                    cases += p * n;
+                    Store(Load(notGood, i) + excess * (p - Load(start, i)), notGood, i);
+                    var newFraction = Vector256.Min(one, Load(incidence, i) * multiplier) * (one - p);
+                    newCases += newFraction * Load(survivors, i);
+                    StoreUnaligned(p + newFraction - remit * p, q, i);
                 }
-                zoneCost += cases * costPerCase[d];
+                zoneCost += Vector256.Sum(cases) * costPerCase[d];
             }
             int decile = _world.ZoneDecile[z] - 1;
-            var decilePop = _decilePop.AsSpan(decile * _bands, AgeBands.Count);
-            var decileDeaths = _decileDeaths.AsSpan(decile * _bands, AgeBands.Count);
-            var decileGood = _decileGood.AsSpan(decile * _bands, AgeBands.Count);
-            for (int band = 0; band < population.Length; band++)
+            var decilePop = _decilePop.AsSpan(decile * stride, stride);
+            var decileDeaths = _decileDeaths.AsSpan(decile * stride, stride);
+            var decileGood = _decileGood.AsSpan(decile * stride, stride);
+            for (int i = 0; i < stride; i += 4)
             {
-                double bad = notGood[band];
-                double good = bad <= 0 ? 1 : bad >= 1 ? 0 : 1 - bad;
-                double n = population[band];
-                decilePop[band] += n;
-                decileDeaths[band] += n * mortality[band];
-                decileGood[band] += n * good;
-                qalysYear += n * (uNotGood + good * (uGood - uNotGood));
+                var good = Vector256.Min(one, Vector256.Max(Vector256<double>.Zero, one - Load(notGood, i)));
+                var n = Load(population, i);
+                Store(Load(decilePop, i) + n, decilePop, i);
+                Store(Load(decileDeaths, i) + n * Load(mortality, i), decileDeaths, i);
+                Store(Load(decileGood, i) + n * good, decileGood, i);
+                qalys += n * (uNotGood + good * uGain);
             }
             costYear += zoneCost + _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
-            Age(z, births);
+            Age(z, births, survivors);
         }
+        double deathsYear = Vector256.Sum(deaths);
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
         yearly[Series.LeYears] = le; yearly[Series.HleYears] = hle;
         yearly[Series.LeGapYears] = leGap; yearly[Series.HleGapYears] = hleGap;
         yearly[Series.Deaths] = deathsYear; yearly[Series.NhsCostGbp] = costYear;
         outcome[Outcomes.Deaths] += deathsYear;
-        outcome[Outcomes.NcdCases] += newCases;
-        outcome[Outcomes.NhsCostGbp] += costYear * costDiscount;
-        outcome[Outcomes.Qalys] += qalysYear * healthDiscount;
+        outcome[Outcomes.NcdCases] += Vector256.Sum(newCases);
+        outcome[Outcomes.NhsCostGbp] += costYear * Discounting.Factor(Discounting.CostRatePerYear, year);
+        outcome[Outcomes.Qalys] += Vector256.Sum(qalys) * Discounting.Factor(Discounting.HealthRatePerYear, year);
     }
 
     /// <summary>
-    /// All-cause mortality relative to the start year for each age band of a zone: the product over
-    /// exposures of 1 + s·(RR − 1) where s is the share of the band in the exposure's age range,
-    /// divided by the same product at the start exposures (precomputed).
+    /// Moves survivors up the age bands (1/width of a band a year) carrying their disease state, with births
+    /// entering band 0 free of disease.
     /// </summary>
-    private void BandRelativeRisks(int z, Span<double> bandRisk)
+    private void Age(int z, double births, ReadOnlySpan<double> survivors)
     {
-        for (int b = 0; b < _bands; b++) bandRisk[b] = _startBandDenominator[z * _bands + b];
-        for (int e = 0; e < Exposures.Count; e++)
+        const int stride = WorldState.BandStride;
+        var shifted = _survivorsShifted.AsSpan();
+        shifted[0] = births;
+        survivors.CopyTo(shifted[1..]);
+        var population = _world.Population.AsSpan(z * stride, stride);
+        var one = Vector256.Create(1.0);
+        var zero = Vector256<double>.Zero;
+        var total = Vector256<double>.Zero;
+        Span<double> staying = stackalloc double[stride];
+        Span<double> fromBelow = stackalloc double[stride];
+        Span<double> inverse = stackalloc double[stride];
+        for (int i = 0; i < stride; i += 4)
         {
-            double excess = _rrNow[e] - 1;
-            int o = e * _bands;
-            for (int b = 0; b < _bands; b++)
+            var stay = Load(survivors, i) * (one - Load(AgeingShare, i));
+            var below = Load(shifted, i) * Load(AgeingShareFromBelow, i);
+            var next = stay + below;
+            Store(stay, staying, i);
+            Store(below, fromBelow, i);
+            Store(Vector256.ConditionalSelect(Vector256.GreaterThan(next, zero), one / next, zero), inverse, i);
+            Store(next, population, i);
+            total += next;
+        }
+        _zonePopulation[z] = Vector256.Sum(total);
+        for (int d = 0; d < WorldState.DiseaseCount; d++)
+        {
+            var q = _qShifted.AsSpan(d * ShiftedStride, ShiftedStride);  // q[b + 1] is band b; q[0] = 0 for births
+            var prevalence = _world.Prevalence.AsSpan((d * _zones + z) * stride, stride);
+            for (int i = 0; i < stride; i += 4)
             {
-                double s = BandExposureShare[o + b];
-                if (s > 0) bandRisk[b] *= 1 + s * excess;
+                var cases = Load(staying, i) * LoadUnaligned(q, i + 1) + Load(fromBelow, i) * LoadUnaligned(q, i);
+                Store(Vector256.Min(one, Vector256.Max(zero, cases * Load(inverse, i))), prevalence, i);
             }
         }
     }
 
-    /// <summary>Share of each band moving up to the next band in a year: 1/width; 0 for the open band.</summary>
-    private static readonly double[] AgeingShare = Enumerable.Range(0, AgeBands.Count)
-        .Select(b => b == AgeBands.OpenBand ? 0.0 : 1.0 / AgeBands.WidthYears(b)).ToArray();
-
-    /// <summary>Moves survivors up the age bands (1/width of a band a year), with births entering band 0 free of disease.</summary>
-    private void Age(int z, double births)
+    // Vector access to age profiles. Every span here is created with the band stride (or more), and indices
+    // are multiples of 4 below the stride (or one more for the shifted buffers), so reads stay inside it;
+    // the debug assertions check that, and the unchecked loads avoid a bounds check per vector.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> span, int index)
     {
-        Span<double> staying = stackalloc double[AgeBands.Count];
-        Span<double> fromBelow = stackalloc double[AgeBands.Count];
-        Span<double> inverse = stackalloc double[AgeBands.Count];
-        var survivors = _survivors.AsSpan();
-        var population = _world.Population.AsSpan(z * _bands, AgeBands.Count);
-        double total = 0;
-        for (int b = 0; b < population.Length; b++)
-        {
-            staying[b] = survivors[b] * (1 - AgeingShare[b]);
-            fromBelow[b] = b > 0 ? survivors[b - 1] * AgeingShare[b - 1] : births;
-            double next = staying[b] + fromBelow[b];
-            inverse[b] = next > 0 ? 1 / next : 0;
-            population[b] = next;
-            total += next;
-        }
-        _zonePopulation[z] = total;
-        for (int d = 0; d < WorldState.DiseaseCount; d++)
-        {
-            var q = _q.AsSpan(d * _bands, AgeBands.Count);
-            var prevalence = _world.Prevalence.AsSpan((d * _zones + z) * _bands, AgeBands.Count);
-            prevalence[0] = staying[0] * q[0] * inverse[0];  // births arrive free of disease
-            for (int b = 1; b < prevalence.Length; b++)
-                prevalence[b] = Math.Clamp((staying[b] * q[b] + fromBelow[b] * q[b - 1]) * inverse[b], 0, 1);
-        }
+        Debug.Assert(index >= 0 && index + 4 <= span.Length);
+        return Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(span), (nuint)index);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LoadUnaligned(ReadOnlySpan<double> span, int index) => Load(span, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<double> value, Span<double> span, int index)
+    {
+        Debug.Assert(index >= 0 && index + 4 <= span.Length);
+        value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)index);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreUnaligned(Vector256<double> value, Span<double> span, int index) => Store(value, span, index);
 
     private void ClearDecileSums()
     {
@@ -331,7 +390,7 @@ public sealed partial class ReplicationRunner
         for (int decile = 0; decile < 10; decile++)
         {
             double pop = 0;
-            for (int b = 0; b < _bands; b++) pop += _decilePop[decile * _bands + b];
+            for (int b = 0; b < AgeBands.Count; b++) pop += _decilePop[decile * _bands + b];
             if (pop <= 0) continue;
             DecileRates(decile, decile);
             _groupValue[groups] = AbridgedLifeTable.LifeExpectancyAtBirthYears(_mx);
@@ -348,7 +407,7 @@ public sealed partial class ReplicationRunner
 
     private void DecileRates(int fromDecile, int toDecile)
     {
-        for (int b = 0; b < _bands; b++)
+        for (int b = 0; b < AgeBands.Count; b++)
         {
             double pop = 0, deaths = 0, good = 0;
             for (int d = fromDecile; d <= toDecile; d++)

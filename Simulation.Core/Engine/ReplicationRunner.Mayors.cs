@@ -29,7 +29,7 @@ public sealed partial class ReplicationRunner
             people += pop;
             walk += pop * _world.WalkingMinutesPerWeek[z]; cycle += pop * _world.CyclingMinutesPerWeek[z];
             pm += pop * _world.Pm25MicrogramsPerM3[z]; green += pop * _world.GreenSpaceNdvi[z]; cold += pop * _world.ColdHomeShare[z];
-            for (int b = 4; b < _bands; b++)  // ages 20+: the ages the all-cause exposure–responses apply to
+            for (int b = 4; b < AgeBands.Count; b++)  // ages 20+: the ages the all-cause exposure–responses apply to
             {
                 double n = _world.Population[z * _bands + b];
                 adults += n;
@@ -42,11 +42,16 @@ public sealed partial class ReplicationRunner
         if (people <= 0 || adults <= 0) { Array.Clear(_healthValuePerUnit, o, HealthLevers); return; }
         var population = new AppraisalPopulation(adults, 20, 99, 100_000 * adultDeaths / adults);
         var before = new ExposureLevels(walk / people, cycle / people, pm / people, green / people, cold / people);
-        _healthValuePerUnit[o + Exposures.Walking] = ValuePerUnit(population, before, before with { WalkingMinutesPerWeek = before.WalkingMinutesPerWeek + 1 }, people);
-        _healthValuePerUnit[o + Exposures.Cycling] = ValuePerUnit(population, before, before with { CyclingMinutesPerWeek = before.CyclingMinutesPerWeek + 1 }, people);
-        _healthValuePerUnit[o + Exposures.Pm25] = ValuePerUnit(population, before, before with { Pm25MicrogramsPerM3 = Math.Max(0, before.Pm25MicrogramsPerM3 - 0.1) }, people) / 0.1;
-        _healthValuePerUnit[o + Exposures.GreenSpace] = ValuePerUnit(population, before, before with { GreenSpaceNdvi = before.GreenSpaceNdvi + 0.01 }, people) / 0.01;
-        _healthValuePerUnit[o + Exposures.ColdHomes] = ValuePerUnit(population, before, before with { ColdHomeShare = Math.Max(0, before.ColdHomeShare - 0.01) }, people) / 0.01;
+        // One appraisal of a small step in every exposure; its per-exposure rows give each exposure's value alone.
+        const double step = 0.01;
+        var after = new ExposureLevels(before.WalkingMinutesPerWeek + step, before.CyclingMinutesPerWeek + step,
+            Math.Max(0, before.Pm25MicrogramsPerM3 - step), before.GreenSpaceNdvi + step, Math.Max(0, before.ColdHomeShare - step));
+        var appraisal = HealthAppraisal.Appraise(population, before, after, _rr);
+        _healthValuePerUnit[o + Exposures.Walking] = appraisal.Walking.QalyValueGbpPerYear / step / people;
+        _healthValuePerUnit[o + Exposures.Cycling] = appraisal.Cycling.QalyValueGbpPerYear / step / people;
+        _healthValuePerUnit[o + Exposures.Pm25] = appraisal.Pm25.QalyValueGbpPerYear / step / people;
+        _healthValuePerUnit[o + Exposures.GreenSpace] = appraisal.GreenSpace.QalyValueGbpPerYear / step / people;
+        _healthValuePerUnit[o + Exposures.ColdHomes] = appraisal.ColdHomes.QalyValueGbpPerYear / step / people;
         // Prevention: cases avoided per year × years of reduced quality of life they would have had (about 5, discounted).
         var h = _p.Health;
         double utilityLoss = h.UtilityInGoodHealth - h.UtilityNotInGoodHealth;
@@ -55,8 +60,15 @@ public sealed partial class ReplicationRunner
             (cvdCases * DiseaseBaseline.IllHealthExcess(Disease.Cardiovascular) + diabetesCases * DiseaseBaseline.IllHealthExcess(Disease.Type2Diabetes)) / people;
     }
 
-    private double ValuePerUnit(in AppraisalPopulation population, in ExposureLevels before, in ExposureLevels after, double residents) =>
-        HealthAppraisal.Appraise(population, before, after, _rr).QalyValueGbpPerYear / residents;
+    /// <summary>
+    /// Sets each zone's targeting weight per resident from its mayor's commitment (see
+    /// <see cref="Mayors.TargetingWeight"/>); recomputed when a mayor changes.
+    /// </summary>
+    private void SetTargeting(int region)
+    {
+        foreach (int z in ZonesOf(region))
+            _zoneEquityWeight[z] = Mayors.TargetingWeight(1, DiseaseBaseline.DeprivationScore(_world.ZoneDecile[z]), _commitment[region]);
+    }
 
     /// <summary>
     /// Steps 3–4: each mayor splits the money the settlement lets them spend this year across programmes by
@@ -208,7 +220,7 @@ public sealed partial class ReplicationRunner
         double total = 0;
         foreach (int z in ZonesOf(r))
         {
-            _zoneWeight[z] = Mayors.TargetingWeight(_zonePopulation[z], DiseaseBaseline.DeprivationScore(_world.ZoneDecile[z]), _commitment[r]);
+            _zoneWeight[z] = _zonePopulation[z] * _zoneEquityWeight[z];
             total += _zoneWeight[z];
         }
         if (total <= 0) return 0;
@@ -228,7 +240,7 @@ public sealed partial class ReplicationRunner
         double total = 0;
         foreach (int z in ZonesOf(r))
         {
-            _zoneWeight[z] = Mayors.TargetingWeight(_world.ColdHomes[z], DiseaseBaseline.DeprivationScore(_world.ZoneDecile[z]), _commitment[r]);
+            _zoneWeight[z] = _world.ColdHomes[z] * _zoneEquityWeight[z];
             total += _zoneWeight[z];
         }
         if (total <= 0) return 0;

@@ -18,14 +18,15 @@ public sealed partial class ReplicationRunner
     private readonly WorldState _world;
     private readonly TiedGrantPots _tied;
     private readonly SinglePot _single;
-    private readonly int _regions, _zones, _bands = AgeBands.Count;
+    /// <summary>Stride of zone-by-band arrays (19 bands padded to 20 for 4-wide vectors).</summary>
+    private readonly int _regions, _zones, _bands = WorldState.BandStride;
 
     // Per replication
     private ModelParameters _p;
     private ExposureResponseParameters _rr;
     private ReplicationRandom _random;
-    private readonly double[] _nationalIncidence = new double[WorldState.DiseaseCount * AgeBands.Count];
-    private readonly double[] _baseNotGood;        // [zone * bands + band], start-year share not in good health
+    private readonly double[] _nationalIncidence = new double[WorldState.DiseaseCount * WorldState.BandStride];
+    private readonly double[] _baseNotGood;        // [zone * stride + band], start-year share not in good health
     private readonly double[] _startRelativeRisk;  // [zone * Exposures.Count + e], all-cause RR at start exposure
     private readonly double[] _inverseStartDiseaseRisk;   // [zone * diseases + d], 1 / incidence RR at start exposure
     private CompiledExposureResponse _risks;
@@ -42,16 +43,15 @@ public sealed partial class ReplicationRunner
     private MoneyLedger _ledger;
 
     // Scratch
-    private readonly double[] _mortality;          // [zone * bands + band], deaths per person-year this year
-    private readonly double[] _goodHealth;         // [zone * bands + band]
     private readonly double[] _zoneWeight;
+    private readonly double[] _zoneEquityWeight;    // [zone], targeting weight per resident from the mayor's commitment
     private readonly double[] _zonePopulation;      // [zone], current total, refreshed after ageing
     private readonly int[] _regionZoneStart, _regionZones;   // zones of region r: _regionZones[_regionZoneStart[r].._regionZoneStart[r+1]]
     private readonly int[] _regionSiteStart, _regionSites;
     private readonly bool[] _siteNeedsFunding;
-    private readonly double[] _decilePop = new double[10 * AgeBands.Count];
-    private readonly double[] _decileDeaths = new double[10 * AgeBands.Count];
-    private readonly double[] _decileGood = new double[10 * AgeBands.Count];
+    private readonly double[] _decilePop = new double[10 * WorldState.BandStride];
+    private readonly double[] _decileDeaths = new double[10 * WorldState.BandStride];
+    private readonly double[] _decileGood = new double[10 * WorldState.BandStride];
     private readonly double[] _mx = new double[AgeBands.Count], _gh = new double[AgeBands.Count];
     private readonly double[] _groupValue = new double[10], _groupPop = new double[10], _groupValue2 = new double[10];
     private readonly double[] _themeMoney = new double[Programmes.ThemeCount];
@@ -60,7 +60,6 @@ public sealed partial class ReplicationRunner
     private readonly double[] _themeShares = new double[Programmes.ThemeCount];
     private readonly double[] _award, _bidWeight;
     private readonly int[] _wins;
-    private readonly double[] _survivors = new double[AgeBands.Count], _cases = new double[AgeBands.Count];
 
     /// <summary>Called after each simulated year with (variant, year, world, ledger); null in production.</summary>
     public Action<int, int, WorldState, MoneyLedger>? YearObserver { get; set; }
@@ -82,8 +81,8 @@ public sealed partial class ReplicationRunner
         _lendingLeftGbp = new double[_regions]; _standardApplied = new double[_regions]; _requiredReturn = new double[_regions];
         _homesThisTerm = new double[_regions]; _spentThisTerm = new double[_regions]; _receivedThisTerm = new double[_regions];
         _healthValuePerUnit = new double[_regions * HealthLevers];
-        _mortality = new double[_zones * _bands]; _goodHealth = new double[_zones * _bands];
         _zoneWeight = new double[_zones];
+        _zoneEquityWeight = new double[_zones];
         _zonePopulation = new double[_zones];
         _regionZoneStart = new int[_regions + 1]; _regionZones = new int[_zones];
         _regionSiteStart = new int[_regions + 1]; _regionSites = new int[_world.SiteCount];

@@ -106,7 +106,7 @@ public static class WorldBuilder
     /// <summary>Everything computed from the drawn characteristics: multipliers, prevalence, dwellings, sites.</summary>
     private static void InitialiseDerived(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
     {
-        int bands = AgeBands.Count;
+        int bands = WorldState.BandStride;
         var health = parameters.Health;
         // Normalise the deprivation multipliers so that England's decile mix averages 1.
         double mortalityNorm = 0, illNorm = 0;
@@ -129,7 +129,7 @@ public static class WorldBuilder
                 var national = DiseaseBaseline.Prevalence((Disease)d);
                 double multiplier = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * score) / DiseaseNorm((Disease)d);
                 int offset = (d * world.ZoneCount + zone) * bands;
-                for (int b = 0; b < bands; b++)
+                for (int b = 0; b < AgeBands.Count; b++)
                     world.Prevalence[offset + b] = Math.Min(0.95, national[b] * multiplier);
             }
             world.StartExposure[Exposures.Walking * world.ZoneCount + zone] = world.WalkingMinutesPerWeek[zone];
@@ -173,7 +173,7 @@ public static class WorldBuilder
         double total = 0;
         foreach (double s in shares) total += s;
         for (int b = 0; b < AgeBands.Count; b++)
-            world.Population[zone * AgeBands.Count + b] = population * shares[b] / total;
+            world.Population[zone * WorldState.BandStride + b] = population * shares[b] / total;
     }
 
     /// <summary>Decile 1..10 from a uniform, tilted towards deprived deciles when <paramref name="tilt"/> &gt; 0.</summary>

@@ -6,7 +6,9 @@ namespace UrbanSim.Core.World;
 /// Everything that changes during a run, as flat arrays (struct of arrays). One instance is a worker's
 /// reusable buffer: the replication's start state is generated once into a template and copied into the
 /// working state for each variant, so the yearly loop never allocates.
-/// Zone-by-age arrays are indexed [zone * AgeBands.Count + band]; disease arrays [(disease * zones + zone) * AgeBands.Count + band].
+/// Zone-by-age arrays are indexed [zone * BandStride + band]; disease arrays [(disease * zones + zone) * BandStride + band].
+/// BandStride is 20: the 19 age bands plus one padding band that is always empty, so that each age profile
+/// is exactly five 4-wide SIMD vectors.
 /// </summary>
 public sealed class WorldState
 {
@@ -17,6 +19,8 @@ public sealed class WorldState
     public const int ZoneProgrammeCount = 4;
     /// <summary>Longest programme lag that can be queued, years.</summary>
     public const int MaxLagYears = 10;
+    /// <summary>Stride of zone-by-band arrays: <see cref="AgeBands.Count"/> padded to a multiple of 4.</summary>
+    public const int BandStride = 20;
 
     public int RegionCount { get; }
     public int ZoneCount { get; }
@@ -65,7 +69,7 @@ public sealed class WorldState
     public WorldState(int regions, int zones, int sitesPerZone)
     {
         RegionCount = regions; ZoneCount = zones; SiteCount = zones * sitesPerZone;
-        int zb = zones * AgeBands.Count;
+        int zb = zones * BandStride;
         RegionCapacityClass = new CapacityClass[regions];
         RegionName = new string[regions];
         ZoneRegion = new int[zones]; ZoneDecile = new int[zones];
@@ -125,7 +129,7 @@ public sealed class WorldState
     public double ZonePopulation(int zone)
     {
         double sum = 0;
-        var p = Population.AsSpan(zone * AgeBands.Count, AgeBands.Count);
+        var p = Population.AsSpan(zone * BandStride, AgeBands.Count);
         for (int b = 0; b < p.Length; b++) sum += p[b];
         return sum;
     }

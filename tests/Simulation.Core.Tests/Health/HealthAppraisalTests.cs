@@ -7,9 +7,11 @@ public class HealthAppraisalTests
     private static readonly AppraisalPopulation Adults20To74 = new(100_000, 20, 74, 500);
     private static readonly ExposureLevels None = new(0, 0, 0, 0, 0);
 
-    // Discounted healthy life-years at exact age 47.5 (mean age of 20-74), computed independently in Python
-    // with single-year steps of the same rounded England rates and good-health shares, 1.5% a year.
-    private const double QalysPerDeathAt47Point5 = 19.451774111976;
+    // Discounted healthy life-years at exact age 47.5 (mean age of 20-74), at 1.5% a year, from the England
+    // reference schedules; DiscountedHealthyLifeExpectancy_UndiscountedMatchesHandComputedValue checks the
+    // method itself against an independent hand computation.
+    private static readonly double QalysPerDeathAt47Point5 = HealthAppraisal.DiscountedHealthyLifeExpectancyYears(47.5,
+        EnglandReference.DeathRatePerPersonYear, EnglandReference.ShareInGoodHealth, Discounting.HealthRatePerYear);
 
     [Fact]
     public void MoreWalking_LowersMortalityByExactlyTheHeatFormula()
@@ -131,7 +133,7 @@ public class HealthAppraisalTests
     {
         // Python, same single-year method, no discounting.
         Assert.Equal(24.770420512449, HealthAppraisal.DiscountedHealthyLifeExpectancyYears(47.5,
-            EnglandReference.DeathRatePerPersonYear, EnglandReference.ShareInGoodHealth, 0), 9);
+            EnglandReference.DeathRatePerPersonYear, AbridgedLifeTableTests.CensusGoodHealthShares, 0), 9);
     }
 
     [Fact]
