@@ -18,7 +18,7 @@ public static class EnglandReference
     /// ONS uses for healthy life expectancy (Annual Population Survey; Census 2021 for children). The
     /// census shares are higher than the survey's (they would give an HLE of 67 years), so these are the
     /// census age profile lowered to the survey level: with the death rates above, the Sullivan HLE at
-    /// birth is 62.3 years, inside ONS's 61.5–63.5 for England (2018–20 to 2021–23).
+    /// birth is 62.7 years, inside ONS's 61.5–63.5 for England (2018–20 to 2021–23).
     /// </summary>
     public static ReadOnlySpan<double> ShareInGoodHealth => GoodHealthShares;
 
@@ -49,24 +49,24 @@ public static class EnglandReference
 
     private static readonly double[] GoodHealthShares =
     [
-        0.96, // <1
-        0.96, // 1-4
-        0.95, // 5-9
-        0.94, // 10-14
-        0.915, // 15-19
-        0.895, // 20-24
-        0.88, // 25-29
-        0.865, // 30-34
-        0.845, // 35-39
-        0.815, // 40-44
-        0.775, // 45-49
-        0.725, // 50-54
-        0.675, // 55-59
-        0.635, // 60-64
-        0.605, // 65-69
-        0.565, // 70-74
-        0.505, // 75-79
-        0.435, // 80-84
-        0.355, // 85+
+        0.965, // <1
+        0.965, // 1-4
+        0.955, // 5-9
+        0.945, // 10-14
+        0.92, // 15-19
+        0.9, // 20-24
+        0.885, // 25-29
+        0.87, // 30-34
+        0.85, // 35-39
+        0.82, // 40-44
+        0.78, // 45-49
+        0.73, // 50-54
+        0.68, // 55-59
+        0.64, // 60-64
+        0.61, // 65-69
+        0.57, // 70-74
+        0.51, // 75-79
+        0.44, // 80-84
+        0.36, // 85+
     ];
 }
