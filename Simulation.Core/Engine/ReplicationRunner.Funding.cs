@@ -74,6 +74,8 @@ public sealed partial class ReplicationRunner
     private void PayTiedGrants(int year, double cut, Span<double> outcome)
     {
         var f = _p.Funding;
+        // Regions bid only when some money is allocated by competition.
+        int bids = _levers.CompetitiveShare > 0 ? f.BidsPerThemePerYear : 0;
         for (int t = 0; t < Programmes.ThemeCount; t++)
         {
             // Competitive round for this theme: every region bids; winners share the national pot.
@@ -84,7 +86,7 @@ public sealed partial class ReplicationRunner
                 pot += notional * _levers.CompetitiveShare;
                 double p = CompetitiveBidding.SuccessProbability(_levers.BidSuccessRate, _capacity[r]);
                 int wins = 0;
-                for (int b = 0; b < f.BidsPerThemePerYear; b++)
+                for (int b = 0; b < bids; b++)
                     if (_random.Uniform(RngStream.Bids, year, r, t * 64 + b) < p) wins++;
                 _wins[r] = wins;
                 _bidWeight[r] = notional;
@@ -93,7 +95,7 @@ public sealed partial class ReplicationRunner
             for (int r = 0; r < _regions; r++)
             {
                 double notional = _levers.FundingPerHeadGbp * _regionPopulation[r] * cut * _themeShares[t];
-                double bidCost = f.BidsPerThemePerYear * f.BidCostGbp;
+                double bidCost = bids * f.BidCostGbp;
                 double formula = notional * (1 - _levers.CompetitiveShare);
                 // Bids are paid for out of the theme's formula money: a failed bid costs money and brings none.
                 double payBids = Math.Min(bidCost, formula + _award[r]);
