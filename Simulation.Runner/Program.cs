@@ -11,7 +11,8 @@ public static class Program
     {
         try
         {
-            return BuildRoot(Console.Out, Console.Error).Parse(args).Invoke();
+            // Without System.CommandLine's own handler, which would print a stack trace, a bug reaches the catch below.
+            return BuildRoot(Console.Out, Console.Error).Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {
@@ -34,10 +35,17 @@ public static class Program
         var run = new Command("run", "Run a scenario's Monte Carlo batch and write summary.json");
         run.Arguments.Add(scenarioArg);
         run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir);
-        run.Validators.Add(result =>
+        // Range checks read the token themselves: a value that is not a whole number ("--reps abc") is left
+        // to the parser's own message, since asking for the converted value would throw.
+        static int? WholeNumber(System.CommandLine.Parsing.OptionResult r) =>
+            r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int v) ? v : null;
+        reps.Validators.Add(result =>
         {
-            if (result.GetValue(reps) is < 1 or > Core.Scenarios.ScenarioLoader.MaxReplications) result.AddError($"--reps must be from 1 to {Core.Scenarios.ScenarioLoader.MaxReplications}.");
-            if (result.GetValue(threads) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
+            if (WholeNumber(result) is < 1 or > Core.Scenarios.ScenarioLoader.MaxReplications) result.AddError($"--reps must be from 1 to {Core.Scenarios.ScenarioLoader.MaxReplications}.");
+        });
+        threads.Validators.Add(result =>
+        {
+            if (WholeNumber(result) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
         });
         run.SetAction(r => RunCommand.Run(new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir)), stdout, stderr));
         root.Subcommands.Add(run);

@@ -81,7 +81,7 @@ public sealed class JsonBinder(string file)
                 Problem(value, $"expected a number, found {Describe(value)}", $"write a number{RangeText(range)}{(meaning.Length > 0 ? $" ({meaning})" : "")}");
                 return false;
             }
-            double number = value.Value<double>();
+            double number = ToDouble(value);
             if (type == typeof(int) && Math.Abs(number - Math.Round(number)) > 0)
             {
                 Problem(value, $"expected a whole number, found {number.ToString(CultureInfo.InvariantCulture)}", $"write a whole number{RangeText(range)}");
@@ -92,7 +92,7 @@ public sealed class JsonBinder(string file)
                 Problem(value, $"{number.ToString(CultureInfo.InvariantCulture)} is out of range", $"use a value{RangeText(range)}{(meaning.Length > 0 ? $" ({meaning})" : "")}");
                 return false;
             }
-            result = type == typeof(int) ? (int)Math.Round(number) : number;
+            result = type == typeof(int) ? (object)(int)Math.Round(number) : number;
             return true;
         }
         if (type == typeof(bool))
@@ -133,11 +133,14 @@ public sealed class JsonBinder(string file)
     private static string RangeText(AllowedRangeAttribute? range) => range is null ? "" :
         string.Create(CultureInfo.InvariantCulture, $" from {range.Min} to {range.Max}");
 
+    /// <summary>A JSON number as a double, including whole numbers too big for a long (read as BigInteger).</summary>
+    public static double ToDouble(JToken token) => (double)token;
+
     /// <summary>A short description of a token for messages: "a string", "the number 3".</summary>
     public static string Describe(JToken token) => token.Type switch
     {
         JTokenType.String => $"the string \"{token.Value<string>()}\"",
-        JTokenType.Integer or JTokenType.Float => $"the number {token.Value<double>().ToString(CultureInfo.InvariantCulture)}",
+        JTokenType.Integer or JTokenType.Float => $"the number {ToDouble(token).ToString(CultureInfo.InvariantCulture)}",
         JTokenType.Boolean => $"{token.Value<bool>().ToString().ToLowerInvariant()}",
         JTokenType.Array => "an array",
         JTokenType.Object => "an object",

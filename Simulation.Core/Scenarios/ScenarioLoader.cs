@@ -122,10 +122,10 @@ public static class ScenarioLoader
             binder.Problem(token, $"expected a whole number, found {JsonBinder.Describe(token)}", $"write a whole number from {min} to {max}");
             return fallback;
         }
-        long value = token.Value<long>();
+        double value = JsonBinder.ToDouble(token);
         if (value < min || value > max)
         {
-            binder.Problem(token, $"{value} is out of range", $"use a whole number from {min} to {max}");
+            binder.Problem(token, $"{token.ToString(Formatting.None)} is out of range", $"use a whole number from {min} to {max}");
             return fallback;
         }
         return (int)value;
@@ -159,6 +159,11 @@ public static class ScenarioLoader
         {
             if (csvToken.Type != JTokenType.String) { binder.Problem(csvToken, "expected a file path string", "write \"zones_csv\": \"my-zones.csv\""); return null; }
             string csvPath = Path.Combine(baseDirectory, csvToken.Value<string>()!);
+            if (!File.Exists(csvPath))
+            {
+                binder.Problem(csvToken, $"zones CSV file not found: {csvPath}", "check zones_csv; it is resolved relative to the scenario file");
+                return null;
+            }
             var zones = ZoneCsv.Load(csvPath);
             foreach (var p in zones.Problems) binder.Problems.Add(p);
             if (zones.Problems.Count > 0) return null;
@@ -254,7 +259,7 @@ public static class ScenarioLoader
                 var v = obj[keys[k]];
                 if (v is null) { binder.Problem(obj, $"missing '{keys[k]}' for a {kind} distribution", $"add \"{keys[k]}\": <number>", $"{obj.Path}.{keys[k]}"); ok = false; }
                 else if (v.Type is not (JTokenType.Integer or JTokenType.Float)) { binder.Problem(v, $"expected a number, found {JsonBinder.Describe(v)}", "write a number"); ok = false; }
-                else values[k] = v.Value<double>();
+                else values[k] = JsonBinder.ToDouble(v);
             }
             if (!ok) continue;
             var distribution = kind switch

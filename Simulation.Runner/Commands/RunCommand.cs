@@ -39,6 +39,13 @@ public static class RunCommand
         int threads = options.Threads ?? Environment.ProcessorCount;
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath));
 
+        try { Directory.CreateDirectory(outDir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}). Fix: give --out a folder you may write to; nothing was run or written.");
+            return ExitCodes.Usage;
+        }
+
         var results = new BatchResults(scenario.Replications, scenario.Variants.Length);
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
@@ -54,7 +61,6 @@ public static class RunCommand
         });
         clock.Stop();
 
-        Directory.CreateDirectory(outDir);
         string summaryPath = Path.Combine(outDir, "summary.json");
         AtomicFile.WriteAllText(summaryPath, SummaryWriter.ToJson(scenario, results));
         PrintTable(stdout, scenario, results);
