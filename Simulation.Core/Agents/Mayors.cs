@@ -22,7 +22,7 @@ public static class Mayors
         (1 - missionCommitment) * otherBenefitPerGbp + missionCommitment * analyticalCapacity * healthValuePerGbp;
 
     /// <summary>
-    /// Allocates money greedily, in <see cref="AllocationChunks"/> chunks, to the programme with the highest
+    /// Allocates money greedily, in chunks of 1/<see cref="AllocationChunks"/> of it, to the programme with the highest
     /// marginal perceived benefit per £. Marginal benefit of programme p after spending x this year is
     /// benefit[p] × exp(−x / saturation[p]); spending on p stops at cap[p]. Theme money may only go to
     /// programmes of its own theme (tied pots, ring-fences); flexible money may go anywhere and is
@@ -62,15 +62,19 @@ public static class Mayors
             marginal[p] = eligible ? benefit[p] * Math.Exp(-spend[p] / Math.Max(saturation[p], 1e-9)) : double.NegativeInfinity;
         }
         double chunk = money / AllocationChunks;
-        for (int c = 0; c < AllocationChunks; c++)
+        double remaining = money;
+        // Each step gives up to one chunk to the best programme; a programme reaching its cap takes only what
+        // fits, and the rest of the money goes on to the next best. Stops when spent or nothing can absorb it.
+        while (remaining > money * 1e-12)
         {
             int best = -1;
             double bestValue = double.NegativeInfinity;
             for (int p = 0; p < Programmes.Count; p++)
                 if (marginal[p] > bestValue) { bestValue = marginal[p]; best = p; }
             if (best < 0) return;
-            double amount = Math.Min(chunk, cap[best] - spend[best]);
+            double amount = Math.Min(Math.Min(chunk, remaining), cap[best] - spend[best]);
             spend[best] += amount;
+            remaining -= amount;
             if (theme is not null) spendFromTheme[best] += amount;
             marginal[best] = spend[best] >= cap[best] ? double.NegativeInfinity
                 : marginal[best] * Math.Exp(-amount / Math.Max(saturation[best], 1e-9));

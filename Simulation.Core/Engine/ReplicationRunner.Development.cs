@@ -32,16 +32,24 @@ public sealed partial class ReplicationRunner
     private double BenchmarkLandValueGbp(int site) =>
         _world.SiteLandBenchmarkShareOfGdv[site] * _world.ZoneBaseHousePriceGbpPerM2[_world.SiteZone[site]] * _p.Development.HomeSizeM2;
 
-    /// <summary>True for an available brownfield site that only public remediation funding would make viable.</summary>
+    /// <summary>
+    /// True for an available brownfield site that only public remediation funding would make viable: viable
+    /// for the standard design without the remediation cost, not viable with it. Remediation enters the
+    /// pro forma linearly (it is financed like build cost), so one appraisal answers both questions.
+    /// </summary>
     private bool NeedsRemediationFunding(int site, int region)
     {
         if (_world.SiteStatus[site] != 0 || _world.SiteRemediationFunded[site] || _world.SiteRemediationGbpPerHome[site] <= 0) return false;
         var developer = (DeveloperType)_world.SiteDeveloper[site];
         double benchmark = BenchmarkLandValueGbp(site);
-        var withCost = SiteProForma(site, _requiredReturn[region], remediationPaid: false);
-        if (Developers.IsViable(withCost, Design.Standard, developer, benchmark)) return false;
         var withoutCost = SiteProForma(site, _requiredReturn[region], remediationPaid: true);
-        return Developers.IsViable(withoutCost, Design.Standard, developer, benchmark);
+        double without = Developers.ResidualLandValueGbp(withoutCost, Design.Standard, developer);
+        if (without < benchmark) return false;
+        var d = _p.Development;
+        double remediationWithFinance = _world.SiteRemediationGbpPerHome[site] * (1 + d.LoanToCost * _requiredReturn[region] * d.BuildYears * 0.5);
+        double beforeObligations = without / (1 - d.PlanningObligationShareOfLandValue) - remediationWithFinance;
+        double with = beforeObligations > 0 ? beforeObligations * (1 - d.PlanningObligationShareOfLandValue) : beforeObligations;
+        return with < benchmark;
     }
 
     /// <summary>Remediation money that would unlock sites this year; marks those sites for <see cref="AssembleSites"/>.</summary>
@@ -99,7 +107,11 @@ public sealed partial class ReplicationRunner
             _standardApplied[r] = Mayors.AppliedPlanningStandard(_levers.PlanningHealthStandard, politics.PlanningPowers, _politicalCapital[r]);
             _politicalCapital[r] = Math.Clamp(_politicalCapital[r] - politics.StandardPoliticalCostPerYear * _standardApplied[r], 0, 1);
         }
-        _patientLeftGbp = _levers.PatientCapitalGbpPerYear;
+        // The patient fund's capital is shared between regions by population, so no region is served first.
+        double worldPopulation = 0;
+        for (int r = 0; r < _regions; r++) worldPopulation += _regionPopulation[r];
+        for (int r = 0; r < _regions; r++)
+            _patientLeftGbp[r] = worldPopulation > 0 ? _levers.PatientCapitalGbpPerYear * _regionPopulation[r] / worldPopulation : 0;
 
         for (int site = 0; site < _world.SiteCount; site++)
         {
@@ -113,17 +125,22 @@ public sealed partial class ReplicationRunner
             double homes = _world.SiteCapacityHomes[site];
             double benchmark = BenchmarkLandValueGbp(site);
             var privateFinance = SiteProForma(site, _requiredReturn[r], remediationPaid);
-            var patientFinance = SiteProForma(site, d.PatientFundReturnPerYear, remediationPaid);
-            double healthyLoan = Developers.DevelopmentCostGbp(patientFinance, Design.Healthy) * d.LoanToCost * homes;
             // The patient fund lends only to healthy schemes, and only while it has capital this year.
-            bool patientAvailable = healthyLoan <= _patientLeftGbp && healthyLoan > 0;
+            var patientFinance = privateFinance;
+            bool patientAvailable = false;
+            if (_patientLeftGbp[r] > 0)
+            {
+                patientFinance = SiteProForma(site, d.PatientFundReturnPerYear, remediationPaid);
+                double healthyLoan = Developers.DevelopmentCostGbp(patientFinance, Design.Healthy) * d.LoanToCost * homes;
+                patientAvailable = healthyLoan <= _patientLeftGbp[r] && healthyLoan > 0;
+            }
             var design = Developers.ChooseDesign(privateFinance, patientAvailable ? patientFinance : privateFinance, developer, benchmark, healthyRequired);
             if (design is not { } chosen) continue;
             bool usesPatient = chosen == Design.Healthy && patientAvailable;
             var finance = usesPatient ? patientFinance : privateFinance;
             double costPerHome = Developers.DevelopmentCostGbp(finance, chosen);
             double loan = costPerHome * d.LoanToCost * homes;
-            if (usesPatient) _patientLeftGbp -= loan;
+            if (usesPatient) _patientLeftGbp[r] -= loan;
             else if (loan <= _lendingLeftGbp[r]) _lendingLeftGbp[r] -= loan;
             else continue;  // not financed this year
             _world.SiteStatus[site] = 1;

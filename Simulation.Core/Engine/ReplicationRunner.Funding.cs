@@ -35,6 +35,7 @@ public sealed partial class ReplicationRunner
             _politicalCapital[r] = 0.6;
             _analytical[r] = devolved ? Math.Max(_levers.AnalyticalCapacity, politics.HealthDevolutionAnalyticalCapacity) : _levers.AnalyticalCapacity;
             _recentChurn[r] = 0;
+            _discontinuedThisYear[r] = 0;
             _homesThisTerm[r] = _spentThisTerm[r] = _receivedThisTerm[r] = 0;
             AppraiseProgrammes(r);
             SetTargeting(r);
@@ -108,13 +109,18 @@ public sealed partial class ReplicationRunner
                 {
                     double clawed = _tied.Discontinue(r, (Theme)t);
                     _ledger.ClawbackGbp += clawed;
-                    _recentChurn[r] += 0.25;
+                    _discontinuedThisYear[r]++;
                 }
                 int life = f.TiedPotMinYears + (int)(_random.Uniform(RngStream.Churn, year, r, t * 2 + 1) * (f.TiedPotMaxYears - f.TiedPotMinYears + 1));
                 _tied.Add(r, (Theme)t, formula + _award[r] - payBids, year + life - 1);
             }
         }
-        for (int r = 0; r < _regions; r++) _recentChurn[r] *= 0.7;
+        // Exponentially weighted share of the region's streams discontinued per year (tends to the churn rate).
+        for (int r = 0; r < _regions; r++)
+        {
+            _recentChurn[r] = 0.7 * _recentChurn[r] + 0.3 * _discontinuedThisYear[r] / (double)Programmes.ThemeCount;
+            _discontinuedThisYear[r] = 0;
+        }
     }
 
     /// <summary>Step 5: investors' required return per region from policy uncertainty and the cycle.</summary>
@@ -127,8 +133,7 @@ public sealed partial class ReplicationRunner
             : f.SinglePotYears;
         for (int r = 0; r < _regions; r++)
         {
-            // _recentChurn decays by 0.3 a year, so 0.3 × it is the recent share of streams discontinued per year.
-            double churn = _levers.Settlement == SettlementKind.TiedGrants ? Math.Min(1, 0.3 * _recentChurn[r]) : 0;
+            double churn = _levers.Settlement == SettlementKind.TiedGrants ? _recentChurn[r] : 0;
             double uncertainty = Investors.PolicyUncertainty(churn, horizon);
             _requiredReturn[r] = Investors.RequiredReturnPerYear(d.BaseRequiredReturnPerYear, uncertainty,
                 d.UncertaintyPremiumPerYear, _inRecession, d.RecessionPremiumPerYear);

@@ -171,23 +171,29 @@ public sealed partial class ReplicationRunner
             _world.Pm25MicrogramsPerM3[z] = Math.Max(0, _world.StartExposure[Exposures.Pm25 * _zones + z] - pp.CleanAirMaxPm25ReductionMicrogramsPerM3 * ca);
             _world.GreenSpaceNdvi[z] = Math.Min(1, _world.StartExposure[Exposures.GreenSpace * _zones + z] + pp.GreenSpaceMaxNdviGain * gs + d.HealthyHomesGreenNdvi * healthyShare);
             _world.ColdHomeShare[z] = _world.Dwellings[z] > 0 ? _world.ColdHomes[z] / _world.Dwellings[z] : 0;
-            _world.ExposureHistory[(history * Exposures.Count + Exposures.Walking) * _zones + z] = _world.WalkingMinutesPerWeek[z];
-            _world.ExposureHistory[(history * Exposures.Count + Exposures.Cycling) * _zones + z] = _world.CyclingMinutesPerWeek[z];
-            _world.ExposureHistory[(history * Exposures.Count + Exposures.Pm25) * _zones + z] = _world.Pm25MicrogramsPerM3[z];
-            _world.ExposureHistory[(history * Exposures.Count + Exposures.GreenSpace) * _zones + z] = _world.GreenSpaceNdvi[z];
-            _world.ExposureHistory[(history * Exposures.Count + Exposures.ColdHomes) * _zones + z] = _world.ColdHomeShare[z];
+            Remember(z, Exposures.Walking, history, _world.WalkingMinutesPerWeek[z]);
+            Remember(z, Exposures.Cycling, history, _world.CyclingMinutesPerWeek[z]);
+            Remember(z, Exposures.Pm25, history, _world.Pm25MicrogramsPerM3[z]);
+            Remember(z, Exposures.GreenSpace, history, _world.GreenSpaceNdvi[z]);
+            Remember(z, Exposures.ColdHomes, history, _world.ColdHomeShare[z]);
         }
+    }
+
+    /// <summary>Puts this year's exposure in the zone's 5-year history, keeping the running sum.</summary>
+    private void Remember(int z, int exposure, int slot, double value)
+    {
+        int i = z * Exposures.Count + exposure;
+        ref double old = ref _world.ExposureHistory[i * WorldState.BuildUpYears + slot];
+        _world.ExposureSum[i] += value - old;
+        old = value;
     }
 
     /// <summary>Exposure with the 5-year linear build-up: the mean of the last five years' exposures.</summary>
     private ExposureLevels EffectiveLevels(int z)
     {
-        Span<double> mean = stackalloc double[Exposures.Count];
-        for (int y = 0; y < WorldState.BuildUpYears; y++)
-            for (int e = 0; e < Exposures.Count; e++)
-                mean[e] += _world.ExposureHistory[(y * Exposures.Count + e) * _zones + z];
-        double k = 1.0 / WorldState.BuildUpYears;
-        return new ExposureLevels(mean[0] * k, mean[1] * k, mean[2] * k, mean[3] * k, mean[4] * k);
+        var sum = _world.ExposureSum.AsSpan(z * Exposures.Count, Exposures.Count);
+        const double k = 1.0 / WorldState.BuildUpYears;
+        return new ExposureLevels(sum[0] * k, sum[1] * k, sum[2] * k, sum[3] * k, sum[4] * k);
     }
 
     /// <summary>

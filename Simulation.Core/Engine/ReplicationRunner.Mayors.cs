@@ -52,7 +52,7 @@ public sealed partial class ReplicationRunner
         _healthValuePerUnit[o + Exposures.Pm25] = appraisal.Pm25.QalyValueGbpPerYear / step / people;
         _healthValuePerUnit[o + Exposures.GreenSpace] = appraisal.GreenSpace.QalyValueGbpPerYear / step / people;
         _healthValuePerUnit[o + Exposures.ColdHomes] = appraisal.ColdHomes.QalyValueGbpPerYear / step / people;
-        // Prevention: cases avoided per year × years of reduced quality of life they would have had (about 5, discounted).
+        // Prevention: cases avoided per year × about 5 years each would have spent in worse health (undiscounted).
         var h = _p.Health;
         double utilityLoss = h.UtilityInGoodHealth - h.UtilityNotInGoodHealth;
         double qalysPerCase = 5 * utilityLoss;
@@ -72,8 +72,10 @@ public sealed partial class ReplicationRunner
 
     /// <summary>
     /// Steps 3–4: each mayor splits the money the settlement lets them spend this year across programmes by
-    /// perceived benefit per £, the programmes are delivered in the region's zones, and the ICB pools
-    /// money and spends its own prevention share.
+    /// perceived benefit per £, and the programmes are delivered in the region's zones. The ICB pools part
+    /// of its prevention budget (and, under health devolution, a share of its allocation) with the mayor.
+    /// The ICB's routine prevention is already reflected in start-year incidence, so only money the mayor
+    /// spends changes exposures or incidence; what pooled money would otherwise have done is not modelled.
     /// </summary>
     private void AllocateAndSpend(int year, Span<double> outcome, Span<double> yearly)
     {
@@ -122,18 +124,12 @@ public sealed partial class ReplicationRunner
                 yearly[Series.PublicSpendGbp] += actual;
             }
             // Pooled ICB money is used first; what the mayor could not use goes back to the ICB.
-            double pooledUsed = Math.Min(pooled, fromFlexibleTotal);
+            double pooledUsed = Math.Clamp(fromFlexibleTotal, 0, pooled);
             _ledger.PooledReturnedGbp += pooled - pooledUsed;
             outcome[Outcomes.IcbPooledGbp] += pooledUsed;
             double fromPot = fromFlexibleTotal - pooledUsed;
             if (fromPot > 0) _single.SpendFlexible(r, Math.Min(fromPot, _single.FlexibleGbp(r)));
 
-            // The ICB's own prevention, net of what it pooled, reaches the modelled diseases in part.
-            double ownPrevention = Math.Max(0, allocation * icb.PreventionShare - (pooled - allocation * (devolved ? _levers.IcbPooledShare : 0)));
-            double perHead = ownPrevention * icb.PreventionEffectiveShare / pop;
-            int slot = (year + 1) % (WorldState.MaxLagYears + 1);
-            foreach (int z in ZonesOf(r))
-                _world.PendingProgrammeSpendPerHeadGbp[(slot * WorldState.ZoneProgrammeCount + ZonePrevention) * _zones + z] += perHead;
         }
     }
 
@@ -176,7 +172,7 @@ public sealed partial class ReplicationRunner
         _benefit[(int)Programme.WarmHomes] = Mayors.PerceivedBenefitPerGbp(pp.WarmHomesOtherBenefitPerGbp, health[2], c, a);
         _benefit[(int)Programme.SiteAssembly] = Mayors.PerceivedBenefitPerGbp(pp.SiteAssemblyOtherBenefitPerGbp, 0, c, a);
         _benefit[(int)Programme.GreenSpace] = Mayors.PerceivedBenefitPerGbp(pp.GreenSpaceOtherBenefitPerGbp, health[4], c, a);
-        // Capacity pays off in bids under competitive funding, and in analysis and delivery otherwise.
+        // Capacity raises bid success (tied grants) and analytical capacity; under a single pot only the latter.
         _benefit[(int)Programme.Capacity] = Mayors.PerceivedBenefitPerGbp(pp.CapacityOtherBenefitPerGbp * (tied ? 1 : 0.5) * (1 - _capacity[r]), 0, c, a);
         _benefit[(int)Programme.JointPrevention] = Mayors.PerceivedBenefitPerGbp(pp.JointPreventionOtherBenefitPerGbp, health[6], c, a);
 

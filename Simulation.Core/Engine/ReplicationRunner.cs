@@ -34,10 +34,9 @@ public sealed partial class ReplicationRunner
     // Per variant
     private PolicyLevers _levers = new();
     private readonly double[] _regionPopulation, _capacity, _commitment, _politicalCapital, _analytical, _recentChurn;
-    private readonly double[] _lendingLeftGbp, _standardApplied, _requiredReturn;
+    private readonly double[] _lendingLeftGbp, _patientLeftGbp, _standardApplied, _requiredReturn;
     private readonly double[] _homesThisTerm, _spentThisTerm, _receivedThisTerm;
     private readonly double[] _healthValuePerUnit;  // [region * HealthLevers + lever], £ per year per resident per unit change
-    private double _patientLeftGbp;
     private bool _inRecession;
     private int _recessionYearsLeft;
     private MoneyLedger _ledger;
@@ -59,6 +58,7 @@ public sealed partial class ReplicationRunner
     private readonly double[] _cap = new double[Programmes.Count], _spend = new double[Programmes.Count], _spendFromTheme = new double[Programmes.Count];
     private readonly double[] _themeShares = new double[Programmes.ThemeCount];
     private readonly double[] _award, _bidWeight;
+    private readonly int[] _discontinuedThisYear;
     private readonly int[] _wins;
 
     /// <summary>Called after each simulated year with (variant, year, world, ledger); null in production.</summary>
@@ -78,7 +78,7 @@ public sealed partial class ReplicationRunner
         _inverseStartDiseaseRisk = new double[_zones * WorldState.DiseaseCount];
         _regionPopulation = new double[_regions]; _capacity = new double[_regions]; _commitment = new double[_regions];
         _politicalCapital = new double[_regions]; _analytical = new double[_regions]; _recentChurn = new double[_regions];
-        _lendingLeftGbp = new double[_regions]; _standardApplied = new double[_regions]; _requiredReturn = new double[_regions];
+        _lendingLeftGbp = new double[_regions]; _patientLeftGbp = new double[_regions]; _standardApplied = new double[_regions]; _requiredReturn = new double[_regions];
         _homesThisTerm = new double[_regions]; _spentThisTerm = new double[_regions]; _receivedThisTerm = new double[_regions];
         _healthValuePerUnit = new double[_regions * HealthLevers];
         _zoneWeight = new double[_zones];
@@ -87,7 +87,7 @@ public sealed partial class ReplicationRunner
         _regionZoneStart = new int[_regions + 1]; _regionZones = new int[_zones];
         _regionSiteStart = new int[_regions + 1]; _regionSites = new int[_world.SiteCount];
         _siteNeedsFunding = new bool[_world.SiteCount];
-        _award = new double[_regions]; _bidWeight = new double[_regions]; _wins = new int[_regions];
+        _award = new double[_regions]; _bidWeight = new double[_regions]; _discontinuedThisYear = new int[_regions]; _wins = new int[_regions];
     }
 
     /// <summary>The working world of the variant last run (for inspection in tests).</summary>

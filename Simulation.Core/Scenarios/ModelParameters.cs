@@ -95,8 +95,8 @@ public sealed record DevelopmentParameters
     [AllowedRange(0, 1), Meaning("Share of planning applications granted (about 88%)")]
     public double PlanningApprovalRate { get; init; } = 0.88;
 
-    [AllowedRange(0, 1e5), Meaning("Private lending available per resident per year, £")]
-    public double PrivateLendingGbpPerHeadPerYear { get; init; } = 60;
+    [AllowedRange(0, 1e5), Meaning("Private development lending available per resident per year, £ (enough for about 3–4 homes per 1,000 residents, England's build rate)")]
+    public double PrivateLendingGbpPerHeadPerYear { get; init; } = 350;
 
     [AllowedRange(0, 1), Meaning("Fall in private lending during a recession, share")]
     public double RecessionLendingFall { get; init; } = 0.4;
@@ -236,8 +236,6 @@ public sealed record IcbParameters
     [AllowedRange(0, 1), Meaning("Share of its prevention budget the ICB pools when partnership allows")]
     public double PartnershipPooledPreventionShare { get; init; } = 0.5;
 
-    [AllowedRange(0, 1), Meaning("Share of the ICB's own prevention spend that reaches the modelled diseases")]
-    public double PreventionEffectiveShare { get; init; } = 0.1;
 }
 
 /// <summary>Shocks drawn from the world stream: every variant sees the same ones.</summary>

@@ -14,6 +14,9 @@ public static class WorldBuilder
     /// <summary>Median zone population (roughly a ward cluster of a combined authority).</summary>
     public const double MedianZonePopulation = 40_000;
 
+    /// <summary>Median capacity of a synthetic developable site, homes.</summary>
+    public const double MedianSiteCapacityHomes = 900;
+
     /// <summary>Allocates a buffer of the right shape for <paramref name="spec"/>.</summary>
     public static WorldState Allocate(WorldSpec spec)
     {
@@ -63,7 +66,9 @@ public static class WorldBuilder
                 for (int s = 0; s < spec.SitesPerZone; s++)
                 {
                     int site = zone * spec.SitesPerZone + s;
-                    world.SiteCapacityHomes[site] = Math.Round(150 * Math.Exp(0.6 * random.StandardNormal(RngStream.World, 0, zone, 10 + s)));
+                    // Median 900 homes a site, 4 sites a zone: enough land for England's build rate (about 3.5 homes
+                    // per 1,000 residents a year) over the horizon if it were all viable.
+                    world.SiteCapacityHomes[site] = Math.Round(MedianSiteCapacityHomes * Math.Exp(0.6 * random.StandardNormal(RngStream.World, 0, zone, 10 + s)));
                     // About 60% of new homes are on previously developed land (MHCLG land use change statistics).
                     bool brownfield = random.Uniform(RngStream.World, 0, zone, 20 + s) < 0.6;
                     world.SiteRemediationGbpPerHome[site] = brownfield ? 5_000 + 35_000 * random.Uniform(RngStream.World, 0, zone, 30 + s) : 0;
@@ -137,9 +142,13 @@ public static class WorldBuilder
             world.StartExposure[Exposures.Pm25 * world.ZoneCount + zone] = world.Pm25MicrogramsPerM3[zone];
             world.StartExposure[Exposures.GreenSpace * world.ZoneCount + zone] = world.GreenSpaceNdvi[zone];
             world.StartExposure[Exposures.ColdHomes * world.ZoneCount + zone] = world.ColdHomeShare[zone];
-            for (int y = 0; y < WorldState.BuildUpYears; y++)
-                for (int e = 0; e < Exposures.Count; e++)
-                    world.ExposureHistory[(y * Exposures.Count + e) * world.ZoneCount + zone] = world.StartExposure[e * world.ZoneCount + zone];
+            for (int e = 0; e < Exposures.Count; e++)
+            {
+                double start = world.StartExposure[e * world.ZoneCount + zone];
+                for (int y = 0; y < WorldState.BuildUpYears; y++)
+                    world.ExposureHistory[(zone * Exposures.Count + e) * WorldState.BuildUpYears + y] = start;
+                world.ExposureSum[zone * Exposures.Count + e] = WorldState.BuildUpYears * start;
+            }
         }
         world.Prevalence.AsSpan().CopyTo(world.StartPrevalence);
         Array.Clear(world.ProgrammeSpendPerHeadGbp);
@@ -147,7 +156,7 @@ public static class WorldBuilder
         for (int site = 0; site < world.SiteCount; site++)
         {
             world.SiteZone[site] = site / spec.SitesPerZone;
-            // Developer mix: volume builders take most sites, SMEs some, regeneration specialists the brownfield rest.
+            // Developer mix, drawn independently of the site: volume builders 55%, SMEs 25%, regeneration specialists 20%.
             double u = random.Uniform(RngStream.Sites, 0, site, 0);
             world.SiteDeveloper[site] = u < 0.55 ? (int)Agents.DeveloperType.Volume : u < 0.8 ? (int)Agents.DeveloperType.Sme : (int)Agents.DeveloperType.Regeneration;
             // Benchmark land value (existing use value plus premium) as a share of the standard scheme's GDV.

@@ -47,7 +47,8 @@ public sealed class WorldState
     public readonly double[] ColdHomeShare;
     public readonly double[] Dwellings;
     public readonly double[] HealthyHomes;
-    public readonly double[] ExposureHistory;     // [(year % 5) * 5 + exposure) * zones + zone], for the 5-year build-up
+    public readonly double[] ExposureHistory;     // [(zone * 5 + exposure) * 5 + year % 5], the last five years' exposures
+    public readonly double[] ExposureSum;         // [zone * 5 + exposure], running sum of ExposureHistory over the five years
     public readonly double[] StartExposure;       // [exposure * zones + zone], the start-year exposure (reference for relative risks)
     public readonly double[] ProgrammeSpendPerHeadGbp;    // cumulative effective spend [programme * zones + zone]
     public readonly double[] PendingProgrammeSpendPerHeadGbp; // [(slot * ZoneProgrammeCount + programme) * zones + zone], lagged
@@ -81,6 +82,7 @@ public sealed class WorldState
         Pm25MicrogramsPerM3 = new double[zones]; GreenSpaceNdvi = new double[zones]; ColdHomeShare = new double[zones];
         Dwellings = new double[zones]; HealthyHomes = new double[zones];
         ExposureHistory = new double[BuildUpYears * Exposures.Count * zones];
+        ExposureSum = new double[Exposures.Count * zones];
         StartExposure = new double[Exposures.Count * zones];
         ProgrammeSpendPerHeadGbp = new double[ZoneProgrammeCount * zones];
         PendingProgrammeSpendPerHeadGbp = new double[(MaxLagYears + 1) * ZoneProgrammeCount * zones];
@@ -112,7 +114,7 @@ public sealed class WorldState
         source.Pm25MicrogramsPerM3.CopyTo(Pm25MicrogramsPerM3, 0);
         source.GreenSpaceNdvi.CopyTo(GreenSpaceNdvi, 0); source.ColdHomeShare.CopyTo(ColdHomeShare, 0);
         source.Dwellings.CopyTo(Dwellings, 0); source.HealthyHomes.CopyTo(HealthyHomes, 0);
-        source.ExposureHistory.CopyTo(ExposureHistory, 0); source.StartExposure.CopyTo(StartExposure, 0);
+        source.ExposureHistory.CopyTo(ExposureHistory, 0); source.ExposureSum.CopyTo(ExposureSum, 0); source.StartExposure.CopyTo(StartExposure, 0);
         source.ProgrammeSpendPerHeadGbp.CopyTo(ProgrammeSpendPerHeadGbp, 0);
         source.PendingProgrammeSpendPerHeadGbp.CopyTo(PendingProgrammeSpendPerHeadGbp, 0);
         source.ColdHomes.CopyTo(ColdHomes, 0); source.StartPrevalence.CopyTo(StartPrevalence, 0);
