@@ -23,7 +23,9 @@ public static class DiseaseDynamics
         double previousSurvivorsMovingUp = 0, previousQ = 0;
         for (int b = 0; b < bands; b++)
         {
-            double survivors = populationShare[b] * Math.Exp(-deathRatePerPersonYear[b]);
+            // Deaths as the engine removes them: probability m / (1 + m/2) (Chiang, one-year step).
+            double m = deathRatePerPersonYear[b];
+            double survivors = populationShare[b] * (1 - m / (1 + 0.5 * m));
             double stay = b == AgeBands.OpenBand ? 1 : 1 - 1.0 / AgeBands.WidthYears(b);
             double next = survivors * stay + previousSurvivorsMovingUp;
             double p = prevalence[b];

@@ -1,0 +1,122 @@
+using System.Reflection;
+using UrbanSim.Core.Engine;
+using UrbanSim.Core.Scenarios;
+using UrbanSim.Core.Settlements;
+using UrbanSim.Core.World;
+using static UrbanSim.Core.Tests.Engine.EngineHarness;
+
+namespace UrbanSim.Core.Tests.Engine;
+
+/// <summary>Same seed, same numbers: across thread counts, and across variants (common random numbers).</summary>
+public class DeterminismTests
+{
+    private static Scenario Mixed() => TwoRegions(
+        Variant("tied", SettlementKind.TiedGrants),
+        Variant("single", SettlementKind.SinglePot, l => l with { PatientCapitalGbpPerYear = 20e6 }),
+        Variant("devolved", SettlementKind.HealthDevolution, l => l with { PlanningHealthStandard = 0.6 })) with
+    {
+        HorizonYears = 8,
+        Replications = 8,
+        Uncertain = [new UncertainParameter("health.walking_relative_risk", Distribution.LogNormal(0.89, 0.83, 0.96))],
+    };
+
+    private static List<(int Replication, double[] Outcome, double[] Yearly, double[] Baseline)> Batch(Scenario scenario, int threads)
+    {
+        var results = new List<(int, double[], double[], double[])>();
+        int delivered = MonteCarloBatch.Run(scenario, 0, scenario.Replications, threads,
+            r => results.Add((r.Replication, (double[])r.Outcome.Clone(), (double[])r.Yearly.Clone(), (double[])r.BaselineValues.Clone())));
+        Assert.Equal(scenario.Replications, delivered);
+        return results;
+    }
+
+    private static void AssertBitwiseEqual(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]),
+                $"{what}[{i}]: {expected[i]:R} vs {actual[i]:R}");
+    }
+
+    [Fact]
+    public void SameSeed_GivesIdenticalResultsOnOneAndTwoThreads()
+    {
+        var scenario = Mixed();
+        var one = Batch(scenario, 1);
+        var two = Batch(scenario, 2);
+        for (int i = 0; i < scenario.Replications; i++)
+        {
+            Assert.Equal(i, one[i].Replication);
+            Assert.Equal(i, two[i].Replication);
+            AssertBitwiseEqual(one[i].Outcome, two[i].Outcome, $"outcome of replication {i}");
+            AssertBitwiseEqual(one[i].Yearly, two[i].Yearly, $"yearly of replication {i}");
+            AssertBitwiseEqual(one[i].Baseline, two[i].Baseline, $"baseline of replication {i}");
+        }
+        // Replications differ from one another (otherwise equality above proves nothing).
+        Assert.NotEqual(one[0].Outcome[Outcomes.HomesBuilt], one[1].Outcome[Outcomes.HomesBuilt]);
+    }
+
+    [Fact]
+    public void Batch_ResultMatchesASingleRunnerReplicationByReplication()
+    {
+        var scenario = Mixed() with { Replications = 3 };
+        var batch = Batch(scenario, 2);
+        var runner = new ReplicationRunner(scenario);
+        // Run in reverse order: a runner reused for another replication must not carry state over.
+        for (int rep = scenario.Replications - 1; rep >= 0; rep--)
+        {
+            var single = Run(scenario, rep, runner: runner);
+            AssertBitwiseEqual(batch[rep].Outcome, single.Outcome, $"outcome of replication {rep}");
+            AssertBitwiseEqual(batch[rep].Yearly, single.Yearly, $"yearly of replication {rep}");
+        }
+    }
+
+    [Fact]
+    public void Variants_IdenticalLeversUnderDifferentNames_GiveBitwiseIdenticalResults()
+    {
+        var levers = new PolicyLevers { Settlement = SettlementKind.TiedGrants, PlanningHealthStandard = 0.5, PatientCapitalGbpPerYear = 10e6 };
+        var scenario = TwoRegions(new PolicyVariant("first", levers), new PolicyVariant("second", levers));
+        var result = Run(scenario, 3);
+        int outcomes = Outcomes.Count, yearly = scenario.HorizonYears * Series.Count;
+        AssertBitwiseEqual(result.Outcome.AsSpan(0, outcomes), result.Outcome.AsSpan(outcomes, outcomes), "outcome");
+        AssertBitwiseEqual(result.Yearly.AsSpan(0, yearly), result.Yearly.AsSpan(yearly, yearly), "yearly");
+        Assert.Equal(result.Ledger[0], result.Ledger[1]);
+    }
+
+    [Fact]
+    public void Variants_EachStartFromTheSameWorld_WhateverRanBefore()
+    {
+        // The variant's results must not depend on which variants ran before it in the replication.
+        var tied = Variant("tied", SettlementKind.TiedGrants, l => l with { PlanningHealthStandard = 1, PatientCapitalGbpPerYear = 50e6 });
+        var single = Variant("single", SettlementKind.SinglePot);
+        var both = TwoRegions(tied, single);
+        var alone = TwoRegions(single);
+
+        var bothRunner = new ReplicationRunner(both);
+        var aloneRunner = new ReplicationRunner(alone);
+        var bothResult = Run(both, 2, runner: bothRunner);
+        var aloneResult = Run(alone, 2, runner: aloneRunner);
+
+        AssertBitwiseEqual(aloneResult.Outcome.AsSpan(0, Outcomes.Count), bothResult.Outcome.AsSpan(Outcomes.Count, Outcomes.Count), "single-pot outcome");
+        AssertWorldsEqual(aloneRunner.StartWorld, bothRunner.StartWorld);
+        // Running the variants must leave the start world exactly as the builder made it.
+        var rebuilt = WorldBuilder.Allocate(both.World);
+        WorldBuilder.Build(both.World, ParameterSampler.Sample(both, new ReplicationRandom(both.Seed, 2)), new ReplicationRandom(both.Seed, 2), rebuilt);
+        AssertWorldsEqual(rebuilt, bothRunner.StartWorld);
+        // The two variants differ (otherwise the test could not tell them apart).
+        Assert.NotEqual(bothResult.Get(0, Outcomes.HealthyHomesShare), bothResult.Get(1, Outcomes.HealthyHomesShare));
+    }
+
+    /// <summary>Every array field of two worlds, compared bit for bit.</summary>
+    internal static void AssertWorldsEqual(WorldState expected, WorldState actual)
+    {
+        foreach (var field in typeof(WorldState).GetFields(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (field.GetValue(expected) is not Array a || field.GetValue(actual) is not Array b) continue;
+            Assert.Equal(a.Length, b.Length);
+            if (a is double[] da)
+                AssertBitwiseEqual(da, (double[])b, field.Name);
+            else
+                for (int i = 0; i < a.Length; i++) Assert.True(Equals(a.GetValue(i), b.GetValue(i)), $"{field.Name}[{i}]");
+        }
+    }
+}

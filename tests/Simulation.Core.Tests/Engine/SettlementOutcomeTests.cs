@@ -1,0 +1,104 @@
+using UrbanSim.Core.Engine;
+using UrbanSim.Core.Settlements;
+using static UrbanSim.Core.Tests.Engine.EngineHarness;
+
+namespace UrbanSim.Core.Tests.Engine;
+
+/// <summary>Tied grants' costs in whole runs: failed bids and clawback.</summary>
+public class SettlementOutcomeTests
+{
+    [Fact]
+    public void FailedBids_CostMoneyAndBringNone()
+    {
+        const double share = 0.33;
+        var scenario = TwoRegions(
+            Variant("formula_only", SettlementKind.TiedGrants, l => l with { CompetitiveShare = 0, IcbPartnership = 0 }),
+            Variant("all_bids_fail", SettlementKind.TiedGrants, l => l with { CompetitiveShare = share, BidSuccessRate = 0, IcbPartnership = 0 }));
+
+        var result = Run(scenario);
+        var formulaOnly = result.Ledger[0];
+        var allFail = result.Ledger[1];
+
+        Assert.True(result.Get(1, Outcomes.BiddingCostGbp) > 0);
+        Assert.Equal(allFail.BiddingCostGbp, result.Get(1, Outcomes.BiddingCostGbp), 6);
+        // Only the formula part arrives: nothing of the competitive third.
+        Assert.Equal((1 - share) * formulaOnly.PaidToMayorsGbp, allFail.PaidToMayorsGbp, 1e-9 * formulaOnly.PaidToMayorsGbp);
+        Assert.Equal(share * formulaOnly.PaidToMayorsGbp, allFail.UnawardedCompetitiveGbp, 1e-9 * formulaOnly.PaidToMayorsGbp);
+        // And the bids were paid for out of that formula money, leaving less to spend.
+        Assert.True(allFail.PaidToMayorsGbp - allFail.BiddingCostGbp < (1 - share) * formulaOnly.PaidToMayorsGbp);
+    }
+
+    [Fact]
+    public void SuccessfulBids_BringCompetitiveMoney()
+    {
+        var scenario = TwoRegions(
+            Variant("all_bids_fail", SettlementKind.TiedGrants, l => l with { BidSuccessRate = 0, IcbPartnership = 0 }),
+            Variant("bids_win", SettlementKind.TiedGrants, l => l with { BidSuccessRate = 0.5, IcbPartnership = 0 }));
+        var result = Run(scenario);
+        Assert.True(result.Ledger[1].PaidToMayorsGbp > result.Ledger[0].PaidToMayorsGbp);
+        Assert.True(result.Ledger[1].UnawardedCompetitiveGbp < result.Ledger[0].UnawardedCompetitiveGbp);
+    }
+
+    [Fact]
+    public void TiedGrants_WithoutCompetitiveMoney_NoBidsArePaidFor()
+    {
+        // With nothing allocated by competition there is no round to bid in, so no bid should cost anything.
+        var scenario = Small(Variant("formula_only", SettlementKind.TiedGrants, l => l with { CompetitiveShare = 0 }));
+        var result = Run(scenario);
+        Assert.Equal(0, result.Get(0, Outcomes.BiddingCostGbp));
+    }
+
+    [Fact]
+    public void SinglePot_HasNoBiddingCost()
+    {
+        var result = Run(Small(Variant("single", SettlementKind.SinglePot)));
+        Assert.Equal(0, result.Get(0, Outcomes.BiddingCostGbp));
+        Assert.True(result.Ledger[0].PaidToMayorsGbp > 0);
+    }
+
+    [Fact]
+    public void Clawback_TiedGrantsWithSlowSpending_LoseMoney_SinglePotDoesNot()
+    {
+        var p = NoShocks();
+        var scenario = Small(
+            Variant("tied", SettlementKind.TiedGrants, l => l with { ChurnRatePerYear = 0 }),
+            Variant("single", SettlementKind.SinglePot),
+            Variant("devolved", SettlementKind.HealthDevolution)) with
+        {
+            Parameters = p with { Funding = p.Funding with { TiedSpendRatePerYear = 0.1 } },
+        };
+        var result = Run(scenario);
+        Assert.True(result.Get(0, Outcomes.ClawbackGbp) > 0);
+        Assert.Equal(result.Ledger[0].ClawbackGbp, result.Get(0, Outcomes.ClawbackGbp));
+        Assert.Equal(0, result.Get(1, Outcomes.ClawbackGbp));
+        Assert.Equal(0, result.Get(2, Outcomes.ClawbackGbp));
+    }
+
+    [Fact]
+    public void Clawback_FallsWhenTiedMoneyIsSpentFaster()
+    {
+        var p = NoShocks();
+        var slow = Small(Variant("tied", SettlementKind.TiedGrants, l => l with { ChurnRatePerYear = 0 })) with
+        {
+            Parameters = p with { Funding = p.Funding with { TiedSpendRatePerYear = 0.1 } },
+        };
+        var fast = slow with { Parameters = p with { Funding = p.Funding with { TiedSpendRatePerYear = 0.9 } } };
+        Assert.True(Run(fast).Get(0, Outcomes.ClawbackGbp) < Run(slow).Get(0, Outcomes.ClawbackGbp));
+    }
+
+    [Fact]
+    public void Churn_ClawsBackDiscontinuedStreams()
+    {
+        var p = NoShocks();
+        // Pots that last the whole horizon: only churn can claw money back.
+        var scenario = Small(
+            Variant("no_churn", SettlementKind.TiedGrants, l => l with { ChurnRatePerYear = 0 }),
+            Variant("churn", SettlementKind.TiedGrants, l => l with { ChurnRatePerYear = 0.5 })) with
+        {
+            Parameters = p with { Funding = p.Funding with { TiedPotMinYears = 10, TiedPotMaxYears = 10 } },
+        };
+        var result = Run(scenario);
+        Assert.Equal(0, result.Get(0, Outcomes.ClawbackGbp));
+        Assert.True(result.Get(1, Outcomes.ClawbackGbp) > 0);
+    }
+}

@@ -1,0 +1,77 @@
+using UrbanSim.Core.Health;
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Tests.Health;
+
+public class DiseaseDynamicsTests
+{
+    public static TheoryData<Disease, double> Diseases => new()
+    {
+        { Disease.Cardiovascular, 0 },
+        { Disease.Type2Diabetes, 0 },
+        { Disease.ChronicRespiratory, 0 },
+        { Disease.CommonMentalDisorder, 0.5 },
+    };
+
+    /// <summary>
+    /// One year of the rule the incidence is solved for: a share 1 − m/(1 + m/2) of each band survives (the engine's deaths); those staying in
+    /// the band (1 − 1/width) and those arriving from the band below (1/width of its survivors) each take their band's
+    /// prevalence after incidence on the disease-free and remission on the diseased.
+    /// </summary>
+    private static double Survival(double m) => 1 - m / (1 + 0.5 * m);
+
+    private static double[] OneYear(ReadOnlySpan<double> prevalence, ReadOnlySpan<double> share, ReadOnlySpan<double> deathRate,
+        double remission, ReadOnlySpan<double> incidence)
+    {
+        int bands = AgeBands.Count;
+        var after = new double[bands];
+        for (int b = 0; b < bands; b++)
+        {
+            double survivors = share[b] * Survival(deathRate[b]);
+            double stay = b == AgeBands.OpenBand ? 1 : 1 - 1.0 / AgeBands.WidthYears(b);
+            double q = prevalence[b] + incidence[b] * (1 - prevalence[b]) - remission * prevalence[b];
+            double staying = survivors * stay, diseasedStaying = staying * q;
+            double arriving = 0, diseasedArriving = 0;
+            if (b > 0)
+            {
+                double below = share[b - 1] * Survival(deathRate[b - 1]);
+                double qBelow = prevalence[b - 1] + incidence[b - 1] * (1 - prevalence[b - 1]) - remission * prevalence[b - 1];
+                arriving = below / AgeBands.WidthYears(b - 1);
+                diseasedArriving = arriving * qBelow;
+            }
+            after[b] = staying + arriving > 0 ? (diseasedStaying + diseasedArriving) / (staying + arriving) : 0;
+        }
+        return after;
+    }
+
+    [Theory]
+    [MemberData(nameof(Diseases))]
+    public void SteadyStateIncidence_KeepsNationalPrevalenceForOneYear(Disease disease, double remission)
+    {
+        var prevalence = DiseaseBaseline.Prevalence(disease);
+        var incidence = new double[AgeBands.Count];
+        DiseaseDynamics.SteadyStateIncidence(prevalence, DiseaseBaseline.PopulationShare, EnglandReference.DeathRatePerPersonYear, remission, incidence);
+
+        var after = OneYear(prevalence, DiseaseBaseline.PopulationShare, EnglandReference.DeathRatePerPersonYear, remission, incidence);
+
+        int checkedBands = 0;
+        for (int b = 1; b < AgeBands.Count; b++)
+        {
+            Assert.InRange(incidence[b], 0, 1);
+            if (incidence[b] <= 0 || incidence[b] >= 1) continue;   // clamped: prevalence falls faster than remission explains
+            Assert.Equal(prevalence[b], after[b], 12);
+            checkedBands++;
+        }
+        Assert.True(checkedBands >= 10, $"only {checkedBands} bands had unclamped incidence");
+    }
+
+    [Fact]
+    public void SteadyStateIncidence_RisesWithPrevalenceGrowthAcrossAge()
+    {
+        var incidence = new double[AgeBands.Count];
+        DiseaseDynamics.SteadyStateIncidence(DiseaseBaseline.CardiovascularPrevalence, DiseaseBaseline.PopulationShare,
+            EnglandReference.DeathRatePerPersonYear, 0, incidence);
+        // CVD prevalence climbs steeply with age, so incidence at 70–74 far exceeds that at 30–34.
+        Assert.True(incidence[15] > 10 * incidence[7]);
+    }
+}

@@ -1,0 +1,119 @@
+using UrbanSim.Core.Agents;
+using UrbanSim.Core.Settlements;
+
+namespace UrbanSim.Core.Tests.Settlements;
+
+public class TiedGrantPotsTests
+{
+    private static readonly double[] NoSaturation = Enumerable.Repeat(double.PositiveInfinity, Programmes.Count).ToArray();
+    private static readonly double[] NoCap = Enumerable.Repeat(double.PositiveInfinity, Programmes.Count).ToArray();
+
+    [Fact]
+    public void TiedPot_CannotFundAnotherTheme()
+    {
+        var themeMoney = new double[Programmes.ThemeCount];
+        themeMoney[(int)Theme.Transport] = 1_000_000;
+        var benefit = new double[Programmes.Count];
+        benefit[(int)Programme.ActiveTravel] = 0.1;
+        benefit[(int)Programme.CleanAir] = 0.2;
+        benefit[(int)Programme.WarmHomes] = 50;        // housing
+        benefit[(int)Programme.SiteAssembly] = 40;     // housing
+        benefit[(int)Programme.GreenSpace] = 30;       // regeneration
+        benefit[(int)Programme.Capacity] = 20;         // regeneration
+        benefit[(int)Programme.JointPrevention] = 60;  // public health
+        var spend = new double[Programmes.Count];
+        var fromTheme = new double[Programmes.Count];
+
+        Mayors.AllocateByBenefitPerPound(themeMoney, 0, benefit, NoSaturation, NoCap, spend, fromTheme);
+
+        for (int p = 0; p < Programmes.Count; p++)
+            if (Programmes.ThemeOf((Programme)p) != Theme.Transport)
+                Assert.Equal(0, spend[p]);
+        Assert.Equal(1_000_000, spend[(int)Programme.ActiveTravel] + spend[(int)Programme.CleanAir], 6);
+        Assert.Equal(1_000_000, spend[(int)Programme.CleanAir], 6);   // the better transport programme takes it all
+        Assert.Equal(spend, fromTheme);
+    }
+
+    [Fact]
+    public void TiedPot_MoneyAProgrammeCannotAbsorbIsLeftUnspentNotMoved()
+    {
+        var themeMoney = new double[Programmes.ThemeCount];
+        themeMoney[(int)Theme.Housing] = 1_000_000;
+        var benefit = Enumerable.Repeat(1.0, Programmes.Count).ToArray();
+        var cap = (double[])NoCap.Clone();
+        cap[(int)Programme.WarmHomes] = 100_000;
+        cap[(int)Programme.SiteAssembly] = 50_000;
+        var spend = new double[Programmes.Count];
+        var fromTheme = new double[Programmes.Count];
+
+        Mayors.AllocateByBenefitPerPound(themeMoney, 0, benefit, NoSaturation, cap, spend, fromTheme);
+
+        Assert.Equal(100_000, spend[(int)Programme.WarmHomes], 6);
+        Assert.Equal(50_000, spend[(int)Programme.SiteAssembly], 6);
+        Assert.Equal(150_000, spend.Sum(), 6);
+    }
+
+    [Fact]
+    public void Spend_MoreThanThemeBalance_Throws()
+    {
+        var pots = new TiedGrantPots(2);
+        pots.Add(0, Theme.Transport, 100, endYear: 3);
+        pots.Add(0, Theme.Housing, 1_000, endYear: 3);
+        pots.Add(1, Theme.Transport, 1_000, endYear: 3);
+        Assert.Throws<InvalidOperationException>(() => pots.Spend(0, Theme.Transport, 101));
+    }
+
+    [Fact]
+    public void Spend_DrawsOnlyTheThemeAndRegionSpent()
+    {
+        var pots = new TiedGrantPots(2);
+        pots.Add(0, Theme.Transport, 100, endYear: 3);
+        pots.Add(0, Theme.Housing, 1_000, endYear: 3);
+        pots.Add(1, Theme.Transport, 1_000, endYear: 3);
+        pots.Spend(0, Theme.Transport, 60);
+        Assert.Equal(40, pots.BalanceGbp(0, Theme.Transport), 9);
+        Assert.Equal(1_000, pots.BalanceGbp(0, Theme.Housing), 9);
+        Assert.Equal(1_000, pots.BalanceGbp(1, Theme.Transport), 9);
+        Assert.Equal(2_040, pots.TotalBalanceGbp(), 9);
+    }
+
+    [Fact]
+    public void Spend_DrawsTheOldestVintageFirst()
+    {
+        var pots = new TiedGrantPots(1);
+        pots.Add(0, Theme.Regeneration, 100, endYear: 5);
+        pots.Add(0, Theme.Regeneration, 100, endYear: 2);
+        pots.Spend(0, Theme.Regeneration, 150);
+        Assert.Equal(0, pots.ClawBackEnded(0, 2), 9);          // the year-2 vintage was spent in full
+        Assert.Equal(50, pots.BalanceGbp(0, Theme.Regeneration), 9);
+    }
+
+    [Fact]
+    public void ClawBack_AVintageThatEndsIsClawedBack()
+    {
+        var pots = new TiedGrantPots(1);
+        pots.Add(0, Theme.Housing, 300, endYear: 3);
+        pots.Add(0, Theme.PublicHealth, 200, endYear: 4);
+        pots.Spend(0, Theme.Housing, 100);
+
+        Assert.Equal(0, pots.ClawBackEnded(0, 2), 9);           // nothing has ended yet
+        Assert.Equal(200, pots.ClawBackEnded(0, 3), 9);         // unspent housing money ends in year 3
+        Assert.Equal(0, pots.BalanceGbp(0, Theme.Housing), 9);
+        Assert.Equal(200, pots.BalanceGbp(0, Theme.PublicHealth), 9);
+        Assert.Equal(200, pots.ClawBackEnded(0, 4), 9);
+        Assert.Equal(0, pots.TotalBalanceGbp(), 9);
+    }
+
+    [Fact]
+    public void Discontinue_ClawsBackEveryVintageOfTheThemeOnly()
+    {
+        var pots = new TiedGrantPots(1);
+        pots.Add(0, Theme.Transport, 100, endYear: 1);
+        pots.Add(0, Theme.Transport, 250, endYear: 3);
+        pots.Add(0, Theme.Housing, 70, endYear: 3);
+
+        Assert.Equal(350, pots.Discontinue(0, Theme.Transport), 9);
+        Assert.Equal(0, pots.BalanceGbp(0, Theme.Transport), 9);
+        Assert.Equal(70, pots.BalanceGbp(0, Theme.Housing), 9);
+    }
+}

@@ -1,0 +1,96 @@
+using UrbanSim.Core.Engine;
+using UrbanSim.Core.Scenarios;
+using UrbanSim.Core.Tests.Engine;
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Tests.World;
+
+public class WorldBuilderTests
+{
+    private static WorldState Build(WorldSpec spec, ulong seed = 20261122, int replication = 0)
+    {
+        var world = WorldBuilder.Allocate(spec);
+        WorldBuilder.Build(spec, new ModelParameters(), new ReplicationRandom(seed, replication), world);
+        return world;
+    }
+
+    [Fact]
+    public void EnglandLike_Has300ZonesIn6RegionsAndEveryDecile()
+    {
+        var world = Build(WorldSpec.EnglandLike);
+        Assert.Equal(300, world.ZoneCount);
+        Assert.Equal(6, world.RegionCount);
+        Assert.Equal(300 * WorldSpec.EnglandLike.SitesPerZone, world.SiteCount);
+        Assert.Equal(Enumerable.Range(1, 10), world.ZoneDecile.Distinct().Order());
+        Assert.Equal(Enumerable.Range(0, 6), world.ZoneRegion.Distinct().Order());
+        Assert.Equal([70, 60, 50, 45, 40, 35], Enumerable.Range(0, 6).Select(r => world.ZoneRegion.Count(z => z == r)));
+        Assert.All(Enumerable.Range(0, 300), z => Assert.InRange(world.ZonePopulation(z), 10_000, 160_000));
+    }
+
+    [Fact]
+    public void EnglandLike_DeprivedZonesHaveMorePm25AndColdHomes()
+    {
+        var world = Build(WorldSpec.EnglandLike);
+        var deprived = Enumerable.Range(0, world.ZoneCount).Where(z => world.ZoneDecile[z] <= 3).ToArray();
+        var affluent = Enumerable.Range(0, world.ZoneCount).Where(z => world.ZoneDecile[z] >= 8).ToArray();
+        Assert.NotEmpty(deprived);
+        Assert.NotEmpty(affluent);
+        Assert.True(deprived.Average(z => world.Pm25MicrogramsPerM3[z]) > affluent.Average(z => world.Pm25MicrogramsPerM3[z]) + 1);
+        Assert.True(deprived.Average(z => world.ColdHomeShare[z]) > affluent.Average(z => world.ColdHomeShare[z]) + 0.02);
+        Assert.True(deprived.Average(z => world.GreenSpaceNdvi[z]) < affluent.Average(z => world.GreenSpaceNdvi[z]));
+        Assert.True(deprived.Average(z => world.ZoneMortalityMultiplier[z]) > affluent.Average(z => world.ZoneMortalityMultiplier[z]));
+    }
+
+    [Fact]
+    public void SameSeed_BuildsTheSameWorld_AnotherReplicationAnotherWorld()
+    {
+        var a = Build(WorldSpec.EnglandLike, 5, 2);
+        var b = Build(WorldSpec.EnglandLike, 5, 2);
+        DeterminismTests.AssertWorldsEqual(a, b);
+        var c = Build(WorldSpec.EnglandLike, 5, 3);
+        Assert.NotEqual(a.Pm25MicrogramsPerM3, c.Pm25MicrogramsPerM3);
+    }
+
+    [Fact]
+    public void Build_IntoAReusedBuffer_GivesTheSameWorldAsAFreshOne()
+    {
+        var reused = Build(WorldSpec.EnglandLike, 5, 3);
+        WorldBuilder.Build(WorldSpec.EnglandLike, new ModelParameters(), new ReplicationRandom(5, 2), reused);
+        DeterminismTests.AssertWorldsEqual(Build(WorldSpec.EnglandLike, 5, 2), reused);
+    }
+
+    [Fact]
+    public void ZonesFromRecords_AreBuiltAsGiven()
+    {
+        ZoneRecord Zone(string id, string region, int decile, double pop, double pm) => new()
+        {
+            ZoneId = id, Region = region, RegionCapacity = region == "North" ? CapacityClass.New : CapacityClass.Established,
+            DeprivationDecile = decile, Population = pop, WalkingMinutesPerWeek = 70 + decile, CyclingMinutesPerWeek = 5,
+            Pm25MicrogramsPerM3 = pm, GreenSpaceNdvi = 0.3, ColdHomeShare = 0.08, HousePriceGbpPerM2 = 2_500 + decile,
+            SiteCapacityHomes = 400, RemediationCostGbpPerHome = 12_000,
+        };
+        var spec = new WorldSpec
+        {
+            Zones = [Zone("z1", "North", 1, 30_000, 11.5), Zone("z2", "South", 9, 50_000, 7.25), Zone("z3", "North", 4, 20_000, 9)],
+            SitesPerZone = 2,
+        };
+        var world = Build(spec);
+
+        Assert.Equal(2, world.RegionCount);
+        Assert.Equal(["North", "South"], world.RegionName);
+        Assert.Equal([CapacityClass.New, CapacityClass.Established], world.RegionCapacityClass);
+        Assert.Equal([0, 1, 0], world.ZoneRegion);
+        Assert.Equal([1, 9, 4], world.ZoneDecile);
+        Assert.Equal(30_000, world.ZonePopulation(0), 6);
+        Assert.Equal(50_000, world.ZonePopulation(1), 6);
+        Assert.Equal([11.5, 7.25, 9], world.Pm25MicrogramsPerM3);
+        Assert.Equal([71.0, 79, 74], world.WalkingMinutesPerWeek);
+        Assert.Equal([2_501.0, 2_509, 2_504], world.ZoneBaseHousePriceGbpPerM2);
+        Assert.All(world.ColdHomeShare, x => Assert.Equal(0.08, x));
+        Assert.Equal(0.08 * 30_000 / new ModelParameters().Development.PeoplePerHome, world.ColdHomes[0], 6);
+        Assert.Equal(6, world.SiteCount);
+        Assert.All(world.SiteCapacityHomes, x => Assert.Equal(200, x));
+        Assert.All(world.SiteRemediationGbpPerHome, x => Assert.Equal(12_000, x));
+        Assert.Equal([0, 0, 1, 1, 2, 2], world.SiteZone);
+    }
+}
