@@ -28,6 +28,27 @@ public sealed partial class ReplicationRunner
             BuildYears: d.BuildYears);
     }
 
+    /// <summary>
+    /// Marks sites that no condition of this variant could make viable: even at start-year prices (prices only
+    /// fall, in recessions), the lowest finance rate on offer and with remediation paid, neither design's
+    /// residual land value reaches the benchmark. Developers and mayors then skip them for good.
+    /// </summary>
+    private void MarkSitesNeverViable()
+    {
+        var d = _p.Development;
+        double lowestRate = d.BaseRequiredReturnPerYear;
+        if (_levers.PatientCapitalGbpPerYear > 0) lowestRate = Math.Min(lowestRate, d.PatientFundReturnPerYear);
+        for (int site = 0; site < _world.SiteCount; site++)
+        {
+            if (_world.SiteStatus[site] != 0) continue;
+            var best = SiteProForma(site, lowestRate, remediationPaid: true) with { SalesPriceGbpPerM2 = _world.ZoneBaseHousePriceGbpPerM2[_world.SiteZone[site]] };
+            var developer = (DeveloperType)_world.SiteDeveloper[site];
+            double benchmark = BenchmarkLandValueGbp(site);
+            if (!Developers.IsViable(best, Design.Standard, developer, benchmark) && !Developers.IsViable(best, Design.Healthy, developer, benchmark))
+                _world.SiteStatus[site] = 3;
+        }
+    }
+
     /// <summary>Benchmark land value per home: a share of the standard design's GDV at start-year prices.</summary>
     private double BenchmarkLandValueGbp(int site) =>
         _world.SiteLandBenchmarkShareOfGdv[site] * _world.ZoneBaseHousePriceGbpPerM2[_world.SiteZone[site]] * _p.Development.HomeSizeM2;

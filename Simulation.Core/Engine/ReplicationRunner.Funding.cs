@@ -41,6 +41,7 @@ public sealed partial class ReplicationRunner
             SetTargeting(r);
         }
         SetRequiredReturns();  // so the first year's mayors see last year's finance conditions, not zero
+        MarkSitesNeverViable();
     }
 
     private double ClassCapacity(int region) => _world.RegionCapacityClass[region] switch

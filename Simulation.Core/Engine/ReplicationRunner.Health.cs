@@ -17,6 +17,7 @@ public sealed partial class ReplicationRunner
     ];
 
     private double[] _zoneDiseaseMultiplier = [];   // [zone * diseases + d]
+    private double[] _notGoodIntercept = [];        // [zone * stride + band], start ill-health minus its disease part
     private double[] _startBandDenominator = [];    // [zone * stride + band], 1 / all-cause RR product at start exposures
     private readonly double[] _rrNow = new double[Exposures.Count];
     // Disease state after this year's incidence and remission, stored one band to the right so that
@@ -78,6 +79,7 @@ public sealed partial class ReplicationRunner
         }
         if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new double[_zones * WorldState.DiseaseCount];
         if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new double[_zones * _bands];
+        if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new double[_zones * _bands];
         Span<double> norm = stackalloc double[WorldState.DiseaseCount];
         for (int d = 0; d < WorldState.DiseaseCount; d++)
         {
@@ -105,6 +107,11 @@ public sealed partial class ReplicationRunner
                 double notGood = 1 - EnglandReference.ShareInGoodHealth[b];
                 double odds = notGood / (1 - notGood) * _template.ZoneIllHealthOddsMultiplier[z];
                 _baseNotGood[z * _bands + b] = odds / (1 + odds);
+                // Ill-health in a later year is base + Σ excess × (prevalence − start prevalence); fold the start part in.
+                double intercept = _baseNotGood[z * _bands + b];
+                for (int d = 0; d < WorldState.DiseaseCount; d++)
+                    intercept -= DiseaseBaseline.IllHealthExcess((Disease)d) * _template.Prevalence[(d * _zones + z) * _bands + b];
+                _notGoodIntercept[z * _bands + b] = intercept;
             }
         }
     }
@@ -242,7 +249,7 @@ public sealed partial class ReplicationRunner
             }
             int zb = z * stride;
             var population = _world.Population.AsSpan(zb, stride);
-            var baseNotGood = _baseNotGood.AsSpan(zb, stride);
+            var notGoodIntercept = _notGoodIntercept.AsSpan(zb, stride);
             var startDenominator = _startBandDenominator.AsSpan(zb, stride);
             var zoneMortality = Vector256.Create(_world.ZoneMortalityMultiplier[z] * shock);
             double births = _zonePopulation[z] * h.BirthsPerPersonPerYear;
@@ -258,7 +265,7 @@ public sealed partial class ReplicationRunner
                 deaths += died;
                 Store(m, mortality, i);
                 Store(n - died, survivors, i);
-                Store(Load(baseNotGood, i), notGood, i);
+                Store(Load(notGoodIntercept, i), notGood, i);
             }
             // Diseases: cost of prevalent cases, extra ill-health, incidence among the disease-free survivors, remission.
             double zoneCost = 0;
@@ -266,7 +273,6 @@ public sealed partial class ReplicationRunner
             {
                 int offset = (d * _zones + z) * stride;
                 var prevalence = _world.Prevalence.AsSpan(offset, stride);
-                var start = _world.StartPrevalence.AsSpan(offset, stride);
                 var incidence = _nationalIncidence.AsSpan(d * stride, stride);
                 var q = _qShifted.AsSpan(d * ShiftedStride + 1, stride);
                 var multiplier = Vector256.Create(incidenceMultiplier[d]);
@@ -278,7 +284,7 @@ public sealed partial class ReplicationRunner
                     var p = Load(prevalence, i);
                     var n = Load(population, i);
                     cases += p * n;
-                    Store(Load(notGood, i) + excess * (p - Load(start, i)), notGood, i);
+                    Store(Load(notGood, i) + excess * p, notGood, i);
                     var newFraction = Vector256.Min(one, Load(incidence, i) * multiplier) * (one - p);
                     newCases += newFraction * Load(survivors, i);
                     StoreUnaligned(p + newFraction - remit * p, q, i);

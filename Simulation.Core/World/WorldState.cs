@@ -62,7 +62,7 @@ public sealed class WorldState
     public readonly double[] SiteRemediationGbpPerHome;
     public readonly double[] SiteLandBenchmarkShareOfGdv;
     public readonly double[] SitePlanningDraw;    // fixed uniform: healthy design required if below the standard
-    public readonly byte[] SiteStatus;            // 0 available, 1 under construction, 2 complete
+    public readonly byte[] SiteStatus;            // 0 available, 1 under construction, 2 complete, 3 never viable in this variant
     public readonly int[] SiteCompletionYear;
     public readonly bool[] SiteHealthy;
     public readonly bool[] SiteRemediationFunded;
