@@ -86,7 +86,7 @@ public sealed partial class ReplicationRunner
             {
                 double notional = _levers.FundingPerHeadGbp * _regionPopulation[r] * cut * _themeShares[t];
                 pot += notional * _levers.CompetitiveShare;
-                double p = CompetitiveBidding.SuccessProbability(_levers.BidSuccessRate, _capacity[r]);
+                double p = CompetitiveBidding.SuccessProbability(_levers.BidSuccessRate, _capacity[r], _p.Politics.DevelopingCapacity);
                 int wins = 0;
                 for (int b = 0; b < bids; b++)
                     if (_random.Uniform(RngStream.Bids, year, r, t * 64 + b) < p) wins++;

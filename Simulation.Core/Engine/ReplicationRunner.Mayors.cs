@@ -29,7 +29,7 @@ public sealed partial class ReplicationRunner
             people += pop;
             walk += pop * _world.WalkingMinutesPerWeek[z]; cycle += pop * _world.CyclingMinutesPerWeek[z];
             pm += pop * _world.Pm25MicrogramsPerM3[z]; green += pop * _world.GreenSpaceNdvi[z]; cold += pop * _world.ColdHomeShare[z];
-            for (int b = 4; b < AgeBands.Count; b++)  // ages 20+: the ages the all-cause exposure–responses apply to
+            for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++)  // ages 20+: the ages the all-cause exposure–responses apply to
             {
                 double n = _world.Population[z * _bands + b];
                 adults += n;

@@ -14,10 +14,10 @@ public static class EnglandReference
     public static ReadOnlySpan<double> DeathRatePerPersonYear => DeathRates;
 
     /// <summary>
-    /// Share of people in "good" or "very good" general health by band, persons, on the survey measure
-    /// ONS uses for healthy life expectancy (Annual Population Survey; Census 2021 for children). The
-    /// census shares are higher than the survey's (they would give an HLE of 67 years), so these are the
-    /// census age profile lowered to the survey level: with the death rates above, the Sullivan HLE at
+    /// Share of people in "good" or "very good" general health by band, persons, on the level of the survey
+    /// measure ONS uses for healthy life expectancy (Annual Population Survey). Census 2021 shares are higher
+    /// (they would give an HLE of 67 years), so these follow the census age profile lowered at every age,
+    /// by 0.5–3 points for children and up to 9 points at the oldest ages: with the death rates above, the Sullivan HLE at
     /// birth is 62.7 years, inside ONS's 61.5–63.5 for England (2018–20 to 2021–23).
     /// </summary>
     public static ReadOnlySpan<double> ShareInGoodHealth => GoodHealthShares;

@@ -108,10 +108,10 @@ public static class CompetitiveBidding
 {
     /// <summary>
     /// Probability one bid succeeds: the national success rate scaled by the region's capacity relative to
-    /// a developing mayoralty's (0.55), so established authorities win more often (capacity gap).
+    /// a reference capacity (a developing mayoralty's), so established authorities win more often (capacity gap).
     /// </summary>
-    public static double SuccessProbability(double nationalSuccessRate, double capacity) =>
-        Math.Clamp(nationalSuccessRate * capacity / 0.55, 0, 0.95);
+    public static double SuccessProbability(double nationalSuccessRate, double capacity, double referenceCapacity) =>
+        referenceCapacity > 0 ? Math.Clamp(nationalSuccessRate * capacity / referenceCapacity, 0, 0.95) : 0;
 
     /// <summary>
     /// Splits a national competitive pot among regions by their successful bids weighted by their size.

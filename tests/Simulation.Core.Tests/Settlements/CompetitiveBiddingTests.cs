@@ -27,9 +27,9 @@ public class CompetitiveBiddingTests
     [Fact]
     public void SuccessProbability_RisesWithCapacityAndIsZeroWhenNobodySucceeds()
     {
-        Assert.Equal(0.28, CompetitiveBidding.SuccessProbability(0.28, 0.55), 12);
-        Assert.True(CompetitiveBidding.SuccessProbability(0.28, 0.8) > CompetitiveBidding.SuccessProbability(0.28, 0.3));
-        Assert.Equal(0, CompetitiveBidding.SuccessProbability(0, 1));
-        Assert.Equal(0.95, CompetitiveBidding.SuccessProbability(0.9, 1), 12);
+        Assert.Equal(0.28, CompetitiveBidding.SuccessProbability(0.28, 0.55, 0.55), 12);
+        Assert.True(CompetitiveBidding.SuccessProbability(0.28, 0.8, 0.55) > CompetitiveBidding.SuccessProbability(0.28, 0.3, 0.55));
+        Assert.Equal(0, CompetitiveBidding.SuccessProbability(0, 1, 0.55));
+        Assert.Equal(0.95, CompetitiveBidding.SuccessProbability(0.9, 1, 0.55), 12);
     }
 }

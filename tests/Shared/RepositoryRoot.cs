@@ -1,4 +1,4 @@
-namespace UrbanSim.Runner.Tests;
+namespace UrbanSim.Tests;
 
 /// <summary>The repository's root folder, found by walking up from the test assembly to the folder holding UrbanSim.sln.</summary>
 internal static class RepositoryRoot
