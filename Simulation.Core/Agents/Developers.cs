@@ -70,6 +70,24 @@ public static class Developers
         return beforeObligations > 0 ? beforeObligations * (1 - p.PlanningObligationShareOfLandValue) : beforeObligations;
     }
 
+    /// <summary>
+    /// The highest finance rate per year at which the scheme is still viable: the residual land value falls
+    /// linearly with the rate (finance is the only term that depends on it), so viability at rate r is
+    /// exactly r ≤ this value. Negative infinity when the scheme is not viable even with free finance.
+    /// The rate in <paramref name="p"/> is ignored.
+    /// </summary>
+    public static double BreakEvenFinanceRatePerYear(in ProForma p, Design design, DeveloperType developer, double benchmarkLandValueGbpPerHome)
+    {
+        var free = p with { FinanceRatePerYear = 0 };
+        double gdv = GrossDevelopmentValueGbp(free, design);
+        double atZero = gdv - DevelopmentCostGbp(free, design) - gdv * p.DeveloperProfitShareOfGdv * ProfitMultiplier(developer);
+        double financePerUnitRate = DevelopmentCostGbp(free, design) * p.LoanToCost * p.BuildYears * 0.5;
+        // Value before obligations needed: obligations take a share of positive value only.
+        double needed = benchmarkLandValueGbpPerHome > 0 ? benchmarkLandValueGbpPerHome / (1 - p.PlanningObligationShareOfLandValue) : benchmarkLandValueGbpPerHome;
+        if (atZero < needed) return double.NegativeInfinity;
+        return financePerUnitRate > 0 ? (atZero - needed) / financePerUnitRate : double.PositiveInfinity;
+    }
+
     /// <summary>True when the residual land value covers the benchmark land value.</summary>
     public static bool IsViable(in ProForma p, Design design, DeveloperType developer, double benchmarkLandValueGbpPerHome) =>
         ResidualLandValueGbp(p, design, developer) >= benchmarkLandValueGbpPerHome;

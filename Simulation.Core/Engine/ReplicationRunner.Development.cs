@@ -5,27 +5,65 @@ namespace UrbanSim.Core.Engine;
 
 public sealed partial class ReplicationRunner
 {
-    /// <summary>Sales price per m² in a zone this year: the start price, lower during a recession.</summary>
-    private double PriceGbpPerM2(int zone) =>
-        _world.ZoneBaseHousePriceGbpPerM2[zone] * (_inRecession ? 1 - _p.Shocks.RecessionPriceFall : 1);
+    /// <summary>The pro forma of one home on a site at this year's prices (start prices, lower in a recession) and a given finance rate.</summary>
+    private ProForma SiteProForma(int site, double financeRatePerYear, bool remediationPaid) =>
+        SiteProForma(_world, site, financeRatePerYear, remediationPaid);
 
-    /// <summary>The pro forma of one home on a site at this year's prices and a given finance rate.</summary>
-    private ProForma SiteProForma(int site, double financeRatePerYear, bool remediationPaid)
+    private ProForma SiteProForma(WorldState world, int site, double financeRatePerYear, bool remediationPaid)
     {
         var d = _p.Development;
-        int zone = _world.SiteZone[site];
+        int zone = world.SiteZone[site];
         return new ProForma(
-            SalesPriceGbpPerM2: PriceGbpPerM2(zone),
+            SalesPriceGbpPerM2: world.ZoneBaseHousePriceGbpPerM2[zone] * (_inRecession ? 1 - _p.Shocks.RecessionPriceFall : 1),
             HomeSizeM2: d.HomeSizeM2,
             BuildCostGbpPerM2: d.BuildCostGbpPerM2,
             HealthyDesignCostUplift: d.HealthyDesignCostUplift,
             HealthyDesignPriceUplift: d.HealthyDesignPriceUplift,
-            RemediationGbpPerHome: remediationPaid ? 0 : _world.SiteRemediationGbpPerHome[site],
+            RemediationGbpPerHome: remediationPaid ? 0 : world.SiteRemediationGbpPerHome[site],
             DeveloperProfitShareOfGdv: d.DeveloperProfitShareOfGdv,
             PlanningObligationShareOfLandValue: d.PlanningObligationShareOfLandValue,
             LoanToCost: d.LoanToCost,
             FinanceRatePerYear: financeRatePerYear,
             BuildYears: d.BuildYears);
+    }
+
+    /// <summary>Index into <see cref="_breakEvenRate"/>: 8 entries a site, by recession, remediation paid and design.</summary>
+    private static int BreakEvenIndex(int site, bool recession, bool remediationPaid, Design design) =>
+        site * 8 + (recession ? 4 : 0) + (remediationPaid ? 2 : 0) + (int)design;
+
+    /// <summary>
+    /// Each site's break-even finance rate (see <see cref="Developers.BreakEvenFinanceRatePerYear"/>) for both
+    /// designs, with and without a recession's prices, with and without remediation paid. They depend only on
+    /// the replication's parameters and sites, so the yearly viability tests are comparisons.
+    /// </summary>
+    private void PrepareBreakEvenRates()
+    {
+        if (_breakEvenRate.Length != _template.SiteCount * 8) _breakEvenRate = new double[_template.SiteCount * 8];
+        bool saved = _inRecession;
+        for (int site = 0; site < _template.SiteCount; site++)
+        {
+            var developer = (DeveloperType)_template.SiteDeveloper[site];
+            double benchmark = _template.SiteLandBenchmarkShareOfGdv[site] * _template.ZoneBaseHousePriceGbpPerM2[_template.SiteZone[site]] * _p.Development.HomeSizeM2;
+            for (int k = 0; k < 8; k++)
+            {
+                bool recession = (k & 4) != 0, paid = (k & 2) != 0;
+                var design = (Design)(k & 1);
+                _inRecession = recession;
+                var proForma = SiteProForma(_template, site, 0, paid);
+                _breakEvenRate[site * 8 + k] = Developers.BreakEvenFinanceRatePerYear(proForma, design, developer, benchmark);
+            }
+        }
+        _inRecession = saved;
+    }
+
+    /// <summary>True when the site could be viable this year for some design at the rates on offer.</summary>
+    private bool MightBeViable(int site, int region, bool patientAvailable)
+    {
+        bool paid = _world.SiteRemediationFunded[site];
+        double rate = _requiredReturn[region];
+        return rate <= _breakEvenRate[BreakEvenIndex(site, _inRecession, paid, Design.Standard)]
+               || rate <= _breakEvenRate[BreakEvenIndex(site, _inRecession, paid, Design.Healthy)]
+               || (patientAvailable && _p.Development.PatientFundReturnPerYear <= _breakEvenRate[BreakEvenIndex(site, _inRecession, paid, Design.Healthy)]);
     }
 
     /// <summary>
@@ -41,11 +79,9 @@ public sealed partial class ReplicationRunner
         for (int site = 0; site < _world.SiteCount; site++)
         {
             if (_world.SiteStatus[site] != 0) continue;
-            var best = SiteProForma(site, lowestRate, remediationPaid: true) with { SalesPriceGbpPerM2 = _world.ZoneBaseHousePriceGbpPerM2[_world.SiteZone[site]] };
-            var developer = (DeveloperType)_world.SiteDeveloper[site];
-            double benchmark = BenchmarkLandValueGbp(site);
-            if (!Developers.IsViable(best, Design.Standard, developer, benchmark) && !Developers.IsViable(best, Design.Healthy, developer, benchmark))
-                _world.SiteStatus[site] = 3;
+            double best = Math.Max(_breakEvenRate[BreakEvenIndex(site, recession: false, remediationPaid: true, Design.Standard)],
+                                   _breakEvenRate[BreakEvenIndex(site, recession: false, remediationPaid: true, Design.Healthy)]);
+            if (lowestRate > best) _world.SiteStatus[site] = 3;
         }
     }
 
@@ -55,22 +91,14 @@ public sealed partial class ReplicationRunner
 
     /// <summary>
     /// True for an available brownfield site that only public remediation funding would make viable: viable
-    /// for the standard design without the remediation cost, not viable with it. Remediation enters the
-    /// pro forma linearly (it is financed like build cost), so one appraisal answers both questions.
+    /// for the standard design at this year's finance rate without the remediation cost, not viable with it.
     /// </summary>
     private bool NeedsRemediationFunding(int site, int region)
     {
         if (_world.SiteStatus[site] != 0 || _world.SiteRemediationFunded[site] || _world.SiteRemediationGbpPerHome[site] <= 0) return false;
-        var developer = (DeveloperType)_world.SiteDeveloper[site];
-        double benchmark = BenchmarkLandValueGbp(site);
-        var withoutCost = SiteProForma(site, _requiredReturn[region], remediationPaid: true);
-        double without = Developers.ResidualLandValueGbp(withoutCost, Design.Standard, developer);
-        if (without < benchmark) return false;
-        var d = _p.Development;
-        double remediationWithFinance = _world.SiteRemediationGbpPerHome[site] * (1 + d.LoanToCost * _requiredReturn[region] * d.BuildYears * 0.5);
-        double beforeObligations = without / (1 - d.PlanningObligationShareOfLandValue) - remediationWithFinance;
-        double with = beforeObligations > 0 ? beforeObligations * (1 - d.PlanningObligationShareOfLandValue) : beforeObligations;
-        return with < benchmark;
+        double rate = _requiredReturn[region];
+        return rate <= _breakEvenRate[BreakEvenIndex(site, _inRecession, remediationPaid: true, Design.Standard)]
+               && rate > _breakEvenRate[BreakEvenIndex(site, _inRecession, remediationPaid: false, Design.Standard)];
     }
 
     /// <summary>Remediation money that would unlock sites this year; marks those sites for <see cref="AssembleSites"/>.</summary>
@@ -139,6 +167,7 @@ public sealed partial class ReplicationRunner
             if (_world.SiteStatus[site] != 0) continue;
             int zone = _world.SiteZone[site];
             int r = _world.ZoneRegion[zone];
+            if (!MightBeViable(site, r, _patientLeftGbp[r] > 0)) continue;
             if (_random.Uniform(RngStream.Sites, year + 1, site, 3) >= d.PlanningApprovalRate) continue;
             var developer = (DeveloperType)_world.SiteDeveloper[site];
             bool remediationPaid = _world.SiteRemediationFunded[site];

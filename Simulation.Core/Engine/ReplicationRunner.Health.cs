@@ -67,9 +67,10 @@ public sealed partial class ReplicationRunner
         return padded;
     }
 
-    /// <summary>Per-replication health set-up: steady-state incidence, start-year risks and ill-health.</summary>
+    /// <summary>Per-replication set-up: steady-state incidence, start-year risks and ill-health, sites' break-even rates.</summary>
     private void PrepareReplication()
     {
+        PrepareBreakEvenRates();
         var h = _p.Health;
         for (int d = 0; d < WorldState.DiseaseCount; d++)
         {
@@ -287,7 +288,7 @@ public sealed partial class ReplicationRunner
                     Store(Load(notGood, i) + excess * p, notGood, i);
                     var newFraction = Vector256.Min(one, Load(incidence, i) * multiplier) * (one - p);
                     newCases += newFraction * Load(survivors, i);
-                    StoreUnaligned(p + newFraction - remit * p, q, i);
+                    Store(p + newFraction - remit * p, q, i);
                 }
                 zoneCost += Vector256.Sum(cases) * costPerCase[d];
             }
@@ -353,7 +354,7 @@ public sealed partial class ReplicationRunner
             var prevalence = _world.Prevalence.AsSpan((d * _zones + z) * stride, stride);
             for (int i = 0; i < stride; i += 4)
             {
-                var cases = Load(staying, i) * LoadUnaligned(q, i + 1) + Load(fromBelow, i) * LoadUnaligned(q, i);
+                var cases = Load(staying, i) * Load(q, i + 1) + Load(fromBelow, i) * Load(q, i);
                 Store(Vector256.Min(one, Vector256.Max(zero, cases * Load(inverse, i))), prevalence, i);
             }
         }
@@ -370,17 +371,11 @@ public sealed partial class ReplicationRunner
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> LoadUnaligned(ReadOnlySpan<double> span, int index) => Load(span, index);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector256<double> value, Span<double> span, int index)
     {
         Debug.Assert(index >= 0 && index + 4 <= span.Length);
         value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)index);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreUnaligned(Vector256<double> value, Span<double> span, int index) => Store(value, span, index);
 
     private void ClearDecileSums()
     {

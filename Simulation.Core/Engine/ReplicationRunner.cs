@@ -48,6 +48,7 @@ public sealed partial class ReplicationRunner
     private readonly int[] _regionZoneStart, _regionZones;   // zones of region r: _regionZones[_regionZoneStart[r].._regionZoneStart[r+1]]
     private readonly int[] _regionSiteStart, _regionSites;
     private readonly bool[] _siteNeedsFunding;
+    private double[] _breakEvenRate = [];             // [site * 8 + (recession 4) + (remediation paid 2) + design]
     private readonly double[] _decilePop = new double[10 * WorldState.BandStride];
     private readonly double[] _decileDeaths = new double[10 * WorldState.BandStride];
     private readonly double[] _decileGood = new double[10 * WorldState.BandStride];

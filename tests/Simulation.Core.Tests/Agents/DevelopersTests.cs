@@ -109,4 +109,25 @@ public class DevelopersTests
         Assert.Equal(Design.Healthy, Developers.ChooseDesign(privateFinance, patientFinance, DeveloperType.Volume, benchmark, healthyRequired: false));
         Assert.Equal(Design.Healthy, Developers.ChooseDesign(privateFinance, patientFinance, DeveloperType.Volume, benchmark, healthyRequired: true));
     }
+
+    [Theory]
+    [InlineData(Design.Standard, DeveloperType.Volume, 30_000.0)]
+    [InlineData(Design.Healthy, DeveloperType.Sme, 20_000.0)]
+    [InlineData(Design.Standard, DeveloperType.Regeneration, 0.0)]
+    [InlineData(Design.Healthy, DeveloperType.Volume, -5_000.0)]
+    public void BreakEvenFinanceRate_IsWhereViabilityFlips(Design design, DeveloperType developer, double benchmark)
+    {
+        double breakEven = Developers.BreakEvenFinanceRatePerYear(Typical, design, developer, benchmark);
+        Assert.True(double.IsFinite(breakEven), $"expected a finite break-even rate, got {breakEven}");
+        Assert.True(Developers.IsViable(Typical with { FinanceRatePerYear = breakEven - 1e-6 }, design, developer, benchmark));
+        Assert.False(Developers.IsViable(Typical with { FinanceRatePerYear = breakEven + 1e-6 }, design, developer, benchmark));
+    }
+
+    [Fact]
+    public void BreakEvenFinanceRate_IsMinusInfinityWhenFreeFinanceIsNotEnough()
+    {
+        var poor = Typical with { SalesPriceGbpPerM2 = 1_200 };
+        Assert.False(Developers.IsViable(poor with { FinanceRatePerYear = 0 }, Design.Standard, DeveloperType.Volume, 10_000));
+        Assert.Equal(double.NegativeInfinity, Developers.BreakEvenFinanceRatePerYear(poor, Design.Standard, DeveloperType.Volume, 10_000));
+    }
 }
