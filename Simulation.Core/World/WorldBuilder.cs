@@ -147,7 +147,7 @@ public static class WorldBuilder
                 double start = world.StartExposure[e * world.ZoneCount + zone];
                 for (int y = 0; y < WorldState.BuildUpYears; y++)
                     world.ExposureHistory[(zone * Exposures.Count + e) * WorldState.BuildUpYears + y] = start;
-                world.ExposureSum[zone * Exposures.Count + e] = WorldState.BuildUpYears * start;
+                world.ExposureSum[e * world.ZoneCount + zone] = WorldState.BuildUpYears * start;
             }
         }
         world.Prevalence.AsSpan().CopyTo(world.StartPrevalence);
