@@ -62,6 +62,10 @@ public static class Mayors
             marginal[p] = eligible ? benefit[p] * Math.Exp(-spend[p] / Math.Max(saturation[p], 1e-9)) : double.NegativeInfinity;
         }
         double chunk = money / AllocationChunks;
+        // A full chunk always shrinks a programme's marginal benefit by the same factor: compute it once.
+        Span<double> chunkDecay = stackalloc double[Programmes.Count];
+        for (int p = 0; p < Programmes.Count; p++)
+            chunkDecay[p] = marginal[p] > double.NegativeInfinity ? Math.Exp(-chunk / Math.Max(saturation[p], 1e-9)) : 0;
         double remaining = money;
         // Each step gives up to one chunk to the best programme; a programme reaching its cap takes only what
         // fits, and the rest of the money goes on to the next best. Stops when spent or nothing can absorb it.
@@ -77,7 +81,7 @@ public static class Mayors
             remaining -= amount;
             if (theme is not null) spendFromTheme[best] += amount;
             marginal[best] = spend[best] >= cap[best] ? double.NegativeInfinity
-                : marginal[best] * Math.Exp(-amount / Math.Max(saturation[best], 1e-9));
+                : marginal[best] * (amount == chunk ? chunkDecay[best] : Math.Exp(-amount / Math.Max(saturation[best], 1e-9)));
         }
     }
 
