@@ -10,18 +10,11 @@ namespace UrbanSim.Core.Tests.Scenarios;
 /// </summary>
 public sealed class ScenarioLoaderTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "urbansim-loader-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("loader");
 
-    public ScenarioLoaderTests() => Directory.CreateDirectory(_folder);
+    public void Dispose() => _temp.Dispose();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-        return path;
-    }
+    private string Write(string name, string text) => _temp.Write(name, text);
 
     /// <summary>Writes the scenario and returns its path and problems, checking that no scenario came back.</summary>
     private (string File, IReadOnlyList<ValidationProblem> Problems) Invalid(string json)
@@ -368,14 +361,14 @@ public sealed class ScenarioLoaderTests : IDisposable
 
         AssertLocated(p, file, 4, "world.zones_csv");
         Assert.Contains("not found", p.Message);
-        Assert.Contains(Path.Combine(_folder, "no-such-zones.csv"), p.Message);
+        Assert.Contains(Path.Combine(_temp.Path, "no-such-zones.csv"), p.Message);
         Assert.Contains("relative to the scenario file", p.Fix);
     }
 
     [Fact]
     public void ProblemsInTheZonesCsv_NameTheCsvFileAndLine()
     {
-        File.WriteAllText(Path.Combine(_folder, "zones.csv"), Tests.World.ZoneCsvTests.Header + "\nZ1,R,developing,11,40000,80,6,9.5,0.35,0.06,2700,600,0\n");
+        File.WriteAllText(Path.Combine(_temp.Path, "zones.csv"), Tests.World.ZoneCsvTests.Header + "\nZ1,R,developing,11,40000,80,6,9.5,0.35,0.06,2700,600,0\n");
         var (_, p) = Single("""
             {
               "name": "tiny",
@@ -384,7 +377,7 @@ public sealed class ScenarioLoaderTests : IDisposable
             }
             """);
 
-        Assert.Equal(Path.Combine(_folder, "zones.csv"), p.File);
+        Assert.Equal(Path.Combine(_temp.Path, "zones.csv"), p.File);
         Assert.Equal(2, p.Line);
         Assert.Equal("deprivation_decile", p.JsonPath);
         Assert.Equal("11 is out of range", p.Message);
@@ -441,7 +434,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void MissingFile_IsReportedWithoutALine()
     {
-        string path = Path.Combine(_folder, "absent.json");
+        string path = Path.Combine(_temp.Path, "absent.json");
         var result = ScenarioLoader.LoadFile(path);
 
         var p = Assert.Single(result.Problems);

@@ -34,18 +34,13 @@ public sealed class CliHarness : IDisposable
         }
         """;
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "urbansim-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("cli");
 
-    public CliHarness() => Directory.CreateDirectory(Folder);
+    public string Folder => _temp.Path;
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
-    public string Write(string name, string text)
-    {
-        string path = Path.Combine(Folder, name);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-        return path;
-    }
+    public string Write(string name, string text) => _temp.Write(name, text);
 
     /// <summary>Runs <c>urbansim args…</c> with captured output, parse errors included.</summary>
     public static (int Code, string Out, string Err) Cli(params string[] args)
