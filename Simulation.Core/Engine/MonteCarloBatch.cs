@@ -28,7 +28,7 @@ public static class MonteCarloBatch
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         int block = Math.Max(1, threads * BlockPerThread);
         var slots = new ReplicationResult[Math.Min(block, Math.Max(count, 1))];
-        for (int i = 0; i < slots.Length; i++) slots[i] = new ReplicationResult(scenario.Variants.Length, scenario.HorizonYears);
+        for (int i = 0; i < slots.Length; i++) slots[i] = ReplicationResult.For(scenario);
         var runners = new ConcurrentBag<ReplicationRunner>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         int delivered = 0;

@@ -197,6 +197,8 @@ public sealed partial class ReplicationRunner
             _world.SiteCompletionYear[site] = year + d.BuildYears;
             _world.SiteHealthy[site] = chosen == Design.Healthy;
             double privateInvestment = costPerHome * homes - (usesPatient ? loan : 0);
+            outcome[Outcomes.DeveloperProfitGbp] += Developers.GrossDevelopmentValueGbp(finance, chosen) * finance.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer) * homes;
+            if (!usesPatient) outcome[Outcomes.InvestorReturnGbp] += Developers.FinanceCostGbp(finance, chosen) * homes;
             outcome[Outcomes.PrivateInvestmentGbp] += privateInvestment;
             if (usesPatient) outcome[Outcomes.PatientCapitalGbp] += loan;
         }

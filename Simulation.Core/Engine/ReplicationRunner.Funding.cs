@@ -36,7 +36,7 @@ public sealed partial class ReplicationRunner
             _analytical[r] = devolved ? Math.Max(_levers.AnalyticalCapacity, politics.HealthDevolutionAnalyticalCapacity) : _levers.AnalyticalCapacity;
             _recentChurn[r] = 0;
             _discontinuedThisYear[r] = 0;
-            _homesThisTerm[r] = _spentThisTerm[r] = _receivedThisTerm[r] = 0;
+            _homesThisTerm[r] = _spentThisTerm[r] = _receivedThisTerm[r] = _receivedTotalGbp[r] = 0;
             AppraiseProgrammes(r);
             SetTargeting(r);
         }
@@ -70,6 +70,7 @@ public sealed partial class ReplicationRunner
             _single.Pay(r, instalment, _levers.FlexibilityShare, _themeShares);
             _ledger.PaidToMayorsGbp += instalment;
             _receivedThisTerm[r] += instalment;
+            _receivedTotalGbp[r] += instalment;
         }
     }
 
@@ -104,6 +105,7 @@ public sealed partial class ReplicationRunner
                 _ledger.BiddingCostGbp += payBids;
                 _ledger.PaidToMayorsGbp += formula + _award[r];
                 _receivedThisTerm[r] += formula + _award[r];
+                _receivedTotalGbp[r] += formula + _award[r];
                 outcome[Outcomes.BiddingCostGbp] += payBids;
                 // Churn: the stream may be discontinued, taking its unspent money with it.
                 if (_random.Uniform(RngStream.Churn, year, r, t * 2) < _levers.ChurnRatePerYear)

@@ -136,12 +136,19 @@ public sealed partial class ReplicationRunner
                 double m = EnglandReference.DeathRatePerPersonYear[b] * _template.ZoneMortalityMultiplier[z];
                 double good = 1 - _baseNotGood[z * _bands + b];
                 AddToDecile(decile, b, n, m, good);
+                _mx[b] = m; _gh[b] = good;
                 double died = n * m / (1 + 0.5 * m);
                 deaths += died;
                 ncdDeaths += died * NcdShareOfDeaths[b];
             }
+            if (result.Zones == _zones)
+            {
+                result.ZoneBaseline[z * 2] = AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(_mx, _gh);
+                result.ZoneBaseline[z * 2 + 1] = AbridgedLifeTable.LifeExpectancyAtBirthYears(_mx);
+            }
         }
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
+        _decileHle.CopyTo(result.BaselineDecileHleYears, 0);
         result.BaselineValues[Baseline.LeYears] = le;
         result.BaselineValues[Baseline.HleYears] = hle;
         result.BaselineValues[Baseline.LeGapYears] = leGap;
@@ -289,6 +296,7 @@ public sealed partial class ReplicationRunner
         var qalys = Vector256<double>.Zero;
         double costYear = 0;
         ComputeZoneRisks();
+        bool finalYear = year == _scenario.HorizonYears - 1;
         for (int z = 0; z < _zones; z++)
         {
             for (int e = 0; e < Exposures.Count; e++) _rrNow[e] = _zoneAllCauseRisk[e * _zones + z];
@@ -349,7 +357,9 @@ public sealed partial class ReplicationRunner
                 Store(Load(decileDeaths, i) + n * Load(mortality, i), decileDeaths, i);
                 Store(Load(decileGood, i) + n * good, decileGood, i);
                 qalys += n * (uNotGood + good * uGain);
+                if (finalYear) Store(good, notGood, i);
             }
+            if (finalYear) ZoneLifeTable(z, mortality, notGood);
             costYear += zoneCost + _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
             Age(z, births, survivors);
         }
@@ -422,6 +432,15 @@ public sealed partial class ReplicationRunner
         value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)index);
     }
 
+    /// <summary>A zone's LE and HLE from this year's death rates and shares in good health, into <see cref="_zoneFinal"/>.</summary>
+    private void ZoneLifeTable(int z, ReadOnlySpan<double> mortality, ReadOnlySpan<double> goodShare)
+    {
+        mortality[..AgeBands.Count].CopyTo(_mx);
+        goodShare[..AgeBands.Count].CopyTo(_gh);
+        _zoneFinal[z * 2] = AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(_mx, _gh);
+        _zoneFinal[z * 2 + 1] = AbridgedLifeTable.LifeExpectancyAtBirthYears(_mx);
+    }
+
     private void ClearDecileSums()
     {
         _decilePop.AsSpan().Clear(); _decileDeaths.AsSpan().Clear(); _decileGood.AsSpan().Clear();
@@ -443,10 +462,12 @@ public sealed partial class ReplicationRunner
         {
             double pop = 0;
             for (int b = 0; b < AgeBands.Count; b++) pop += _decilePop[decile * _bands + b];
+            _decileHle[decile] = double.NaN;
             if (pop <= 0) continue;
             DecileRates(decile, decile);
             _groupValue[groups] = AbridgedLifeTable.LifeExpectancyAtBirthYears(_mx);
             _groupValue2[groups] = AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(_mx, _gh);
+            _decileHle[decile] = _groupValue2[groups];
             _groupPop[groups] = pop;
             groups++;
         }

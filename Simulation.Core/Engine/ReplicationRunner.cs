@@ -37,7 +37,7 @@ public sealed partial class ReplicationRunner
     private PolicyLevers _levers = new();
     private readonly double[] _regionPopulation, _capacity, _commitment, _politicalCapital, _analytical, _recentChurn;
     private readonly double[] _lendingLeftGbp, _patientLeftGbp, _standardApplied, _requiredReturn;
-    private readonly double[] _homesThisTerm, _spentThisTerm, _receivedThisTerm;
+    private readonly double[] _homesThisTerm, _spentThisTerm, _receivedThisTerm, _receivedTotalGbp;
     private readonly double[] _healthValuePerUnit;  // [region * HealthLevers + lever], £ per year per resident per unit change
     private bool _inRecession;
     private int _recessionYearsLeft;
@@ -56,6 +56,8 @@ public sealed partial class ReplicationRunner
     private readonly double[] _decileGood = new double[10 * WorldState.BandStride];
     private readonly double[] _mx = new double[AgeBands.Count], _gh = new double[AgeBands.Count];
     private readonly double[] _groupValue = new double[10], _groupPop = new double[10], _groupValue2 = new double[10];
+    private readonly double[] _decileHle = new double[ReplicationResult.Deciles];  // HLE per decile from the last LifeTables call, NaN if empty
+    private readonly double[] _zoneFinal;           // [zone * 2 + (0 HLE, 1 LE)] in the final year of the variant
     private readonly double[] _themeMoney = new double[Programmes.ThemeCount];
     private readonly double[] _benefit = new double[Programmes.Count], _saturation = new double[Programmes.Count];
     private readonly double[] _cap = new double[Programmes.Count], _spend = new double[Programmes.Count], _spendFromTheme = new double[Programmes.Count];
@@ -84,9 +86,10 @@ public sealed partial class ReplicationRunner
         _regionPopulation = new double[_regions]; _capacity = new double[_regions]; _commitment = new double[_regions];
         _politicalCapital = new double[_regions]; _analytical = new double[_regions]; _recentChurn = new double[_regions];
         _lendingLeftGbp = new double[_regions]; _patientLeftGbp = new double[_regions]; _standardApplied = new double[_regions]; _requiredReturn = new double[_regions];
-        _homesThisTerm = new double[_regions]; _spentThisTerm = new double[_regions]; _receivedThisTerm = new double[_regions];
+        _homesThisTerm = new double[_regions]; _spentThisTerm = new double[_regions]; _receivedThisTerm = new double[_regions]; _receivedTotalGbp = new double[_regions];
         _healthValuePerUnit = new double[_regions * HealthLevers];
         _zoneWeight = new double[_zones];
+        _zoneFinal = new double[_zones * 2];
         _zoneEquityWeight = new double[_zones];
         _zonePopulation = new double[_zones];
         _regionZoneStart = new int[_regions + 1]; _regionZones = new int[_zones];
@@ -181,7 +184,39 @@ public sealed partial class ReplicationRunner
         outcome[Outcomes.HealthyHomesShare] = outcome[Outcomes.HomesBuilt] > 0 ? healthyHomes / outcome[Outcomes.HomesBuilt] : 0;
         outcome[Outcomes.ClawbackGbp] = _ledger.ClawbackGbp;
         outcome[Outcomes.MissionGapHalved] = outcome[Outcomes.HleGapYears] <= 0.5 * result.BaselineValues[Baseline.HleGapYears] ? 1 : 0;
+        _decileHle.CopyTo(result.DecileHleYears, variant * ReplicationResult.Deciles);
+        if (result.Zones == _zones) _zoneFinal.CopyTo(result.ZoneFinal, variant * _zones * 2);
+        OutcomesByCapacityClass(result, outcome);
         result.Ledger[variant] = CurrentLedger();
+    }
+
+    /// <summary>
+    /// HLE change (population-weighted over zones, start-year weights) and central money per head, by the
+    /// capacity class of the mayoralty; NaN where the world has no mayoralty of a class.
+    /// </summary>
+    private void OutcomesByCapacityClass(ReplicationResult result, Span<double> outcome)
+    {
+        const int classes = 3;
+        Span<double> weight = stackalloc double[classes], change = stackalloc double[classes];
+        Span<double> money = stackalloc double[classes], people = stackalloc double[classes];
+        for (int z = 0; z < _zones; z++)
+        {
+            int c = (int)_template.RegionCapacityClass[_template.ZoneRegion[z]];
+            double w = _template.ZonePopulation(z);
+            weight[c] += w;
+            change[c] += w * (_zoneFinal[z * 2] - result.ZoneBaseline[z * 2]);
+        }
+        for (int r = 0; r < _regions; r++)
+        {
+            int c = (int)_template.RegionCapacityClass[r];
+            money[c] += _receivedTotalGbp[r];
+            people[c] += _regionPopulation[r];
+        }
+        for (int c = 0; c < classes; c++)
+        {
+            outcome[Outcomes.FirstHleChangeByCapacity + c] = weight[c] > 0 ? change[c] / weight[c] : double.NaN;
+            outcome[Outcomes.FirstFundingPerHeadByCapacity + c] = people[c] > 0 ? money[c] / people[c] : double.NaN;
+        }
     }
 
     /// <summary>Maps the scenario's health parameters onto the exposure–response functions' parameters.</summary>

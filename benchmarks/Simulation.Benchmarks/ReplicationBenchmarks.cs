@@ -26,10 +26,10 @@ public class ReplicationBenchmarks
     {
         var scenario = BenchmarkScenarios.Load(Preset);
         _runner = new ReplicationRunner(scenario);
-        _result = new ReplicationResult(scenario.Variants.Length, scenario.HorizonYears);
+        _result = ReplicationResult.For(scenario);
         var oneYear = scenario with { HorizonYears = 1 };
         _oneYearRunner = new ReplicationRunner(oneYear);
-        _oneYearResult = new ReplicationResult(oneYear.Variants.Length, 1);
+        _oneYearResult = ReplicationResult.For(oneYear);
         _runner.Run(0, _result);
         _oneYearRunner.Run(0, _oneYearResult);
     }

@@ -50,7 +50,7 @@ internal static class EngineHarness
     {
         runner ??= new ReplicationRunner(scenario);
         runner.YearObserver = observer;
-        var result = new ReplicationResult(scenario.Variants.Length, scenario.HorizonYears);
+        var result = ReplicationResult.For(scenario);
         runner.Run(replication, result);
         return result;
     }
