@@ -26,11 +26,20 @@ public static class WorldBuilder
         return new WorldState(regions, spec.ZoneCount, spec.SitesPerZone);
     }
 
+    /// <summary>
+    /// The replication number the place is drawn with: zones and sites (deprivation, population, exposures,
+    /// prices, site sizes) depend on the seed only, so every replication simulates the same places and
+    /// zone results can be averaged over replications. What varies by replication is everything uncertain:
+    /// parameters, shocks, bids, churn, elections, developers and planning draws.
+    /// </summary>
+    public const int PlaceReplication = -1;
+
     /// <summary>Fills <paramref name="world"/> with the start-year state of replication <paramref name="random"/>.</summary>
     public static void Build(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
     {
-        if (spec.Zones.IsDefaultOrEmpty) BuildSynthetic(spec, random, world);
-        else BuildFromZones(spec, random, world);
+        var place = new ReplicationRandom(random.Seed, PlaceReplication);
+        if (spec.Zones.IsDefaultOrEmpty) BuildSynthetic(spec, place, world);
+        else BuildFromZones(spec, place, world);
         InitialiseDerived(spec, parameters, random, world);
     }
 
