@@ -32,9 +32,10 @@ public static class Program
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>)" };
-        var run = new Command("run", "Run a scenario's Monte Carlo batch and write summary.json");
+        var resume = new Option<bool>("--resume") { Description = "Keep the replications already in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
+        var run = new Command("run", "Run a scenario's Monte Carlo batch; write summary.json, CSVs, charts and a manifest to --out");
         run.Arguments.Add(scenarioArg);
-        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir);
+        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir); run.Options.Add(resume);
         // Range checks read the token themselves: a value that is not a whole number ("--reps abc") is left
         // to the parser's own message, since asking for the converted value would throw.
         static int? WholeNumber(System.CommandLine.Parsing.OptionResult r) =>
@@ -47,7 +48,14 @@ public static class Program
         {
             if (WholeNumber(result) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
         });
-        run.SetAction(r => RunCommand.Run(new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir)), stdout, stderr));
+        run.SetAction(r =>
+        {
+            using var stop = StopSignals.Listen(stderr);
+            var options = new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir), r.GetValue(resume));
+            // A progress bar only when stderr is a real terminal (and not captured by a test).
+            bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            return RunCommand.Run(options, stdout, stderr, stop.Token, terminal);
+        });
         root.Subcommands.Add(run);
 
         var validateArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };

@@ -1,17 +1,20 @@
-using System.Diagnostics;
 using System.Globalization;
 using UrbanSim.Core.Engine;
 using UrbanSim.Core.Scenarios;
+using UrbanSim.Runner.Batch;
 using UrbanSim.Runner.Output;
 
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim run</c>; null means "as the scenario says".</summary>
-public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory);
+public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false);
 
 /// <summary>
 /// <c>urbansim run</c>: validates the scenario (writing nothing if it is invalid), runs the Monte Carlo
-/// batch in parallel, prints a table of key outcomes per variant and writes summary.json.
+/// batch in parallel while streaming replications to checksummed chunks in <c>OUT/chunks/</c>, then folds
+/// the chunks in replication order into the outputs: summary.json, replications.csv, timeseries.csv,
+/// zones.csv, charts and manifest.json. Stopped early (Ctrl-C, SIGTERM), it writes the same outputs for the
+/// replications done, marked incomplete; <c>--resume</c> computes only what is missing.
 /// </summary>
 public static class RunCommand
 {
@@ -22,8 +25,11 @@ public static class RunCommand
         "healthy_homes_share", "public_spend_gbp", "bidding_cost_gbp", "clawback_gbp", "private_investment_gbp",
     ];
 
-    public static int Run(RunOptions options, TextWriter stdout, TextWriter stderr)
+    public const string ChunksFolder = "chunks";
+
+    public static int Run(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default, bool terminal = false)
     {
+        var started = DateTimeOffset.UtcNow;
         var loaded = ScenarioLoader.LoadFile(options.ScenarioPath);
         if (!loaded.IsValid)
         {
@@ -38,43 +44,62 @@ public static class RunCommand
         };
         int threads = options.Threads ?? Environment.ProcessorCount;
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath));
-
-        try { Directory.CreateDirectory(outDir); }
+        string chunksDir = Path.Combine(outDir, ChunksFolder);
+        try { Directory.CreateDirectory(chunksDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}). Fix: give --out a folder you may write to; nothing was run or written.");
             return ExitCodes.Usage;
         }
 
-        var results = new BatchResults(scenario.Replications, scenario.Variants.Length);
-        var clock = Stopwatch.StartNew();
-        long lastReport = 0;
-        MonteCarloBatch.Run(scenario, 0, scenario.Replications, threads, result =>
-        {
-            results.Add(result);
-            if (clock.ElapsedMilliseconds - lastReport >= 2000)
-            {
-                lastReport = clock.ElapsedMilliseconds;
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {results.Replications}/{scenario.Replications} replications ({results.Replications / clock.Elapsed.TotalSeconds:F0}/s)"));
-            }
-        });
-        clock.Stop();
+        var layout = RecordLayout.For(scenario);
+        string runKey = RunKey.For(scenario);
+        var store = new ChunkStore(chunksDir, runKey, layout);
+        int total = scenario.Replications;
+        if (!options.Resume) store.Clear();
+        var notes = new List<string>();
+        var missing = ChunkStore.Missing(store.Scan(total, notes), total);
+        foreach (string note in notes) stderr.WriteLine(note);
+        int toDo = missing.Sum(g => g.End - g.First);
+        if (options.Resume)
+            stderr.WriteLine(toDo == 0
+                ? $"Resuming: all {total:N0} replications are already done; writing the outputs."
+                : $"Resuming: {total - toDo:N0} of {total:N0} replications already done; computing {toDo:N0}.");
 
-        string summaryPath = Path.Combine(outDir, "summary.json");
-        AtomicFile.WriteAllText(summaryPath, SummaryWriter.ToJson(scenario, results));
-        PrintTable(stdout, scenario, results);
+        var progress = new ProgressReporter(stderr, terminal, total, total - toDo);
+        var writer = new ChunkWriter(chunksDir, runKey, layout);
+        foreach (var (first, end) in missing)
+        {
+            if (cancellation.IsCancellationRequested) break;
+            try
+            {
+                MonteCarloBatch.Run(scenario, first, end - first, threads, result => { writer.Add(result); progress.Advance(); }, cancellation);
+            }
+            finally { writer.Flush(); }
+        }
+        progress.Finish();
+
+        var done = store.Scan(total, notes: []);
+        var batch = BatchOutputs.Write(outDir, options.ScenarioPath, scenario, done, threads, started, runKey);
+        PrintTable(stdout, scenario, batch);
+        double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{scenario.Replications} replications × {scenario.Variants.Length} variants × {scenario.HorizonYears} years in {clock.Elapsed.TotalSeconds:F1} s on {threads} thread(s); seed {scenario.Seed}"));
-        stdout.WriteLine($"Wrote {summaryPath}");
+            $"{batch.Replications:N0} replications × {scenario.Variants.Length} variants × {scenario.HorizonYears} years in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
+        stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, manifest.json");
+        if (batch.Replications < total)
+        {
+            stderr.WriteLine($"Stopped after {batch.Replications:N0} of {total:N0} replications. The outputs in {outDir} cover those (marked \"complete\": false).");
+            stderr.WriteLine($"To finish, run the same command with --resume: urbansim run {options.ScenarioPath} --out {outDir} --resume");
+            return ExitCodes.Interrupted;
+        }
         return ExitCodes.Ok;
     }
 
-    private static void PrintTable(TextWriter w, Scenario scenario, BatchResults results)
+    private static void PrintTable(TextWriter w, Scenario scenario, BatchAccumulator batch)
     {
         const int nameWidth = 24, cellWidth = 30;
         w.WriteLine();
-        w.WriteLine($"{scenario.Name}: mean [5th–95th percentile] over {results.Replications} replications; Δ = paired difference against '{scenario.Variants[0].Name}'");
+        w.WriteLine($"{scenario.Name}: mean [5th–95th percentile] over {batch.Replications} replications; Δ = paired difference against '{scenario.Variants[0].Name}'");
         w.Write("outcome".PadRight(nameWidth));
         foreach (var v in scenario.Variants) w.Write(v.Name.PadLeft(cellWidth));
         w.WriteLine();
@@ -82,19 +107,19 @@ public static class RunCommand
         {
             int o = Outcomes.IndexOf(name);
             w.Write(name.PadRight(nameWidth));
-            for (int v = 0; v < results.Variants; v++)
+            for (int v = 0; v < batch.Layout.Variants; v++)
             {
-                var s = SummaryStatistics.Summarise(results.Sample(v, o));
+                var s = batch.Outcome[v][o].Summary();
                 w.Write($"{Format(s.Mean)} [{Format(s.P5)}–{Format(s.P95)}]".PadLeft(cellWidth));
             }
             w.WriteLine();
-            if (results.Variants > 1)
+            if (batch.Layout.Variants > 1)
             {
                 w.Write("  Δ (95% CI)".PadRight(nameWidth));
                 w.Write("".PadLeft(cellWidth));
-                for (int v = 1; v < results.Variants; v++)
+                for (int v = 1; v < batch.Layout.Variants; v++)
                 {
-                    var d = SummaryStatistics.SummarisePaired(results.PairedDifferences(v, o), Outcomes.All[o].HigherIsBetter);
+                    var d = batch.Paired[v - 1][o].Paired();
                     w.Write($"{Format(d.Mean, signed: true)} ({Format(d.Ci95Low, true)}, {Format(d.Ci95High, true)})".PadLeft(cellWidth));
                 }
                 w.WriteLine();
@@ -127,6 +152,8 @@ public static class ExitCodes
     public const int Usage = 1;
     /// <summary>A scenario, zones or appraisal file was invalid; every problem was printed.</summary>
     public const int InvalidInput = 2;
+    /// <summary>Stopped by Ctrl-C or SIGTERM; the partial results were written and <c>--resume</c> completes them.</summary>
+    public const int Interrupted = 130;
     /// <summary>A bug: an unexpected exception.</summary>
     public const int InternalError = 70;
 }

@@ -1,6 +1,3 @@
-using MathNet.Numerics.Distributions;
-using MathNet.Numerics.Statistics;
-
 namespace UrbanSim.Runner.Output;
 
 /// <summary>Distribution summary of one outcome across replications.</summary>
@@ -11,19 +8,18 @@ public readonly record struct OutcomeSummary(double Mean, double Sd, double Ci95
 public readonly record struct PairedSummary(double Mean, double Sd, double Ci95Low, double Ci95High, double ProbabilityBetter);
 
 /// <summary>
-/// Statistics over replications with MathNet.Numerics: mean, sample standard deviation, a Student-t 95%
-/// confidence interval of the mean, and quantiles by definition R7 (linear interpolation, as numpy and R's default).
+/// Statistics of a whole sample at once, through the same <see cref="ColumnStatistics"/> the batch uses:
+/// mean, sample standard deviation, a Student-t 95% confidence interval of the mean, and R7 quantiles
+/// (exact while the sample fits the sketch's exact capacity).
 /// </summary>
 public static class SummaryStatistics
 {
     /// <summary>Summarises a sample (not modified).</summary>
     public static OutcomeSummary Summarise(ReadOnlySpan<double> sample)
     {
-        var sorted = sample.ToArray();
-        Array.Sort(sorted);
-        var (mean, sd, low, high) = MeanAndInterval(sorted);
-        return new OutcomeSummary(mean, sd, low, high,
-            Quantile(sorted, 0.05), Quantile(sorted, 0.25), Quantile(sorted, 0.50), Quantile(sorted, 0.75), Quantile(sorted, 0.95));
+        var column = new ColumnStatistics(exactCapacity: Math.Max(QuantileSketch.DefaultExactCapacity, sample.Length));
+        foreach (double value in sample) column.Add(value);
+        return column.Summary();
     }
 
     /// <summary>
@@ -32,28 +28,8 @@ public static class SummaryStatistics
     /// </summary>
     public static PairedSummary SummarisePaired(ReadOnlySpan<double> differences, bool higherIsBetter)
     {
-        var (mean, sd, low, high) = MeanAndInterval(differences.ToArray());
-        double better = 0;
-        foreach (double d in differences)
-        {
-            double signed = higherIsBetter ? d : -d;
-            better += signed > 0 ? 1 : signed == 0 ? 0.5 : 0;
-        }
-        return new PairedSummary(mean, sd, low, high, differences.Length > 0 ? better / differences.Length : double.NaN);
-    }
-
-    /// <summary>Quantile of a sorted sample, R7 definition.</summary>
-    public static double Quantile(double[] sorted, double tau) =>
-        sorted.Length == 0 ? double.NaN : SortedArrayStatistics.QuantileCustom(sorted, tau, QuantileDefinition.R7);
-
-    private static (double Mean, double Sd, double Low, double High) MeanAndInterval(double[] sample)
-    {
-        int n = sample.Length;
-        if (n == 0) return (double.NaN, double.NaN, double.NaN, double.NaN);
-        double mean = sample.Mean();
-        if (n == 1) return (mean, 0, mean, mean);
-        double sd = sample.StandardDeviation();
-        double half = StudentT.InvCDF(0, 1, n - 1, 0.975) * sd / Math.Sqrt(n);
-        return (mean, sd, mean - half, mean + half);
+        var column = new ColumnStatistics(higherIsBetter);
+        foreach (double value in differences) column.Add(value);
+        return column.Paired();
     }
 }

@@ -2,14 +2,18 @@ using System.Globalization;
 using Newtonsoft.Json;
 using UrbanSim.Core.Engine;
 using UrbanSim.Core.Scenarios;
+using UrbanSim.Runner.Batch;
 
 namespace UrbanSim.Runner.Output;
 
-/// <summary>Writes summary.json: per variant and outcome the distribution, paired differences against the first variant, and the start-year baseline.</summary>
+/// <summary>
+/// Writes summary.json: per variant and outcome the distribution, paired differences against the first
+/// variant, HLE change by deprivation decile, and the start-year baseline. Numbers are in round-trip
+/// invariant form, so equal results give equal bytes; undefined values (an outcome with no data) are null.
+/// </summary>
 public static class SummaryWriter
 {
-    /// <summary>The summary as JSON text (numbers in round-trip invariant form, so equal results give equal bytes).</summary>
-    public static string ToJson(Scenario scenario, BatchResults results)
+    public static string ToJson(Scenario scenario, BatchAccumulator batch, int requested)
     {
         var sb = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var w = new JsonTextWriter(sb) { Formatting = Formatting.Indented, Culture = CultureInfo.InvariantCulture })
@@ -17,9 +21,12 @@ public static class SummaryWriter
             w.WriteStartObject();
             w.WritePropertyName("scenario"); w.WriteValue(scenario.Name);
             w.WritePropertyName("seed"); w.WriteValue(scenario.Seed);
-            w.WritePropertyName("replications"); w.WriteValue(results.Replications);
+            w.WritePropertyName("replications"); w.WriteValue(batch.Replications);
+            w.WritePropertyName("replications_requested"); w.WriteValue(requested);
+            w.WritePropertyName("complete"); w.WriteValue(batch.Replications == requested);
             w.WritePropertyName("start_year"); w.WriteValue(scenario.StartYear);
             w.WritePropertyName("horizon_years"); w.WriteValue(scenario.HorizonYears);
+            w.WritePropertyName("quantiles"); w.WriteValue(batch.QuantilesExact ? "exact (R7)" : "t-digest estimate (exact up to the first values of each column)");
             w.WritePropertyName("variants");
             w.WriteStartArray();
             foreach (var v in scenario.Variants) w.WriteValue(v.Name);
@@ -27,22 +34,18 @@ public static class SummaryWriter
 
             w.WritePropertyName("baseline");
             w.WriteStartObject();
-            for (int b = 0; b < Baseline.Count; b++)
-            {
-                w.WritePropertyName(Baseline.Names[b]);
-                Number(w, SummaryStatistics.Summarise(results.BaselineSample(b)).Mean);
-            }
+            for (int b = 0; b < Baseline.Count; b++) Field(w, Baseline.Names[b], batch.Baseline[b].Summary().Mean);
             w.WriteEndObject();
 
             w.WritePropertyName("outcomes");
             w.WriteStartObject();
-            for (int v = 0; v < results.Variants; v++)
+            for (int v = 0; v < batch.Layout.Variants; v++)
             {
                 w.WritePropertyName(scenario.Variants[v].Name);
                 w.WriteStartObject();
                 for (int o = 0; o < Outcomes.Count; o++)
                 {
-                    var s = SummaryStatistics.Summarise(results.Sample(v, o));
+                    var s = batch.Outcome[v][o].Summary();
                     w.WritePropertyName(Outcomes.All[o].Name);
                     w.WriteStartObject();
                     Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
@@ -55,14 +58,14 @@ public static class SummaryWriter
 
             w.WritePropertyName("paired_differences");
             w.WriteStartObject();
-            for (int v = 1; v < results.Variants; v++)
+            for (int v = 1; v < batch.Layout.Variants; v++)
             {
                 w.WritePropertyName(scenario.Variants[v].Name);
                 w.WriteStartObject();
                 w.WritePropertyName("against"); w.WriteValue(scenario.Variants[0].Name);
                 for (int o = 0; o < Outcomes.Count; o++)
                 {
-                    var s = SummaryStatistics.SummarisePaired(results.PairedDifferences(v, o), Outcomes.All[o].HigherIsBetter);
+                    var s = batch.Paired[v - 1][o].Paired();
                     w.WritePropertyName(Outcomes.All[o].Name);
                     w.WriteStartObject();
                     Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
@@ -70,6 +73,24 @@ public static class SummaryWriter
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();
+            }
+            w.WriteEndObject();
+
+            w.WritePropertyName("hle_change_by_decile");
+            w.WriteStartObject();
+            for (int v = 0; v < batch.Layout.Variants; v++)
+            {
+                w.WritePropertyName(scenario.Variants[v].Name);
+                w.WriteStartArray();
+                for (int d = 0; d < RecordLayout.Deciles; d++)
+                {
+                    var s = batch.DecileHleChange[v][d].Summary();
+                    w.WriteStartObject();
+                    w.WritePropertyName("decile"); w.WriteValue(d + 1);
+                    Field(w, "mean_years", s.Mean); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
             }
             w.WriteEndObject();
             w.WriteEndObject();

@@ -40,7 +40,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         AssertNoStackTrace(stderr);
         string summaryPath = Path.Combine(outDir, "summary.json");
-        Assert.Contains($"Wrote {summaryPath}", stdout);
+        Assert.Contains($"Wrote {outDir}/: summary.json", stdout);
         Assert.Contains("hle_years", stdout);
         var summary = JObject.Parse(File.ReadAllText(summaryPath));
 

@@ -1,0 +1,89 @@
+using UrbanSim.Core.Engine;
+using UrbanSim.Runner.Output;
+
+namespace UrbanSim.Runner.Batch;
+
+/// <summary>
+/// Folds replications, in replication order, into everything the outputs report: per variant the
+/// distribution of each outcome, the paired differences against the first variant, the start-year baseline,
+/// HLE change by deprivation decile, the distribution of each yearly series, and zone means. Memory is
+/// bounded whatever the number of replications: each column keeps at most a fixed number of values
+/// (exact quantiles) before switching to a digest, and the budget is shared by all columns.
+/// </summary>
+public sealed class BatchAccumulator
+{
+    /// <summary>Memory budget for the values kept for exact quantiles, across all columns.</summary>
+    public const long QuantileBudgetBytes = 64L << 20;
+
+    public RecordLayout Layout { get; }
+    /// <summary>[variant][outcome].</summary>
+    public ColumnStatistics[][] Outcome { get; }
+    /// <summary>[variant − 1][outcome]: variant minus the first variant, replication by replication.</summary>
+    public ColumnStatistics[][] Paired { get; }
+    /// <summary>[baseline value].</summary>
+    public ColumnStatistics[] Baseline { get; }
+    /// <summary>[variant][decile − 1]: final-year minus start-year HLE of the decile.</summary>
+    public ColumnStatistics[][] DecileHleChange { get; }
+    /// <summary>[variant][year][series].</summary>
+    public ColumnStatistics[][][] Yearly { get; }
+    public ZoneSums Zones { get; }
+    /// <summary>Replications folded in.</summary>
+    public int Replications { get; private set; }
+    /// <summary>Indices of the replications folded in, as sorted ranges [first, end).</summary>
+    public List<(int First, int End)> Ranges { get; } = [];
+    /// <summary>True when every column still holds all its values, so every quantile is exact.</summary>
+    public bool QuantilesExact => Outcome.All(v => v.All(c => c.Quantiles.IsExact)) && Yearly.All(v => v.All(y => y.All(c => c.Quantiles.IsExact)));
+
+    public BatchAccumulator(RecordLayout layout)
+    {
+        Layout = layout;
+        int columns = layout.Variants * Outcomes.Count * 2 + Core.Engine.Baseline.Count + layout.Variants * RecordLayout.Deciles
+                      + layout.Variants * layout.Years * Series.Count;
+        int exact = (int)Math.Clamp(QuantileBudgetBytes / (columns * (long)sizeof(double)), 256, QuantileSketch.DefaultExactCapacity);
+        double compression = Math.Clamp(exact / 8.0, 50, QuantileSketch.DefaultCompression);
+        ColumnStatistics Column(bool higherIsBetter = true) => new(higherIsBetter, exact, compression);
+
+        Outcome = [.. Enumerable.Range(0, layout.Variants).Select(_ => Outcomes.All.Select(o => Column()).ToArray())];
+        Paired = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Outcomes.All.Select(o => Column(o.HigherIsBetter)).ToArray())];
+        Baseline = [.. Enumerable.Range(0, Core.Engine.Baseline.Count).Select(_ => Column())];
+        DecileHleChange = [.. Enumerable.Range(0, layout.Variants).Select(_ => Enumerable.Range(0, RecordLayout.Deciles).Select(_ => Column()).ToArray())];
+        Yearly = [.. Enumerable.Range(0, layout.Variants).Select(_ =>
+            Enumerable.Range(0, layout.Years).Select(_ => Enumerable.Range(0, Series.Count).Select(_ => Column()).ToArray()).ToArray())];
+        Zones = new ZoneSums(layout.Variants, layout.Zones);
+    }
+
+    /// <summary>Folds in replication <paramref name="replication"/>'s row; replications must come in increasing order.</summary>
+    public void Add(int replication, ReadOnlySpan<double> row)
+    {
+        if (Ranges.Count > 0 && replication < Ranges[^1].End) throw new InvalidOperationException($"replication {replication} arrived out of order");
+        if (Ranges.Count > 0 && Ranges[^1].End == replication) Ranges[^1] = (Ranges[^1].First, replication + 1);
+        else Ranges.Add((replication, replication + 1));
+        Replications++;
+
+        for (int b = 0; b < Core.Engine.Baseline.Count; b++) Baseline[b].Add(row[RecordLayout.BaselineOffset + b]);
+        var first = row.Slice(Layout.OutcomeOffset(0), Outcomes.Count);
+        for (int v = 0; v < Layout.Variants; v++)
+        {
+            var outcomes = row.Slice(Layout.OutcomeOffset(v), Outcomes.Count);
+            for (int o = 0; o < Outcomes.Count; o++)
+            {
+                Outcome[v][o].Add(outcomes[o]);
+                if (v > 0) Paired[v - 1][o].Add(outcomes[o] - first[o]);
+            }
+            var deciles = row.Slice(Layout.DecileOffset(v), RecordLayout.Deciles);
+            for (int d = 0; d < RecordLayout.Deciles; d++)
+                DecileHleChange[v][d].Add(deciles[d] - row[RecordLayout.BaselineDecileOffset + d]);
+            var yearly = row.Slice(Layout.YearlyOffset(v), Layout.Years * Series.Count);
+            for (int y = 0; y < Layout.Years; y++)
+                for (int s = 0; s < Series.Count; s++)
+                    Yearly[v][y][s].Add(yearly[y * Series.Count + s]);
+        }
+    }
+
+    /// <summary>Folds in a chunk: its rows in order and its zone sums.</summary>
+    public void Add(Chunk chunk)
+    {
+        for (int i = 0; i < chunk.Count; i++) Add(chunk.First + i, chunk.Row(i));
+        Zones.Add(chunk.Zones);
+    }
+}

@@ -1,0 +1,57 @@
+using UrbanSim.Core.Scenarios;
+using UrbanSim.Runner.Output;
+
+namespace UrbanSim.Runner.Batch;
+
+/// <summary>
+/// Folds a run's chunks, in replication order, into the output files. Every file is written to a
+/// temporary name and renamed; manifest.json comes last and lists the SHA-256 of every other file.
+/// The outputs depend only on the replications present, not on threads, chunk boundaries or resumes.
+/// </summary>
+public static class BatchOutputs
+{
+    public static readonly string[] DataFiles = ["summary.json", "replications.csv", "timeseries.csv", "zones.csv"];
+
+    public static BatchAccumulator Write(string outDir, string scenarioPath, Scenario scenario, IReadOnlyList<ChunkStore.Entry> chunks,
+        int threads, DateTimeOffset started, string runKey)
+    {
+        var layout = RecordLayout.For(scenario);
+        var batch = new BatchAccumulator(layout);
+        AtomicFile.WriteText(Path.Combine(outDir, "replications.csv"), w =>
+        {
+            var csv = new ReplicationsCsv(w, scenario, layout);
+            csv.WriteHeader();
+            foreach (var entry in chunks)
+            {
+                var chunk = Chunk.TryRead(entry.Path, out string? problem)
+                            ?? throw new IOException($"{entry.Path}: {problem} (it was valid moments ago; is something else writing to the folder?)");
+                for (int i = 0; i < chunk.Count; i++)
+                {
+                    batch.Add(chunk.First + i, chunk.Row(i));
+                    csv.WriteReplication(chunk.First + i, chunk.Row(i));
+                }
+                batch.Zones.Add(chunk.Zones);
+            }
+        });
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), SummaryWriter.ToJson(scenario, batch, scenario.Replications));
+        AtomicFile.WriteText(Path.Combine(outDir, "timeseries.csv"), w => TimeseriesCsv.Write(w, scenario, batch));
+        AtomicFile.WriteText(Path.Combine(outDir, "zones.csv"), w => ZonesCsv.Write(w, scenario, batch));
+
+        var files = DataFiles.Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList();
+        var manifest = new Manifest
+        {
+            ScenarioPath = scenarioPath,
+            ScenarioSha256 = Manifest.Sha256OfFile(scenarioPath),
+            RunKey = runKey,
+            Seed = scenario.Seed,
+            Replications = scenario.Replications,
+            ReplicationsDone = batch.Replications,
+            Threads = threads,
+            Started = started,
+            Finished = DateTimeOffset.UtcNow,
+            Files = files,
+        };
+        AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), manifest.ToJson());
+        return batch;
+    }
+}

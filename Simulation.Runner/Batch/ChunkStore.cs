@@ -1,0 +1,68 @@
+namespace UrbanSim.Runner.Batch;
+
+/// <summary>
+/// The chunks of one run in a folder. Finds which replications are already done (valid chunks of this
+/// run), which are missing, and sets aside files that are damaged or from another run, saying why.
+/// </summary>
+public sealed class ChunkStore(string directory, string runKey, RecordLayout layout)
+{
+    /// <summary>Replications per chunk when running; a Ctrl-C loses at most the block in flight, not a chunk.</summary>
+    public const int ChunkReplications = 256;
+
+    public string Directory { get; } = directory;
+
+    /// <summary>A valid chunk found on disk: its file and replication range.</summary>
+    public sealed record Entry(string Path, int First, int End);
+
+    /// <summary>
+    /// Valid chunks of this run, sorted by first replication and without overlaps, limited to replications
+    /// below <paramref name="total"/>; <paramref name="notes"/> gets one line per file set aside.
+    /// </summary>
+    public List<Entry> Scan(int total, List<string> notes)
+    {
+        var found = new List<Entry>();
+        if (!System.IO.Directory.Exists(Directory)) return found;
+        foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "*" + Chunk.Extension).Order(StringComparer.Ordinal))
+        {
+            var chunk = Chunk.TryRead(path, out string? problem);
+            if (chunk is null) { notes.Add($"{path}: {problem}; its replications will be recomputed"); continue; }
+            if (chunk.RunKey != runKey) { notes.Add($"{path}: from a different scenario, seed or urbansim version; ignored"); continue; }
+            if (chunk.Layout != layout) { notes.Add($"{path}: different shape (variants, years or zones); ignored"); continue; }
+            if (chunk.End > total) { notes.Add($"{path}: replications beyond the {total} asked for; ignored"); continue; }
+            found.Add(new Entry(path, chunk.First, chunk.End));
+        }
+        found.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.End.CompareTo(a.End));
+        var kept = new List<Entry>();
+        int covered = 0;
+        foreach (var entry in found)
+        {
+            if (entry.First < covered) { notes.Add($"{entry.Path}: overlaps replications already covered; ignored"); continue; }
+            kept.Add(entry);
+            covered = entry.End;
+        }
+        return kept;
+    }
+
+    /// <summary>The ranges [first, end) of 0..total not covered by <paramref name="done"/> (sorted, non-overlapping).</summary>
+    public static List<(int First, int End)> Missing(IReadOnlyList<Entry> done, int total)
+    {
+        var gaps = new List<(int, int)>();
+        int next = 0;
+        foreach (var entry in done)
+        {
+            if (entry.First > next) gaps.Add((next, entry.First));
+            next = Math.Max(next, entry.End);
+        }
+        if (next < total) gaps.Add((next, total));
+        return gaps;
+    }
+
+    /// <summary>Removes every chunk file (and leftover temporary files) from the folder.</summary>
+    public void Clear()
+    {
+        if (!System.IO.Directory.Exists(Directory)) return;
+        foreach (string path in System.IO.Directory.EnumerateFiles(Directory))
+            if (path.EndsWith(Chunk.Extension, StringComparison.Ordinal) || path.EndsWith(Chunk.Extension + ".tmp", StringComparison.Ordinal))
+                File.Delete(path);
+    }
+}

@@ -1,0 +1,36 @@
+using UrbanSim.Core.Engine;
+
+namespace UrbanSim.Runner.Batch;
+
+/// <summary>
+/// Collects consecutive replications delivered by the engine and writes them as chunks of
+/// <see cref="ChunkStore.ChunkReplications"/>; <see cref="Flush"/> writes what is left (after the last
+/// replication, or when the run is stopped).
+/// </summary>
+public sealed class ChunkWriter(string directory, string runKey, RecordLayout layout)
+{
+    private readonly double[] _rows = new double[ChunkStore.ChunkReplications * layout.Width];
+    private ZoneSums _zones = new(layout.Variants, layout.Zones);
+    private int _first = -1, _count;
+
+    /// <summary>Chunks written so far.</summary>
+    public int ChunksWritten { get; private set; }
+
+    public void Add(ReplicationResult result)
+    {
+        if (_count == 0) _first = result.Replication;
+        else if (result.Replication != _first + _count) throw new InvalidOperationException($"replication {result.Replication} after {_first + _count - 1}");
+        layout.Flatten(result, _rows.AsSpan(_count * layout.Width, layout.Width));
+        _zones.Add(result);
+        if (++_count == ChunkStore.ChunkReplications) Flush();
+    }
+
+    public void Flush()
+    {
+        if (_count == 0) return;
+        new Chunk { RunKey = runKey, First = _first, Layout = layout, Rows = _rows.AsSpan(0, _count * layout.Width).ToArray(), Zones = _zones }.Write(directory);
+        ChunksWritten++;
+        _zones = new ZoneSums(layout.Variants, layout.Zones);
+        _count = 0;
+    }
+}

@@ -1,0 +1,86 @@
+using UrbanSim.Core.Engine;
+
+namespace UrbanSim.Runner.Batch;
+
+/// <summary>
+/// How one replication's results are laid out as a flat row of doubles in a chunk file:
+/// the start-year baseline, the start-year HLE of each deprivation decile, then per variant its outcomes,
+/// its final-year HLE of each decile and its yearly series. Zone results are not stored per replication
+/// (300 zones × variants would dwarf everything else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
+/// </summary>
+public sealed record RecordLayout(int Variants, int Years, int Zones)
+{
+    public const int Deciles = ReplicationResult.Deciles;
+    public const int BaselineOffset = 0;
+    public const int BaselineDecileOffset = Baseline.Count;
+    private const int Header = Baseline.Count + Deciles;
+
+    /// <summary>Doubles per variant: outcomes, decile HLE, yearly series.</summary>
+    public int VariantWidth => Outcomes.Count + Deciles + Years * Series.Count;
+    /// <summary>Doubles per replication.</summary>
+    public int Width => Header + Variants * VariantWidth;
+
+    public int OutcomeOffset(int variant) => Header + variant * VariantWidth;
+    public int DecileOffset(int variant) => OutcomeOffset(variant) + Outcomes.Count;
+    public int YearlyOffset(int variant) => DecileOffset(variant) + Deciles;
+
+    public static RecordLayout For(Core.Scenarios.Scenario scenario) =>
+        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount);
+
+    /// <summary>Writes <paramref name="result"/> into <paramref name="row"/> (length <see cref="Width"/>).</summary>
+    public void Flatten(ReplicationResult result, Span<double> row)
+    {
+        result.BaselineValues.CopyTo(row[BaselineOffset..]);
+        result.BaselineDecileHleYears.CopyTo(row[BaselineDecileOffset..]);
+        for (int v = 0; v < Variants; v++)
+        {
+            result.Outcome.AsSpan(v * Outcomes.Count, Outcomes.Count).CopyTo(row[OutcomeOffset(v)..]);
+            result.DecileHleYears.AsSpan(v * Deciles, Deciles).CopyTo(row[DecileOffset(v)..]);
+            result.Yearly.AsSpan(v * Years * Series.Count, Years * Series.Count).CopyTo(row[YearlyOffset(v)..]);
+        }
+    }
+}
+
+/// <summary>
+/// Sums over replications of each zone's start and final HLE and LE, in fixed point (micro-years in a long),
+/// so that adding is exact and associative: the totals are the same bits whatever the order, threads,
+/// chunk boundaries or shards. Layout: [(variant * zones + zone) * 4 + (final HLE, final LE, start HLE, start LE)].
+/// </summary>
+public sealed class ZoneSums(int variants, int zones)
+{
+    /// <summary>Fixed-point units per year: 10⁻⁶ years (about 30 seconds), ample for a mean over replications.</summary>
+    public const double Scale = 1e6;
+    public const int Fields = 4;
+
+    public int Variants { get; } = variants;
+    public int Zones { get; } = zones;
+    public long[] Sums { get; } = new long[variants * zones * Fields];
+    public long Replications { get; set; }
+
+    public void Add(ReplicationResult result)
+    {
+        if (result.Zones != Zones) throw new ArgumentException($"result has {result.Zones} zones, expected {Zones}");
+        for (int v = 0; v < Variants; v++)
+            for (int z = 0; z < Zones; z++)
+            {
+                int i = (v * Zones + z) * Fields;
+                Sums[i] += ToFixed(result.ZoneFinal[(v * Zones + z) * 2]);
+                Sums[i + 1] += ToFixed(result.ZoneFinal[(v * Zones + z) * 2 + 1]);
+                Sums[i + 2] += ToFixed(result.ZoneBaseline[z * 2]);
+                Sums[i + 3] += ToFixed(result.ZoneBaseline[z * 2 + 1]);
+            }
+        Replications++;
+    }
+
+    public void Add(ZoneSums other)
+    {
+        for (int i = 0; i < Sums.Length; i++) Sums[i] += other.Sums[i];
+        Replications += other.Replications;
+    }
+
+    /// <summary>Mean over replications of a field of a zone in a variant.</summary>
+    public double Mean(int variant, int zone, int field) =>
+        Replications == 0 ? double.NaN : Sums[(variant * Zones + zone) * Fields + field] / Scale / Replications;
+
+    private static long ToFixed(double years) => double.IsFinite(years) ? (long)Math.Round(years * Scale) : 0;
+}

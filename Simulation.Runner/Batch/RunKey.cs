@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+using Newtonsoft.Json;
+using UrbanSim.Core.Scenarios;
+using UrbanSim.Runner.Output;
+
+namespace UrbanSim.Runner.Batch;
+
+/// <summary>
+/// What a replication's results depend on, as a SHA-256: the scenario as loaded (world, zones, parameters,
+/// uncertainty, variants — not its name, description or replication count), the seed, and the tool version
+/// including its git commit. Chunks carry it, so a resume or merge never mixes results of different runs.
+/// </summary>
+public static class RunKey
+{
+    public static string For(Scenario scenario)
+    {
+        var content = scenario with { Name = "", Description = "", Replications = 0 };
+        string canonical = JsonConvert.SerializeObject(content, new JsonSerializerSettings { Culture = System.Globalization.CultureInfo.InvariantCulture, FloatFormatHandling = FloatFormatHandling.String });
+        string text = $"urbansim-run-key/1\n{Manifest.ToolVersion}\n{canonical}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

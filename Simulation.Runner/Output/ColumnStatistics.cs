@@ -1,0 +1,55 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
+
+namespace UrbanSim.Runner.Output;
+
+/// <summary>
+/// Everything summary.json and timeseries.csv report about one column of results (an outcome of a variant,
+/// a paired difference, a year of a series), accumulated one replication at a time in bounded memory:
+/// mean and standard deviation (MathNet's RunningStatistics), a Student-t 95% interval of the mean,
+/// quantiles (<see cref="QuantileSketch"/>), and for paired differences the probability of being better.
+/// NaN values (an outcome that does not exist in this world) are skipped.
+/// </summary>
+public sealed class ColumnStatistics(bool higherIsBetter = true, int exactCapacity = QuantileSketch.DefaultExactCapacity, double compression = QuantileSketch.DefaultCompression)
+{
+    private readonly RunningStatistics _moments = new();
+    private double _better;
+
+    public QuantileSketch Quantiles { get; } = new(exactCapacity, compression);
+    public long Count => _moments.Count;
+
+    public void Add(double value)
+    {
+        if (!double.IsFinite(value)) return;
+        _moments.Push(value);
+        Quantiles.Add(value);
+        double signed = higherIsBetter ? value : -value;
+        _better += signed > 0 ? 1 : signed == 0 ? 0.5 : 0;
+    }
+
+    /// <summary>Mean, sd, interval and quantiles; every field NaN when there were no finite values.</summary>
+    public OutcomeSummary Summary()
+    {
+        var (mean, sd, low, high) = MeanAndInterval();
+        return new OutcomeSummary(mean, sd, low, high,
+            Quantiles.Quantile(0.05), Quantiles.Quantile(0.25), Quantiles.Quantile(0.50), Quantiles.Quantile(0.75), Quantiles.Quantile(0.95));
+    }
+
+    /// <summary>For a column of paired differences: mean, its interval, and the share pointing the better way (ties half).</summary>
+    public PairedSummary Paired()
+    {
+        var (mean, sd, low, high) = MeanAndInterval();
+        return new PairedSummary(mean, sd, low, high, Count > 0 ? _better / Count : double.NaN);
+    }
+
+    private (double Mean, double Sd, double Low, double High) MeanAndInterval()
+    {
+        long n = _moments.Count;
+        if (n == 0) return (double.NaN, double.NaN, double.NaN, double.NaN);
+        double mean = _moments.Mean;
+        if (n == 1) return (mean, 0, mean, mean);
+        double sd = _moments.StandardDeviation;
+        double half = StudentT.InvCDF(0, 1, n - 1, 0.975) * sd / Math.Sqrt(n);
+        return (mean, sd, mean - half, mean + half);
+    }
+}

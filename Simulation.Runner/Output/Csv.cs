@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace UrbanSim.Runner.Output;
+
+/// <summary>CSV formatting shared by the output files: RFC 4180 quoting, round-trip numbers, empty for missing.</summary>
+public static class Csv
+{
+    /// <summary>A number in shortest round-trip invariant form; NaN and infinities (undefined) as an empty field.</summary>
+    public static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A text field, quoted when it holds a comma, quote or line break.</summary>
+    public static string Text(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

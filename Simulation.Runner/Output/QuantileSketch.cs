@@ -1,0 +1,155 @@
+using MathNet.Numerics.Statistics;
+
+namespace UrbanSim.Runner.Output;
+
+/// <summary>
+/// Quantiles of a stream of values in bounded memory. Up to <see cref="ExactCapacity"/> values are kept
+/// and quantiles are exact (definition R7, as R's and numpy's default). Beyond that the values are folded
+/// into a merging t-digest (Dunning and Ertl 2019, scale function k1) of about <see cref="Compression"/>
+/// centroids, whose quantile error is a small fraction of a percentile and smallest in the tails.
+/// The sketch is deterministic: the same values in the same order give the same bits, which is why the
+/// batch always feeds replications in replication order.
+/// </summary>
+public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExactCapacity, double compression = QuantileSketch.DefaultCompression)
+{
+    /// <summary>Values kept exactly before the sketch switches to a digest, unless the caller asks for fewer.</summary>
+    public const int DefaultExactCapacity = 4096;
+    /// <summary>Digest compression δ: at most about δ centroids.</summary>
+    public const double DefaultCompression = 500;
+
+    /// <summary>Values kept exactly before the sketch switches to a digest.</summary>
+    public int ExactCapacity { get; } = exactCapacity;
+    public double Compression { get; } = compression;
+    private int BufferCapacity => Math.Max(64, ExactCapacity / 2);
+
+    private double[] _values = new double[64];
+    private int _buffered;
+    private double[] _means = [], _weights = [];
+    private int _centroids;
+    private bool _digest;
+
+    /// <summary>Values added.</summary>
+    public long Count { get; private set; }
+    public double Min { get; private set; } = double.PositiveInfinity;
+    public double Max { get; private set; } = double.NegativeInfinity;
+    /// <summary>True while every value is kept and quantiles are exact.</summary>
+    public bool IsExact => !_digest;
+
+    /// <summary>Adds a finite value (NaN and infinities are ignored).</summary>
+    public void Add(double value)
+    {
+        if (!double.IsFinite(value)) return;
+        Count++;
+        if (value < Min) Min = value;
+        if (value > Max) Max = value;
+        if (!_digest && _buffered == _values.Length)
+        {
+            if (_values.Length < ExactCapacity) Array.Resize(ref _values, Math.Min(ExactCapacity, _values.Length * 2));
+            else { _digest = true; Compress(); }
+        }
+        else if (_digest && _buffered == BufferCapacity) Compress();
+        if (_digest && _values.Length < BufferCapacity) Array.Resize(ref _values, BufferCapacity);
+        _values[_buffered++] = value;
+    }
+
+    /// <summary>The quantile at probability <paramref name="tau"/> in [0, 1]; NaN if empty.</summary>
+    public double Quantile(double tau)
+    {
+        if (Count == 0) return double.NaN;
+        if (!_digest)
+        {
+            var sorted = _values.AsSpan(0, _buffered).ToArray();
+            Array.Sort(sorted);
+            return SortedArrayStatistics.QuantileCustom(sorted, tau, QuantileDefinition.R7);
+        }
+        Compress();
+        return DigestQuantile(tau);
+    }
+
+    /// <summary>
+    /// The distribution as weighted points: every value with weight 1 while exact, otherwise the digest's
+    /// centroids with their weights. Suitable for density estimates and charts.
+    /// </summary>
+    public (double[] Values, double[] Weights) WeightedSample()
+    {
+        if (!_digest)
+        {
+            var values = _values.AsSpan(0, _buffered).ToArray();
+            return (values, Enumerable.Repeat(1.0, values.Length).ToArray());
+        }
+        Compress();
+        return (_means.AsSpan(0, _centroids).ToArray(), _weights.AsSpan(0, _centroids).ToArray());
+    }
+
+    /// <summary>Merges buffered values into the digest (merging t-digest, one pass over sorted points).</summary>
+    private void Compress()
+    {
+        if (_buffered == 0 && _centroids > 0) return;
+        int n = _centroids + _buffered;
+        var means = new double[n];
+        var weights = new double[n];
+        _means.AsSpan(0, _centroids).CopyTo(means);
+        _weights.AsSpan(0, _centroids).CopyTo(weights);
+        _values.AsSpan(0, _buffered).CopyTo(means.AsSpan(_centroids));
+        weights.AsSpan(_centroids).Fill(1);
+        Array.Sort(means, weights);
+        double total = 0;
+        foreach (double w in weights) total += w;
+
+        int outCount = 0;
+        double cumulative = 0;   // weight before the centroid being built
+        double mean = means[0], weight = weights[0];
+        double limit = WeightLimit(0, total);
+        for (int i = 1; i < n; i++)
+        {
+            if (cumulative + weight + weights[i] <= limit)
+            {
+                weight += weights[i];
+                mean += (means[i] - mean) * weights[i] / weight;
+            }
+            else
+            {
+                means[outCount] = mean; weights[outCount] = weight; outCount++;
+                cumulative += weight;
+                limit = WeightLimit(cumulative, total);
+                mean = means[i]; weight = weights[i];
+            }
+        }
+        means[outCount] = mean; weights[outCount] = weight; outCount++;
+        _means = means; _weights = weights; _centroids = outCount;
+        _buffered = 0;
+    }
+
+    /// <summary>Largest cumulative weight a centroid starting at <paramref name="before"/> may reach: k(q) grows by at most 1.</summary>
+    private double WeightLimit(double before, double total)
+    {
+        double q = before / total;
+        double k = Compression / (2 * Math.PI) * Math.Asin(2 * q - 1) + 1;
+        double qLimit = k >= Compression / 4 ? 1 : (Math.Sin(k * 2 * Math.PI / Compression) + 1) / 2;
+        return qLimit * total;
+    }
+
+    /// <summary>Interpolates between centroid centres, with the exact minimum and maximum at the ends.</summary>
+    private double DigestQuantile(double tau)
+    {
+        double total = 0;
+        for (int i = 0; i < _centroids; i++) total += _weights[i];
+        double rank = Math.Clamp(tau, 0, 1) * total;
+        if (_centroids == 1) return Interpolate(0, Min, total, Max, rank);
+        double centre = _weights[0] / 2;
+        if (rank < centre) return Interpolate(0, Min, centre, _means[0], rank);
+        double cumulative = 0;
+        for (int i = 0; i < _centroids - 1; i++)
+        {
+            double here = cumulative + _weights[i] / 2;
+            double next = cumulative + _weights[i] + _weights[i + 1] / 2;
+            if (rank <= next) return Interpolate(here, _means[i], next, _means[i + 1], rank);
+            cumulative += _weights[i];
+        }
+        double last = total - _weights[_centroids - 1] / 2;
+        return Interpolate(last, _means[_centroids - 1], total, Max, rank);
+    }
+
+    private static double Interpolate(double x0, double y0, double x1, double y1, double x) =>
+        x1 <= x0 ? y1 : y0 + (y1 - y0) * Math.Clamp((x - x0) / (x1 - x0), 0, 1);
+}

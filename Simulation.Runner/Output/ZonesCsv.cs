@@ -1,0 +1,40 @@
+using UrbanSim.Core.Engine;
+using UrbanSim.Core.Scenarios;
+using UrbanSim.Core.World;
+using UrbanSim.Runner.Batch;
+
+namespace UrbanSim.Runner.Output;
+
+/// <summary>
+/// zones.csv: per variant and zone, the zone's region, capacity class, deprivation decile and start-year
+/// population, and the means over replications of its start-year and final-year HLE and LE and their change.
+/// Zones are the same places in every replication (they depend on the seed only), so the means are of one place.
+/// </summary>
+public static class ZonesCsv
+{
+    public const string Header =
+        "variant,zone,region,capacity,deprivation_decile,population,hle_start_years,hle_final_years,hle_change_years,le_start_years,le_final_years,le_change_years";
+
+    public static void Write(TextWriter w, Scenario scenario, BatchAccumulator batch)
+    {
+        var world = WorldBuilder.Allocate(scenario.World);
+        WorldBuilder.Build(scenario.World, scenario.Parameters, new ReplicationRandom(scenario.Seed, 0), world);
+        var zones = batch.Zones;
+        w.WriteLine(Header);
+        for (int v = 0; v < zones.Variants; v++)
+            for (int z = 0; z < zones.Zones; z++)
+            {
+                double hleFinal = zones.Mean(v, z, 0), leFinal = zones.Mean(v, z, 1);
+                double hleStart = zones.Mean(v, z, 2), leStart = zones.Mean(v, z, 3);
+                string id = scenario.World.Zones.IsDefaultOrEmpty ? $"Z{z + 1:D4}" : scenario.World.Zones[z].ZoneId;
+                int region = world.ZoneRegion[z];
+                w.WriteLine(string.Join(',',
+                    Csv.Text(scenario.Variants[v].Name), Csv.Text(id), Csv.Text(world.RegionName[region]),
+                    world.RegionCapacityClass[region].ToString().ToLowerInvariant(),
+                    world.ZoneDecile[z].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Csv.Number(Math.Round(world.ZonePopulation(z))),
+                    Csv.Number(hleStart), Csv.Number(hleFinal), Csv.Number(hleFinal - hleStart),
+                    Csv.Number(leStart), Csv.Number(leFinal), Csv.Number(leFinal - leStart)));
+            }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+
+namespace UrbanSim.Runner;
+
+/// <summary>
+/// Turns the first Ctrl-C (SIGINT) or SIGTERM (a scheduler pre-empting the job) into a cancellation, so a
+/// run stops cleanly after the replications in flight and writes its partial results. A second Ctrl-C
+/// ends the process at once.
+/// </summary>
+public sealed class StopSignals : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+    private readonly TextWriter _stderr;
+    private readonly PosixSignalRegistration? _terminate;
+
+    private StopSignals(TextWriter stderr)
+    {
+        _stderr = stderr;
+        Console.CancelKeyPress += OnCancelKeyPress;
+        try { _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; Stop("SIGTERM"); }); }
+        catch (PlatformNotSupportedException) { _terminate = null; }
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    public static StopSignals Listen(TextWriter stderr) => new(stderr);
+
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    {
+        if (_source.IsCancellationRequested) return;   // second Ctrl-C: let the process end
+        e.Cancel = true;
+        Stop("Ctrl-C");
+    }
+
+    private void Stop(string what)
+    {
+        if (_source.IsCancellationRequested) return;
+        _stderr.WriteLine();
+        _stderr.WriteLine($"{what}: stopping after the replications in progress and writing partial results (Ctrl-C again to quit at once)…");
+        _source.Cancel();
+    }
+
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= OnCancelKeyPress;
+        _terminate?.Dispose();
+        _source.Dispose();
+    }
+}
