@@ -1,0 +1,39 @@
+using Newtonsoft.Json.Linq;
+using UrbanSim.Runner.Batch;
+
+namespace UrbanSim.Runner.Tests.Batch;
+
+/// <summary>Comparing the outputs of two runs.</summary>
+internal static class RunOutputs
+{
+    /// <summary>Manifest fields that legitimately differ between runs of the same batch.</summary>
+    private static readonly string[] TimingFields = ["started_utc", "finished_utc", "wall_seconds", "threads"];
+
+    /// <summary>Every output file byte-identical, charts included; manifest.json identical apart from its timings.</summary>
+    public static void AssertSame(string expectedDir, string actualDir)
+    {
+        foreach (string file in BatchOutputs.DataFiles)
+            Assert.True(File.ReadAllBytes(Path.Combine(expectedDir, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actualDir, file))),
+                $"{file} differs between {expectedDir} and {actualDir}");
+        var expectedCharts = ChartFiles(expectedDir);
+        Assert.Equal(expectedCharts, ChartFiles(actualDir));
+        foreach (string chart in expectedCharts)
+            Assert.True(File.ReadAllBytes(Path.Combine(expectedDir, "charts", chart)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actualDir, "charts", chart))),
+                $"charts/{chart} differs");
+        Assert.Equal(Untimed(expectedDir).ToString(), Untimed(actualDir).ToString());
+    }
+
+    public static string[] ChartFiles(string dir) =>
+        Directory.Exists(Path.Combine(dir, "charts"))
+            ? Directory.GetFiles(Path.Combine(dir, "charts")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray()
+            : [];
+
+    public static JObject Manifest(string dir) => JObject.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+
+    private static JObject Untimed(string dir)
+    {
+        var manifest = Manifest(dir);
+        foreach (string field in TimingFields) manifest.Remove(field);
+        return manifest;
+    }
+}
