@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Output;
 /// left. Otherwise (a log file, a pipe, a Slurm job): a plain line every <see cref="PlainInterval"/>.
 /// The rate counts only replications computed in this session, so a resumed run's estimate is honest.
 /// </summary>
-public sealed class ProgressReporter(TextWriter stderr, bool terminal, int total, int alreadyDone, string what = "replications")
+public sealed class ProgressReporter(TextWriter stderr, bool terminal, int total, int alreadyDone, string what = "replications", TimeSpan? plainInterval = null)
 {
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan BarInterval = TimeSpan.FromMilliseconds(150);
@@ -25,7 +25,7 @@ public sealed class ProgressReporter(TextWriter stderr, bool terminal, int total
     {
         _done += count;
         var now = _clock.Elapsed;
-        if (now - _last < (terminal ? BarInterval : PlainInterval)) return;
+        if (now - _last < (terminal ? BarInterval : plainInterval ?? PlainInterval)) return;
         _last = now;
         Draw(final: false);
     }

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Newtonsoft.Json.Linq;
+using UrbanSim.Runner.Batch;
+using UrbanSim.Runner.Commands;
+using UrbanSim.Runner.Tests.Commands;
+
+namespace UrbanSim.Runner.Tests.Batch;
+
+/// <summary>One uninterrupted run of a scenario big enough to interrupt, shared by the tests below.</summary>
+public sealed class UninterruptedRun : IDisposable
+{
+    public const string Scenario = """
+        {
+          "name": "interruptible",
+          "world": { "regions": [ { "name": "A", "capacity": "established", "zones": 12 }, { "name": "B", "capacity": "new", "zones": 8 } ] },
+          "horizon_years": 10,
+          "replications": 2000,
+          "seed": 3,
+          "variants": [
+            { "name": "tied_grants", "levers": { "settlement": "tied_grants" } },
+            { "name": "single_pot", "levers": { "settlement": "single_pot" } }
+          ]
+        }
+        """;
+
+    private readonly TempFolder _temp = new("interrupt");
+    public string ScenarioPath { get; }
+    public string OutDir { get; }
+    public string Folder => _temp.Path;
+
+    public UninterruptedRun()
+    {
+        ScenarioPath = _temp.Write("interruptible.json", Scenario);
+        OutDir = Path.Combine(_temp.Path, "whole");
+        var (code, _, stderr) = CliHarness.Cli("run", ScenarioPath, "--out", OutDir);
+        if (code != ExitCodes.Ok) throw new InvalidOperationException(stderr);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
+
+/// <summary>The real command in its own process, stopped by a signal as a user or a scheduler would.</summary>
+public sealed class InterruptedProcessTests(UninterruptedRun whole) : IClassFixture<UninterruptedRun>
+{
+    private static readonly string Urbansim = Path.Combine(AppContext.BaseDirectory, "urbansim.dll");
+
+    private static Process Start(string scenario, string outDir)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in new[] { Urbansim, "run", scenario, "--out", outDir, "--threads", "1" }) info.ArgumentList.Add(a);
+        var process = Process.Start(info)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void WaitForChunks(Process process, string outDir, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        string chunks = Path.Combine(outDir, RunCommand.ChunksFolder);
+        while (!(Directory.Exists(chunks) && Directory.GetFiles(chunks, "*" + Chunk.Extension).Length >= count))
+        {
+            Assert.False(process.HasExited, "the run ended before it could be interrupted");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "no chunk written within a minute");
+            Thread.Sleep(20);
+        }
+    }
+
+    [Fact]
+    public void CtrlC_StopsCleanlyWithValidPartialOutputs_ThatResumeCompletesIdentically()
+    {
+        string outDir = Path.Combine(whole.Folder, "sigint");
+        using var process = Start(whole.ScenarioPath, outDir);
+        WaitForChunks(process, outDir, 1);
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        Assert.True(process.WaitForExit(60_000));
+
+        Assert.Equal(ExitCodes.Interrupted, process.ExitCode);
+        var summary = JObject.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        int done = (int)summary["replications"]!;
+        Assert.False((bool)summary["complete"]!);
+        Assert.InRange(done, 1, 1999);
+        Assert.Equal(done * 2 + 1, File.ReadAllLines(Path.Combine(outDir, "replications.csv")).Length);
+        Assert.Equal(done, (int)RunOutputs.Manifest(outDir)["replications_done"]!);
+
+        var (code, _, stderr) = CliHarness.Cli("run", whole.ScenarioPath, "--out", outDir, "--resume");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains($"{done:N0} of 2,000 replications already done", stderr);
+        RunOutputs.AssertSame(whole.OutDir, outDir);
+    }
+
+    [Fact]
+    public void Kill9_LeavesOnlyWholeChunks_AndResumeEndsIdenticalToAnUninterruptedRun()
+    {
+        string outDir = Path.Combine(whole.Folder, "sigkill");
+        using var process = Start(whole.ScenarioPath, outDir);
+        WaitForChunks(process, outDir, 2);
+
+        process.Kill(entireProcessTree: true);   // SIGKILL: no chance to clean up
+        process.WaitForExit();
+
+        // Every chunk on disk is whole (checksummed), and no output file exists half-written.
+        foreach (string chunk in Directory.GetFiles(Path.Combine(outDir, RunCommand.ChunksFolder), "*" + Chunk.Extension))
+            Assert.True(Chunk.TryRead(chunk, out string? problem) is not null, $"{chunk}: {problem}");
+        foreach (string file in BatchOutputs.DataFiles) Assert.False(File.Exists(Path.Combine(outDir, file)), $"{file} exists after a kill mid-run");
+
+        var (code, _, stderr) = CliHarness.Cli("run", whole.ScenarioPath, "--out", outDir, "--resume");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("replications already done", stderr);
+        RunOutputs.AssertSame(whole.OutDir, outDir);
+    }
+}
