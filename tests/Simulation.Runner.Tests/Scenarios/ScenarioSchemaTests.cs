@@ -269,6 +269,15 @@ public sealed class ScenarioSchemaTests : IDisposable
         Assert.Equal(CommittedPath, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, reference)));
     }
 
+    [Fact]
+    public void ScenarioLibrary_HasTheBundledScenarios()
+    {
+        string[] names = Directory.GetFiles(RepositoryRoot.File("scenarios"), "*.json")
+            .Where(p => !p.EndsWith(".schema.json", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+
+        Assert.Equal(["capacity_gap.json", "health_devolution.json", "health_valuation.json", "high_turbulence.json", "patient_capital.json", "reference.json"], names);
+    }
+
     /// <summary>Documents the loader rejects are also rejected by the schema, at the same place, so the conformance test above can fail.</summary>
     [Theory]
     [InlineData("\"levers\": { \"funding_per_head\": 200 }", "levers.funding_per_head", null)]
