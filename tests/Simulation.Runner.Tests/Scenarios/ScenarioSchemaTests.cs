@@ -278,6 +278,52 @@ public sealed class ScenarioSchemaTests : IDisposable
         Assert.Equal(["capacity_gap.json", "health_devolution.json", "health_valuation.json", "high_turbulence.json", "patient_capital.json", "reference.json"], names);
     }
 
+    [Fact]
+    public void ScenariosReadme_LeverTable_IsTheCodes()
+    {
+        string[] rows = File.ReadAllLines(RepositoryRoot.File("scenarios", "README.md"))
+            .SkipWhile(l => !l.StartsWith("| lever |", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
+        var defaults = new PolicyLevers();
+        var properties = typeof(PolicyLevers).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+
+        Assert.Equal(properties.Length, rows.Length);
+        foreach (var (p, row) in properties.Zip(rows))
+        {
+            string[] cells = row.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+            Assert.Equal(5, cells.Length);
+            Assert.Equal($"`{ParameterPaths.SnakeCase(p.Name)}`", cells[0]);
+            if (p.PropertyType.IsEnum)
+            {
+                Assert.Equal(string.Join(", ", JsonBinder.EnumNames(p.PropertyType).Select(n => $"`{n}`")), cells[2]);
+                Assert.Equal($"`{ParameterPaths.SnakeCase(p.GetValue(defaults)!.ToString()!)}`", cells[3]);
+            }
+            else
+            {
+                var range = p.GetCustomAttribute<AllowedRangeAttribute>()!;
+                Assert.Equal($"{Format(range.Min)} – {Format(range.Max)}", cells[2]);
+                Assert.Equal(Format((double)p.GetValue(defaults)!), cells[3]);
+            }
+            Assert.Equal(p.GetCustomAttribute<MeaningAttribute>()!.Text, cells[4]);
+        }
+
+        static string Format(double x) => x == Math.Floor(x)
+            ? x.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+            : x.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void ScenariosReadme_NamesEveryTopLevelKeyWorldOptionAndDistribution()
+    {
+        string readme = File.ReadAllText(RepositoryRoot.File("scenarios", "README.md"));
+        string[] kinds = Def("uncertain_parameter")["properties"]!["distribution"]!["enum"]!.Values<string>().OfType<string>().ToArray();
+        var names = ((JObject)Schema["properties"]!).Properties().Select(p => p.Name)
+            .Concat(((JObject)Def("world")["properties"]!).Properties().Select(p => p.Name))
+            .Concat(kinds)
+            .Concat(kinds.SelectMany(kind => Def($"{kind}_distribution")["required"]!.Values<string>().OfType<string>()));
+
+        foreach (string name in names) Assert.Contains($"`{name}`", readme);
+    }
+
     /// <summary>Documents the loader rejects are also rejected by the schema, at the same place, so the conformance test above can fail.</summary>
     [Theory]
     [InlineData("\"levers\": { \"funding_per_head\": 200 }", "levers.funding_per_head", null)]
