@@ -64,6 +64,12 @@ public static class Program
         validate.SetAction(r => ValidateCommand.Run(r.GetValue(validateArg)!, stdout, stderr));
         root.Subcommands.Add(validate);
 
+        var schemaOut = new Option<string?>("--out") { Description = "Write the schema to this file (atomically) instead of printing it, e.g. scenarios/scenario.schema.json" };
+        var schema = new Command("schema", "Print the JSON Schema of scenario files (draft 2020-12), generated from the code");
+        schema.Options.Add(schemaOut);
+        schema.SetAction(r => SchemaCommand.Run(r.GetValue(schemaOut), stdout, stderr));
+        root.Subcommands.Add(schema);
+
         var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
         var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: next to the input, <name>.result.json)" };
         var appraise = new Command("appraise", "Health appraisal of an exposure change for a population (WHO HEAT method)");
