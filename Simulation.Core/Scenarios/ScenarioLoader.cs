@@ -22,12 +22,14 @@ public static class ScenarioLoader
     public const int MaxZones = 100_000, MaxYears = 200, MaxVariants = 50, MaxUncertain = 500;
     public const int MaxReplications = 100_000_000;
 
-    private static readonly string[] TopKeys =
+    /// <summary>Keys a scenario's top level accepts (the JSON Schema is generated from these lists).</summary>
+    public static readonly ImmutableArray<string> TopKeys =
         ["name", "description", "world", "start_year", "horizon_years", "replications", "seed", "levers", "parameters", "uncertain", "variants"];
-    private static readonly string[] WorldKeys = ["archetype", "regions", "zones_csv", "sites_per_zone"];
-    private static readonly string[] RegionKeys = ["name", "capacity", "zones"];
-    private static readonly string[] VariantKeys = ["name", "description", "levers"];
-    private static readonly Dictionary<string, string[]> DistributionKeys = new()
+    public static readonly ImmutableArray<string> WorldKeys = ["archetype", "regions", "zones_csv", "sites_per_zone"];
+    public static readonly ImmutableArray<string> RegionKeys = ["name", "capacity", "zones"];
+    public static readonly ImmutableArray<string> VariantKeys = ["name", "description", "levers"];
+    /// <summary>Each distribution's name and its parameter keys, in order.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> DistributionKeys = new Dictionary<string, string[]>
     {
         ["normal"] = ["mean", "sd"],
         ["lognormal"] = ["median", "lower95", "upper95"],

@@ -94,11 +94,11 @@ public static class ScenarioSchema
     /// <summary>The schema as a JSON object.</summary>
     public static JObject Build()
     {
-        string[] topKeys = LoaderField<string[]>("TopKeys");
-        string[] worldKeys = LoaderField<string[]>("WorldKeys");
-        string[] regionKeys = LoaderField<string[]>("RegionKeys");
-        string[] variantKeys = LoaderField<string[]>("VariantKeys");
-        var distributionKeys = LoaderField<Dictionary<string, string[]>>("DistributionKeys");
+        string[] topKeys = ScenarioLoader.TopKeys.ToArray();
+        string[] worldKeys = ScenarioLoader.WorldKeys.ToArray();
+        string[] regionKeys = ScenarioLoader.RegionKeys.ToArray();
+        string[] variantKeys = ScenarioLoader.VariantKeys.ToArray();
+        var distributionKeys = ScenarioLoader.DistributionKeys;
         var defaults = new Scenario { Name = "", World = WorldSpec.EnglandLike, Variants = [] };
 
         var top = new Dictionary<string, JObject>(StringComparer.Ordinal)
@@ -270,7 +270,7 @@ public static class ScenarioSchema
         });
     }
 
-    private static JObject Uncertain(Dictionary<string, string[]> distributionKeys)
+    private static JObject Uncertain(IReadOnlyDictionary<string, string[]> distributionKeys)
     {
         var paths = new JArray(ParameterPaths.All.Select(p => p.Path));
         var cases = new JArray();
@@ -446,9 +446,4 @@ public static class ScenarioSchema
         if (known.Count > 0)
             throw new InvalidOperationException($"ScenarioSchema describes {where} keys the loader does not accept: {string.Join(", ", known.Keys)}.");
     }
-
-    /// <summary>One of the loader's private key lists, read by reflection so the schema follows the loader.</summary>
-    private static T LoaderField<T>(string name) where T : class =>
-        typeof(ScenarioLoader).GetField(name, BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) as T
-        ?? throw new InvalidOperationException($"ScenarioLoader.{name} ({typeof(T).Name}) was not found; update ScenarioSchema to the loader's key lists.");
 }
