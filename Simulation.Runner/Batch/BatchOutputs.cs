@@ -21,9 +21,10 @@ public static class BatchOutputs
         {
             var csv = new ReplicationsCsv(w, scenario, layout);
             csv.WriteHeader();
+            var reader = new ChunkReader();
             foreach (var entry in chunks)
             {
-                var chunk = Chunk.TryRead(entry.Path, out string? problem)
+                var chunk = reader.TryRead(entry.Path, out string? problem)
                             ?? throw new IOException($"{entry.Path}: {problem} (it was valid moments ago; is something else writing to the folder?)");
                 for (int i = 0; i < chunk.Count; i++)
                 {

@@ -12,18 +12,18 @@ namespace UrbanSim.Runner.Batch;
 /// </summary>
 public sealed class Chunk
 {
-    private const string Magic = "USIMCHNK";
-    private const int FormatVersion = 1;
+    internal const string Magic = "USIMCHNK";
+    internal const int FormatVersion = 1;
     public const string Extension = ".chunk";
 
     public required string RunKey { get; init; }
     public required int First { get; init; }
     public required RecordLayout Layout { get; init; }
-    /// <summary>Rows, <see cref="Count"/> × <see cref="RecordLayout.Width"/>.</summary>
+    /// <summary>Rows: the first <see cref="Count"/> × <see cref="RecordLayout.Width"/> values (the array may be a longer, reused buffer).</summary>
     public required double[] Rows { get; init; }
+    public required int Count { get; init; }
     public required ZoneSums Zones { get; init; }
 
-    public int Count => Rows.Length / Layout.Width;
     public int End => First + Count;
     public ReadOnlySpan<double> Row(int index) => Rows.AsSpan(index * Layout.Width, Layout.Width);
 
@@ -47,7 +47,7 @@ public sealed class Chunk
                 w.Write(Layout.Variants); w.Write(Layout.Years); w.Write(Layout.Zones);
                 w.Flush();
                 // Bulk data as raw little-endian bytes (every platform .NET 10 runs on is little-endian).
-                hashing.Write(MemoryMarshal.AsBytes(Rows.AsSpan()));
+                hashing.Write(MemoryMarshal.AsBytes(Rows.AsSpan(0, Count * Layout.Width)));
                 w.Write(Zones.Replications);
                 w.Flush();
                 hashing.Write(MemoryMarshal.AsBytes(Zones.Sums.AsSpan()));
@@ -59,44 +59,8 @@ public sealed class Chunk
         return path;
     }
 
-    /// <summary>Reads and verifies a chunk; null with a reason when it is damaged or not a chunk.</summary>
-    public static Chunk? TryRead(string path, out string? problem)
-    {
-        problem = null;
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { problem = $"cannot read ({e.Message.TrimEnd('.')})"; return null; }
-        if (bytes.Length < Magic.Length + 32 || System.Text.Encoding.ASCII.GetString(bytes, 0, Magic.Length) != Magic)
-        { problem = "not an UrbanSim chunk file"; return null; }
-        var body = bytes.AsSpan(0, bytes.Length - 32);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
-        { problem = "checksum mismatch: the file is damaged or was cut short"; return null; }
-        try
-        {
-            using var r = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 32));
-            r.ReadBytes(Magic.Length);
-            int version = r.ReadInt32();
-            if (version != FormatVersion) { problem = $"chunk format {version}, this urbansim reads format {FormatVersion}"; return null; }
-            string runKey = r.ReadString();
-            int first = r.ReadInt32(), count = r.ReadInt32();
-            var layout = new RecordLayout(r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
-            var rows = new double[checked(count * layout.Width)];
-            int position = (int)r.BaseStream.Position;
-            MemoryMarshal.Cast<byte, double>(body.Slice(position, checked(rows.Length * sizeof(double)))).CopyTo(rows);
-            position += rows.Length * sizeof(double);
-            var zones = new ZoneSums(layout.Variants, layout.Zones) { Replications = BitConverter.ToInt64(body.Slice(position, sizeof(long))) };
-            position += sizeof(long);
-            int zoneBytes = checked(zones.Sums.Length * sizeof(long));
-            MemoryMarshal.Cast<byte, long>(body.Slice(position, zoneBytes)).CopyTo(zones.Sums);
-            if (position + zoneBytes != body.Length) { problem = "unexpected bytes after the data"; return null; }
-            return new Chunk { RunKey = runKey, First = first, Layout = layout, Rows = rows, Zones = zones };
-        }
-        catch (Exception e) when (e is EndOfStreamException or IOException or OverflowException or ArgumentException)
-        {
-            problem = "malformed chunk contents";
-            return null;
-        }
-    }
+    /// <summary>Reads and verifies a chunk into fresh arrays; null with a reason when it is damaged or not a chunk.</summary>
+    public static Chunk? TryRead(string path, out string? problem) => new ChunkReader().TryRead(path, out problem);
 
     /// <summary>A write-through stream that hashes what passes through it.</summary>
     private sealed class HashingStream(Stream inner) : Stream

@@ -22,9 +22,10 @@ public sealed class ChunkStore(string directory, string runKey, RecordLayout lay
     {
         var found = new List<Entry>();
         if (!System.IO.Directory.Exists(Directory)) return found;
+        var reader = new ChunkReader();
         foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "*" + Chunk.Extension).Order(StringComparer.Ordinal))
         {
-            var chunk = Chunk.TryRead(path, out string? problem);
+            var chunk = reader.TryRead(path, out string? problem);
             if (chunk is null) { notes.Add($"{path}: {problem}; its replications will be recomputed"); continue; }
             if (chunk.RunKey != runKey) { notes.Add($"{path}: from a different scenario, seed or urbansim version; ignored"); continue; }
             if (chunk.Layout != layout) { notes.Add($"{path}: different shape (variants, years or zones); ignored"); continue; }

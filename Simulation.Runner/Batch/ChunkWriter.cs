@@ -28,9 +28,9 @@ public sealed class ChunkWriter(string directory, string runKey, RecordLayout la
     public void Flush()
     {
         if (_count == 0) return;
-        new Chunk { RunKey = runKey, First = _first, Layout = layout, Rows = _rows.AsSpan(0, _count * layout.Width).ToArray(), Zones = _zones }.Write(directory);
+        new Chunk { RunKey = runKey, First = _first, Layout = layout, Rows = _rows, Count = _count, Zones = _zones }.Write(directory);
         ChunksWritten++;
-        _zones = new ZoneSums(layout.Variants, layout.Zones);
+        _zones.Clear();
         _count = 0;
     }
 }

@@ -72,6 +72,12 @@ public sealed class ZoneSums(int variants, int zones)
         Replications++;
     }
 
+    public void Clear()
+    {
+        Array.Clear(Sums);
+        Replications = 0;
+    }
+
     public void Add(ZoneSums other)
     {
         for (int i = 0; i < Sums.Length; i++) Sums[i] += other.Sums[i];

@@ -20,11 +20,11 @@ public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExa
     /// <summary>Values kept exactly before the sketch switches to a digest.</summary>
     public int ExactCapacity { get; } = exactCapacity;
     public double Compression { get; } = compression;
-    private int BufferCapacity => Math.Max(64, ExactCapacity / 2);
+    private int BufferCapacity => Math.Max(64, (int)Compression);
 
     private double[] _values = new double[64];
     private int _buffered;
-    private double[] _means = [], _weights = [];
+    private double[] _means = [], _weights = [], _spareMeans = [], _spareWeights = [];
     private int _centroids;
     private bool _digest;
 
@@ -45,10 +45,9 @@ public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExa
         if (!_digest && _buffered == _values.Length)
         {
             if (_values.Length < ExactCapacity) Array.Resize(ref _values, Math.Min(ExactCapacity, _values.Length * 2));
-            else { _digest = true; Compress(); }
+            else { _digest = true; Compress(); _values = new double[BufferCapacity]; }
         }
         else if (_digest && _buffered == BufferCapacity) Compress();
-        if (_digest && _values.Length < BufferCapacity) Array.Resize(ref _values, BufferCapacity);
         _values[_buffered++] = value;
     }
 
@@ -86,15 +85,17 @@ public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExa
     {
         if (_buffered == 0 && _centroids > 0) return;
         int n = _centroids + _buffered;
-        var means = new double[n];
-        var weights = new double[n];
+        // Two pairs of arrays, swapped each time, so compressing allocates nothing once they are big enough.
+        if (_spareMeans.Length < n) { _spareMeans = new double[n * 5 / 4]; _spareWeights = new double[n * 5 / 4]; }
+        var means = _spareMeans;
+        var weights = _spareWeights;
         _means.AsSpan(0, _centroids).CopyTo(means);
         _weights.AsSpan(0, _centroids).CopyTo(weights);
         _values.AsSpan(0, _buffered).CopyTo(means.AsSpan(_centroids));
-        weights.AsSpan(_centroids).Fill(1);
-        Array.Sort(means, weights);
+        weights.AsSpan(_centroids, _buffered).Fill(1);
+        Array.Sort(means, weights, 0, n);
         double total = 0;
-        foreach (double w in weights) total += w;
+        for (int i = 0; i < n; i++) total += weights[i];
 
         int outCount = 0;
         double cumulative = 0;   // weight before the centroid being built
@@ -116,6 +117,7 @@ public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExa
             }
         }
         means[outCount] = mean; weights[outCount] = weight; outCount++;
+        (_spareMeans, _spareWeights) = (_means, _weights);
         _means = means; _weights = weights; _centroids = outCount;
         _buffered = 0;
     }
