@@ -74,6 +74,20 @@ public static class ChartStyle
         return open > 0 && label.EndsWith(')') ? label[..open] : label;
     }
 
+    /// <summary>
+    /// A formatted number with its unit as a reader expects it: "62.48 years", "£4,214m" for unit "£m", "£950" for
+    /// unit "£", "12%" for unit "%". A leading sign stays in front of the "£": "−£35m".
+    /// </summary>
+    public static string WithUnit(string number, string unit)
+    {
+        if (unit.StartsWith('£'))
+        {
+            string sign = number.StartsWith('+') || number.StartsWith('\u2212') ? number[..1] : "";
+            return $"{sign}£{number[sign.Length..]}{unit[1..]}";
+        }
+        return unit == "%" ? number + unit : $"{number} {unit}";
+    }
+
     /// <summary>"per year" from "years": the unit of a density's axis.</summary>
     internal static string PerUnit(string unit) =>
         "per " + (unit.Length > 2 && unit.EndsWith('s') && char.IsLetter(unit[^2]) ? unit[..^1] : unit);
@@ -86,10 +100,11 @@ public static class ChartStyle
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
 
-        plot.Title(title, TitleFontSize);
+        // Long labels from the caller shrink to fit the standard size rather than run off the edge.
+        plot.Title(title, FittedFontSize(title, TitleFontSize, bold: true, WidthPx - 60));
         plot.Axes.Title.Label.ForeColor = TextColour;
-        plot.XLabel(xLabel, AxisLabelFontSize);
-        plot.YLabel(yLabel, AxisLabelFontSize);
+        plot.XLabel(xLabel, FittedFontSize(xLabel, AxisLabelFontSize, bold: false, WidthPx - 160));
+        plot.YLabel(yLabel, FittedFontSize(yLabel, AxisLabelFontSize, bold: false, HeightPx - 240));
         foreach (var axis in new ScottPlot.AxisPanels.AxisBase[] { (ScottPlot.AxisPanels.AxisBase)plot.Axes.Bottom, (ScottPlot.AxisPanels.AxisBase)plot.Axes.Left })
         {
             axis.LabelStyle.ForeColor = TextColour;
@@ -116,9 +131,21 @@ public static class ChartStyle
         return plot;
     }
 
-    /// <summary>Ticks labelled by <see cref="FormatNumber"/>.</summary>
-    internal static void UseNumberTicks(IAxis axis, Func<double, string>? format = null, double tickDensity = 0.8) =>
-        axis.TickGenerator = new NumericAutomatic { LabelFormatter = format ?? FormatNumber, TickDensity = tickDensity };
+    /// <summary>
+    /// <paramref name="preferredSize"/>, or smaller (down to two thirds of it) when <paramref name="text"/> would be
+    /// wider than <paramref name="maxWidthPx"/> at that size.
+    /// </summary>
+    internal static float FittedFontSize(string text, float preferredSize, bool bold, float maxWidthPx)
+    {
+        var label = new LabelStyle { FontName = FontName, FontSize = preferredSize, Bold = bold };
+        using var paint = Paint.NewDisposablePaint();
+        float widthPx = label.Measure(text, paint).Width;
+        return widthPx <= maxWidthPx ? preferredSize : Math.Max(preferredSize * 2 / 3, MathF.Floor(preferredSize * maxWidthPx / widthPx));
+    }
+
+    /// <summary>Automatic ticks whose labels all have the same number of decimals (see <see cref="EvenDecimalTicks"/>).</summary>
+    internal static void UseNumberTicks(IAxis axis, double tickDensity = 0.8) =>
+        axis.TickGenerator = new EvenDecimalTicks(tickDensity);
 
     /// <summary>Year ticks at round multiples (every 1, 2, 5, 10… years, at most ten labels), without thousands separators.</summary>
     internal static void UseYearTicks(IAxis axis, int firstYear, int lastYear)
@@ -128,13 +155,23 @@ public static class ChartStyle
         axis.TickGenerator = ticks;
     }
 
-    /// <summary>The labelled years between <paramref name="firstYear"/> and <paramref name="lastYear"/>: multiples of a round step.</summary>
-    internal static int[] YearTicks(int firstYear, int lastYear)
+    /// <summary>
+    /// The labelled years between <paramref name="firstYear"/> and <paramref name="lastYear"/>: multiples of the
+    /// smallest round step (1, 2, 5, 10… years) that gives at most <paramref name="maxLabels"/> labels.
+    /// </summary>
+    internal static int[] YearTicks(int firstYear, int lastYear, int maxLabels = 10)
     {
-        int span = Math.Max(lastYear - firstYear, 1);
-        int step = new[] { 1, 2, 5, 10, 20, 25, 50, 100 }.FirstOrDefault(s => span / s <= 9, 100);
-        int first = (int)Math.Ceiling(firstYear / (double)step) * step;
-        return Enumerable.Range(0, (lastYear - first) / step + 1).Select(k => first + k * step).Where(y => y <= lastYear).ToArray();
+        int[] StartingFrom(int step)
+        {
+            int first = (int)Math.Ceiling(firstYear / (double)step) * step;
+            return first > lastYear ? [] : Enumerable.Range(0, (lastYear - first) / step + 1).Select(k => first + k * step).ToArray();
+        }
+        foreach (int step in new[] { 1, 2, 5, 10, 20, 25, 50, 100 })
+        {
+            int[] years = StartingFrom(step);
+            if (years.Length <= maxLabels && years.Length > 0) return years;
+        }
+        return [firstYear];
     }
 
     /// <summary>Shows a legend of hand-made items (one per series, however many plottables draw it) below the x axis.</summary>

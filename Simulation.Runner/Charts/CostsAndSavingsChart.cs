@@ -28,7 +28,7 @@ public static class CostsAndSavingsChart
         var plot = ChartStyle.NewPlot(
             title: $"Where costs and savings land: change against {data.FirstVariant}",
             xLabel: "Agent type",
-            yLabel: $"Mean change against {data.FirstVariant} ({scale.Unit}, positive = gain)",
+            yLabel: $"Mean change ({scale.Unit}, positive = gain)",
             caption);
         ChartStyle.UseCategoryTicks(plot.Axes.Bottom, data.AgentTypes);
         plot.Axes.Bottom.TickLabelStyle.FontSize = ChartStyle.AxisLabelFontSize - 1;
@@ -78,8 +78,8 @@ public static class CostsAndSavingsChart
     /// <summary>E.g. "+£120m", "−£35m", "+£1.2bn".</summary>
     internal static string MoneyLabel(double amountInUnit, MoneyScale scale)
     {
-        string number = ChartStyle.FormatToResolution(Math.Abs(amountInUnit), Math.Abs(amountInUnit) >= 10 ? 10 : 1);
-        string sign = amountInUnit > 0 ? "+" : amountInUnit < 0 ? "\u2212" : "";
-        return $"{sign}£{number}{scale.Unit[1..]}";
+        // Whole units from 10 up ("+£120m"), one decimal below ("+£2.5m").
+        string number = ChartStyle.FormatToResolution(amountInUnit, Math.Abs(amountInUnit) >= 10 || amountInUnit == 0 ? 10 : 1, showPlus: true);
+        return ChartStyle.WithUnit(number, scale.Unit);
     }
 }

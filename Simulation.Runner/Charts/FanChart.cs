@@ -8,8 +8,8 @@ namespace UrbanSim.Runner.Charts;
 /// </summary>
 public static class FanChart
 {
-    internal const double OuterBandOpacity = 0.10;
-    internal const double InnerBandOpacity = 0.24;
+    internal const double OuterBandOpacity = 0.08;
+    internal const double InnerBandOpacity = 0.25;
 
     /// <summary>The chart, ready for <see cref="ChartFiles.Save"/> at <see cref="ChartStyle.WidthPx"/> × <see cref="ChartStyle.HeightPx"/>.</summary>
     public static Plot Create(FanChartData data, ChartCaption caption)
@@ -41,6 +41,16 @@ public static class FanChart
             inner.FillColor = colour.WithAlpha(InnerBandOpacity);
             inner.LineWidth = 0;
         }
+        // Thin edges on the 90% band say whose band it is where two variants' bands overlap and their tints mix.
+        for (int i = 0; i < data.Variants.Count; i++)
+        {
+            foreach (double[] edge in new[] { data.Variants[i].P5, data.Variants[i].P95 })
+            {
+                var line = plot.Add.ScatterLine(years, edge, VariantPalette.ColourOf(i).WithAlpha(0.8));
+                line.LineWidth = 1;
+                line.LinePattern = LinePattern.Dotted;
+            }
+        }
         var legend = new List<LegendItem>();
         for (int i = 0; i < data.Variants.Count; i++)
         {
@@ -61,7 +71,8 @@ public static class FanChart
         legend.Add(ChartStyle.SwatchItem("50% of replications (p25–p75)", grey, InnerBandOpacity + OuterBandOpacity));
         legend.Add(ChartStyle.SwatchItem("90% (p5–p95)", grey, OuterBandOpacity));
         legend[^2].OutlineWidth = 0;
-        legend[^1].OutlineWidth = 0;
+        legend[^1].OutlineWidth = 1;
+        legend[^1].OutlinePattern = LinePattern.Dotted;
         ChartStyle.ShowLegend(plot, legend);
 
         double low = data.Variants.Min(v => v.P5.Min());

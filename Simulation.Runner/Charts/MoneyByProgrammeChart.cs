@@ -73,7 +73,7 @@ public static class MoneyByProgrammeChart
             title.LabelStyle.Alignment = Alignment.UpperCenter;
             title.OffsetY = 6;
 
-            foreach (int year in ChartStyle.YearTicks(data.Years[0], data.Years[^1]))
+            foreach (int year in ChartStyle.YearTicks(data.Years[0], data.Years[^1], maxLabels: 5))
                 yearTicks.AddMajor(PanelLeft(k) + (year - data.Years[0]), ChartStyle.FormatYear(year));
         }
 

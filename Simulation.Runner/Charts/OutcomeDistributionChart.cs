@@ -55,7 +55,7 @@ public static class OutcomeDistributionChart
 
             double sd = WeightedDensity.StandardDeviation(variant.Values, variant.Weights);
             legend.Add(ChartStyle.SwatchItem(
-                $"{variant.Variant} (median {ChartStyle.FormatToResolution(median, sd)} {data.Unit})", colour, fillOpacity * 1.5));
+                $"{variant.Variant} (median {ChartStyle.WithUnit(ChartStyle.FormatToResolution(median, sd), data.Unit)})", colour, fillOpacity * 1.5));
         }
         legend.Add(ChartStyle.LineItem("median", ChartStyle.ReferenceLineColour, 2, LinePattern.Dashed));
         ChartStyle.ShowLegend(plot, legend);

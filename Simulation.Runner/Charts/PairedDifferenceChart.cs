@@ -82,7 +82,7 @@ public static class PairedDifferenceChart
 
             string resolution(double value) => ChartStyle.FormatToResolution(value, sd, showPlus: true);
             legend.Add(ChartStyle.SwatchItem(
-                $"{difference.Variant}: mean {resolution(mean)} {data.Unit}, central 95% {resolution(difference.Interval95Low)} to {resolution(difference.Interval95High)}",
+                $"{difference.Variant}: mean {ChartStyle.WithUnit(resolution(mean), data.Unit)}, central 95% {resolution(difference.Interval95Low)} to {resolution(difference.Interval95High)}",
                 colour, InsideIntervalOpacity));
         }
         legend.Add(ChartStyle.LineItem("mean", ChartStyle.ReferenceLineColour, 2, LinePattern.Dashed));

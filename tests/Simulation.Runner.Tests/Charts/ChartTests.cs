@@ -20,13 +20,13 @@ public sealed class ChartTests
              "P(better) = 0.83", "← worse", "better →", "single_pot: mean +0.12 years, central 95% −0.13 to +0.37", "mean"]),
         ["fan"] = (() => FanChart.Create(Fan(), Caption), ChartStyle.WidthPx,
             ["Healthy life expectancy gap (slope index of inequality), 2027–2051", "Year", "Healthy life expectancy gap (years)",
-             "tied_grants", "single_pot", "median", "50% of replications (p25–p75)", "90% (p5–p95)", "2030", "2050"]),
+             "tied_grants", "single_pot", "median", "50% of replications (p25–p75)", "90% (p5–p95)", "2030", "2050", "19.0"]),
         ["money-by-programme"] = (() => MoneyByProgrammeChart.Create(Money(), Caption), MoneyByProgrammeChart.WidthPx(2),
             ["Public money by programme, 2027–2051 (mean over replications)", "Year", "Public money (£m per year)",
              "tied_grants", "single_pot", .. Programmes]),
         ["costs-and-savings"] = (() => CostsAndSavingsChart.Create(CostsAndSavings(), Caption), ChartStyle.WidthPx,
             ["Where costs and savings land: change against tied_grants", "Agent type",
-             "Mean change against tied_grants (£m, positive = gain)", "ICB", "Mayor", "Developers", "Investors",
+             "Mean change (£m, positive = gain)", "ICB", "Mayor", "Developers", "Investors",
              "single_pot minus tied_grants", "95% confidence interval of the mean", "+£120m", "−£180m"]),
         ["decile-change"] = (() => DecileChangeChart.Create(DecileChange(), Caption), ChartStyle.WidthPx,
             ["Change in healthy life expectancy by deprivation decile, 2026–2051",
@@ -233,6 +233,33 @@ public sealed class ChartTests
     public void FormatToResolution_KeepsOneDigitMoreThanTheSpreadResolves(double value, double resolution, bool showPlus, string expected) =>
         Assert.Equal(expected, ChartStyle.FormatToResolution(value, resolution, showPlus));
 
+    [Theory]
+    [InlineData(new[] { 62.0, 62.2, 62.4 }, 1, "62.0")]
+    [InlineData(new[] { 0.0, 0.25, 0.5 }, 2, "0.00")]
+    [InlineData(new[] { -100.0, 0.0, 100.0 }, 0, "\u2212100")]
+    [InlineData(new[] { 0.1 + 0.2, 0.6 }, 1, "0.3")]
+    public void TickLabels_OnOneAxis_ShareTheirNumberOfDecimals(double[] positions, int decimals, string firstLabel)
+    {
+        Assert.Equal(decimals, EvenDecimalTicks.DecimalsFor(positions));
+        Assert.Equal(firstLabel, EvenDecimalTicks.Format(positions[0], decimals));
+    }
+
+    [Theory]
+    [InlineData("62.48", "years", "62.48 years")]
+    [InlineData("4,214", "£m", "£4,214m")]
+    [InlineData("\u221235", "£m", "\u2212£35m")]
+    [InlineData("+950", "£", "+£950")]
+    [InlineData("12", "%", "12%")]
+    public void WithUnit_PutsPoundsInFrontAndOtherUnitsBehind(string number, string unit, string expected) =>
+        Assert.Equal(expected, ChartStyle.WithUnit(number, unit));
+
+    [Theory]
+    [InlineData(120.4, "+£120m")]
+    [InlineData(-2.54, "\u2212£2.5m")]
+    [InlineData(0.0, "£0m")]
+    public void CostsAndSavings_BarLabelsAreSignedAmounts(double millions, string expected) =>
+        Assert.Equal(expected, CostsAndSavingsChart.MoneyLabel(millions, new MoneyScale(1e6, "£m")));
+
     [Fact]
     public void YearTicks_AreRoundMultiplesWithinTheRange()
     {
@@ -240,6 +267,7 @@ public sealed class ChartTests
         Assert.Equal([2026, 2028, 2030, 2032, 2034, 2036, 2038, 2040, 2042, 2044], ChartStyle.YearTicks(2026, 2045));
         Assert.Equal(Enumerable.Range(2026, 10), ChartStyle.YearTicks(2026, 2035));
         Assert.Equal([2026, 2027], ChartStyle.YearTicks(2026, 2027));
+        Assert.Equal([2026, 2028, 2030, 2032, 2034], ChartStyle.YearTicks(2026, 2035, maxLabels: 5));
     }
 
     [Theory]
