@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ScottPlot;
+
+namespace UrbanSim.Runner.Charts;
+
+/// <summary>Where <see cref="ChartFiles.Save"/> wrote a chart.</summary>
+public sealed record ChartFilePaths(string PngPath, string SvgPath);
+
+/// <summary>
+/// Writes charts as PNG (for documents) and SVG (for print and the web). The same plot always gives the same
+/// bytes, so regenerated figures do not show up as changed, and a file is never seen half-written.
+/// </summary>
+public static partial class ChartFiles
+{
+    /// <summary>
+    /// Writes <c>&lt;fileStem&gt;.png</c> and <c>&lt;fileStem&gt;.svg</c> in <paramref name="directory"/> (created if
+    /// missing), each first to a temporary file in the same folder and then renamed over the target.
+    /// </summary>
+    public static ChartFilePaths Save(Plot plot, string directory, string fileStem, int widthPx, int heightPx)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileStem);
+        if (fileStem.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || fileStem.Contains('/') || fileStem.Contains('\\'))
+            throw new ArgumentException($"'{fileStem}' is not a plain file name.", nameof(fileStem));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(widthPx);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(heightPx);
+
+        Directory.CreateDirectory(directory);
+        var paths = new ChartFilePaths(Path.Combine(directory, fileStem + ".png"), Path.Combine(directory, fileStem + ".svg"));
+        WriteAtomically(paths.PngPath, RenderPng(plot, widthPx, heightPx));
+        WriteAtomically(paths.SvgPath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(RenderSvg(plot, widthPx, heightPx)));
+        return paths;
+    }
+
+    /// <summary>The chart as PNG bytes. Skia's PNG encoder writes no time or text chunks, so equal plots give equal bytes.</summary>
+    public static byte[] RenderPng(Plot plot, int widthPx, int heightPx) =>
+        plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+
+    /// <summary>The chart as SVG text, with Skia's process-wide element ids renumbered (see <see cref="NumberIdsInOrder"/>).</summary>
+    public static string RenderSvg(Plot plot, int widthPx, int heightPx) =>
+        NumberIdsInOrder(plot.GetSvgXml(widthPx, heightPx));
+
+    /// <summary>
+    /// Skia names SVG clip paths from a counter that lives as long as the process and is written in hex ("cl_4" in
+    /// the first chart, "cl_6" in the next, later "cl_a"), so the same chart would differ from run to run. This renames every id to its prefix and
+    /// its order of first appearance in the document ("cl_1", "cl_2", …), rewriting references to match.
+    /// </summary>
+    public static string NumberIdsInOrder(string svg)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var perPrefix = new Dictionary<string, int>(StringComparer.Ordinal);
+        return SvgIdReference().Replace(svg, match =>
+        {
+            string id = match.Groups["id"].Value;
+            if (!renamed.TryGetValue(id, out string? newId))
+            {
+                string prefix = IdPrefix(id);
+                int number = perPrefix.GetValueOrDefault(prefix) + 1;
+                perPrefix[prefix] = number;
+                newId = prefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                renamed[id] = newId;
+            }
+            return match.Groups["before"].Value + newId;
+        });
+    }
+
+    // "cl_1f" → "cl_"; an id without an underscore loses its trailing digits.
+    private static string IdPrefix(string id)
+    {
+        int underscore = id.LastIndexOf('_');
+        return underscore >= 0 ? id[..(underscore + 1)] : id.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+    }
+
+    [GeneratedRegex("""(?<before>\bid="|url\(#|href="#)(?<id>[A-Za-z_][A-Za-z0-9_.-]*)""")]
+    private static partial Regex SvgIdReference();
+
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+}
