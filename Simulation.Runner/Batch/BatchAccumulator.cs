@@ -20,6 +20,8 @@ public sealed class BatchAccumulator
     public ColumnStatistics[][] Outcome { get; }
     /// <summary>[variant − 1][outcome]: variant minus the first variant, replication by replication.</summary>
     public ColumnStatistics[][] Paired { get; }
+    /// <summary>[variant − 1][agent]: change of each agent's money position against the first variant (<see cref="AgentLedger"/>).</summary>
+    public ColumnStatistics[][] AgentChange { get; }
     /// <summary>[baseline value].</summary>
     public ColumnStatistics[] Baseline { get; }
     /// <summary>[variant][decile − 1]: final-year minus start-year HLE of the decile.</summary>
@@ -37,7 +39,7 @@ public sealed class BatchAccumulator
     public BatchAccumulator(RecordLayout layout)
     {
         Layout = layout;
-        int columns = layout.Variants * Outcomes.Count * 2 + Core.Engine.Baseline.Count + layout.Variants * RecordLayout.Deciles
+        int columns = layout.Variants * (Outcomes.Count * 2 + AgentLedger.Count) + Core.Engine.Baseline.Count + layout.Variants * RecordLayout.Deciles
                       + layout.Variants * layout.Years * Series.Count;
         int exact = (int)Math.Clamp(QuantileBudgetBytes / (columns * (long)sizeof(double)), 256, QuantileSketch.DefaultExactCapacity);
         double compression = Math.Clamp(exact / 8.0, 50, QuantileSketch.DefaultCompression);
@@ -45,6 +47,7 @@ public sealed class BatchAccumulator
 
         Outcome = [.. Enumerable.Range(0, layout.Variants).Select(_ => Outcomes.All.Select(o => Column()).ToArray())];
         Paired = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Outcomes.All.Select(o => Column(o.HigherIsBetter)).ToArray())];
+        AgentChange = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Enumerable.Range(0, AgentLedger.Count).Select(_ => Column()).ToArray())];
         Baseline = [.. Enumerable.Range(0, Core.Engine.Baseline.Count).Select(_ => Column())];
         DecileHleChange = [.. Enumerable.Range(0, layout.Variants).Select(_ => Enumerable.Range(0, RecordLayout.Deciles).Select(_ => Column()).ToArray())];
         Yearly = [.. Enumerable.Range(0, layout.Variants).Select(_ =>
@@ -70,6 +73,9 @@ public sealed class BatchAccumulator
                 Outcome[v][o].Add(outcomes[o]);
                 if (v > 0) Paired[v - 1][o].Add(outcomes[o] - first[o]);
             }
+            if (v > 0)
+                for (int a = 0; a < AgentLedger.Count; a++)
+                    AgentChange[v - 1][a].Add(AgentLedger.PositionGbp(a, outcomes) - AgentLedger.PositionGbp(a, first));
             var deciles = row.Slice(Layout.DecileOffset(v), RecordLayout.Deciles);
             for (int d = 0; d < RecordLayout.Deciles; d++)
                 DecileHleChange[v][d].Add(deciles[d] - row[RecordLayout.BaselineDecileOffset + d]);

@@ -38,7 +38,9 @@ public static class BatchOutputs
         AtomicFile.WriteText(Path.Combine(outDir, "timeseries.csv"), w => TimeseriesCsv.Write(w, scenario, batch));
         AtomicFile.WriteText(Path.Combine(outDir, "zones.csv"), w => ZonesCsv.Write(w, scenario, batch));
 
-        var files = DataFiles.Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList();
+        var charts = BatchCharts.Write(outDir, scenario, batch);
+        var files = DataFiles.Concat(charts.Select(c => BatchCharts.Folder + "/" + c))
+            .Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList();
         var manifest = new Manifest
         {
             ScenarioPath = scenarioPath,

@@ -70,9 +70,11 @@ public static class PairedDifferenceChart
             meanLine.LinePattern = LinePattern.Dashed;
 
             // The probability sits above the curve's peak, in the variant's colour, so it reads as that curve's.
+            // With several variants the labels are stacked at distinct heights so they never overlap.
             int top = Array.IndexOf(curves[k].Density, curves[k].Density.Max());
+            double labelY = data.Differences.Count == 1 ? curves[k].Density[top] : peak * (1.02 + LabelStep * (data.Differences.Count - 1 - k));
             var probability = plot.Add.Text($"P(better) = {ChartStyle.FormatProbability(difference.ProbabilityBetter)}",
-                curves[k].X[top], curves[k].Density[top]);
+                curves[k].X[top], labelY);
             probability.LabelStyle.FontSize = ChartStyle.AnnotationFontSize + 2;
             probability.LabelStyle.Bold = true;
             probability.LabelStyle.ForeColor = colour.Darken(0.25);
@@ -89,12 +91,16 @@ public static class PairedDifferenceChart
         ChartStyle.ShowLegend(plot, legend);
 
         // Which way is better, written either side of the zero line at the top of the frame.
-        AddDirectionLabel(plot, data.HigherIsBetter ? "← worse" : "← better", peak * 1.25, Alignment.UpperRight, -8);
-        AddDirectionLabel(plot, data.HigherIsBetter ? "better →" : "worse →", peak * 1.25, Alignment.UpperLeft, 8);
+        double ceiling = peak * (data.Differences.Count == 1 ? 1.25 : 1.12 + LabelStep * data.Differences.Count);
+        AddDirectionLabel(plot, data.HigherIsBetter ? "← worse" : "← better", ceiling, Alignment.UpperRight, -8);
+        AddDirectionLabel(plot, data.HigherIsBetter ? "better →" : "worse →", ceiling, Alignment.UpperLeft, 8);
 
-        plot.Axes.SetLimits(from, to, 0, peak * 1.25);
+        plot.Axes.SetLimits(from, to, 0, ceiling);
         return ChartStyle.Finish(plot);
     }
+
+    /// <summary>Vertical distance between stacked P(better) labels, as a share of the highest peak.</summary>
+    private const double LabelStep = 0.09;
 
     private static void AddDirectionLabel(Plot plot, string text, double top, Alignment alignment, float offsetXPx)
     {

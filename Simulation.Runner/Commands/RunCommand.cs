@@ -85,7 +85,7 @@ public static class RunCommand
         double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{batch.Replications:N0} replications × {scenario.Variants.Length} variants × {scenario.HorizonYears} years in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
-        stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, manifest.json");
+        stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
         if (batch.Replications < total)
         {
             stderr.WriteLine($"Stopped after {batch.Replications:N0} of {total:N0} replications. The outputs in {outDir} cover those (marked \"complete\": false).");

@@ -76,6 +76,25 @@ public static class SummaryWriter
             }
             w.WriteEndObject();
 
+            w.WritePropertyName("costs_and_savings");
+            w.WriteStartObject();
+            for (int v = 1; v < batch.Layout.Variants; v++)
+            {
+                w.WritePropertyName(scenario.Variants[v].Name);
+                w.WriteStartObject();
+                w.WritePropertyName("against"); w.WriteValue(scenario.Variants[0].Name);
+                for (int a = 0; a < AgentLedger.Count; a++)
+                {
+                    var s = batch.AgentChange[v - 1][a].Paired();
+                    w.WritePropertyName(AgentLedger.SnakeNames[a] + "_gbp");
+                    w.WriteStartObject();
+                    Field(w, "mean", s.Mean); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+
             w.WritePropertyName("hle_change_by_decile");
             w.WriteStartObject();
             for (int v = 0; v < batch.Layout.Variants; v++)

@@ -1,0 +1,30 @@
+using UrbanSim.Core.Engine;
+
+namespace UrbanSim.Runner.Batch;
+
+/// <summary>
+/// Where costs and savings land: each agent type's money position in a variant, from its outcomes, so that
+/// the change against the first variant shows who gains and who pays (positive = gain).
+/// <list type="bullet">
+/// <item>ICB: minus NHS treatment costs (discounted 3.5%) minus money it pooled with the mayor.</item>
+/// <item>Mayor: minus money lost to competitive bids and to clawback of unspent tied grants.</item>
+/// <item>Developers: expected profit on the schemes they started.</item>
+/// <item>Investors: private lenders' finance income on those schemes.</item>
+/// </list>
+/// </summary>
+public static class AgentLedger
+{
+    public static readonly string[] Agents = ["ICB", "Mayor", "Developers", "Investors"];
+    public static readonly string[] SnakeNames = ["icb", "mayor", "developers", "investors"];
+    public static int Count => Agents.Length;
+
+    /// <summary>Agent <paramref name="agent"/>'s money position, £, from one variant's outcomes.</summary>
+    public static double PositionGbp(int agent, ReadOnlySpan<double> outcomes) => agent switch
+    {
+        0 => -outcomes[Outcomes.NhsCostGbp] - outcomes[Outcomes.IcbPooledGbp],
+        1 => -outcomes[Outcomes.BiddingCostGbp] - outcomes[Outcomes.ClawbackGbp],
+        2 => outcomes[Outcomes.DeveloperProfitGbp],
+        3 => outcomes[Outcomes.InvestorReturnGbp],
+        _ => throw new ArgumentOutOfRangeException(nameof(agent)),
+    };
+}
