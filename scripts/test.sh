@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of UrbanSim. Installs nothing today beyond what `dotnet` restores from NuGet;
-# later system dependencies (Chromium for browser tests, Slurm for the cluster test) are installed here.
+# Runs every test of UrbanSim. System packages the tests need are installed first when missing
+# (Debian/Ubuntu, with apt-get): the DejaVu fonts the charts are drawn with. Later: Chromium for the
+# browser tests, Slurm for the cluster test.
 # Ends with a line "N passed, N failed" and exits non-zero if any test failed or the build broke.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,23 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "scripts/test.sh: the .NET 10 SDK is needed (https://dot.net); 'dotnet' is not on PATH." >&2
   exit 1
 fi
+
+# Installs Debian packages when a check fails: ensure_packages "<check command>" package...
+ensure_packages() {
+  local check="$1"; shift
+  if eval "$check" >/dev/null 2>&1; then return 0; fi
+  echo "scripts/test.sh: installing $* (needed by the tests)" >&2
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "scripts/test.sh: cannot install $*: no apt-get on this machine; install them with your package manager." >&2
+    exit 1
+  fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# Charts are drawn in DejaVu Sans; without it their text would be blank.
+ensure_packages "test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" fonts-dejavu-core fontconfig
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)

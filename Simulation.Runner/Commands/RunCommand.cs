@@ -52,6 +52,7 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
+        if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
         var layout = RecordLayout.For(scenario);
         string runKey = RunKey.For(scenario);
         var store = new ChunkStore(chunksDir, runKey, layout);

@@ -27,6 +27,14 @@ public static class BatchCharts
 
     public const string Folder = "charts";
 
+    /// <summary>A warning when the charts' font is not installed (their text would be blank), else null.</summary>
+    public static string? MissingFontWarning()
+    {
+        var typeface = ScottPlot.Fonts.GetTypeface(ChartStyle.FontName, bold: false, italic: false);
+        return typeface?.FamilyName == ChartStyle.FontName ? null
+            : $"warning: the font '{ChartStyle.FontName}' is not installed, so the charts' text will be missing. Fix: sudo apt-get install fonts-dejavu-core (or your system's DejaVu fonts), then rerun with --resume.";
+    }
+
     /// <summary>Renders every chart into <paramref name="outDir"/>/charts; returns the file names written.</summary>
     public static IReadOnlyList<string> Write(string outDir, Scenario scenario, BatchAccumulator batch)
     {

@@ -70,6 +70,36 @@ public class DeterminismTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]   // blocks of 32: four blocks, the last one short
+    [InlineData(2)]   // blocks of 64: two blocks computed while the previous one is delivered
+    public void Batch_OverSeveralPipelinedBlocks_DeliversEveryReplicationInOrderAsASingleRunnerComputesIt(int threads)
+    {
+        var scenario = EngineHarness.Small(EngineHarness.Variant("tied", SettlementKind.TiedGrants)) with { HorizonYears = 2, Replications = 100 };
+        var batch = Batch(scenario, threads);
+        Assert.Equal(Enumerable.Range(0, 100), batch.Select(b => b.Replication));
+        var runner = new ReplicationRunner(scenario);
+        foreach (int rep in new[] { 0, 31, 32, 63, 64, 65, 99 })
+            AssertBitwiseEqual(Run(scenario, rep, runner: runner).Outcome, batch[rep].Outcome, $"outcome of replication {rep}");
+    }
+
+    [Fact]
+    public void Batch_CancelledWhileDelivering_StopsAtABlockBoundaryWithEveryDeliveredResultComplete()
+    {
+        var scenario = EngineHarness.Small(EngineHarness.Variant("tied", SettlementKind.TiedGrants)) with { HorizonYears = 2, Replications = 1000 };
+        using var stop = new CancellationTokenSource();
+        var delivered = new List<int>();
+        int count = MonteCarloBatch.Run(scenario, 0, scenario.Replications, 1, r =>
+        {
+            delivered.Add(r.Replication);
+            if (delivered.Count == 40) stop.Cancel();
+        }, stop.Token);
+        Assert.Equal(count, delivered.Count);
+        Assert.Equal(Enumerable.Range(0, count), delivered);
+        // Cancelled in the second block (replications 32–63): it and the third, already computing, are delivered; no more.
+        Assert.Equal(96, count);
+    }
+
     [Fact]
     public void Variants_IdenticalLeversUnderDifferentNames_GiveBitwiseIdenticalResults()
     {
