@@ -6,7 +6,7 @@ if (args.Length > 0 && args[0] == "--quick")
 {
     var scenario = BenchmarkScenarios.Load(args.Length > 1 ? args[1] : "reference");
     var runner = new UrbanSim.Core.Engine.ReplicationRunner(scenario);
-    var result = new UrbanSim.Core.Engine.ReplicationResult(scenario.Variants.Length, scenario.HorizonYears);
+    var result = UrbanSim.Core.Engine.ReplicationResult.For(scenario);
     for (int i = 0; i < 20; i++) runner.Run(i, result);
     long before = GC.GetAllocatedBytesForCurrentThread();
     var clock = System.Diagnostics.Stopwatch.StartNew();
