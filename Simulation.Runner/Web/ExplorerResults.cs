@@ -62,7 +62,7 @@ public static class ExplorerResults
         var charts = new JsonArray();
         if (includeCharts)
             foreach (var chart in BatchCharts.Create(scenario, acc, Charts.Contains))
-                charts.Add(new JsonObject { ["stem"] = chart.Stem, ["alt"] = Alternative(chart.Stem, acc, scenario.StartYear), ["svg"] = chart.Svg() });
+                charts.Add(new JsonObject { ["stem"] = chart.Stem, ["alt"] = Alternative(chart.Stem, acc, scenario.StartYear), ["svg"] = Inline(chart.Svg()) });
 
         return new JsonObject
         {
@@ -191,6 +191,9 @@ public static class ExplorerResults
         }
         return sb.ToString();
     }
+
+    /// <summary>The SVG without its XML declaration, to be placed inside the page.</summary>
+    private static string Inline(string svg) => svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
 
     private static JsonObject Summary(OutcomeSummary s) => new()
     {

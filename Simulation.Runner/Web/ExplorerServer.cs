@@ -76,7 +76,7 @@ public static class ExplorerServer
                 return ext == ".svg" ? Results.File(Encoding.UTF8.GetBytes(chart.Svg()), "image/svg+xml", stem + ".svg") : Results.File(chart.Png(), "image/png", stem + ".png");
             });
         });
-        app.MapFallback(() => Error(404, "not_found", [new RequestProblem("path", null, "/, the page's files and /api/…", "no such page")]));
+        app.MapFallback("{*path}", () => Error(404, "not_found", [new RequestProblem("path", null, "/, the page's files and /api/…", "no such page")]));
         return app;
     }
 
