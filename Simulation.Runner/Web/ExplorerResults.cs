@@ -62,7 +62,7 @@ public static class ExplorerResults
         var charts = new JsonArray();
         if (includeCharts)
             foreach (var chart in BatchCharts.Create(scenario, acc, Charts.Contains))
-                charts.Add(new JsonObject { ["stem"] = chart.Stem, ["alt"] = Alternative(chart.Stem, acc, scenario.StartYear), ["svg"] = Inline(chart.Svg()) });
+                charts.Add(new JsonObject { ["stem"] = chart.Stem, ["alt"] = Alternative(chart.Stem, acc, scenario.StartYear), ["svg"] = Inline(chart.Stem, chart.Svg(), chart.WidthPx, chart.HeightPx) });
 
         return new JsonObject
         {
@@ -192,8 +192,18 @@ public static class ExplorerResults
         return sb.ToString();
     }
 
-    /// <summary>The SVG without its XML declaration, to be placed inside the page.</summary>
-    private static string Inline(string svg) => svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
+    /// <summary>
+    /// The SVG as it goes inside the page: without its XML declaration, with a viewBox so that it scales to its box, and
+    /// with its element ids prefixed by the chart's name, since ids are shared by the whole page and every chart has a "cl_1".
+    /// </summary>
+    public static string Inline(string stem, string svg, int widthPx, int heightPx)
+    {
+        if (svg.StartsWith("<?xml", StringComparison.Ordinal)) svg = svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart();
+        svg = svg.Replace("id=\"", $"id=\"{stem}-", StringComparison.Ordinal).Replace("url(#", $"url(#{stem}-", StringComparison.Ordinal)
+            .Replace("href=\"#", $"href=\"#{stem}-", StringComparison.Ordinal);
+        return svg.StartsWith("<svg ", StringComparison.Ordinal) && !svg.Contains("viewBox", StringComparison.Ordinal)
+            ? string.Create(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {widthPx} {heightPx}\" ") + svg[5..] : svg;
+    }
 
     private static JsonObject Summary(OutcomeSummary s) => new()
     {

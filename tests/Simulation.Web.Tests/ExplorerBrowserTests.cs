@@ -41,7 +41,11 @@ public sealed class ExplorerBrowserTests(ExplorerServerFixture server) : IAsyncL
         return await _page.GetAttributeAsync("#row-hle_years td:nth-child(3)", "data-value") ?? "";
     }
 
-    private Task Shot(string name) => _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    private async Task Shot(string name)
+    {
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + "-top.png") });
+    }
 
     private static double Mean(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
