@@ -193,6 +193,23 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
     }
 
     [Fact]
+    public async Task Server_GivesASecondUserTheirFirstAnswerWhileAFirstUserRefinesALongRun()
+    {
+        // User A asks for the cap; once A's first answer is in, user B asks for a small run. B's first answer must not
+        // wait for A's 5,000 replications: slices of work take turns.
+        using var a = await server.Http.GetAsync("/api/run?preset=reference&replications=5000", HttpCompletionOption.ResponseHeadersRead);
+        using var aBody = new StreamReader(await a.Content.ReadAsStreamAsync());
+        Assert.NotNull(await aBody.ReadLineAsync());
+        var readingA = Task.Run(async () => { while (await aBody.ReadLineAsync() is { } line) if (line.Contains("\"complete\":true")) return true; return false; });
+        using var b = await server.Http.GetAsync("/api/run?preset=capacity_gap&replications=200", HttpCompletionOption.ResponseHeadersRead);
+        using var bBody = new StreamReader(await b.Content.ReadAsStreamAsync());
+        string? bFirst = await bBody.ReadLineAsync();
+        Assert.Contains("\"complete\":true", bFirst);
+        Assert.False(readingA.IsCompleted, "user B waited for user A's whole run");
+        a.Dispose();   // A leaves: the server cancels A's remaining work
+    }
+
+    [Fact]
     public void Steps_GiveAFewHundredFirstThenFourTimesAsMany()
     {
         Assert.Equal([200, 800, 3200, 5000], ExplorerBatch.Steps(5000).ToArray());
@@ -208,5 +225,29 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
         var patient = ExplorerPresets.All["patient_capital"];
         // Patient capital is a whole-world sum: scaled with the zones, so it stays the same per resident.
         Assert.Equal(Math.Round(5e8 * patient.Scenario.World.ZoneCount / patient.FullWorld.ZoneCount), patient.Initial.Levers.PatientCapitalGbpPerYear);
+    }
+}
+
+/// <summary>The <c>serve</c> command line.</summary>
+public sealed class ServeCommandLineTests
+{
+    [Theory]
+    [InlineData("70000")]
+    [InlineData("-1")]
+    public void Serve_RejectsAPortOutOfRange(string port)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = UrbanSim.Runner.Program.BuildRoot(stdout, stderr).Parse(["serve", "--port", port]).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+        Assert.Equal(1, code);
+        Assert.Contains("--port must be from 0 to 65535.", stderr.ToString());
+    }
+
+    [Fact]
+    public void Serve_IsListedInTheHelp()
+    {
+        var stdout = new StringWriter();
+        UrbanSim.Runner.Program.BuildRoot(stdout, TextWriter.Null).Parse(["--help"]).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = TextWriter.Null });
+        Assert.Contains("serve", stdout.ToString());
     }
 }
