@@ -251,3 +251,27 @@ public sealed class ServeCommandLineTests
         Assert.Contains("serve", stdout.ToString());
     }
 }
+
+/// <summary><c>urbansim serve</c> itself: starts, prints its address, answers, and stops on the signal.</summary>
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public async Task Serve_PrintsTheAddressAnswersAndStopsCleanly()
+    {
+        var stdout = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var serving = Task.Run(() => UrbanSim.Runner.Web.ServeCommand.Run(0, "127.0.0.1", TextWriter.Synchronized(stdout), TextWriter.Null, stop.Token));
+        string? address = null;
+        for (int i = 0; i < 100 && address is null; i++)
+        {
+            await Task.Delay(100);
+            var match = System.Text.RegularExpressions.Regex.Match(stdout.ToString(), @"UrbanSim policy explorer: (http://127\.0\.0\.1:\d+)/");
+            if (match.Success) address = match.Groups[1].Value;
+        }
+        Assert.NotNull(address);
+        using var http = new HttpClient();
+        Assert.Contains("UrbanSim policy explorer", await http.GetStringAsync(address + "/"));
+        stop.Cancel();
+        Assert.Equal(0, await serving.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+}

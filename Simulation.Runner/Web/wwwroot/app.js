@@ -155,7 +155,7 @@ function showError(e) {
   const h = document.createElement('strong'); h.textContent = 'This setting cannot be run: '; box.appendChild(h);
   const ul = document.createElement('ul');
   for (const p of (e.problems && e.problems.length ? e.problems : [{ message: e.message }])) {
-    const li = document.createElement('li'); li.textContent = p.message + (p.allowed ? ` (allowed: ${p.allowed})` : ''); ul.appendChild(li);
+    const li = document.createElement('li'); li.textContent = p.message + (p.allowed && !p.message.includes(p.allowed) ? ` (allowed: ${p.allowed})` : ''); ul.appendChild(li);
   }
   box.appendChild(ul);
   $('status').dataset.state = 'error';
