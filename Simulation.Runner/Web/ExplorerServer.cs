@@ -88,6 +88,8 @@ public static class ExplorerServer
     {
         var (request, problems) = ExplorerRequest.Parse(context.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.Count == 1 ? q.Value[0] : string.Join(",", q.Value.ToArray()))));
         if (request is null) { await Error(400, "invalid_request", problems).ExecuteAsync(context); return; }
+        using var admitted = limiter.Admit();
+        if (admitted is null) { await Busy().ExecuteAsync(context); return; }
         var cancel = context.RequestAborted;
         var batch = new ExplorerBatch(request.Scenario(), limiter);
         context.Response.ContentType = "application/x-ndjson; charset=utf-8";
@@ -118,11 +120,15 @@ public static class ExplorerServer
     {
         var (request, problems) = ExplorerRequest.Parse(context.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.Count == 1 ? q.Value[0] : string.Join(",", q.Value.ToArray()))));
         if (request is null) return Error(400, "invalid_request", problems);
+        using var admitted = limiter.Admit();
+        if (admitted is null) return Busy();
         var batch = new ExplorerBatch(request.Scenario(), limiter);
         try { await batch.GrowAsync(request.Replications, context.RequestAborted); }
-        catch (ServerBusyException e) { return Error(503, "busy", [new RequestProblem("server", null, "", e.Message)]); }
+        catch (ServerBusyException) { return Busy(); }
         return result(request, batch);
     }
+
+    private static IResult Busy() => Error(503, "busy", [new RequestProblem("server", null, "", new ServerBusyException().Message)]);
 
     /// <summary>A JSON error: {"error", "message", "problems": [{field, value, allowed, message}]}.</summary>
     public static IResult Error(int status, string code, IReadOnlyList<RequestProblem> problems)

@@ -181,6 +181,22 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
     }
 
     [Fact]
+    public void JobLimiter_AdmitsAFixedNumberOfRequestsInProgress()
+    {
+        var limiter = new JobLimiter(1, maxRequests: 2);
+        using var a = limiter.Admit();
+        var b = limiter.Admit();
+        Assert.NotNull(a);
+        Assert.NotNull(b);
+        Assert.Null(limiter.Admit());
+        b!.Dispose();
+        b.Dispose();   // twice is harmless
+        using var c = limiter.Admit();
+        Assert.NotNull(c);
+        Assert.Null(limiter.Admit());
+    }
+
+    [Fact]
     public async Task ExplorerBatch_StopsWhenTheRequestIsCancelled()
     {
         var (request, _) = ExplorerRequest.Parse([new("replications", "5000")]);
