@@ -164,8 +164,10 @@ public static class ExplorerResults
                 return "Change in each agent's money against the baseline: " + string.Join("; ", AgentLedger.Agents.Select((a, i) => $"{a} {Gbp(acc.AgentChange[0][i].Paired().Mean, signed: true)}")) + ".";
             case "hle_change_by_decile":
             {
-                string D(int v, int d) => acc.DecileHleChange[v][d].Summary().Mean.ToString("+0.00;-0.00", inv);
-                return $"HLE change from {startYear} by deprivation decile. Most deprived (decile 1): baseline {D(0, 0)}, your setting {D(1, 0)} years. Least deprived (decile 10): baseline {D(0, 9)}, your setting {D(1, 9)} years.";
+                string D(int v, int d) => acc.DecileHleChange[v][d].Summary().Mean is var m && double.IsFinite(m) ? m.ToString("+0.00;-0.00", inv) : "none (no zones)";
+                var empty = Enumerable.Range(0, RecordLayout.Deciles).Where(d => acc.DecileHleChange[0][d].Count == 0).Select(d => (d + 1).ToString(inv)).ToList();
+                string gaps = empty.Count == 0 ? "" : $" The explorer's small world has no zones in decile {string.Join(", ", empty)}, so the chart has a gap there.";
+                return $"HLE change from {startYear} by deprivation decile. Most deprived (decile 1): baseline {D(0, 0)}, your setting {D(1, 0)} years. Least deprived (decile 10): baseline {D(0, 9)}, your setting {D(1, 9)} years.{gaps}";
             }
             default: return stem.Replace('_', ' ');
         }

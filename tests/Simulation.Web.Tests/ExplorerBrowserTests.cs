@@ -92,6 +92,12 @@ public sealed class ExplorerBrowserTests(ExplorerServerFixture server) : IAsyncL
         Assert.Contains("pools", string.Join(" ", await _page.Locator("#drivers li").AllTextContentsAsync()));
         Assert.Equal(ExplorerResults.Charts.Length, await _page.Locator("#charts figure").CountAsync());
         await Shot("03-health-devolution-preset");
+
+        // The settlement from the keyboard: arrow keys move between the radio buttons.
+        await _page.FocusAsync("input[name=settlement][value=health_devolution]");
+        await _page.Keyboard.PressAsync("ArrowUp");
+        await _page.WaitForFunctionAsync("location.search.includes('settlement=single_pot')");
+        Assert.True(await _page.IsCheckedAsync("input[name=settlement][value=single_pot]"));
     }
 
     [Fact]
@@ -106,6 +112,14 @@ public sealed class ExplorerBrowserTests(ExplorerServerFixture server) : IAsyncL
         Assert.Contains("12 years", await _page.TextContentAsync("#status"));
         Assert.Contains("planning_health_standard=0.7", _page.Url);
         await Shot("04-shared-url");
+
+        // Downloads carry the same setting.
+        string query = new Uri(_page.Url).Query;
+        Assert.Equal("/api/results.csv" + query, await _page.GetAttributeAsync("#dl-csv", "href"));
+        Assert.Equal("/api/results.json" + query, await _page.GetAttributeAsync("#dl-json", "href"));
+        Assert.Equal("/api/chart/fan_hle_gap_years.png" + query, await _page.GetAttributeAsync("#fig-fan_hle_gap_years a[data-ext=png]", "href"));
+        var download = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("#dl-csv"));
+        Assert.Equal("urbansim-explorer-results.csv", download.SuggestedFilename);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ async function init() {
   });
   window.addEventListener('popstate', () => { fromUrl(); schedule(0, false); });
   fromUrl();
-  schedule(0, false);
+  schedule(0);   // the address then holds every lever, so a copied link is complete
 }
 
 function showValue(l) {
