@@ -125,6 +125,15 @@ public sealed class ExplorerBrowserTests(ExplorerServerFixture server) : IAsyncL
     [Fact]
     public async Task BadUrl_ShowsAClearError()
     {
+        // A bad value arriving while results are shown (here forced into the slider) clears them and explains.
+        await _page.GotoAsync(server.Address + "/?preset=reference&replications=200&horizon_years=5");
+        await WaitForComplete(200);
+        Assert.True(await _page.Locator("#charts figure").CountAsync() > 0);
+        await _page.EvaluateAsync("() => { const h = document.getElementById('horizon_years'); h.max = '80'; h.value = '80'; h.dispatchEvent(new Event('input')); }");
+        await _page.WaitForSelectorAsync("#error:not([hidden])");
+        Assert.Contains("horizon_years must be a whole number from 1 to 50 years; got '80'", await _page.TextContentAsync("#error"));
+        Assert.Equal(0, await _page.Locator("#charts figure").CountAsync());
+
         await _page.GotoAsync(server.Address + "/?preset=reference&horizon_years=500&replications=200");
         await _page.WaitForSelectorAsync("#error:not([hidden])");
         string error = (await _page.TextContentAsync("#error"))!;

@@ -158,6 +158,10 @@ function showError(e) {
     const li = document.createElement('li'); li.textContent = p.message + (p.allowed && !p.message.includes(p.allowed) ? ` (allowed: ${p.allowed})` : ''); ul.appendChild(li);
   }
   box.appendChild(ul);
+  // Results of an earlier setting would be mistaken for this one's: clear them.
+  $('numbers').querySelector('tbody').innerHTML = '';
+  $('drivers').innerHTML = '';
+  $('charts').innerHTML = '';
   $('status').dataset.state = 'error';
   $('status').textContent = 'No results: fix the setting.';
 }
