@@ -76,7 +76,9 @@ public static class ExplorerServer
                 return ext == ".svg" ? Results.File(Encoding.UTF8.GetBytes(chart.Svg()), "image/svg+xml", stem + ".svg") : Results.File(chart.Png(), "image/png", stem + ".png");
             });
         });
-        app.MapFallback("{*path}", () => Error(404, "not_found", [new RequestProblem("path", null, "/, the page's files and /api/…", "no such page")]));
+        app.MapFallback("{*path}", (HttpContext c) => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
+            ? Error(404, "not_found", [new RequestProblem("path", null, "/, the page's files and /api/…", "no such page")])
+            : Error(405, "method_not_allowed", [new RequestProblem("method", c.Request.Method, "GET", "the explorer only answers GET requests")]));
         return app;
     }
 
