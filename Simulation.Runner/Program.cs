@@ -77,6 +77,21 @@ public static class Program
         appraise.Options.Add(appraisalOut);
         appraise.SetAction(r => AppraiseCommand.Run(r.GetValue(appraisalArg)!, r.GetValue(appraisalOut), stdout, stderr));
         root.Subcommands.Add(appraise);
+
+        var port = new Option<int>("--port") { Description = "Port to listen on", DefaultValueFactory = _ => Web.ExplorerServer.DefaultPort };
+        var host = new Option<string>("--host") { Description = "Address to listen on; anything but 127.0.0.1 exposes the explorer to the network (no authentication: unsafe on public networks)", DefaultValueFactory = _ => Web.ExplorerServer.DefaultHost };
+        port.Validators.Add(result =>
+        {
+            if (WholeNumber(result) is < 0 or > 65535) result.AddError("--port must be from 0 to 65535.");
+        });
+        var serve = new Command("serve", "Start the interactive policy explorer in the browser (http://127.0.0.1:5080/ by default)");
+        serve.Options.Add(port); serve.Options.Add(host);
+        serve.SetAction(r =>
+        {
+            using var stop = StopSignals.Listen(stderr);
+            return Web.ServeCommand.Run(r.GetValue(port), r.GetValue(host)!, stdout, stderr, stop.Token);
+        });
+        root.Subcommands.Add(serve);
         return root;
     }
 }

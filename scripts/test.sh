@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of UrbanSim. System packages the tests need are installed first when missing
-# (Debian/Ubuntu, with apt-get): the DejaVu fonts the charts are drawn with. Later: Chromium for the
-# browser tests, Slurm for the cluster test.
+# (Debian/Ubuntu, with apt-get): the DejaVu fonts the charts are drawn with and Chromium for the policy
+# explorer's browser tests. Later: Slurm for the cluster test.
 # Ends with a line "N passed, N failed" and exits non-zero if any test failed or the build broke.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,8 @@ ensure_packages() {
 
 # Charts are drawn in DejaVu Sans; without it their text would be blank.
 ensure_packages "test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" fonts-dejavu-core fontconfig
+# The explorer's browser tests drive Debian's Chromium through Playwright (no browser is downloaded).
+ensure_packages "test -x /usr/bin/chromium" chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)

@@ -35,19 +35,42 @@ public static class BatchCharts
             : $"warning: the font '{ChartStyle.FontName}' is not installed, so the charts' text will be missing. Fix: sudo apt-get install fonts-dejavu-core (or your system's DejaVu fonts), then rerun with --resume.";
     }
 
+    /// <summary>A chart of a batch, ready to render: its file stem (e.g. <c>fan_hle_gap_years</c>), the plot and its width.</summary>
+    public sealed record BatchChart(string Stem, ScottPlot.Plot Plot, int WidthPx)
+    {
+        public int HeightPx => ChartStyle.HeightPx;
+        public string Svg() => ChartFiles.RenderSvg(Plot, WidthPx, HeightPx);
+        public byte[] Png() => ChartFiles.RenderPng(Plot, WidthPx, HeightPx);
+    }
+
     /// <summary>Renders every chart into <paramref name="outDir"/>/charts; returns the file names written.</summary>
     public static IReadOnlyList<string> Write(string outDir, Scenario scenario, BatchAccumulator batch)
     {
         string dir = Path.Combine(outDir, Folder);
         Directory.CreateDirectory(dir);
         var written = new List<string>();
+        foreach (var chart in Create(scenario, batch))
+        {
+            ChartFiles.Save(chart.Plot, dir, chart.Stem, chart.WidthPx, ChartStyle.HeightPx);
+            written.Add(chart.Stem + ".png"); written.Add(chart.Stem + ".svg");
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// The charts of a batch, in the order <see cref="Write"/> saves them; <paramref name="include"/> picks charts by
+    /// stem (all when null), so a caller that shows only some (the web explorer) does not build the others.
+    /// </summary>
+    public static IReadOnlyList<BatchChart> Create(Scenario scenario, BatchAccumulator batch, Func<string, bool>? include = null)
+    {
+        var written = new List<BatchChart>();
         if (batch.Replications == 0) return written;
         var caption = new ChartCaption(scenario.Name, batch.Replications, scenario.Seed, Manifest.ToolVersion);
         string[] names = scenario.Variants.Select(v => v.Name).ToArray();
-        void Save(ScottPlot.Plot plot, string stem, int width = ChartStyle.WidthPx)
+        bool Wanted(string stem) => include is null || include(stem);
+        void Save(Func<ScottPlot.Plot> plot, string stem, int width = ChartStyle.WidthPx)
         {
-            ChartFiles.Save(plot, dir, stem, width, ChartStyle.HeightPx);
-            written.Add(stem + ".png"); written.Add(stem + ".svg");
+            if (Wanted(stem)) written.Add(new BatchChart(stem, plot(), width));
         }
 
         foreach (var h in Headlines)
@@ -55,8 +78,8 @@ public static class BatchCharts
             string name = Outcomes.All[h.Outcome].Name;
             var samples = names.Select((n, v) => Sample(n, batch.Outcome[v][h.Outcome].Quantiles, h.Divisor)).ToList();
             if (samples.All(s => s.Values.Length > 0))
-                Save(OutcomeDistributionChart.Create(new OutcomeDistributionData(h.Label, h.Unit, samples), caption), $"distribution_{name}");
-            if (names.Length < 2) continue;
+                Save(() => OutcomeDistributionChart.Create(new OutcomeDistributionData(h.Label, h.Unit, samples), caption), $"distribution_{name}");
+            if (names.Length < 2 || !Wanted($"difference_{name}")) continue;
             var differences = new List<VariantDifference>();
             for (int v = 1; v < names.Length; v++)
             {
@@ -65,7 +88,7 @@ public static class BatchCharts
                 differences.Add(new VariantDifference(names[v], values.Select(x => x / h.Divisor).ToArray(), weights,
                     column.Quantiles.Quantile(0.025) / h.Divisor, column.Quantiles.Quantile(0.975) / h.Divisor, column.Paired().ProbabilityBetter));
             }
-            Save(PairedDifferenceChart.Create(new PairedDifferenceData(h.Label, h.Unit, names[0], Outcomes.All[h.Outcome].HigherIsBetter, differences), caption),
+            Save(() => PairedDifferenceChart.Create(new PairedDifferenceData(h.Label, h.Unit, names[0], Outcomes.All[h.Outcome].HigherIsBetter, differences), caption),
                 $"difference_{name}");
         }
 
@@ -82,7 +105,7 @@ public static class BatchCharts
                 double[] Q(double tau) => columns.Select(c => c.Quantiles.Quantile(tau)).ToArray();
                 return new VariantFan(n, Q(0.05), Q(0.25), Q(0.5), Q(0.75), Q(0.95));
             }).ToList();
-            Save(FanChart.Create(new FanChartData(label, "years", years, fans), caption), $"fan_{Series.Names[series]}");
+            Save(() => FanChart.Create(new FanChartData(label, "years", years, fans), caption), $"fan_{Series.Names[series]}");
         }
 
         int[] simulated = years[1..];
@@ -90,7 +113,7 @@ public static class BatchCharts
         var money = names.Select((n, v) => new VariantMoney(n,
             Enumerable.Range(0, Programmes.Count).Select(p =>
                 batch.Yearly[v].Select(y => Math.Max(0, y[Series.FirstProgrammeSpend + p].Summary().Mean)).ToArray()).ToArray())).ToList();
-        Save(MoneyByProgrammeChart.Create(new MoneyByProgrammeData(simulated, programmes, money), caption), "money_by_programme",
+        Save(() => MoneyByProgrammeChart.Create(new MoneyByProgrammeData(simulated, programmes, money), caption), "money_by_programme",
             MoneyByProgrammeChart.WidthPx(names.Length));
 
         if (names.Length > 1)
@@ -100,7 +123,7 @@ public static class BatchCharts
                 var s = batch.AgentChange[v - 1].Select(c => c.Paired()).ToArray();
                 return new VariantGbpChange(names[v], s.Select(x => x.Mean).ToArray(), s.Select(x => x.Ci95Low).ToArray(), s.Select(x => x.Ci95High).ToArray());
             }).ToList();
-            Save(CostsAndSavingsChart.Create(new CostsAndSavingsData(AgentLedger.Agents, names[0], changes), caption), "costs_and_savings");
+            Save(() => CostsAndSavingsChart.Create(new CostsAndSavingsData(AgentLedger.Agents, names[0], changes), caption), "costs_and_savings");
         }
 
         int[] deciles = Enumerable.Range(1, RecordLayout.Deciles).ToArray();
@@ -109,7 +132,7 @@ public static class BatchCharts
             var s = batch.DecileHleChange[v].Select(c => c.Summary()).ToArray();
             return new VariantDecileChange(n, s.Select(x => x.Mean).ToArray(), s.Select(x => x.Ci95Low).ToArray(), s.Select(x => x.Ci95High).ToArray());
         }).ToList();
-        Save(DecileChangeChart.Create(new DecileChangeData(deciles, scenario.StartYear, scenario.StartYear + scenario.HorizonYears, decileChanges), caption),
+        Save(() => DecileChangeChart.Create(new DecileChangeData(deciles, scenario.StartYear, scenario.StartYear + scenario.HorizonYears, decileChanges), caption),
             "hle_change_by_decile");
         return written;
     }

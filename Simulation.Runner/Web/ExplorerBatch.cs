@@ -1,0 +1,50 @@
+using UrbanSim.Core.Engine;
+using UrbanSim.Core.Scenarios;
+using UrbanSim.Runner.Batch;
+
+namespace UrbanSim.Runner.Web;
+
+/// <summary>
+/// One explorer request's batch, grown in steps: <see cref="GrowAsync"/> runs the next replications (in slices,
+/// each under the <see cref="JobLimiter"/>) and folds them, in replication order, into the same
+/// <see cref="BatchAccumulator"/> the command line uses. Replications [0, n) therefore give exactly the numbers of
+/// <c>urbansim run</c> with n replications of the same scenario, whatever the steps.
+/// </summary>
+public sealed class ExplorerBatch(Scenario scenario, JobLimiter limiter)
+{
+    private readonly double[] _row = new double[RecordLayout.For(scenario).Width];
+
+    public Scenario Scenario { get; } = scenario;
+    public BatchAccumulator Accumulator { get; } = new(RecordLayout.For(scenario));
+    public int Done => Accumulator.Replications;
+
+    /// <summary>Runs replications up to <paramref name="upTo"/> (exclusive). Throws <see cref="ServerBusyException"/> or on cancellation.</summary>
+    public async Task GrowAsync(int upTo, CancellationToken cancellation)
+    {
+        var layout = Accumulator.Layout;
+        while (Done < upTo)
+        {
+            int first = Done, count = Math.Min(JobLimiter.SliceReplications, upTo - first);
+            using (var slot = await limiter.EnterAsync(cancellation).ConfigureAwait(false) ?? throw new ServerBusyException())
+            {
+                cancellation.ThrowIfCancellationRequested();
+                await Task.Run(() => MonteCarloBatch.Run(Scenario, first, count, limiter.Threads, result =>
+                {
+                    layout.Flatten(result, _row);
+                    Accumulator.Add(result.Replication, _row);
+                }, cancellation), cancellation).ConfigureAwait(false);
+            }
+            cancellation.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Replication counts at which the page gets an answer: a few hundred first, then four times as many each step.</summary>
+    public static IEnumerable<int> Steps(int target, int first = 200)
+    {
+        for (int n = Math.Min(first, target); ; n = Math.Min(target, n * 4))
+        {
+            yield return n;
+            if (n >= target) yield break;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using UrbanSim.Runner.Output;
+
+namespace UrbanSim.Runner.Web;
+
+/// <summary>
+/// The policy explorer's web server (ASP.NET Core, Kestrel). It serves the page's few embedded files by exact name
+/// (no directory browsing; no part of a request reaches the filesystem) and a small API:
+/// <list type="bullet">
+/// <item><c>GET /api/presets</c>: presets, levers with ranges and meanings, caps.</item>
+/// <item><c>GET /api/run?…</c>: results as newline-delimited JSON, one line per refinement (200, 800, 3,200 … replications); closing the request cancels the work.</item>
+/// <item><c>GET /api/results.json?…</c>, <c>/api/results.csv?…</c>, <c>/api/chart/{name}.svg|png?…</c>: downloads for the given replications.</item>
+/// </list>
+/// Every request is validated (<see cref="ExplorerRequest"/>); bad input gets 400 with a JSON list of problems.
+/// </summary>
+public static class ExplorerServer
+{
+    public const int DefaultPort = 5080;
+    public const string DefaultHost = "127.0.0.1";
+
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
+    /// <summary>Builds the server bound to <paramref name="host"/>:<paramref name="port"/> (port 0: a free port, see <see cref="Address"/>).</summary>
+    public static WebApplication Build(string host, int port, int? threads = null, TextWriter? log = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 1024;            // the API takes no bodies
+            k.Limits.MaxRequestLineSize = 4096;            // a query of every field fits in well under 1 KB
+            k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            k.Limits.MaxConcurrentConnections = 200;
+        });
+        builder.WebHost.UseUrls($"http://{(host.Contains(':') ? $"[{host}]" : host)}:{port}");
+        var limiter = new JobLimiter(threads ?? Environment.ProcessorCount);
+        builder.Services.AddSingleton(limiter);
+        var app = builder.Build();
+        var files = StaticFiles.Load();
+
+        app.Use(async (context, next) =>
+        {
+            var h = context.Response.Headers;
+            h["X-Content-Type-Options"] = "nosniff";
+            h["Referrer-Policy"] = "no-referrer";
+            h["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+            await next(context);
+        });
+
+        app.MapGet("/", (HttpContext c) => files.Serve(c, "index.html"));
+        app.MapGet("/{file}", (HttpContext c, string file) => files.Serve(c, file));
+        app.MapGet("/api/presets", () => Results.Text(Presets().ToJsonString(), "application/json; charset=utf-8"));
+        app.MapGet("/api/run", (HttpContext c) => Run(c, limiter, log));
+        app.MapGet("/api/results.json", (Delegate)((HttpContext c) => Download(c, limiter, (request, batch) =>
+            Results.File(Encoding.UTF8.GetBytes(SummaryWriter.ToJson(batch.Scenario, batch.Accumulator, request.Replications)), "application/json", "urbansim-explorer-summary.json"))));
+        app.MapGet("/api/results.csv", (Delegate)((HttpContext c) => Download(c, limiter, (_, batch) =>
+            Results.File(Encoding.UTF8.GetBytes(ExplorerResults.Csv(batch)), "text/csv", "urbansim-explorer-results.csv"))));
+        app.MapGet("/api/chart/{file}", (HttpContext c, string file) =>
+        {
+            string stem = Path.GetFileNameWithoutExtension(file), ext = Path.GetExtension(file);
+            if (!ExplorerResults.Charts.Contains(stem) || ext is not (".svg" or ".png"))
+                return Task.FromResult(Error(404, "not_found", [new RequestProblem("chart", file, string.Join(", ", ExplorerResults.Charts) + " with .svg or .png", $"no chart '{file}'")]));
+            return Download(c, limiter, (_, batch) =>
+            {
+                var chart = BatchCharts.Create(batch.Scenario, batch.Accumulator, s => s == stem).Single();
+                return ext == ".svg" ? Results.File(Encoding.UTF8.GetBytes(chart.Svg()), "image/svg+xml", stem + ".svg") : Results.File(chart.Png(), "image/png", stem + ".png");
+            });
+        });
+        app.MapFallback("{*path}", (HttpContext c) => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
+            ? Error(404, "not_found", [new RequestProblem("path", null, "/, the page's files and /api/…", "no such page")])
+            : Error(405, "method_not_allowed", [new RequestProblem("method", c.Request.Method, "GET", "the explorer only answers GET requests")]));
+        return app;
+    }
+
+    /// <summary>The address the started server listens on, e.g. http://127.0.0.1:5080.</summary>
+    public static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    private static async Task Run(HttpContext context, JobLimiter limiter, TextWriter? log)
+    {
+        var (request, problems) = ExplorerRequest.Parse(context.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.Count == 1 ? q.Value[0] : string.Join(",", q.Value.ToArray()))));
+        if (request is null) { await Error(400, "invalid_request", problems).ExecuteAsync(context); return; }
+        using var admitted = limiter.Admit();
+        if (admitted is null) { await Busy().ExecuteAsync(context); return; }
+        var cancel = context.RequestAborted;
+        var batch = new ExplorerBatch(request.Scenario(), limiter);
+        context.Response.ContentType = "application/x-ndjson; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            foreach (int n in ExplorerBatch.Steps(request.Replications))
+            {
+                await batch.GrowAsync(n, cancel);
+                long simulated = clock.ElapsedMilliseconds;
+                var json = ExplorerResults.Build(request, batch);
+                json["elapsed_ms"] = clock.ElapsedMilliseconds;
+                log?.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {request.Preset.Key}: {n} replications in {clock.ElapsedMilliseconds} ms (simulation {simulated} ms)");
+                await context.Response.WriteAsync(json.ToJsonString(Compact) + "\n", cancel);
+                await context.Response.Body.FlushAsync(cancel);
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
+        catch (ServerBusyException e)
+        {
+            if (!context.Response.HasStarted) await Error(503, "busy", [new RequestProblem("server", null, "", e.Message)]).ExecuteAsync(context);
+            else await context.Response.WriteAsync(new JsonObject { ["error"] = "busy", ["message"] = e.Message }.ToJsonString(Compact) + "\n", CancellationToken.None);
+        }
+    }
+
+    private static async Task<IResult> Download(HttpContext context, JobLimiter limiter, Func<ExplorerRequest, ExplorerBatch, IResult> result)
+    {
+        var (request, problems) = ExplorerRequest.Parse(context.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.Count == 1 ? q.Value[0] : string.Join(",", q.Value.ToArray()))));
+        if (request is null) return Error(400, "invalid_request", problems);
+        using var admitted = limiter.Admit();
+        if (admitted is null) return Busy();
+        var batch = new ExplorerBatch(request.Scenario(), limiter);
+        try { await batch.GrowAsync(request.Replications, context.RequestAborted); }
+        catch (ServerBusyException) { return Busy(); }
+        return result(request, batch);
+    }
+
+    private static IResult Busy() => Error(503, "busy", [new RequestProblem("server", null, "", new ServerBusyException().Message)]);
+
+    /// <summary>A JSON error: {"error", "message", "problems": [{field, value, allowed, message}]}.</summary>
+    public static IResult Error(int status, string code, IReadOnlyList<RequestProblem> problems)
+    {
+        var list = new JsonArray();
+        foreach (var p in problems)
+            list.Add(new JsonObject { ["field"] = p.Field, ["value"] = p.Value, ["allowed"] = p.Allowed, ["message"] = p.Message });
+        string message = problems.Count == 1 ? problems[0].Message : $"{problems.Count} problems: " + string.Join("; ", problems.Select(p => p.Message));
+        var body = new JsonObject { ["error"] = code, ["message"] = message, ["problems"] = list };
+        return Results.Text(body.ToJsonString(), "application/json; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    /// <summary>Presets, levers (range, meaning, each preset's baseline and initial values) and caps, for the page.</summary>
+    public static JsonObject Presets()
+    {
+        var presets = new JsonArray();
+        foreach (string key in ExplorerPresets.Order)
+        {
+            if (!ExplorerPresets.All.TryGetValue(key, out var p)) continue;
+            JsonObject Levers(Core.Scenarios.PolicyLevers levers)
+            {
+                var o = new JsonObject();
+                foreach (var l in ExplorerPresets.Levers) o[l.Name] = ExplorerRequest.LeverText(levers, l);
+                return o;
+            }
+            presets.Add(new JsonObject
+            {
+                ["key"] = key, ["name"] = p.Name, ["description"] = p.Description,
+                ["baseline_variant"] = p.Baseline.Name, ["initial_variant"] = p.Initial.Name,
+                ["full_zones"] = p.FullWorld.ZoneCount, ["zones"] = p.Scenario.World.ZoneCount,
+                ["regions"] = string.Join(", ", p.Scenario.World.Regions.Select(r => $"{r.Name} ({r.Capacity.ToString().ToLowerInvariant()}, {r.Zones} zones)")),
+                ["horizon_years"] = p.Scenario.HorizonYears, ["seed"] = p.Scenario.Seed,
+                ["baseline"] = Levers(p.Baseline.Levers), ["initial"] = Levers(p.Initial.Levers),
+            });
+        }
+        var levers = new JsonArray();
+        foreach (var l in ExplorerPresets.Levers)
+            levers.Add(new JsonObject { ["name"] = l.Name, ["min"] = l.Range?.Min, ["max"] = l.Range?.Max, ["meaning"] = l.Meaning });
+        return new JsonObject
+        {
+            ["presets"] = presets, ["levers"] = levers,
+            ["caps"] = new JsonObject
+            {
+                ["replications"] = ExplorerRequest.MaxReplications, ["default_replications"] = ExplorerRequest.DefaultReplications,
+                ["horizon_years"] = ExplorerRequest.MaxHorizonYears, ["zones_min"] = ExplorerRequest.MinZones, ["zones"] = ExplorerPresets.MaxZones,
+                ["default_zones"] = ExplorerPresets.DefaultZones,
+            },
+        };
+    }
+
+    /// <summary>The page's files, embedded in the program and served by exact name only.</summary>
+    private sealed class StaticFiles(Dictionary<string, (byte[] Bytes, string Type)> files)
+    {
+        public static StaticFiles Load()
+        {
+            var assembly = typeof(StaticFiles).Assembly;
+            var files = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
+            foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("wwwroot/", StringComparison.Ordinal)))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var memory = new MemoryStream();
+                stream.CopyTo(memory);
+                string file = name["wwwroot/".Length..];
+                string type = Path.GetExtension(file) switch
+                {
+                    ".html" => "text/html; charset=utf-8",
+                    ".js" => "text/javascript; charset=utf-8",
+                    ".css" => "text/css; charset=utf-8",
+                    ".svg" => "image/svg+xml",
+                    _ => "application/octet-stream",
+                };
+                files[file] = (memory.ToArray(), type);
+            }
+            return new StaticFiles(files);
+        }
+
+        public IResult Serve(HttpContext context, string file) =>
+            files.TryGetValue(file, out var f) ? Results.Bytes(f.Bytes, f.Type)
+                : Error(404, "not_found", [new RequestProblem("path", file.Length > 40 ? file[..40] : file, "the page's own files", $"no file '{(file.Length > 40 ? file[..40] + "…" : file)}' here")]);
+    }
+}
