@@ -117,8 +117,11 @@ public static class ExplorerResults
         var homes = D("homes_built");
         double share0 = M(0, "healthy_homes_share"), share1 = M(1, "healthy_homes_share");
         string capital = M(1, "patient_capital_gbp") > 0 ? $"; patient capital lends {Gbp(M(1, "patient_capital_gbp"))} and private investment changes by {Gbp(D("private_investment_gbp").Mean, signed: true)}" : "";
+        string shareText = Math.Round(share0 * 100) == Math.Round(share1 * 100)
+            ? string.Create(CultureInfo.InvariantCulture, $"the healthy-design share unchanged at {share1 * 100:0}%")
+            : string.Create(CultureInfo.InvariantCulture, $"the healthy-design share going from {share0 * 100:0}% to {share1 * 100:0}%");
         s.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Developers find {(Math.Abs(homes.Mean) < 5 ? "about as many" : Dir(homes.Mean, "more", "fewer"))} viable sites: {Math.Abs(homes.Mean):N0} {Dir(homes.Mean, "more", "fewer")} homes, with the healthy-design share going from {share0 * 100:0}% to {share1 * 100:0}%{capital}."));
+            $"Developers find {(Math.Abs(homes.Mean) < 5 ? "about as many" : Dir(homes.Mean, "more", "fewer"))} viable sites: {Math.Abs(homes.Mean):N0} {Dir(homes.Mean, "more", "fewer")} homes, with {shareText}{capital}."));
 
         var nhs = D("nhs_cost_gbp");
         double pooled = M(1, "icb_pooled_gbp");
