@@ -1,0 +1,70 @@
+namespace UrbanSim.Runner.Sensitivity;
+
+/// <summary>A box in the unit hypercube: per factor, the lower and upper unit coordinate kept.</summary>
+public sealed record PrimBox(double[] Lower, double[] Upper, double Coverage, double Density, double Support);
+
+/// <summary>
+/// Scenario discovery by PRIM (Friedman and Fisher 1999), peeling only: starting from the whole sample, repeatedly cut
+/// the share <see cref="Alpha"/> of the points in the box at the low or high end of one factor, choosing the cut that
+/// leaves the highest density (share of points in the box that are "hits"), until fewer than
+/// <see cref="MinimumSupport"/> of the points remain. Coverage is the share of all hits that lie in the box.
+/// </summary>
+public static class Prim
+{
+    public const double Alpha = 0.05, MinimumSupport = 0.05;
+
+    /// <summary>The peeling trajectory, from the whole space to the last box.</summary>
+    public static List<PrimBox> Peel(double[] unitPoints, int k, bool[] hit)
+    {
+        int n = hit.Length;
+        int hits = hit.Count(h => h);
+        var inBox = Enumerable.Range(0, n).ToList();
+        var lower = new double[k];
+        var upper = Enumerable.Repeat(1.0, k).ToArray();
+        var trajectory = new List<PrimBox> { Box(lower, upper, inBox, hit, hits, n) };
+        if (hits == 0) return trajectory;
+        while (true)
+        {
+            int remove = Math.Max(1, (int)Math.Floor(Alpha * inBox.Count));
+            if (inBox.Count - remove < MinimumSupport * n) break;
+            double bestDensity = -1;
+            (int Factor, bool Low, double Cut, List<int> Keep)? best = null;
+            for (int c = 0; c < k; c++)
+            {
+                var sorted = inBox.Select(j => unitPoints[j * k + c]).Order().ToArray();
+                foreach (bool low in new[] { true, false })
+                {
+                    double cut = low ? sorted[remove] : sorted[sorted.Length - 1 - remove];
+                    var keep = inBox.Where(j => low ? unitPoints[j * k + c] >= cut : unitPoints[j * k + c] <= cut).ToList();
+                    if (keep.Count == inBox.Count || keep.Count < MinimumSupport * n) continue;
+                    double density = keep.Count(j => hit[j]) / (double)keep.Count;
+                    if (density > bestDensity + 1e-12) { bestDensity = density; best = (c, low, cut, keep); }
+                }
+            }
+            if (best is not { } b) break;
+            if (b.Low) lower[b.Factor] = b.Cut; else upper[b.Factor] = b.Cut;
+            inBox = b.Keep;
+            trajectory.Add(Box(lower, upper, inBox, hit, hits, n));
+        }
+        return trajectory;
+    }
+
+    /// <summary>
+    /// The box a policy-maker would pick from the trajectory: the densest one that still covers at least
+    /// <paramref name="minimumCoverage"/> of the hits (the first of equals, so the largest).
+    /// </summary>
+    public static PrimBox Choose(List<PrimBox> trajectory, double minimumCoverage = 0.5)
+    {
+        var candidates = trajectory.Where(b => b.Coverage >= minimumCoverage).ToList();
+        if (candidates.Count == 0) return trajectory[0];
+        double best = candidates.Max(b => b.Density);
+        return candidates.First(b => b.Density >= best - 1e-12);
+    }
+
+    private static PrimBox Box(double[] lower, double[] upper, List<int> inBox, bool[] hit, int hits, int n)
+    {
+        int inside = inBox.Count(j => hit[j]);
+        return new PrimBox((double[])lower.Clone(), (double[])upper.Clone(),
+            hits > 0 ? inside / (double)hits : 0, inBox.Count > 0 ? inside / (double)inBox.Count : 0, inBox.Count / (double)n);
+    }
+}
