@@ -113,7 +113,7 @@ public static class SurrogateFitChart
         var all = fit.TestSimulated.Concat(fit.TestPredicted).ToArray();
         double lo = all.Min(), hi = all.Max(), pad = Math.Max(1e-12, (hi - lo) * 0.05);
         var diagonal = plot.Add.Line(lo - pad, lo - pad, hi + pad, hi + pad);
-        diagonal.LineColor = ChartStyle.ReferenceLineColour; diagonal.LineWidth = 1.5f; diagonal.LinePattern = LinePattern.Dashed;
+        diagonal.LineColor = ChartStyle.ReferenceLineColour; diagonal.LineWidth = 1.5f; diagonal.LinePattern = LinePattern.Solid;
         diagonal.MarkerShape = MarkerShape.None;
         var points = plot.Add.ScatterPoints(fit.TestSimulated, fit.TestPredicted, VariantPalette.ColourOf(0).WithAlpha(0.7));
         points.MarkerSize = 8;
@@ -121,7 +121,7 @@ public static class SurrogateFitChart
         [
             new LegendItem { LabelText = $"held-out run ({fit.TestRows:N0}; trained on {fit.TrainRows:N0}): R² = {fit.TestRSquared:0.000}, MAE = {ChartStyle.WithUnit(ChartStyle.FormatToResolution(fit.TestMeanAbsoluteError, fit.TestMeanAbsoluteError / 10), unit)}",
                 MarkerShape = MarkerShape.FilledCircle, MarkerSize = 8, MarkerFillColor = VariantPalette.ColourOf(0), MarkerLineColor = VariantPalette.ColourOf(0), LineWidth = 0 },
-            ChartStyle.LineItem("perfect prediction", ChartStyle.ReferenceLineColour, 1.5f, LinePattern.Dashed),
+            ChartStyle.LineItem("perfect prediction", ChartStyle.ReferenceLineColour, 1.5f, LinePattern.Solid),
         ]);
         plot.Axes.SetLimits(lo - pad, hi + pad, lo - pad, hi + pad);
         return ChartStyle.Finish(plot);
