@@ -107,11 +107,12 @@ public static class SensitivityCommand
             threshold = SobolAnalysis.Quantile(sorted, 0.9);
             hit = reduction.Select(v => v >= threshold).ToArray();
             target = string.Create(CultureInfo.InvariantCulture,
-                $"halving the HLE gap happened in {halved} of {n} runs, too few to describe, so the target is the best tenth of runs: HLE gap reduced by at least {threshold:P1} of its start-year value");
+                $"halving the HLE gap happened in {halved} of {n} runs, too few to describe, so the target is the best tenth of runs: HLE gap reduced by at least {threshold * 100:0.0}% of its start-year value");
             output = ScenarioModel.GapReduction;
         }
         var trajectory = Prim.Peel(r.LhsPoints, k, hit);
-        return new DiscoveryResult(target, output, threshold, halved, n, hit.Count(h => h), trajectory, Prim.Choose(trajectory));
+        var chosen = Prim.Simplify(r.LhsPoints, k, hit, Prim.Choose(trajectory));
+        return new DiscoveryResult(target, output, threshold, halved, n, hit.Count(h => h), trajectory, chosen);
     }
 
     private static void PrintSummary(TextWriter w, SensitivityResults r, DiscoveryResult d)

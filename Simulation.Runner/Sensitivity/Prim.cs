@@ -61,6 +61,37 @@ public static class Prim
         return candidates.First(b => b.Density >= best - 1e-12);
     }
 
+    /// <summary>
+    /// Drops restrictions that barely matter: repeatedly frees the factor whose release keeps the density highest, while
+    /// the density stays within <paramref name="tolerance"/> of the box's. Peeling trims a few percent off many factors
+    /// by chance; what is left are the factors a policy-maker needs to know about.
+    /// </summary>
+    public static PrimBox Simplify(double[] unitPoints, int k, bool[] hit, PrimBox box, double tolerance = 0.02)
+    {
+        int n = hit.Length, hits = hit.Count(h => h);
+        var lower = (double[])box.Lower.Clone();
+        var upper = (double[])box.Upper.Clone();
+        List<int> Inside(double[] lo, double[] hi) => Enumerable.Range(0, n)
+            .Where(j => Enumerable.Range(0, k).All(c => unitPoints[j * k + c] >= lo[c] && unitPoints[j * k + c] <= hi[c])).ToList();
+        var current = Box(lower, upper, Inside(lower, upper), hit, hits, n);
+        while (true)
+        {
+            PrimBox? best = null;
+            int bestFactor = -1;
+            for (int c = 0; c < k; c++)
+            {
+                if (lower[c] <= 0 && upper[c] >= 1) continue;
+                var lo = (double[])lower.Clone(); var hi = (double[])upper.Clone();
+                lo[c] = 0; hi[c] = 1;
+                var candidate = Box(lo, hi, Inside(lo, hi), hit, hits, n);
+                if (best is null || candidate.Density > best.Density + 1e-12) { best = candidate; bestFactor = c; }
+            }
+            if (best is null || best.Density < box.Density - tolerance) return current;
+            lower[bestFactor] = 0; upper[bestFactor] = 1;
+            current = best;
+        }
+    }
+
     private static PrimBox Box(double[] lower, double[] upper, List<int> inBox, bool[] hit, int hits, int n)
     {
         int inside = inBox.Count(j => hit[j]);

@@ -146,7 +146,7 @@ public static class SensitivityOutputs
     private static string DiscoveryJson(SensitivityResults r, DiscoveryResult d) => Json(w =>
     {
         w.WriteStartObject();
-        w.WritePropertyName("method"); w.WriteValue($"PRIM peeling (alpha {Prim.Alpha.ToString(CultureInfo.InvariantCulture)}, minimum support {Prim.MinimumSupport.ToString(CultureInfo.InvariantCulture)}) on the Latin hypercube runs; chosen box: the densest with coverage of at least 0.5");
+        w.WritePropertyName("method"); w.WriteValue($"PRIM peeling (alpha {Prim.Alpha.ToString(CultureInfo.InvariantCulture)}, minimum support {Prim.MinimumSupport.ToString(CultureInfo.InvariantCulture)}) on the Latin hypercube runs; chosen box: the densest with coverage of at least 0.5, then simplified by freeing factors while its density stays within 0.02");
         w.WritePropertyName("target"); w.WriteValue(d.Target);
         w.WritePropertyName("output"); w.WriteValue(d.Output);
         Number(w, "threshold", d.Threshold);

@@ -107,5 +107,11 @@ public class SensitivityMethodTests
         Assert.InRange(box.Upper[1], 0.2, 0.4);
         Assert.True(box.Upper[0] > 0.95 && box.Lower[1] < 0.05);
         Assert.True(box.Lower[2] < 0.2 && box.Upper[2] > 0.8 && box.Lower[3] < 0.2 && box.Upper[3] > 0.8, "free factors stay (nearly) free");
+
+        var simple = Prim.Simplify(points, k, hit, box);
+        Assert.True(simple.Lower[2] == 0 && simple.Upper[2] == 1 && simple.Lower[3] == 0 && simple.Upper[3] == 1, "simplifying frees the factors that do not matter");
+        Assert.Equal(box.Lower[0], simple.Lower[0]);
+        Assert.Equal(box.Upper[1], simple.Upper[1]);
+        Assert.True(simple.Density > box.Density - 0.02);
     }
 }
