@@ -83,8 +83,8 @@ public static class MorrisChart
             var colour = SensitivityLook.ColourOf(e.Kind);
             plot.Add.Marker(e.MuStar, e.Sigma, MarkerShape.FilledCircle, 11, colour);
         }
-        // Labels for the factors that stand out; the rest would only crowd the corner near zero.
-        foreach (var e in effects.OrderByDescending(e => e.MuStar + e.Sigma).Take(8))
+        // Labels for the factors that stand out (the unlabelled rest are in morris.csv); they would only crowd the corner near zero.
+        foreach (var e in effects.Where(e => e.MuStar / maxX + e.Sigma / maxY >= 0.3).OrderByDescending(e => e.MuStar / maxX + e.Sigma / maxY).Take(8))
         {
             var label = plot.Add.Text(e.Factor, e.MuStar, e.Sigma);
             label.LabelStyle.FontSize = ChartStyle.AnnotationFontSize - 2;

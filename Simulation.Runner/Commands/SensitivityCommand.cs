@@ -129,9 +129,14 @@ public static class SensitivityCommand
         w.WriteLine(string.Create(c, $"Scenario discovery: {d.Target}. Box: coverage {d.Chosen.Coverage:0.00}, density {d.Chosen.Density:0.00} (base rate {(d.Runs > 0 ? d.Hits / (double)d.Runs : 0):0.00})"));
         for (int f = 0; f < r.Factors.Count; f++)
             if (d.Chosen.Lower[f] > 0 || d.Chosen.Upper[f] < 1)
-                w.WriteLine(string.Create(c, $"  {r.Factors[f].Name}: {r.Factors[f].Value(d.Chosen.Lower[f]):G4} to {r.Factors[f].Value(d.Chosen.Upper[f]):G4}"));
+                w.WriteLine($"  {r.Factors[f].Name}: {Short(r.Factors[f].Value(d.Chosen.Lower[f]))} to {Short(r.Factors[f].Value(d.Chosen.Upper[f]))}");
         w.WriteLine();
     }
+
+    /// <summary>Four significant figures, with thousands separators instead of an exponent for large values.</summary>
+    private static string Short(double x) => Math.Abs(x) >= 1000
+        ? x.ToString("N0", CultureInfo.InvariantCulture)
+        : x.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string ManifestJson(string scenarioPath, Scenario scenario, ScenarioModel model, SensitivitySettings s, int evaluations, int threads,
         DateTimeOffset started, DateTimeOffset finished, IReadOnlyList<(string File, string Sha256)> files)
