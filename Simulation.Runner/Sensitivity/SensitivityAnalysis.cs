@@ -36,6 +36,22 @@ public sealed record OutputAnalysis(string Output, int OutputIndex, SobolIndex[]
 /// <summary>Runs the three designs through a model and analyses the chosen outputs.</summary>
 public static class SensitivityAnalysis
 {
+    /// <summary>
+    /// Whether a surrogate can be fitted to an output: every value finite (an outcome can be undefined, such as the HLE
+    /// change of a capacity class the world lacks) and not all equal.
+    /// </summary>
+    private static bool Learnable(double[] values, int outputs, int output)
+    {
+        double first = values[output];
+        bool varies = false;
+        for (int i = output; i < values.Length; i += outputs)
+        {
+            if (!double.IsFinite(values[i])) return false;
+            varies |= values[i] != first;
+        }
+        return varies;
+    }
+
     /// <summary>Total model evaluations for <paramref name="k"/> factors.</summary>
     public static int EvaluationCount(SensitivitySettings s, int k) => s.Samples * (k + 2) + s.MorrisTrajectories * (k + 1) + s.LhsSamples;
 
@@ -52,7 +68,7 @@ public static class SensitivityAnalysis
         var analyses = analysed.Select(o => new OutputAnalysis(model.Outputs[o], o,
             SobolAnalysis.Analyse(model.Factors, settings.Samples, sobolValues, m, o, settings.Seed, settings.BootstrapResamples),
             MorrisAnalysis.Analyse(model.Factors, settings.MorrisTrajectories, moved, steps, morrisValues, m, o),
-            surrogate ? Surrogate.Fit(model.Factors, lhsPoints, lhsValues, m, o, model.Outputs[o], settings.Seed) : null)).ToList();
+            surrogate && Learnable(lhsValues, m, o) ? Surrogate.Fit(model.Factors, lhsPoints, lhsValues, m, o, model.Outputs[o], settings.Seed) : null)).ToList();
         return new SensitivityResults
         {
             Factors = model.Factors, Outputs = model.Outputs, Settings = settings,

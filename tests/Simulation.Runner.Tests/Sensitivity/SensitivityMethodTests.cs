@@ -115,3 +115,34 @@ public class SensitivityMethodTests
         Assert.True(simple.Density > box.Density - 0.02);
     }
 }
+
+/// <summary>Outputs that do not vary or are undefined give empty indices and no surrogate, not a crash.</summary>
+public class DegenerateOutputTests
+{
+    private sealed class Flat : ISensitivityModel
+    {
+        public IReadOnlyList<Factor> Factors { get; } = [Factor.Uniform("a", FactorKind.Lever, 0, 1), Factor.Uniform("b", FactorKind.Lever, 0, 1)];
+        public IReadOnlyList<string> Outputs { get; } = ["constant", "undefined", "varies"];
+        public ISensitivityWorker CreateWorker() => new Worker();
+        private sealed class Worker : ISensitivityWorker
+        {
+            public void Evaluate(ReadOnlySpan<double> u, Span<double> y) { y[0] = 5; y[1] = double.NaN; y[2] = u[0]; }
+        }
+    }
+
+    [Fact]
+    public void ConstantAndUndefinedOutputs_AreWrittenAsEmptyFieldsWithoutASurrogate()
+    {
+        var results = SensitivityAnalysis.Run(new Flat(), new SensitivitySettings(32, 3, 2, 4, 50), [0, 1, 2]);
+        Assert.Null(results.Analyses[0].Surrogate);
+        Assert.Null(results.Analyses[1].Surrogate);
+        Assert.NotNull(results.Analyses[2].Surrogate);
+        Assert.True(double.IsNaN(results.Analyses[0].Sobol[0].Total.Estimate));
+        using var temp = new TempFolder("sensitivity-degenerate");
+        var files = SensitivityOutputs.Write(temp.Path, results, null, new UrbanSim.Runner.Charts.ChartCaption("flat", 1, 3, "test", "Sobol N = 32"));
+        Assert.Contains("charts/tornado_varies.png", files);
+        Assert.DoesNotContain("charts/tornado_constant.png", files);
+        var sobol = File.ReadAllLines(Path.Combine(temp.Path, "sobol.csv"));
+        Assert.Contains("constant,a,lever,,,,,,", sobol);
+    }
+}
