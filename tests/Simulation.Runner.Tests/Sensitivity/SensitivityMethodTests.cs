@@ -1,9 +1,10 @@
+using Xunit.Abstractions;
 using UrbanSim.Runner.Sensitivity;
 
 namespace UrbanSim.Runner.Tests.Sensitivity;
 
 /// <summary>The analysis methods against known answers: Ishigami's Sobol indices, Morris's ranking, a smooth surrogate, a planted PRIM box.</summary>
-public class SensitivityMethodTests
+public class SensitivityMethodTests(ITestOutputHelper output)
 {
     private const int IshigamiSamples = 8192;
 
@@ -14,6 +15,9 @@ public class SensitivityMethodTests
     public void Sobol_ReproducesIshigamisAnalyticIndicesWithinTheBootstrapInterval()
     {
         var sobol = RunIshigami(threads: 2).Analyses[0].Sobol;
+        foreach (var s in sobol)
+            output.WriteLine(System.FormattableString.Invariant(
+                $"{s.Factor}: S1 {s.FirstOrder.Estimate:0.0000} [{s.FirstOrder.Low:0.0000}, {s.FirstOrder.High:0.0000}]  ST {s.Total.Estimate:0.0000} [{s.Total.Low:0.0000}, {s.Total.High:0.0000}]"));
         for (int i = 0; i < 3; i++)
         {
             var s = sobol[i];
