@@ -112,7 +112,7 @@ public static class SensitivityCommand
         }
         var trajectory = Prim.Peel(r.LhsPoints, k, hit);
         var chosen = Prim.Simplify(r.LhsPoints, k, hit, Prim.Choose(trajectory));
-        return new DiscoveryResult(target, output, threshold, halved, n, hit.Count(h => h), trajectory, chosen);
+        return new DiscoveryResult(target, output, threshold, halved, n, hit.Count(h => h), trajectory, chosen, Prim.DensityIfFreed(r.LhsPoints, k, hit, chosen));
     }
 
     private static void PrintSummary(TextWriter w, SensitivityResults r, DiscoveryResult d)
@@ -127,9 +127,13 @@ public static class SensitivityCommand
         }
         w.WriteLine();
         w.WriteLine(string.Create(c, $"Scenario discovery: {d.Target}. Box: coverage {d.Chosen.Coverage:0.00}, density {d.Chosen.Density:0.00} (base rate {(d.Runs > 0 ? d.Hits / (double)d.Runs : 0):0.00})"));
-        for (int f = 0; f < r.Factors.Count; f++)
-            if (d.Chosen.Lower[f] > 0 || d.Chosen.Upper[f] < 1)
-                w.WriteLine($"  {r.Factors[f].Name}: {Short(r.Factors[f].Value(d.Chosen.Lower[f]))} to {Short(r.Factors[f].Value(d.Chosen.Upper[f]))}");
+        int minor = 0;
+        foreach (int f in d.Restrictions)
+        {
+            if (d.IsMinor(f)) { minor++; continue; }
+            w.WriteLine(string.Create(c, $"  {r.Factors[f].Name}: {Short(r.Factors[f].Value(d.Chosen.Lower[f]))} to {Short(r.Factors[f].Value(d.Chosen.Upper[f]))} (density {d.DensityIfFreed[f]:0.00} without it)"));
+        }
+        if (minor > 0) w.WriteLine($"  and {minor} minor restriction(s), listed in discovery.json");
         w.WriteLine();
     }
 

@@ -92,6 +92,32 @@ public static class Prim
         }
     }
 
+    /// <summary>
+    /// For each restricted factor, the box's density with that factor's restriction removed (NaN for factors the box
+    /// does not restrict): the lower it falls, the more the restriction matters.
+    /// </summary>
+    public static double[] DensityIfFreed(double[] unitPoints, int k, bool[] hit, PrimBox box)
+    {
+        int n = hit.Length;
+        var result = new double[k];
+        for (int c = 0; c < k; c++)
+        {
+            if (box.Lower[c] <= 0 && box.Upper[c] >= 1) { result[c] = double.NaN; continue; }
+            int inside = 0, hits = 0;
+            for (int j = 0; j < n; j++)
+            {
+                bool ok = true;
+                for (int d = 0; d < k && ok; d++)
+                    if (d != c) ok = unitPoints[j * k + d] >= box.Lower[d] && unitPoints[j * k + d] <= box.Upper[d];
+                if (!ok) continue;
+                inside++;
+                if (hit[j]) hits++;
+            }
+            result[c] = inside > 0 ? hits / (double)inside : double.NaN;
+        }
+        return result;
+    }
+
     private static PrimBox Box(double[] lower, double[] upper, List<int> inBox, bool[] hit, int hits, int n)
     {
         int inside = inBox.Count(j => hit[j]);

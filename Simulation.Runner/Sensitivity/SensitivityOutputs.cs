@@ -6,8 +6,21 @@ using UrbanSim.Runner.Output;
 namespace UrbanSim.Runner.Sensitivity;
 
 /// <summary>Scenario discovery's answer: what counts as a hit, how common hits are, and the PRIM box.</summary>
+/// <param name="DensityIfFreed">Per factor, the chosen box's density without that factor's restriction (NaN if unrestricted).</param>
 public sealed record DiscoveryResult(string Target, string Output, double Threshold, int HalvedRuns, int Runs, int Hits,
-    List<PrimBox> Trajectory, PrimBox Chosen);
+    List<PrimBox> Trajectory, PrimBox Chosen, double[] DensityIfFreed)
+{
+    /// <summary>A restriction whose removal lowers the density by less than this is reported as minor.</summary>
+    public const double MinorRestriction = 0.05;
+
+    /// <summary>Restricted factors, those that matter most (lowest density when freed) first.</summary>
+    public IEnumerable<int> Restrictions => Enumerable.Range(0, DensityIfFreed.Length)
+        .Where(c => Chosen.Lower[c] > 0 || Chosen.Upper[c] < 1)
+        .OrderBy(c => double.IsNaN(DensityIfFreed[c]) ? double.MaxValue : DensityIfFreed[c]).ThenBy(c => c);
+
+    /// <summary>Whether freeing factor <paramref name="c"/> lowers the density by less than <see cref="MinorRestriction"/>.</summary>
+    public bool IsMinor(int c) => !(Chosen.Density - DensityIfFreed[c] >= MinorRestriction);
+}
 
 /// <summary>
 /// Writes a sensitivity analysis to its folder: sobol.csv, morris.csv, samples.csv, surrogate.json, discovery.json,
@@ -146,7 +159,7 @@ public static class SensitivityOutputs
     private static string DiscoveryJson(SensitivityResults r, DiscoveryResult d) => Json(w =>
     {
         w.WriteStartObject();
-        w.WritePropertyName("method"); w.WriteValue($"PRIM peeling (alpha {Prim.Alpha.ToString(CultureInfo.InvariantCulture)}, minimum support {Prim.MinimumSupport.ToString(CultureInfo.InvariantCulture)}) on the Latin hypercube runs; chosen box: the densest with coverage of at least 0.5, then simplified by freeing factors while its density stays within 0.02");
+        w.WritePropertyName("method"); w.WriteValue($"PRIM peeling (alpha {Prim.Alpha.ToString(CultureInfo.InvariantCulture)}, minimum support {Prim.MinimumSupport.ToString(CultureInfo.InvariantCulture)}) on the Latin hypercube runs; chosen box: the densest with coverage of at least 0.5, then simplified by freeing factors while its density stays within 0.02; restrictions listed most important first (lowest density_if_freed), 'minor' when freeing one costs less than 0.05 of density");
         w.WritePropertyName("target"); w.WriteValue(d.Target);
         w.WritePropertyName("output"); w.WriteValue(d.Output);
         Number(w, "threshold", d.Threshold);
@@ -155,7 +168,7 @@ public static class SensitivityOutputs
         w.WritePropertyName("hits"); w.WriteValue(d.Hits);
         Number(w, "base_rate", d.Runs > 0 ? d.Hits / (double)d.Runs : double.NaN);
         w.WritePropertyName("box");
-        WriteBox(w, r, d.Chosen);
+        WriteBox(w, r, d);
         w.WritePropertyName("trajectory");
         w.WriteStartArray();
         foreach (var b in d.Trajectory)
@@ -168,21 +181,23 @@ public static class SensitivityOutputs
         w.WriteEndObject();
     });
 
-    private static void WriteBox(JsonWriter w, SensitivityResults r, PrimBox box)
+    private static void WriteBox(JsonWriter w, SensitivityResults r, DiscoveryResult d)
     {
+        var box = d.Chosen;
         w.WriteStartObject();
         Number(w, "coverage", box.Coverage); Number(w, "density", box.Density); Number(w, "support", box.Support);
         w.WritePropertyName("restrictions");
         w.WriteStartArray();
-        for (int c = 0; c < r.Factors.Count; c++)
+        foreach (int c in d.Restrictions)
         {
-            if (box.Lower[c] <= 0 && box.Upper[c] >= 1) continue;
             var f = r.Factors[c];
             w.WriteStartObject();
             w.WritePropertyName("factor"); w.WriteValue(f.Name);
             w.WritePropertyName("kind"); w.WriteValue(Kind(f.Kind));
             Number(w, "min", f.Value(box.Lower[c])); Number(w, "max", f.Value(box.Upper[c]));
             Number(w, "range_min", f.Value(0)); Number(w, "range_max", f.Value(1));
+            Number(w, "density_if_freed", d.DensityIfFreed[c]);
+            w.WritePropertyName("minor"); w.WriteValue(d.IsMinor(c));
             w.WriteEndObject();
         }
         w.WriteEndArray();
