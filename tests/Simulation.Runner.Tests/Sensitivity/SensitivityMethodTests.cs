@@ -117,6 +117,10 @@ public class SensitivityMethodTests(ITestOutputHelper output)
         Assert.Equal(box.Lower[0], simple.Lower[0]);
         Assert.Equal(box.Upper[1], simple.Upper[1]);
         Assert.True(simple.Density > box.Density - 0.02);
+
+        var freed = Prim.DensityIfFreed(points, k, hit, simple);
+        Assert.True(freed[0] < simple.Density - 0.3 && freed[1] < simple.Density - 0.3, "both planted restrictions matter");
+        Assert.True(double.IsNaN(freed[2]) && double.IsNaN(freed[3]));
     }
 }
 
