@@ -70,6 +70,30 @@ public static class Program
         schema.SetAction(r => SchemaCommand.Run(r.GetValue(schemaOut), stdout, stderr));
         root.Subcommands.Add(schema);
 
+        var sensitivityArg = new Argument<string>("scenario") { Description = "Scenario JSON file with a \"sensitivity\" block (lever ranges) or uncertain parameters" };
+        var samples = new Option<int?>("--samples") { Description = $"Sobol base samples N; the analysis runs about N × (factors + 2) points (default {SensitivityCommand.DefaultSamples})" };
+        var sensitivitySeed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
+        var sensitivityThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
+        var sensitivityOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-sensitivity)" };
+        samples.Validators.Add(result =>
+        {
+            if (WholeNumber(result) is < 8 or > 1_000_000) result.AddError("--samples must be from 8 to 1000000.");
+        });
+        sensitivityThreads.Validators.Add(result =>
+        {
+            if (WholeNumber(result) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
+        });
+        var sensitivity = new Command("sensitivity", "Global sensitivity analysis of a scenario's levers and uncertain parameters: Sobol indices, Morris screening, a learned surrogate and scenario discovery");
+        sensitivity.Arguments.Add(sensitivityArg);
+        sensitivity.Options.Add(samples); sensitivity.Options.Add(sensitivitySeed); sensitivity.Options.Add(sensitivityThreads); sensitivity.Options.Add(sensitivityOut);
+        sensitivity.SetAction(r =>
+        {
+            bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            return SensitivityCommand.Run(new SensitivityOptions(r.GetValue(sensitivityArg)!, r.GetValue(samples), r.GetValue(sensitivitySeed), r.GetValue(sensitivityThreads), r.GetValue(sensitivityOut)),
+                stdout, stderr, terminal);
+        });
+        root.Subcommands.Add(sensitivity);
+
         var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
         var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: next to the input, <name>.result.json)" };
         var appraise = new Command("appraise", "Health appraisal of an exposure change for a population (WHO HEAT method)");

@@ -107,25 +107,51 @@ public sealed partial class ReplicationRunner
     /// <summary>Runs every variant of replication <paramref name="replication"/> into <paramref name="result"/>.</summary>
     public void Run(int replication, ReplicationResult result)
     {
-        result.Replication = replication;
         _random = new ReplicationRandom(_scenario.Seed, replication);
-        _p = ParameterSampler.Sample(_scenario, _random);
+        StartReplication(replication, ParameterSampler.Sample(_scenario, _random), result);
+        for (int v = 0; v < _scenario.Variants.Length; v++)
+        {
+            _world.CopyFrom(_template);
+            RunVariant(v, _scenario.Variants[v].Levers, result);
+        }
+    }
+
+    /// <summary>
+    /// Runs replication <paramref name="replication"/> once, with the given <paramref name="parameters"/> (used as they
+    /// are: the scenario's uncertain parameters are not drawn) and <paramref name="levers"/> (the scenario's variants
+    /// are ignored), into variant 0 of <paramref name="result"/>. Every other random draw (world, shocks, bids, churn,
+    /// elections, sites) is the replication's usual one, so sensitivity analyses can evaluate many parameter and
+    /// lever settings under common random numbers without building a scenario per setting.
+    /// </summary>
+    public void Run(int replication, ModelParameters parameters, PolicyLevers levers, ReplicationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(levers);
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Variants < 1 || result.Years != _scenario.HorizonYears)
+            throw new ArgumentException($"The result must have at least 1 variant and {_scenario.HorizonYears} years.", nameof(result));
+        _random = new ReplicationRandom(_scenario.Seed, replication);
+        StartReplication(replication, parameters, result);
+        _world.CopyFrom(_template);
+        RunVariant(0, levers, result);
+    }
+
+    /// <summary>Builds the replication's world and start-year state from <paramref name="parameters"/>.</summary>
+    private void StartReplication(int replication, ModelParameters parameters, ReplicationResult result)
+    {
+        result.Replication = replication;
+        _p = parameters;
         _rr = ToExposureResponse(_p.Health);
         _risks = new CompiledExposureResponse(_rr);
         WorldBuilder.Build(_scenario.World, _p, _random, _template);
         IndexRegions();
         PrepareReplication();
         MeasureBaseline(result);
-        for (int v = 0; v < _scenario.Variants.Length; v++)
-        {
-            _world.CopyFrom(_template);
-            RunVariant(v, result);
-        }
     }
 
-    private void RunVariant(int variant, ReplicationResult result)
+    private void RunVariant(int variant, PolicyLevers levers, ReplicationResult result)
     {
-        _levers = _scenario.Variants[variant].Levers;
+        _levers = levers;
         StartVariant();
         var outcome = result.Outcome.AsSpan(variant * Outcomes.Count, Outcomes.Count);
         outcome.Clear();

@@ -20,6 +20,8 @@ public sealed record Scenario
     public ModelParameters Parameters { get; init; } = new();
     public ImmutableArray<UncertainParameter> Uncertain { get; init; } = [];
     public required ImmutableArray<PolicyVariant> Variants { get; init; }
+    /// <summary>What <c>urbansim sensitivity</c> varies and measures; null when the scenario has no "sensitivity" block.</summary>
+    public SensitivitySpec? Sensitivity { get; init; }
 }
 
 /// <summary>A named policy setting; variants of one scenario share every random draw.</summary>

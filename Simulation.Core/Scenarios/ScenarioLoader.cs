@@ -24,10 +24,13 @@ public static class ScenarioLoader
 
     /// <summary>Keys a scenario's top level accepts (the JSON Schema is generated from these lists).</summary>
     public static readonly ImmutableArray<string> TopKeys =
-        ["name", "description", "world", "start_year", "horizon_years", "replications", "seed", "levers", "parameters", "uncertain", "variants"];
+        ["name", "description", "world", "start_year", "horizon_years", "replications", "seed", "levers", "parameters", "uncertain", "variants", "sensitivity"];
     public static readonly ImmutableArray<string> WorldKeys = ["archetype", "regions", "zones_csv", "sites_per_zone"];
     public static readonly ImmutableArray<string> RegionKeys = ["name", "capacity", "zones"];
     public static readonly ImmutableArray<string> VariantKeys = ["name", "description", "levers"];
+    public static readonly ImmutableArray<string> SensitivityKeys = ["variant", "levers", "outcomes", "replications_per_sample"];
+    /// <summary>Limit on the replications averaged per sample point of a sensitivity analysis.</summary>
+    public const int MaxReplicationsPerSample = 10_000;
     /// <summary>Each distribution's name and its parameter keys, in order.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> DistributionKeys = new Dictionary<string, string[]>
     {
@@ -84,12 +87,14 @@ public static class ScenarioLoader
         CheckParameterConsistency(binder, root["parameters"], parameters);
         var uncertain = ReadUncertain(binder, root["uncertain"]);
         var variants = ReadVariants(binder, root, baseLevers);
+        var sensitivity = ReadSensitivity(binder, root["sensitivity"], variants, uncertain.Length);
 
         if (binder.Problems.Count > 0) return new(null, binder.Problems);
         return new(new Scenario
         {
             Name = name, Description = description, World = world!, StartYear = startYear, HorizonYears = horizon,
             Replications = replications, Seed = seed, Parameters = parameters, Uncertain = uncertain, Variants = variants,
+            Sensitivity = sensitivity,
         }, []);
     }
 
@@ -312,5 +317,93 @@ public static class ScenarioLoader
             list.Add(new PolicyVariant(name ?? "", levers, description));
         }
         return list.ToImmutable();
+    }
+
+    private static SensitivitySpec? ReadSensitivity(JsonBinder binder, JToken? token, ImmutableArray<PolicyVariant> variants, int uncertainCount)
+    {
+        if (token is null || token.Type == JTokenType.Null) return null;
+        if (token is not JObject obj)
+        {
+            binder.Problem(token, $"expected an object, found {JsonBinder.Describe(token)}", "write \"sensitivity\": { \"levers\": { \"funding_per_head_gbp\": [100, 400] } }");
+            return null;
+        }
+        binder.CheckKeys(obj, SensitivityKeys);
+        string? variant = ReadString(binder, obj, "variant", required: false);
+        if (variant is not null && !variants.IsDefaultOrEmpty && variants.All(v => v.Name != variant))
+        {
+            string? nearest = NameSuggestion.Nearest(variant, variants.Select(v => v.Name));
+            binder.Problem(obj["variant"], $"no variant is called '{variant}'", nearest is null ? $"use one of {string.Join(", ", variants.Select(v => v.Name))}" : $"did you mean '{nearest}'?");
+        }
+        int perSample = ReadInt(binder, obj, "replications_per_sample", 1, 1, MaxReplicationsPerSample);
+
+        var levers = ImmutableArray.CreateBuilder<LeverRange>();
+        var leverNames = LeverPaths.Numeric.Select(l => l.Name).ToArray();
+        if (obj["levers"] is { } leversToken && leversToken.Type != JTokenType.Null)
+        {
+            if (leversToken is not JObject leversObj)
+                binder.Problem(leversToken, $"expected an object, found {JsonBinder.Describe(leversToken)}", "write \"levers\": { \"funding_per_head_gbp\": [100, 400] }");
+            else
+                foreach (var property in leversObj.Properties())
+                {
+                    if (property.Name.StartsWith('$')) continue;
+                    var info = LeverPaths.Find(property.Name);
+                    if (info is null)
+                    {
+                        string? nearest = NameSuggestion.Nearest(property.Name, leverNames);
+                        string fix = property.Name == "settlement" ? "the settlement is a category, not a range: set it with \"variant\" and vary the numeric levers"
+                            : nearest is null ? $"use a numeric lever: {string.Join(", ", leverNames)}" : $"did you mean '{nearest}'?";
+                        binder.Problem(property, $"unknown numeric lever '{property.Name}'", fix, property.Path);
+                        continue;
+                    }
+                    string range = string.Create(CultureInfo.InvariantCulture, $"{info.Min} to {info.Max}");
+                    if (property.Value is not JArray pair || pair.Count != 2 || pair.Any(v => v.Type is not (JTokenType.Integer or JTokenType.Float)))
+                    {
+                        binder.Problem(property.Value, $"expected [min, max], two numbers, found {JsonBinder.Describe(property.Value)}", $"write \"{info.Name}\": [min, max] inside {range}");
+                        continue;
+                    }
+                    double min = JsonBinder.ToDouble(pair[0]), max = JsonBinder.ToDouble(pair[1]);
+                    bool ok = true;
+                    foreach (var (value, at) in new[] { (min, pair[0]), (max, pair[1]) })
+                        if (!double.IsFinite(value) || value < info.Min || value > info.Max)
+                        {
+                            binder.Problem(at, $"{value.ToString(CultureInfo.InvariantCulture)} is outside the lever's range {range}", $"keep the range inside {range} ({info.Meaning})");
+                            ok = false;
+                        }
+                    if (ok && !(min < max))
+                    {
+                        binder.Problem(pair, $"min {min.ToString(CultureInfo.InvariantCulture)} is not below max {max.ToString(CultureInfo.InvariantCulture)}", "write [min, max] with min < max (to fix a lever, set it in the variant instead)");
+                        ok = false;
+                    }
+                    if (ok) levers.Add(new LeverRange(info.Name, min, max));
+                }
+        }
+
+        var outcomes = SensitivitySpec.DefaultOutcomes;
+        if (obj["outcomes"] is { } outcomesToken && outcomesToken.Type != JTokenType.Null)
+        {
+            var names = Engine.Outcomes.All.Select(o => o.Name).ToArray();
+            if (outcomesToken is not JArray array || array.Count == 0)
+                binder.Problem(outcomesToken, $"expected a non-empty array of outcome names, found {JsonBinder.Describe(outcomesToken)}", "write \"outcomes\": [\"hle_years\", \"hle_gap_years\"]");
+            else
+            {
+                var list = ImmutableArray.CreateBuilder<string>();
+                foreach (var item in array)
+                {
+                    string? name = item.Type == JTokenType.String ? item.Value<string>() : null;
+                    if (name is null || Array.IndexOf(names, name) < 0)
+                    {
+                        string? nearest = name is null ? null : NameSuggestion.Nearest(name, names);
+                        binder.Problem(item, name is null ? $"expected an outcome name, found {JsonBinder.Describe(item)}" : $"unknown outcome '{name}'",
+                            nearest is null ? "use an outcome name from the README, such as hle_gap_years" : $"did you mean '{nearest}'?");
+                    }
+                    else if (list.Contains(name)) binder.Problem(item, $"'{name}' is listed twice", "list each outcome once");
+                    else list.Add(name);
+                }
+                outcomes = list.ToImmutable();
+            }
+        }
+        if (levers.Count == 0 && uncertainCount == 0 && obj["levers"] is not JObject { HasValues: true })
+            binder.Problem(obj, "nothing to vary: no lever ranges and no uncertain parameters", "add \"levers\": { \"funding_per_head_gbp\": [100, 400], … } (uncertain parameters are varied too)", string.IsNullOrEmpty(obj.Path) ? "sensitivity" : obj.Path);
+        return new SensitivitySpec { Variant = variant, Levers = levers.ToImmutable(), Outcomes = outcomes, ReplicationsPerSample = perSample };
     }
 }

@@ -10,11 +10,14 @@ namespace UrbanSim.Runner.Charts;
 // only, so their k-th entry is variant k + 1 and is drawn in colour k + 1.
 
 /// <summary>The small grey line at the bottom of every chart saying where the figures come from.</summary>
-public sealed record ChartCaption(string Scenario, int Replications, ulong Seed, string ToolVersion)
+public sealed record ChartCaption(string Scenario, int Replications, ulong Seed, string ToolVersion, string? Design = null)
 {
-    /// <summary>E.g. "Scenario: reference · 1,000 replications · seed 20261122 · UrbanSim 0.3.0".</summary>
+    /// <summary>
+    /// E.g. "Scenario: reference · 1,000 replications · seed 20261122 · UrbanSim 0.3.0"; with a <see cref="Design"/>
+    /// (a sensitivity analysis's sample, e.g. "Sobol N = 1,024"), that replaces the replication count.
+    /// </summary>
     public string Text => string.Create(CultureInfo.InvariantCulture,
-        $"Scenario: {Scenario} · {Replications:N0} replication{(Replications == 1 ? "" : "s")} · seed {Seed} · UrbanSim {ToolVersion}");
+        $"Scenario: {Scenario} · {Design ?? $"{Replications:N0} replication{(Replications == 1 ? "" : "s")}"} · seed {Seed} · UrbanSim {ToolVersion}");
 }
 
 /// <summary>

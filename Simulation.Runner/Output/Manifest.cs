@@ -46,16 +46,7 @@ public sealed record Manifest
             Write(w, "started_utc", Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             Write(w, "finished_utc", Finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             w.WritePropertyName("wall_seconds"); w.WriteRawValue((Finished - Started).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
-            w.WritePropertyName("machine");
-            w.WriteStartObject();
-            Write(w, "host", Environment.MachineName);
-            Write(w, "os", RuntimeInformation.OSDescription);
-            Write(w, "architecture", RuntimeInformation.OSArchitecture.ToString());
-            Write(w, "cpu", CpuModel());
-            w.WritePropertyName("logical_cores"); w.WriteValue(Environment.ProcessorCount);
-            w.WritePropertyName("memory_gib"); w.WriteRawValue((GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30)).ToString("0.0", CultureInfo.InvariantCulture));
-            Write(w, "dotnet", RuntimeInformation.FrameworkDescription);
-            w.WriteEndObject();
+            WriteMachine(w);
             w.WritePropertyName("files");
             w.WriteStartObject();
             foreach (var (file, sha) in Files) Write(w, file, sha);
@@ -63,6 +54,21 @@ public sealed record Manifest
             w.WriteEndObject();
         }
         return sb + "\n";
+    }
+
+    /// <summary>Writes the "machine" property: host, OS, CPU, cores, memory and .NET version (shared by every command's manifest).</summary>
+    internal static void WriteMachine(JsonWriter w)
+    {
+        w.WritePropertyName("machine");
+        w.WriteStartObject();
+        Write(w, "host", Environment.MachineName);
+        Write(w, "os", RuntimeInformation.OSDescription);
+        Write(w, "architecture", RuntimeInformation.OSArchitecture.ToString());
+        Write(w, "cpu", CpuModel());
+        w.WritePropertyName("logical_cores"); w.WriteValue(Environment.ProcessorCount);
+        w.WritePropertyName("memory_gib"); w.WriteRawValue((GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30)).ToString("0.0", CultureInfo.InvariantCulture));
+        Write(w, "dotnet", RuntimeInformation.FrameworkDescription);
+        w.WriteEndObject();
     }
 
     private static void Write(JsonWriter w, string name, string value) { w.WritePropertyName(name); w.WriteValue(value); }

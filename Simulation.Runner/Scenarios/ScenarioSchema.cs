@@ -41,6 +41,15 @@ public static class ScenarioSchema
         ["parameters"] = "Overrides of model parameters, by group (docs/model.md §8.2 lists each with its source).",
         ["uncertain"] = "Parameters drawn anew in each replication (the same draw for every variant of a replication). Draws outside a parameter's allowed range are clamped to it; the distribution's median must lie inside it. Each parameter at most once.",
         ["variants"] = "The policy variants compared under common random numbers. The first is the baseline: paired differences are each variant minus the first. Names must be unique.",
+        ["sensitivity"] = "What `urbansim sensitivity` varies and measures: lever ranges, outcomes and replications per sample point. The scenario's uncertain parameters are varied too, over their distributions.",
+    };
+
+    private static readonly Dictionary<string, string> SensitivityDescriptions = new(StringComparer.Ordinal)
+    {
+        ["variant"] = "Name of the variant whose levers are the base that the ranges change (default: the first variant). The settlement is fixed by it.",
+        ["levers"] = "Numeric levers to vary, each as [min, max] inside the lever's allowed range, min < max; each is sampled uniformly.",
+        ["outcomes"] = "Outcomes to analyse (default: hle_years, hle_gap_years, qalys, nhs_cost_gbp, homes_built).",
+        ["replications_per_sample"] = "Replications 0..R−1 averaged at every sample point; the same for every point (common random numbers).",
     };
 
     private static readonly Dictionary<string, string> WorldDescriptions = new(StringComparer.Ordinal)
@@ -134,6 +143,7 @@ public static class ScenarioSchema
                 ["maxItems"] = ScenarioLoader.MaxVariants,
                 ["items"] = new JObject { ["$ref"] = "#/$defs/variant" },
             },
+            ["sensitivity"] = Ref("sensitivity", TopDescriptions["sensitivity"]),
         };
 
         var properties = new JObject
@@ -165,6 +175,7 @@ public static class ScenarioSchema
                 "Policy levers (docs/model.md §8.3). Units are in the names; the allowed ranges are checked when loading."),
             ["variant"] = Variant(variantKeys),
             ["uncertain_parameter"] = Uncertain(distributionKeys),
+            ["sensitivity"] = Sensitivity(ScenarioLoader.SensitivityKeys.ToArray()),
         };
         foreach (var (kind, keys) in distributionKeys) ((JObject)root["$defs"]!)[$"{kind}_distribution"] = DistributionSchema(kind, keys);
         return root;
@@ -266,6 +277,42 @@ public static class ScenarioSchema
             ["description"] = "A policy variant: a name and the levers it sets.",
             ["type"] = "object",
             ["required"] = new JArray("name"),
+            ["properties"] = properties,
+        });
+    }
+
+    private static JObject Sensitivity(string[] keys)
+    {
+        var levers = new JObject();
+        foreach (var lever in LeverPaths.Numeric)
+            levers[lever.Name] = new JObject
+            {
+                ["description"] = $"[min, max] of {lever.Meaning}",
+                ["type"] = "array",
+                ["minItems"] = 2,
+                ["maxItems"] = 2,
+                ["items"] = new JObject { ["type"] = "number", ["minimum"] = lever.Min, ["maximum"] = lever.Max },
+            };
+        var known = new Dictionary<string, JObject>(StringComparer.Ordinal)
+        {
+            ["variant"] = NonEmptyString(SensitivityDescriptions["variant"]),
+            ["levers"] = Closed(new JObject { ["description"] = SensitivityDescriptions["levers"], ["type"] = "object", ["properties"] = levers }),
+            ["outcomes"] = new JObject
+            {
+                ["description"] = SensitivityDescriptions["outcomes"],
+                ["type"] = "array",
+                ["minItems"] = 1,
+                ["items"] = new JObject { ["type"] = "string", ["enum"] = new JArray(UrbanSim.Core.Engine.Outcomes.All.Select(o => o.Name)) },
+            },
+            ["replications_per_sample"] = Integer(SensitivityDescriptions["replications_per_sample"], 1, ScenarioLoader.MaxReplicationsPerSample, 1),
+        };
+        var properties = new JObject();
+        foreach (string key in keys) properties[key] = Take(known, key, "sensitivity");
+        NothingLeft(known, "sensitivity");
+        return Closed(new JObject
+        {
+            ["description"] = "Global sensitivity analysis set-up for `urbansim sensitivity` (scenarios/README.md).",
+            ["type"] = "object",
             ["properties"] = properties,
         });
     }

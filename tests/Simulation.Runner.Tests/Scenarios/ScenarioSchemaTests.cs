@@ -184,6 +184,7 @@ public sealed class ScenarioSchemaTests : IDisposable
         ("", "world") => new JObject { ["archetype"] = "england_like" },
         ("", "levers" or "parameters") => new JObject(),
         ("", "uncertain") => new JArray(),
+        ("", "sensitivity") => new JObject { ["levers"] = new JObject { ["mission_commitment"] = new JArray(0, 1) }, ["outcomes"] = new JArray("hle_years"), ["replications_per_sample"] = 2 },
         ("world", "archetype") => "england_like",
         ("world", "regions") => new JArray(new JObject { ["name"] = "R", ["zones"] = 2 }),
         ("world", "zones_csv") => RepositoryRoot.File("examples", "zones-example.csv"),
