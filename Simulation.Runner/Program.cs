@@ -33,9 +33,10 @@ public static class Program
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>)" };
         var resume = new Option<bool>("--resume") { Description = "Keep the replications already in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
+        var shardOption = new Option<string?>("--shard") { Description = "Run only slice K of N (e.g. 2/8) of the replications, writing chunks and shard.json for 'urbansim merge'" };
         var run = new Command("run", "Run a scenario's Monte Carlo batch; write summary.json, CSVs, charts and a manifest to --out");
         run.Arguments.Add(scenarioArg);
-        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir); run.Options.Add(resume);
+        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir); run.Options.Add(resume); run.Options.Add(shardOption);
         // Range checks read the token themselves: a value that is not a whole number ("--reps abc") is left
         // to the parser's own message, since asking for the converted value would throw.
         static int? WholeNumber(System.CommandLine.Parsing.OptionResult r) =>
@@ -44,6 +45,10 @@ public static class Program
         {
             if (WholeNumber(result) is < 1 or > Core.Scenarios.ScenarioLoader.MaxReplications) result.AddError($"--reps must be from 1 to {Core.Scenarios.ScenarioLoader.MaxReplications}.");
         });
+        shardOption.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && Batch.ShardSpec.TryParse(result.Tokens[0].Value, out string? problem) is null) result.AddError(problem!);
+        });
         threads.Validators.Add(result =>
         {
             if (WholeNumber(result) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
@@ -51,7 +56,8 @@ public static class Program
         run.SetAction(r =>
         {
             using var stop = StopSignals.Listen(stderr);
-            var options = new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir), r.GetValue(resume));
+            var options = new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir), r.GetValue(resume),
+                r.GetValue(shardOption) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null);
             // A progress bar only when stderr is a real terminal (and not captured by a test).
             bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             return RunCommand.Run(options, stdout, stderr, stop.Token, terminal);
@@ -59,6 +65,14 @@ public static class Program
         root.Subcommands.Add(run);
 
         var validateArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
+        var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N', one per shard", Arity = ArgumentArity.OneOrMore };
+        var mergeOut = new Option<string>("--out") { Description = "Folder for the merged outputs", Required = true };
+        var merge = new Command("merge", "Combine the shards of a run (urbansim run --shard K/N) into the outputs a single run writes");
+        merge.Arguments.Add(mergeDirs);
+        merge.Options.Add(mergeOut);
+        merge.SetAction(r => MergeCommand.Run(r.GetValue(mergeDirs)!, r.GetValue(mergeOut)!, stdout, stderr));
+        root.Subcommands.Add(merge);
+
         var validate = new Command("validate", "Check a scenario and report every problem at once");
         validate.Arguments.Add(validateArg);
         validate.SetAction(r => ValidateCommand.Run(r.GetValue(validateArg)!, stdout, stderr));

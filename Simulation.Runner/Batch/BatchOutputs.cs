@@ -12,8 +12,9 @@ public static class BatchOutputs
 {
     public static readonly string[] DataFiles = ["summary.json", "replications.csv", "timeseries.csv", "zones.csv"];
 
+    /// <param name="scenarioFile">Where to read the scenario for its SHA-256 when <paramref name="scenarioPath"/> (as recorded) is not readable from here (merge).</param>
     public static BatchAccumulator Write(string outDir, string scenarioPath, Scenario scenario, IReadOnlyList<ChunkStore.Entry> chunks,
-        int threads, DateTimeOffset started, string runKey)
+        int threads, DateTimeOffset started, string runKey, string? scenarioFile = null)
     {
         var layout = RecordLayout.For(scenario);
         var batch = new BatchAccumulator(layout);
@@ -44,7 +45,7 @@ public static class BatchOutputs
         var manifest = new Manifest
         {
             ScenarioPath = scenarioPath,
-            ScenarioSha256 = Manifest.Sha256OfFile(scenarioPath),
+            ScenarioSha256 = Manifest.Sha256OfFile(scenarioFile ?? scenarioPath),
             RunKey = runKey,
             Seed = scenario.Seed,
             Replications = scenario.Replications,

@@ -45,16 +45,20 @@ public sealed class ChunkStore(string directory, string runKey, RecordLayout lay
     }
 
     /// <summary>The ranges [first, end) of 0..total not covered by <paramref name="done"/> (sorted, non-overlapping).</summary>
-    public static List<(int First, int End)> Missing(IReadOnlyList<Entry> done, int total)
+    public static List<(int First, int End)> Missing(IReadOnlyList<Entry> done, int total) => Missing(done, 0, total);
+
+    /// <summary>The ranges within [first, end) not covered by <paramref name="done"/> (sorted, non-overlapping).</summary>
+    public static List<(int First, int End)> Missing(IReadOnlyList<Entry> done, int first, int end)
     {
         var gaps = new List<(int, int)>();
-        int next = 0;
+        int next = first;
         foreach (var entry in done)
         {
+            if (entry.End <= next || entry.First >= end) continue;
             if (entry.First > next) gaps.Add((next, entry.First));
             next = Math.Max(next, entry.End);
         }
-        if (next < total) gaps.Add((next, total));
+        if (next < end) gaps.Add((next, end));
         return gaps;
     }
 

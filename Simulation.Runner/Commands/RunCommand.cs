@@ -7,7 +7,7 @@ using UrbanSim.Runner.Output;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim run</c>; null means "as the scenario says".</summary>
-public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false);
+public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null);
 
 /// <summary>
 /// <c>urbansim run</c>: validates the scenario (writing nothing if it is invalid), runs the Monte Carlo
@@ -43,6 +43,11 @@ public static class RunCommand
             Seed = options.Seed ?? loaded.Scenario!.Seed,
         };
         int threads = options.Threads ?? Environment.ProcessorCount;
+        if (options.Shard is { } requested && requested.Count > scenario.Replications)
+        {
+            stderr.WriteLine($"--shard {requested}: {requested.Count} shards is more than the {scenario.Replications:N0} replications; use at most {scenario.Replications} shards. Nothing was run or written.");
+            return ExitCodes.Usage;
+        }
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath));
         string chunksDir = Path.Combine(outDir, ChunksFolder);
         try { Directory.CreateDirectory(chunksDir); }
@@ -57,17 +62,24 @@ public static class RunCommand
         string runKey = RunKey.For(scenario);
         var store = new ChunkStore(chunksDir, runKey, layout);
         int total = scenario.Replications;
-        if (!options.Resume) store.Clear();
+        // A shard computes only its slice [rangeFirst, rangeEnd) of the replications.
+        var (rangeFirst, rangeEnd) = options.Shard?.Range(total) ?? (0, total);
+        int size = rangeEnd - rangeFirst;
+        if (!options.Resume)
+        {
+            store.Clear();
+            if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
+        }
         var notes = new List<string>();
-        var missing = ChunkStore.Missing(store.Scan(total, notes), total);
+        var missing = ChunkStore.Missing(store.Scan(total, notes), rangeFirst, rangeEnd);
         foreach (string note in notes) stderr.WriteLine(note);
         int toDo = missing.Sum(g => g.End - g.First);
         if (options.Resume)
             stderr.WriteLine(toDo == 0
-                ? $"Resuming: all {total:N0} replications are already done; writing the outputs."
-                : $"Resuming: {total - toDo:N0} of {total:N0} replications already done; computing {toDo:N0}.");
+                ? $"Resuming: all {size:N0} replications are already done; writing the outputs."
+                : $"Resuming: {size - toDo:N0} of {size:N0} replications already done; computing {toDo:N0}.");
 
-        var progress = new ProgressReporter(stderr, terminal, total, total - toDo);
+        var progress = new ProgressReporter(stderr, terminal, size, size - toDo);
         var writer = new ChunkWriter(chunksDir, runKey, layout);
         foreach (var (first, end) in missing)
         {
@@ -80,6 +92,7 @@ public static class RunCommand
         }
         progress.Finish();
 
+        if (options.Shard is { } shard) return FinishShard(options, shard, scenario, store, runKey, outDir, rangeFirst, rangeEnd, threads, started, stdout, stderr);
         var done = store.Scan(total, notes: []);
         var batch = BatchOutputs.Write(outDir, options.ScenarioPath, scenario, done, threads, started, runKey);
         PrintTable(stdout, scenario, batch);
@@ -91,6 +104,37 @@ public static class RunCommand
         {
             stderr.WriteLine($"Stopped after {batch.Replications:N0} of {total:N0} replications. The outputs in {outDir} cover those (marked \"complete\": false).");
             stderr.WriteLine($"To finish, run the same command with --resume: urbansim run {options.ScenarioPath} --out {outDir} --resume");
+            return ExitCodes.Interrupted;
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A shard writes no summary, CSVs or charts (they would describe only its slice): just its chunks and
+    /// <c>shard.json</c>, which <c>urbansim merge</c> combines with the other shards' into the full outputs.
+    /// </summary>
+    private static int FinishShard(RunOptions options, ShardSpec shard, Scenario scenario, ChunkStore store, string runKey, string outDir,
+        int first, int end, int threads, DateTimeOffset started, TextWriter stdout, TextWriter stderr)
+    {
+        var done = store.Scan(scenario.Replications, notes: []).Where(e => e.First >= first && e.End <= end).ToList();
+        int size = end - first;
+        int doneCount = size - ChunkStore.Missing(done, first, end).Sum(g => g.End - g.First);
+        var record = new ShardRecord
+        {
+            Shard = shard.Index, Shards = shard.Count, First = first, End = end,
+            Replications = scenario.Replications, ReplicationsDone = doneCount, Seed = scenario.Seed, RunKey = runKey,
+            ScenarioPath = options.ScenarioPath, ScenarioFullPath = Path.GetFullPath(options.ScenarioPath),
+            ScenarioSha256 = Manifest.Sha256OfFile(options.ScenarioPath), ToolVersion = Manifest.ToolVersion,
+        };
+        record.Write(outDir);
+        double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Shard {shard}: replications {first:N0}–{end - 1:N0} ({doneCount:N0} of {size:N0} done) of {scenario.Replications:N0} in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
+        stdout.WriteLine($"Wrote {outDir}/: chunks/ and {ShardRecord.FileName}. Combine all {shard.Count} shards with: urbansim merge <shard folders> --out <folder>");
+        if (doneCount < size)
+        {
+            stderr.WriteLine($"Stopped after {doneCount:N0} of {size:N0} replications of shard {shard}.");
+            stderr.WriteLine($"To finish, run the same command with --resume: urbansim run {options.ScenarioPath} --shard {shard} --out {outDir} --resume");
             return ExitCodes.Interrupted;
         }
         return ExitCodes.Ok;
