@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of UrbanSim. System packages the tests need are installed first when missing
 # (Debian/Ubuntu, with apt-get): the DejaVu fonts the charts are drawn with and Chromium for the policy
-# explorer's browser tests. Later: Slurm for the cluster test.
+# explorer's browser tests, and Slurm (slurm-wlm) for the cluster test, scripts/slurm/test-slurm.sh, which
+# runs after the .NET tests and starts (then stops) a single-node Slurm on localhost.
 # Ends with a line "N passed, N failed" and exits non-zero if any test failed or the build broke.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,8 @@ ensure_packages() {
 ensure_packages "test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" fonts-dejavu-core fontconfig
 # The explorer's browser tests drive Debian's Chromium through Playwright (no browser is downloaded).
 ensure_packages "test -x /usr/bin/chromium" chromium
+# The cluster test runs a sharded job array and its merge on a real single-node Slurm.
+ensure_packages "command -v slurmctld && test -x /usr/sbin/munged" slurm-wlm
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)
@@ -39,5 +42,9 @@ dotnet test UrbanSim.sln -c Release 2>&1 | tee "$log" || status=$?
 # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 12, ...") into one closing line.
 passed=$(awk '/Passed!|Failed!/ { for (i = 1; i <= NF; i++) if ($i == "Passed:") { gsub(",", "", $(i+1)); s += $(i+1) } } END { print s + 0 }' "$log")
 failed=$(awk '/Passed!|Failed!/ { for (i = 1; i <= NF; i++) if ($i == "Failed:") { gsub(",", "", $(i+1)); s += $(i+1) } } END { print s + 0 }' "$log")
+
+# The cluster test (a real Slurm on localhost): counted as one more test.
+if bash scripts/slurm/test-slurm.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 echo "${passed:-0} passed, ${failed:-0} failed"
 if [ "$status" -ne 0 ] || [ "${failed:-0}" != "0" ] || [ "${passed:-0}" = "0" ]; then exit 1; fi
