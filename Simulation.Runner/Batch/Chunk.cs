@@ -35,6 +35,22 @@ public sealed class Chunk
     {
         string path = Path.Combine(directory, FileName(First, End));
         string temporary = path + ".tmp";
+        try
+        {
+            WriteTemporary(temporary);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // A failed write (a full disk, say) leaves no partial file behind, not even the temporary one.
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
+        }
+        return path;
+    }
+
+    private void WriteTemporary(string temporary)
+    {
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             using (var hashing = new HashingStream(stream))
@@ -55,8 +71,6 @@ public sealed class Chunk
             }
             stream.Flush(flushToDisk: true);
         }
-        File.Move(temporary, path, overwrite: true);
-        return path;
     }
 
     /// <summary>Reads and verifies a chunk into fresh arrays; null with a reason when it is damaged or not a chunk.</summary>

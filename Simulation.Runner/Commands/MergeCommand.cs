@@ -118,7 +118,13 @@ public static class MergeCommand
             return ExitCodes.Usage;
         }
         if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
-        var batch = BatchOutputs.Write(outDir, reference.ScenarioPath, scenario, entries, threads: 1, started, runKey, scenarioFile);
+        BatchAccumulator batch;
+        try { batch = BatchOutputs.Write(outDir, reference.ScenarioPath, scenario, entries, threads: 1, started, runKey, scenarioFile); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{outDir}: writing failed: {e.Message.TrimEnd('.')}. Is the disk full? Every file written is whole (written to a temporary name and renamed); free some space and merge again.");
+            return ExitCodes.WriteFailed;
+        }
         stdout.WriteLine($"Merged {shards.Count} shard(s), {batch.Replications:N0} replications of {scenario.Name}; seed {scenario.Seed}");
         stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
         return ExitCodes.Ok;

@@ -79,34 +79,44 @@ public static class RunCommand
                 ? $"Resuming: all {size:N0} replications are already done; writing the outputs."
                 : $"Resuming: {size - toDo:N0} of {size:N0} replications already done; computing {toDo:N0}.");
 
-        var progress = new ProgressReporter(stderr, terminal, size, size - toDo);
-        var writer = new ChunkWriter(chunksDir, runKey, layout);
-        foreach (var (first, end) in missing)
+        try
         {
-            if (cancellation.IsCancellationRequested) break;
-            try
+            var progress = new ProgressReporter(stderr, terminal, size, size - toDo);
+            var writer = new ChunkWriter(chunksDir, runKey, layout);
+            foreach (var (first, end) in missing)
             {
-                MonteCarloBatch.Run(scenario, first, end - first, threads, result => { writer.Add(result); progress.Advance(); }, cancellation);
+                if (cancellation.IsCancellationRequested) break;
+                try
+                {
+                    MonteCarloBatch.Run(scenario, first, end - first, threads, result => { writer.Add(result); progress.Advance(); }, cancellation);
+                }
+                finally { writer.Flush(); }
             }
-            finally { writer.Flush(); }
-        }
-        progress.Finish();
+            progress.Finish();
 
-        if (options.Shard is { } shard) return FinishShard(options, shard, scenario, store, runKey, outDir, rangeFirst, rangeEnd, threads, started, stdout, stderr);
-        var done = store.Scan(total, notes: []);
-        var batch = BatchOutputs.Write(outDir, options.ScenarioPath, scenario, done, threads, started, runKey);
-        PrintTable(stdout, scenario, batch);
-        double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{batch.Replications:N0} replications × {scenario.Variants.Length} variants × {scenario.HorizonYears} years in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
-        stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
-        if (batch.Replications < total)
-        {
-            stderr.WriteLine($"Stopped after {batch.Replications:N0} of {total:N0} replications. The outputs in {outDir} cover those (marked \"complete\": false).");
-            stderr.WriteLine($"To finish, run the same command with --resume: urbansim run {options.ScenarioPath} --out {outDir} --resume");
-            return ExitCodes.Interrupted;
+            if (options.Shard is { } shard) return FinishShard(options, shard, scenario, store, runKey, outDir, rangeFirst, rangeEnd, threads, started, stdout, stderr);
+            var done = store.Scan(total, notes: []);
+            var batch = BatchOutputs.Write(outDir, options.ScenarioPath, scenario, done, threads, started, runKey);
+            PrintTable(stdout, scenario, batch);
+            double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{batch.Replications:N0} replications × {scenario.Variants.Length} variants × {scenario.HorizonYears} years in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
+            stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
+            if (batch.Replications < total)
+            {
+                stderr.WriteLine($"Stopped after {batch.Replications:N0} of {total:N0} replications. The outputs in {outDir} cover those (marked \"complete\": false).");
+                stderr.WriteLine($"To finish, run the same command with --resume: urbansim run {options.ScenarioPath} --out {outDir} --resume");
+                return ExitCodes.Interrupted;
+            }
+            return ExitCodes.Ok;
         }
-        return ExitCodes.Ok;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Typically a full disk. Chunks are written to a temporary file and renamed, so every chunk on
+            // disk is whole; outputs likewise. A later --resume keeps those and computes the rest.
+            stderr.WriteLine($"{outDir}: writing failed: {e.Message.TrimEnd('.')}. Is the disk full? Every chunk and output file on disk is whole; free some space and run the same command with --resume to compute only what is missing.");
+            return ExitCodes.WriteFailed;
+        }
     }
 
     /// <summary>
@@ -199,6 +209,8 @@ public static class ExitCodes
     public const int InvalidInput = 2;
     /// <summary>Stopped by Ctrl-C or SIGTERM; the partial results were written and <c>--resume</c> completes them.</summary>
     public const int Interrupted = 130;
+    /// <summary>Writing results failed (a full disk, say); what is on disk is whole and <c>--resume</c> completes it.</summary>
+    public const int WriteFailed = 74;
     /// <summary>A bug: an unexpected exception.</summary>
     public const int InternalError = 70;
 }

@@ -217,4 +217,26 @@ public sealed class ShardMergeTests : IDisposable
         RunOutputs.AssertSame(single, merged);
         _ = stdout;
     }
+
+    [Fact]
+    public void AFullDisk_LeavesNoHalfWrittenChunk_SaysSoWithoutAStackTrace_AndResumeCompletesIt()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/dev/full")) return;
+        string single = Run("single", "--reps", "40");
+        // The chunk's temporary file is a link to /dev/full, where every write fails with ENOSPC ("No space left on device").
+        string outDir = Path.Combine(_h.Folder, "full");
+        string chunks = Directory.CreateDirectory(Path.Combine(outDir, RunCommand.ChunksFolder)).FullName;
+        File.CreateSymbolicLink(Path.Combine(chunks, Chunk.FileName(0, 40) + ".tmp"), "/dev/full");
+        var (code, _, stderr) = Cli(["run", Scenario, "--reps", "40", "--out", outDir, "--resume"]);
+        Assert.Equal(ExitCodes.WriteFailed, code);
+        Assert.Contains("Is the disk full?", stderr, StringComparison.Ordinal);
+        Assert.Contains("--resume", stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(stderr);
+        Assert.Empty(Directory.GetFiles(chunks));
+        Assert.False(File.Exists(Path.Combine(outDir, "summary.json")));
+
+        var (again, _, err) = Cli(["run", Scenario, "--reps", "40", "--out", outDir, "--resume"]);
+        Assert.True(again == ExitCodes.Ok, err);
+        RunOutputs.AssertSame(single, outDir);
+    }
 }
