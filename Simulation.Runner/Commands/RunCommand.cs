@@ -65,11 +65,10 @@ public static class RunCommand
         // A shard computes only its slice [rangeFirst, rangeEnd) of the replications.
         var (rangeFirst, rangeEnd) = options.Shard?.Range(total) ?? (0, total);
         int size = rangeEnd - rangeFirst;
-        if (!options.Resume)
-        {
-            store.Clear();
-            if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
-        }
+        if (!options.Resume) store.Clear();
+        // A shard folder has a shard.json only once the shard has finished (rewritten at the end), so a
+        // shard that is running, or was killed, cannot be merged by mistake.
+        if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
         var notes = new List<string>();
         var missing = ChunkStore.Missing(store.Scan(total, notes), rangeFirst, rangeEnd);
         foreach (string note in notes) stderr.WriteLine(note);

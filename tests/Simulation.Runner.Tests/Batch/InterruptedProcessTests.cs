@@ -44,10 +44,10 @@ public sealed class InterruptedProcessTests(UninterruptedRun whole) : IClassFixt
 {
     private static readonly string Urbansim = Path.Combine(AppContext.BaseDirectory, "urbansim.dll");
 
-    private static Process Start(string scenario, string outDir)
+    private static Process Start(string scenario, string outDir, params string[] extra)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in new[] { Urbansim, "run", scenario, "--out", outDir, "--threads", "1" }) info.ArgumentList.Add(a);
+        foreach (string a in new[] { Urbansim, "run", scenario, "--out", outDir, "--threads", "1" }.Concat(extra)) info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -109,5 +109,30 @@ public sealed class InterruptedProcessTests(UninterruptedRun whole) : IClassFixt
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("replications already done", stderr);
         RunOutputs.AssertSame(whole.OutDir, outDir);
+    }
+
+    [Fact]
+    public void Kill9OfAShard_MergeRefusesIt_ResumeFinishesIt_AndTheMergeEqualsAnUninterruptedRun()
+    {
+        string first = Path.Combine(whole.Folder, "shard1"), second = Path.Combine(whole.Folder, "shard2");
+        var (one, _, err1) = CliHarness.Cli("run", whole.ScenarioPath, "--shard", "1/2", "--out", first);
+        Assert.True(one == ExitCodes.Ok, err1);
+        using var process = Start(whole.ScenarioPath, second, "--shard", "2/2");
+        WaitForChunks(process, second, 2);
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+
+        string merged = Path.Combine(whole.Folder, "merged-shards");
+        var (refused, _, why) = CliHarness.Cli("merge", first, second, "--out", merged);
+        Assert.Equal(ExitCodes.InvalidInput, refused);
+        Assert.Contains("shard.json", why);
+        Assert.False(Directory.Exists(merged));
+
+        var (code, _, stderr) = CliHarness.Cli("run", whole.ScenarioPath, "--shard", "2/2", "--out", second, "--resume");
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Contains("of 1,000 replications already done", stderr);
+        var (mergedCode, _, mergeErr) = CliHarness.Cli("merge", second, first, "--out", merged);
+        Assert.True(mergedCode == ExitCodes.Ok, mergeErr);
+        RunOutputs.AssertSame(whole.OutDir, merged);
     }
 }
