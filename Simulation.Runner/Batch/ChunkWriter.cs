@@ -13,8 +13,8 @@ public sealed class ChunkWriter(string directory, string runKey, RecordLayout la
     private ZoneSums _zones = new(layout.Variants, layout.Zones);
     private int _first = -1, _count;
 
-    /// <summary>Chunks written so far.</summary>
-    public int ChunksWritten { get; private set; }
+    /// <summary>The chunks written so far, in order, so the caller need not read the folder again.</summary>
+    public List<ChunkStore.Entry> Written { get; } = [];
 
     public void Add(ReplicationResult result)
     {
@@ -28,8 +28,8 @@ public sealed class ChunkWriter(string directory, string runKey, RecordLayout la
     public void Flush()
     {
         if (_count == 0) return;
-        new Chunk { RunKey = runKey, First = _first, Layout = layout, Rows = _rows, Count = _count, Zones = _zones }.Write(directory);
-        ChunksWritten++;
+        string path = new Chunk { RunKey = runKey, First = _first, Layout = layout, Rows = _rows, Count = _count, Zones = _zones }.Write(directory);
+        Written.Add(new ChunkStore.Entry(path, _first, _first + _count));
         _zones.Clear();
         _count = 0;
     }

@@ -70,7 +70,8 @@ public static class RunCommand
         // shard that is running, or was killed, cannot be merged by mistake.
         if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
         var notes = new List<string>();
-        var missing = ChunkStore.Missing(store.Scan(total, notes), rangeFirst, rangeEnd);
+        var found = store.Scan(total, notes);
+        var missing = ChunkStore.Missing(found, rangeFirst, rangeEnd);
         foreach (string note in notes) stderr.WriteLine(note);
         int toDo = missing.Sum(g => g.End - g.First);
         if (options.Resume)
@@ -93,8 +94,9 @@ public static class RunCommand
             }
             progress.Finish();
 
-            if (options.Shard is { } shard) return FinishShard(options, shard, scenario, store, runKey, outDir, rangeFirst, rangeEnd, threads, started, stdout, stderr);
-            var done = store.Scan(total, notes: []);
+            // What is on disk now: the valid chunks found at the start and those just written (they fill gaps, so never overlap).
+            var done = found.Concat(writer.Written).OrderBy(e => e.First).ToList();
+            if (options.Shard is { } shard) return FinishShard(options, shard, scenario, done, runKey, outDir, rangeFirst, rangeEnd, threads, started, stdout, stderr);
             var batch = BatchOutputs.Write(outDir, options.ScenarioPath, scenario, done, threads, started, runKey);
             PrintTable(stdout, scenario, batch);
             double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
@@ -122,10 +124,10 @@ public static class RunCommand
     /// A shard writes no summary, CSVs or charts (they would describe only its slice): just its chunks and
     /// <c>shard.json</c>, which <c>urbansim merge</c> combines with the other shards' into the full outputs.
     /// </summary>
-    private static int FinishShard(RunOptions options, ShardSpec shard, Scenario scenario, ChunkStore store, string runKey, string outDir,
+    private static int FinishShard(RunOptions options, ShardSpec shard, Scenario scenario, IReadOnlyList<ChunkStore.Entry> chunks, string runKey, string outDir,
         int first, int end, int threads, DateTimeOffset started, TextWriter stdout, TextWriter stderr)
     {
-        var done = store.Scan(scenario.Replications, notes: []).Where(e => e.First >= first && e.End <= end).ToList();
+        var done = chunks.Where(e => e.First >= first && e.End <= end).ToList();
         int size = end - first;
         int doneCount = size - ChunkStore.Missing(done, first, end).Sum(g => g.End - g.First);
         var record = new ShardRecord
