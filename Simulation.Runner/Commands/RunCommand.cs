@@ -30,17 +30,11 @@ public static class RunCommand
     public static int Run(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default, bool terminal = false)
     {
         var started = DateTimeOffset.UtcNow;
-        var loaded = ScenarioLoader.LoadFile(options.ScenarioPath);
-        if (!loaded.IsValid)
+        if (ScenarioInput.Load(options.ScenarioPath, stderr, "; nothing was run or written") is not { } loadedScenario) return ExitCodes.InvalidInput;
+        var scenario = loadedScenario with
         {
-            foreach (var problem in loaded.Problems) stderr.WriteLine(problem);
-            stderr.WriteLine($"{loaded.Problems.Count} problem(s) in {options.ScenarioPath}; nothing was run or written.");
-            return ExitCodes.InvalidInput;
-        }
-        var scenario = loaded.Scenario! with
-        {
-            Replications = options.Replications ?? loaded.Scenario!.Replications,
-            Seed = options.Seed ?? loaded.Scenario!.Seed,
+            Replications = options.Replications ?? loadedScenario.Replications,
+            Seed = options.Seed ?? loadedScenario.Seed,
         };
         int threads = options.Threads ?? Environment.ProcessorCount;
         if (options.Shard is { } requested && requested.Count > scenario.Replications)

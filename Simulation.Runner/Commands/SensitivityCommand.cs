@@ -22,14 +22,8 @@ public static class SensitivityCommand
     public static int Run(SensitivityOptions options, TextWriter stdout, TextWriter stderr, bool terminal = false)
     {
         var started = DateTimeOffset.UtcNow;
-        var loaded = ScenarioLoader.LoadFile(options.ScenarioPath);
-        if (!loaded.IsValid)
-        {
-            foreach (var problem in loaded.Problems) stderr.WriteLine(problem);
-            stderr.WriteLine($"{loaded.Problems.Count} problem(s) in {options.ScenarioPath}; nothing was run or written.");
-            return ExitCodes.InvalidInput;
-        }
-        var scenario = loaded.Scenario! with { Seed = options.Seed ?? loaded.Scenario!.Seed };
+        if (ScenarioInput.Load(options.ScenarioPath, stderr, "; nothing was run or written") is not { } loadedScenario) return ExitCodes.InvalidInput;
+        var scenario = loadedScenario with { Seed = options.Seed ?? loadedScenario.Seed };
         if (scenario.Sensitivity is null && scenario.Uncertain.IsEmpty)
         {
             stderr.WriteLine($"{options.ScenarioPath}: sensitivity: the scenario has nothing to vary. Fix: add \"sensitivity\": {{ \"levers\": {{ \"funding_per_head_gbp\": [100, 400] }} }} (see scenarios/README.md); nothing was run or written.");

@@ -7,14 +7,7 @@ public static class ValidateCommand
 {
     public static int Run(string scenarioPath, TextWriter stdout, TextWriter stderr)
     {
-        var loaded = ScenarioLoader.LoadFile(scenarioPath);
-        if (!loaded.IsValid)
-        {
-            foreach (var problem in loaded.Problems) stderr.WriteLine(problem);
-            stderr.WriteLine($"{loaded.Problems.Count} problem(s) in {scenarioPath}.");
-            return ExitCodes.InvalidInput;
-        }
-        var s = loaded.Scenario!;
+        if (ScenarioInput.Load(scenarioPath, stderr) is not { } s) return ExitCodes.InvalidInput;
         stdout.WriteLine($"{scenarioPath} is valid: '{s.Name}', {s.World.ZoneCount} zones, {s.HorizonYears} years from {s.StartYear}, " +
                          $"{s.Variants.Length} variants ({string.Join(", ", s.Variants.Select(v => v.Name))}), {s.Uncertain.Length} uncertain parameters, {s.Replications} replications, seed {s.Seed}.");
         return ExitCodes.Ok;
