@@ -1,5 +1,3 @@
-using MathNet.Numerics.Statistics;
-
 namespace UrbanSim.Runner.Output;
 
 /// <summary>
@@ -24,6 +22,7 @@ public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExa
 
     private double[] _values = new double[64];
     private int _buffered;
+    private bool _sorted;
     private double[] _means = [], _weights = [], _spareMeans = [], _spareWeights = [];
     private int _centroids;
     private bool _digest;
@@ -49,6 +48,7 @@ public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExa
         }
         else if (_digest && _buffered == BufferCapacity) Compress();
         _values[_buffered++] = value;
+        _sorted = false;
     }
 
     /// <summary>The quantile at probability <paramref name="tau"/> in [0, 1]; NaN if empty.</summary>
@@ -57,12 +57,25 @@ public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExa
         if (Count == 0) return double.NaN;
         if (!_digest)
         {
-            var sorted = _values.AsSpan(0, _buffered).ToArray();
-            Array.Sort(sorted);
-            return SortedArrayStatistics.QuantileCustom(sorted, tau, QuantileDefinition.R7);
+            // Sorted in place once; order does not matter to an exact sample, and Add clears the flag.
+            var sorted = _values.AsSpan(0, _buffered);
+            if (!_sorted) { sorted.Sort(); _sorted = true; }
+            return SortedR7(sorted, tau);
         }
         Compress();
         return DigestQuantile(tau);
+    }
+
+    /// <summary>
+    /// Quantile of a sorted sample by definition R7 (Hyndman and Fan 1996; R's and numpy's default): linear
+    /// interpolation between the order statistics either side of h = (n − 1)τ. The same as MathNet's
+    /// SortedArrayStatistics.QuantileCustom(…, R7), which a test checks, without copying the sample to an array.
+    /// </summary>
+    private static double SortedR7(ReadOnlySpan<double> sorted, double tau)
+    {
+        double h = (sorted.Length - 1) * Math.Clamp(tau, 0, 1);
+        int low = (int)Math.Floor(h);
+        return low + 1 < sorted.Length ? sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]) : sorted[low];
     }
 
     /// <summary>
@@ -73,6 +86,8 @@ public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExa
     {
         if (!_digest)
         {
+            // Sorted, so the points do not depend on whether quantiles were asked for first.
+            if (!_sorted) { _values.AsSpan(0, _buffered).Sort(); _sorted = true; }
             var values = _values.AsSpan(0, _buffered).ToArray();
             return (values, Enumerable.Repeat(1.0, values.Length).ToArray());
         }
