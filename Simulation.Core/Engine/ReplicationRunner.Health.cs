@@ -19,12 +19,6 @@ public sealed partial class ReplicationRunner
     private double[] _zoneDiseaseMultiplier = [];   // [d * zones + zone], deprivation multiplier of incidence
     private double[] _notGoodIntercept = [];        // [zone * stride + band], start ill-health minus its disease part
     private double[] _startBandDenominator = [];    // [zone * stride + band], 1 / all-cause RR product at start exposures
-    private readonly double[] _rrNow = new double[Exposures.Count];
-    // Disease state after this year's incidence and remission, stored one band to the right so that
-    // element [b] is band b − 1 (element 0 is the disease-free births): [disease * (stride + 4) + 1 + band].
-    private const int ShiftedStride = WorldState.BandStride + 4;
-    private readonly double[] _qShifted = new double[WorldState.DiseaseCount * ShiftedStride];
-    private readonly double[] _survivorsShifted = new double[ShiftedStride];
 
     /// <summary>Share of each band inside each exposure's age range, [exposure * stride + band]; 0 in the padding band.</summary>
     private static readonly double[] BandExposureShare = BuildBandExposureShare();
@@ -268,7 +262,8 @@ public sealed partial class ReplicationRunner
     /// births and ageing; costs to the ICB, QALYs, and life tables by deprivation decile.
     /// Deaths use the one-year probability q = m / (1 + m/2), Chiang's formula of the life tables.
     /// Each zone's age profile is 20 doubles (19 bands and an empty padding band), processed as five
-    /// 4-wide vectors; lane sums have a fixed order, so results do not depend on the thread count.
+    /// 4-wide vectors in one pass per zone; ageing moves people (and their disease state) up a band with a
+    /// lane shift in registers. Lane sums have a fixed order, so results do not depend on the thread count.
     /// </summary>
     private void AdvanceHealth(int year, bool healthShock, Span<double> outcome, Span<double> yearly)
     {
@@ -281,13 +276,20 @@ public sealed partial class ReplicationRunner
         costPerCase[2] = h.RespiratoryCostGbpPerCase; costPerCase[3] = h.MentalDisorderCostGbpPerCase;
         Span<double> remission = stackalloc double[diseases];
         remission[(int)Disease.CommonMentalDisorder] = h.MentalDisorderRemissionPerYear;
-        Span<double> incidenceMultiplier = stackalloc double[diseases];
-        Span<double> bandRisk = stackalloc double[stride];
+        Span<Vector256<double>> excess = stackalloc Vector256<double>[diseases];
+        for (int d = 0; d < diseases; d++) excess[d] = Vector256.Create(DiseaseBaseline.IllHealthExcess((Disease)d));
+        Span<Vector256<double>> riskMinusOne = stackalloc Vector256<double>[Exposures.Count];
+        // Per band vector of the zone: survivors, those staying in their band, those arriving from the band
+        // below, 1 / next year's population, this year's death rates and share not in good health.
         Span<double> survivors = stackalloc double[stride];
-        Span<double> notGood = stackalloc double[stride];
+        Span<double> staying = stackalloc double[stride];
+        Span<double> fromBelow = stackalloc double[stride];
+        Span<double> inverse = stackalloc double[stride];
         Span<double> mortality = stackalloc double[stride];
+        Span<double> notGood = stackalloc double[stride];
         var one = Vector256.Create(1.0);
         var half = Vector256.Create(0.5);
+        var zero = Vector256<double>.Zero;
         var uNotGood = Vector256.Create(h.UtilityNotInGoodHealth);
         var uGain = Vector256.Create(h.UtilityInGoodHealth - h.UtilityNotInGoodHealth);
         ClearDecileSums();
@@ -299,49 +301,62 @@ public sealed partial class ReplicationRunner
         bool finalYear = year == _scenario.HorizonYears - 1;
         for (int z = 0; z < _zones; z++)
         {
-            for (int e = 0; e < Exposures.Count; e++) _rrNow[e] = _zoneAllCauseRisk[e * _zones + z];
-            for (int d = 0; d < diseases; d++) incidenceMultiplier[d] = _zoneIncidenceMultiplier[d * _zones + z];
+            for (int e = 0; e < Exposures.Count; e++) riskMinusOne[e] = Vector256.Create(_zoneAllCauseRisk[e * _zones + z] - 1);
             int zb = z * stride;
             var population = _world.Population.AsSpan(zb, stride);
             var notGoodIntercept = _notGoodIntercept.AsSpan(zb, stride);
             var startDenominator = _startBandDenominator.AsSpan(zb, stride);
             var zoneMortality = Vector256.Create(_world.ZoneMortalityMultiplier[z] * shock);
-            double births = _zonePopulation[z] * h.BirthsPerPersonPerYear;
+            // Births enter band 0 whole: they are the "band below" of band 0.
+            var previousSurvivors = Vector256.Create(_zonePopulation[z] * h.BirthsPerPersonPerYear);
+            var zoneTotal = Vector256<double>.Zero;
             for (int i = 0; i < stride; i += 4)
             {
                 // All-cause relative risk of the band against the start year, then deaths.
                 var risk = Load(startDenominator, i);
                 for (int e = 0; e < Exposures.Count; e++)
-                    risk *= one + Load(BandExposureShare, e * stride + i) * Vector256.Create(_rrNow[e] - 1);
+                    risk *= one + Load(BandExposureShare, e * stride + i) * riskMinusOne[e];
                 var m = Load(DeathRatePadded, i) * zoneMortality * risk;
                 var n = Load(population, i);
                 var died = n * m / (one + half * m);
                 deaths += died;
+                var alive = n - died;
+                // Ageing: a share 1/width of each band moves up one band.
+                var stay = alive * (one - Load(AgeingShare, i));
+                var below = ShiftUp(alive, previousSurvivors) * Load(AgeingShareFromBelow, i);
+                previousSurvivors = alive;
+                var next = stay + below;
+                zoneTotal += next;
                 Store(m, mortality, i);
-                Store(n - died, survivors, i);
+                Store(alive, survivors, i);
+                Store(stay, staying, i);
+                Store(below, fromBelow, i);
+                Store(Vector256.ConditionalSelect(Vector256.GreaterThan(next, zero), one / next, zero), inverse, i);
                 Store(Load(notGoodIntercept, i), notGood, i);
             }
-            // Diseases: cost of prevalent cases, extra ill-health, incidence among the disease-free survivors, remission.
+            // Diseases: cost of prevalent cases, extra ill-health, incidence among the disease-free survivors,
+            // remission, then ageing of the disease state into next year's prevalence.
             double zoneCost = 0;
             for (int d = 0; d < diseases; d++)
             {
-                int offset = (d * _zones + z) * stride;
-                var prevalence = _world.Prevalence.AsSpan(offset, stride);
+                var prevalence = _world.Prevalence.AsSpan((d * _zones + z) * stride, stride);
                 var incidence = _nationalIncidence.AsSpan(d * stride, stride);
-                var q = _qShifted.AsSpan(d * ShiftedStride + 1, stride);
-                var multiplier = Vector256.Create(incidenceMultiplier[d]);
-                var excess = Vector256.Create(DiseaseBaseline.IllHealthExcess((Disease)d));
+                var multiplier = Vector256.Create(_zoneIncidenceMultiplier[d * _zones + z]);
                 var remit = Vector256.Create(remission[d]);
                 var cases = Vector256<double>.Zero;
+                var previousState = zero;  // births are free of disease
                 for (int i = 0; i < stride; i += 4)
                 {
                     var p = Load(prevalence, i);
                     var n = Load(population, i);
                     cases += p * n;
-                    Store(Load(notGood, i) + excess * p, notGood, i);
+                    Store(Load(notGood, i) + excess[d] * p, notGood, i);
                     var newFraction = Vector256.Min(one, Load(incidence, i) * multiplier) * (one - p);
                     newCases += newFraction * Load(survivors, i);
-                    Store(p + newFraction - remit * p, q, i);
+                    var state = p + newFraction - remit * p;
+                    var aged = Load(staying, i) * state + Load(fromBelow, i) * ShiftUp(state, previousState);
+                    previousState = state;
+                    Store(Vector256.Min(one, Vector256.Max(zero, aged * Load(inverse, i))), prevalence, i);
                 }
                 zoneCost += Vector256.Sum(cases) * costPerCase[d];
             }
@@ -351,17 +366,18 @@ public sealed partial class ReplicationRunner
             var decileGood = _decileGood.AsSpan(decile * stride, stride);
             for (int i = 0; i < stride; i += 4)
             {
-                var good = Vector256.Min(one, Vector256.Max(Vector256<double>.Zero, one - Load(notGood, i)));
+                var good = Vector256.Min(one, Vector256.Max(zero, one - Load(notGood, i)));
                 var n = Load(population, i);
                 Store(Load(decilePop, i) + n, decilePop, i);
                 Store(Load(decileDeaths, i) + n * Load(mortality, i), decileDeaths, i);
                 Store(Load(decileGood, i) + n * good, decileGood, i);
                 qalys += n * (uNotGood + good * uGain);
                 if (finalYear) Store(good, notGood, i);
+                Store(Load(staying, i) + Load(fromBelow, i), population, i);
             }
             if (finalYear) ZoneLifeTable(z, mortality, notGood);
             costYear += zoneCost + _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
-            Age(z, births, survivors);
+            _zonePopulation[z] = Vector256.Sum(zoneTotal);
         }
         double deathsYear = Vector256.Sum(deaths);
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
@@ -374,46 +390,12 @@ public sealed partial class ReplicationRunner
         outcome[Outcomes.Qalys] += Vector256.Sum(qalys) * Discounting.Factor(Discounting.HealthRatePerYear, year);
     }
 
-    /// <summary>
-    /// Moves survivors up the age bands (1/width of a band a year) carrying their disease state, with births
-    /// entering band 0 free of disease.
-    /// </summary>
-    private void Age(int z, double births, ReadOnlySpan<double> survivors)
-    {
-        const int stride = WorldState.BandStride;
-        var shifted = _survivorsShifted.AsSpan();
-        shifted[0] = births;
-        survivors.CopyTo(shifted[1..]);
-        var population = _world.Population.AsSpan(z * stride, stride);
-        var one = Vector256.Create(1.0);
-        var zero = Vector256<double>.Zero;
-        var total = Vector256<double>.Zero;
-        Span<double> staying = stackalloc double[stride];
-        Span<double> fromBelow = stackalloc double[stride];
-        Span<double> inverse = stackalloc double[stride];
-        for (int i = 0; i < stride; i += 4)
-        {
-            var stay = Load(survivors, i) * (one - Load(AgeingShare, i));
-            var below = Load(shifted, i) * Load(AgeingShareFromBelow, i);
-            var next = stay + below;
-            Store(stay, staying, i);
-            Store(below, fromBelow, i);
-            Store(Vector256.ConditionalSelect(Vector256.GreaterThan(next, zero), one / next, zero), inverse, i);
-            Store(next, population, i);
-            total += next;
-        }
-        _zonePopulation[z] = Vector256.Sum(total);
-        for (int d = 0; d < WorldState.DiseaseCount; d++)
-        {
-            var q = _qShifted.AsSpan(d * ShiftedStride, ShiftedStride);  // q[b + 1] is band b; q[0] = 0 for births
-            var prevalence = _world.Prevalence.AsSpan((d * _zones + z) * stride, stride);
-            for (int i = 0; i < stride; i += 4)
-            {
-                var cases = Load(staying, i) * Load(q, i + 1) + Load(fromBelow, i) * Load(q, i);
-                Store(Vector256.Min(one, Vector256.Max(zero, cases * Load(inverse, i))), prevalence, i);
-            }
-        }
-    }
+    /// <summary>Lanes (below[3], v[0], v[1], v[2]): each band's value moved up one band, the lowest taken from the vector below.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ShiftUp(Vector256<double> v, Vector256<double> below) =>
+        Vector256.ConditionalSelect(LowestLane, Vector256.Shuffle(below, Vector256.Create(3L, 3, 3, 3)), Vector256.Shuffle(v, Vector256.Create(3L, 0, 1, 2)));
+
+    private static readonly Vector256<double> LowestLane = Vector256.Create(-1L, 0, 0, 0).AsDouble();
 
     // Vector access to age profiles. Every span here is created with the band stride (or more), and indices
     // are multiples of 4 below the stride (or one more for the shifted buffers), so reads stay inside it;
