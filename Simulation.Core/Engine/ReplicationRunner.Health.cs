@@ -351,12 +351,12 @@ public sealed partial class ReplicationRunner
                     var n = Load(population, i);
                     cases += p * n;
                     Store(Load(notGood, i) + excess[d] * p, notGood, i);
-                    var newFraction = Vector256.Min(one, Load(incidence, i) * multiplier) * (one - p);
+                    var newFraction = Vector256.MinNative(one, Load(incidence, i) * multiplier) * (one - p);
                     newCases += newFraction * Load(survivors, i);
                     var state = p + newFraction - remit * p;
                     var aged = Load(staying, i) * state + Load(fromBelow, i) * ShiftUp(state, previousState);
                     previousState = state;
-                    Store(Vector256.Min(one, Vector256.Max(zero, aged * Load(inverse, i))), prevalence, i);
+                    Store(Vector256.MinNative(one, Vector256.MaxNative(zero, aged * Load(inverse, i))), prevalence, i);
                 }
                 zoneCost += Vector256.Sum(cases) * costPerCase[d];
             }
@@ -366,7 +366,7 @@ public sealed partial class ReplicationRunner
             var decileGood = _decileGood.AsSpan(decile * stride, stride);
             for (int i = 0; i < stride; i += 4)
             {
-                var good = Vector256.Min(one, Vector256.Max(zero, one - Load(notGood, i)));
+                var good = Vector256.MinNative(one, Vector256.MaxNative(zero, one - Load(notGood, i)));
                 var n = Load(population, i);
                 Store(Load(decilePop, i) + n, decilePop, i);
                 Store(Load(decileDeaths, i) + n * Load(mortality, i), decileDeaths, i);

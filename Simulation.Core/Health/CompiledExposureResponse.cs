@@ -64,9 +64,9 @@ public readonly struct CompiledExposureResponse
     {
         if (!_squareRoot) throw new InvalidOperationException("Vector evaluation needs the square-root dose–response.");
         var one = Vector256.Create(1.0);
-        allCause[(int)Exposure.Walking] = one - Vector256.Min(Vector256.Create(_p.WalkingMaximumRiskReduction),
+        allCause[(int)Exposure.Walking] = one - Vector256.MinNative(Vector256.Create(_p.WalkingMaximumRiskReduction),
             Vector256.Create(1 - _p.WalkingRelativeRiskAtReference) * walking / Vector256.Create(_p.WalkingReferenceMinutesPerWeek));
-        allCause[(int)Exposure.Cycling] = one - Vector256.Min(Vector256.Create(_p.CyclingMaximumRiskReduction),
+        allCause[(int)Exposure.Cycling] = one - Vector256.MinNative(Vector256.Create(_p.CyclingMaximumRiskReduction),
             Vector256.Create(1 - _p.CyclingRelativeRiskAtReference) * cycling / Vector256.Create(_p.CyclingReferenceMinutesPerWeek));
         allCause[(int)Exposure.Pm25] = Vector256.Exp(Vector256.Create(_lnPm25Per10) * pm25 / Vector256.Create(10.0));
         allCause[(int)Exposure.GreenSpace] = Vector256.Exp(Vector256.Create(_lnGreenPerTenth) * greenNdvi / Vector256.Create(0.1));
@@ -74,7 +74,7 @@ public readonly struct CompiledExposureResponse
 
         var mets = walking / Vector256.Create(60.0) * Vector256.Create(_p.WalkingMarginalMets)
                    + cycling / Vector256.Create(60.0) * Vector256.Create(_p.CyclingMarginalMets);
-        var dose = Vector256.Min(Vector256.Max(mets, Vector256<double>.Zero), Vector256.Create(_p.DiseaseMarginalMetHoursPerWeekCap));
+        var dose = Vector256.MinNative(Vector256.MaxNative(mets, Vector256<double>.Zero), Vector256.Create(_p.DiseaseMarginalMetHoursPerWeekCap));
         var pm25Per10 = pm25 / Vector256.Create(10.0);
         diseaseIncidence[(int)Disease.Cardiovascular] = Vector256.Exp(
             Vector256.Create(_lnCardiovascular) * Vector256.Sqrt(dose / Vector256.Create(_p.CardiovascularReferenceMarginalMetHoursPerWeek))
