@@ -75,23 +75,28 @@ public sealed partial class ReplicationRunner
         if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new double[_zones * WorldState.DiseaseCount];
         if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new double[_zones * _bands];
         if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new double[_zones * _bands];
-        Span<double> norm = stackalloc double[WorldState.DiseaseCount];
+        // Deprivation multiplier of incidence by disease and decile (index decile − 1), normalised to average 1 over deciles.
+        Span<double> decileMultiplier = stackalloc double[WorldState.DiseaseCount * 10];
+        Span<double> excess = stackalloc double[WorldState.DiseaseCount];
         for (int d = 0; d < WorldState.DiseaseCount; d++)
         {
-            norm[d] = 0;
+            excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
+            double norm = 0;
             for (int decile = 1; decile <= 10; decile++)
-                norm[d] += Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * DiseaseBaseline.DeprivationScore(decile)) / 10;
+                norm += Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * DiseaseBaseline.DeprivationScore(decile)) / 10;
+            for (int decile = 1; decile <= 10; decile++)
+                decileMultiplier[d * 10 + decile - 1] = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * DiseaseBaseline.DeprivationScore(decile)) / norm;
         }
         for (int z = 0; z < _zones; z++)
         {
             var start = StartLevels(_template, z);
             for (int e = 0; e < Exposures.Count; e++)
                 _startRelativeRisk[z * Exposures.Count + e] = ExposureResponse.RelativeRisk(_rr, (Exposure)e, start);
-            double score = DiseaseBaseline.DeprivationScore(_template.ZoneDecile[z]);
+            int decileIndex = _template.ZoneDecile[z] - 1;
             for (int d = 0; d < WorldState.DiseaseCount; d++)
             {
                 _inverseStartDiseaseRisk[d * _zones + z] = 1 / ExposureResponse.DiseaseIncidenceRelativeRisk(_rr, (Disease)d, start);
-                _zoneDiseaseMultiplier[d * _zones + z] = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * score) / norm[d];
+                _zoneDiseaseMultiplier[d * _zones + z] = decileMultiplier[d * 10 + decileIndex];
             }
             for (int b = 0; b < AgeBands.Count; b++)
             {
@@ -105,7 +110,7 @@ public sealed partial class ReplicationRunner
                 // Ill-health in a later year is base + Σ excess × (prevalence − start prevalence); fold the start part in.
                 double intercept = _baseNotGood[z * _bands + b];
                 for (int d = 0; d < WorldState.DiseaseCount; d++)
-                    intercept -= DiseaseBaseline.IllHealthExcess((Disease)d) * _template.Prevalence[(d * _zones + z) * _bands + b];
+                    intercept -= excess[d] * _template.Prevalence[(d * _zones + z) * _bands + b];
                 _notGoodIntercept[z * _bands + b] = intercept;
             }
         }
@@ -137,8 +142,7 @@ public sealed partial class ReplicationRunner
             }
             if (result.Zones == _zones)
             {
-                result.ZoneBaseline[z * 2] = AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(_mx, _gh);
-                result.ZoneBaseline[z * 2 + 1] = AbridgedLifeTable.LifeExpectancyAtBirthYears(_mx);
+                (result.ZoneBaseline[z * 2 + 1], result.ZoneBaseline[z * 2]) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
             }
         }
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
@@ -419,8 +423,7 @@ public sealed partial class ReplicationRunner
     {
         mortality[..AgeBands.Count].CopyTo(_mx);
         goodShare[..AgeBands.Count].CopyTo(_gh);
-        _zoneFinal[z * 2] = AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(_mx, _gh);
-        _zoneFinal[z * 2 + 1] = AbridgedLifeTable.LifeExpectancyAtBirthYears(_mx);
+        (_zoneFinal[z * 2 + 1], _zoneFinal[z * 2]) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
     }
 
     private void ClearDecileSums()
@@ -447,15 +450,13 @@ public sealed partial class ReplicationRunner
             _decileHle[decile] = double.NaN;
             if (pop <= 0) continue;
             DecileRates(decile, decile);
-            _groupValue[groups] = AbridgedLifeTable.LifeExpectancyAtBirthYears(_mx);
-            _groupValue2[groups] = AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(_mx, _gh);
+            (_groupValue[groups], _groupValue2[groups]) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
             _decileHle[decile] = _groupValue2[groups];
             _groupPop[groups] = pop;
             groups++;
         }
         DecileRates(0, 9);
-        le = AbridgedLifeTable.LifeExpectancyAtBirthYears(_mx);
-        hle = AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(_mx, _gh);
+        (le, hle) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
         leGap = groups > 1 ? SlopeIndexOfInequality.Compute(_groupValue.AsSpan(0, groups), _groupPop.AsSpan(0, groups)) : 0;
         hleGap = groups > 1 ? SlopeIndexOfInequality.Compute(_groupValue2.AsSpan(0, groups), _groupPop.AsSpan(0, groups)) : 0;
     }

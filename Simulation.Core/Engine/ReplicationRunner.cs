@@ -16,6 +16,7 @@ public sealed partial class ReplicationRunner
     private readonly Scenario _scenario;
     private readonly WorldState _template;
     private readonly WorldState _world;
+    private bool _placeBuilt;
     private readonly TiedGrantPots _tied;
     private readonly SinglePot _single;
     /// <summary>Stride of zone-by-band arrays (19 bands padded to 20 for 4-wide vectors).</summary>
@@ -143,7 +144,10 @@ public sealed partial class ReplicationRunner
         _p = parameters;
         _rr = ToExposureResponse(_p.Health);
         _risks = new CompiledExposureResponse(_rr);
-        WorldBuilder.Build(_scenario.World, _p, _random, _template);
+        // The place depends on the seed only (one per runner): built once, then only the replication's part.
+        if (!_placeBuilt) WorldBuilder.BuildPlace(_scenario.World, _scenario.Seed, _template);
+        _placeBuilt = true;
+        WorldBuilder.BuildReplication(_scenario.World, _p, _random, _template);
         IndexRegions();
         PrepareReplication();
         MeasureBaseline(result);

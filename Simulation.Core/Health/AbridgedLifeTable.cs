@@ -106,6 +106,26 @@ public static class AbridgedLifeTable
         return lx[band] > 0 ? healthyYears / lx[band] : 0;
     }
 
+    /// <summary>
+    /// Life expectancy and Sullivan healthy life expectancy at birth from one life table: the same values as
+    /// <see cref="LifeExpectancyAtBirthYears"/> and <see cref="HealthyLifeExpectancyAtBirthYears"/>, computed once.
+    /// </summary>
+    public static (double LifeExpectancyYears, double HealthyLifeExpectancyYears) ExpectanciesAtBirthYears(
+        ReadOnlySpan<double> deathRatePerPersonYear, ReadOnlySpan<double> shareInGoodHealth)
+    {
+        RequireBandLength(shareInGoodHealth.Length, nameof(shareInGoodHealth));
+        Span<double> lx = stackalloc double[AgeBands.Count];
+        Span<double> nLx = stackalloc double[AgeBands.Count];
+        SurvivorsAndPersonYearsLived(deathRatePerPersonYear, lx, nLx);
+        double years = 0, healthyYears = 0;
+        for (int b = 0; b < AgeBands.Count; b++)
+        {
+            years += nLx[b];
+            healthyYears += nLx[b] * shareInGoodHealth[b];
+        }
+        return lx[0] > 0 ? (years / lx[0], healthyYears / lx[0]) : (0, 0);
+    }
+
     private static void RequireBandLength(int length, string name)
     {
         if (length != AgeBands.Count)

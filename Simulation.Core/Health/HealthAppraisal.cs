@@ -64,16 +64,18 @@ public static class HealthAppraisal
         }
 
         // Joint effect, one single year of age at a time, so exposures with different age ranges combine exactly.
+        Span<int> ageFrom = stackalloc int[ExposureResponse.ExposureCount], ageTo = stackalloc int[ExposureResponse.ExposureCount];
+        for (int i = 0; i < ExposureResponse.ExposureCount; i++)
+        {
+            ageFrom[i] = ExposureResponse.AgeFromYears((Exposure)i);
+            ageTo[i] = ExposureResponse.AgeToYears((Exposure)i);
+        }
         double preventedShareSum = 0;
         for (int age = from; age <= to; age++)
         {
             double ratio = 1;
             for (int i = 0; i < ExposureResponse.ExposureCount; i++)
-            {
-                var exposure = (Exposure)i;
-                if (age >= ExposureResponse.AgeFromYears(exposure) && age <= ExposureResponse.AgeToYears(exposure))
-                    ratio *= riskRatio[i];
-            }
+                if (age >= ageFrom[i] && age <= ageTo[i]) ratio *= riskRatio[i];
             preventedShareSum += 1 - ratio;
         }
         var total = Value(population.People * mortalityPerPersonYear * preventedShareSum / ageCount, qalysPerDeath, vslGbp, qalyGbp);

@@ -37,11 +37,25 @@ public static class WorldBuilder
     /// <summary>Fills <paramref name="world"/> with the start-year state of replication <paramref name="random"/>.</summary>
     public static void Build(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
     {
-        var place = new ReplicationRandom(random.Seed, PlaceReplication);
+        BuildPlace(spec, random.Seed, world);
+        BuildReplication(spec, parameters, random, world);
+    }
+
+    /// <summary>
+    /// The place: zones (region, deprivation, population, start exposures, prices) and site sizes and
+    /// remediation costs, which depend on the seed only. Nothing else writes these fields, so a world whose
+    /// place is built can be given another replication with <see cref="BuildReplication"/> alone.
+    /// </summary>
+    public static void BuildPlace(WorldSpec spec, ulong seed, WorldState world)
+    {
+        var place = new ReplicationRandom(seed, PlaceReplication);
         if (spec.Zones.IsDefaultOrEmpty) BuildSynthetic(spec, place, world);
         else BuildFromZones(spec, place, world);
-        InitialiseDerived(spec, parameters, random, world);
     }
+
+    /// <summary>Everything of the start-year world that depends on the replication's parameters and draws, on top of the place.</summary>
+    public static void BuildReplication(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world) =>
+        InitialiseDerived(spec, parameters, random, world);
 
     private static void BuildSynthetic(WorldSpec spec, ReplicationRandom random, WorldState world)
     {
@@ -129,11 +143,26 @@ public static class WorldBuilder
             mortalityNorm += Math.Exp(health.DeprivationMortalityGradient * DiseaseBaseline.DeprivationScore(d)) / 10;
             illNorm += Math.Exp(health.DeprivationIllHealthGradient * DiseaseBaseline.DeprivationScore(d)) / 10;
         }
+        // Multipliers by decile (index decile − 1), computed once rather than per zone.
+        Span<double> mortality = stackalloc double[10], illHealth = stackalloc double[10];
+        Span<double> diseaseMultiplier = stackalloc double[WorldState.DiseaseCount * 10];
+        for (int decile = 1; decile <= 10; decile++)
+        {
+            double score = DiseaseBaseline.DeprivationScore(decile);
+            mortality[decile - 1] = Math.Exp(health.DeprivationMortalityGradient * score) / mortalityNorm;
+            illHealth[decile - 1] = Math.Exp(health.DeprivationIllHealthGradient * score) / illNorm;
+        }
+        for (int d = 0; d < WorldState.DiseaseCount; d++)
+        {
+            double norm = DiseaseNorm((Disease)d);
+            for (int decile = 1; decile <= 10; decile++)
+                diseaseMultiplier[d * 10 + decile - 1] = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * DiseaseBaseline.DeprivationScore(decile)) / norm;
+        }
         for (int zone = 0; zone < world.ZoneCount; zone++)
         {
-            double score = DiseaseBaseline.DeprivationScore(world.ZoneDecile[zone]);
-            world.ZoneMortalityMultiplier[zone] = Math.Exp(health.DeprivationMortalityGradient * score) / mortalityNorm;
-            world.ZoneIllHealthOddsMultiplier[zone] = Math.Exp(health.DeprivationIllHealthGradient * score) / illNorm;
+            int decileIndex = world.ZoneDecile[zone] - 1;
+            world.ZoneMortalityMultiplier[zone] = mortality[decileIndex];
+            world.ZoneIllHealthOddsMultiplier[zone] = illHealth[decileIndex];
             double pop = world.ZonePopulation(zone);
             world.Dwellings[zone] = pop / parameters.Development.PeoplePerHome;
             world.ColdHomes[zone] = world.ColdHomeShare[zone] * world.Dwellings[zone];
@@ -141,7 +170,7 @@ public static class WorldBuilder
             for (int d = 0; d < WorldState.DiseaseCount; d++)
             {
                 var national = DiseaseBaseline.Prevalence((Disease)d);
-                double multiplier = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * score) / DiseaseNorm((Disease)d);
+                double multiplier = diseaseMultiplier[d * 10 + decileIndex];
                 int offset = (d * world.ZoneCount + zone) * bands;
                 for (int b = 0; b < AgeBands.Count; b++)
                     world.Prevalence[offset + b] = Math.Min(0.95, national[b] * multiplier);

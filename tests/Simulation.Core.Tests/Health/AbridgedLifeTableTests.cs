@@ -172,4 +172,19 @@ public class AbridgedLifeTableTests
     /// <summary>Census 2021 England good or very good health by band, rounded: the inputs of the hand computations.</summary>
     internal static readonly double[] CensusGoodHealthShares =
         [0.97, 0.97, 0.97, 0.96, 0.95, 0.94, 0.93, 0.92, 0.90, 0.88, 0.85, 0.81, 0.77, 0.73, 0.70, 0.66, 0.60, 0.53, 0.45];
+
+    [Fact]
+    public void ExpectanciesAtBirth_EqualTheSeparateLifeAndHealthyLifeExpectancies()
+    {
+        var random = new Random(7);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var mx = new double[AgeBands.Count];
+            var good = new double[AgeBands.Count];
+            for (int b = 0; b < AgeBands.Count; b++) { mx[b] = 0.3 * Math.Pow(random.NextDouble(), 3); good[b] = random.NextDouble(); }
+            var (le, hle) = AbridgedLifeTable.ExpectanciesAtBirthYears(mx, good);
+            Assert.Equal(AbridgedLifeTable.LifeExpectancyAtBirthYears(mx), le);
+            Assert.Equal(AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(mx, good), hle);
+        }
+    }
 }
