@@ -16,6 +16,7 @@ public sealed partial class ReplicationRunner
         0.75, 0.82, 0.87, 0.90, 0.92, 0.93, 0.92, 0.91, 0.88,
     ];
 
+    private double[] _activeTravelResponse = [], _cleanAirResponse = [], _greenSpaceResponse = [];   // [zone], this year's 1 − e^(−spend/scale)
     private double[] _zoneDiseaseMultiplier = [];   // [d * zones + zone], deprivation multiplier of incidence
     private double[] _notGoodIntercept = [];        // [zone * stride + band], start ill-health minus its disease part
     private double[] _startBandDenominator = [];    // [zone * stride + band], 1 / all-cause RR product at start exposures
@@ -72,6 +73,7 @@ public sealed partial class ReplicationRunner
             DiseaseDynamics.SteadyStateIncidence(DiseaseBaseline.Prevalence((Disease)d), DiseaseBaseline.PopulationShare,
                 EnglandReference.DeathRatePerPersonYear, remission, _nationalIncidence.AsSpan(d * _bands, AgeBands.Count));
         }
+        if (_activeTravelResponse.Length != _zones) { _activeTravelResponse = new double[_zones]; _cleanAirResponse = new double[_zones]; _greenSpaceResponse = new double[_zones]; }
         if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new double[_zones * WorldState.DiseaseCount];
         if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new double[_zones * _bands];
         if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new double[_zones * _bands];
@@ -172,11 +174,12 @@ public sealed partial class ReplicationRunner
             _world.PendingProgrammeSpendPerHeadGbp[pending + i] = 0;
         }
         int history = year % WorldState.BuildUpYears;
+        SaturatingResponse(_world.ProgrammeSpendPerHeadGbp.AsSpan(ZoneActiveTravel * _zones, _zones), pp.ActiveTravelScaleGbpPerHead, _activeTravelResponse);
+        SaturatingResponse(_world.ProgrammeSpendPerHeadGbp.AsSpan(ZoneCleanAir * _zones, _zones), pp.CleanAirScaleGbpPerHead, _cleanAirResponse);
+        SaturatingResponse(_world.ProgrammeSpendPerHeadGbp.AsSpan(ZoneGreenSpace * _zones, _zones), pp.GreenSpaceScaleGbpPerHead, _greenSpaceResponse);
         for (int z = 0; z < _zones; z++)
         {
-            double at = 1 - Math.Exp(-_world.ProgrammeSpendPerHeadGbp[ZoneActiveTravel * _zones + z] / pp.ActiveTravelScaleGbpPerHead);
-            double ca = 1 - Math.Exp(-_world.ProgrammeSpendPerHeadGbp[ZoneCleanAir * _zones + z] / pp.CleanAirScaleGbpPerHead);
-            double gs = 1 - Math.Exp(-_world.ProgrammeSpendPerHeadGbp[ZoneGreenSpace * _zones + z] / pp.GreenSpaceScaleGbpPerHead);
+            double at = _activeTravelResponse[z], ca = _cleanAirResponse[z], gs = _greenSpaceResponse[z];
             double healthyShare = _world.Dwellings[z] > 0 ? _world.HealthyHomes[z] / _world.Dwellings[z] : 0;
             _world.WalkingMinutesPerWeek[z] = _world.StartExposure[Exposures.Walking * _zones + z]
                 + pp.ActiveTravelMaxWalkingMinutesPerWeek * at + d.HealthyHomesWalkingMinutesPerWeek * healthyShare;
@@ -190,6 +193,25 @@ public sealed partial class ReplicationRunner
             Remember(z, Exposures.GreenSpace, history, _world.GreenSpaceNdvi[z]);
             Remember(z, Exposures.ColdHomes, history, _world.ColdHomeShare[z]);
         }
+    }
+
+    /// <summary>
+    /// The saturating response 1 − e^(−spend / scale) of each zone (§7.15), four zones at a time; the last
+    /// zones go through a padded vector, so every zone takes the same arithmetic.
+    /// </summary>
+    private static void SaturatingResponse(ReadOnlySpan<double> spendPerHeadGbp, double scaleGbpPerHead, Span<double> response)
+    {
+        var one = Vector256.Create(1.0);
+        var inverseScale = Vector256.Create(-1 / scaleGbpPerHead);
+        int z = 0;
+        for (; z + 4 <= spendPerHeadGbp.Length; z += 4)
+            Store(one - Vector256.Exp(Load(spendPerHeadGbp, z) * inverseScale), response, z);
+        if (z == spendPerHeadGbp.Length) return;
+        Span<double> tail = stackalloc double[4];
+        tail.Clear();
+        spendPerHeadGbp[z..].CopyTo(tail);
+        Store(one - Vector256.Exp(Load(tail, 0) * inverseScale), tail, 0);
+        tail[..(spendPerHeadGbp.Length - z)].CopyTo(response[z..]);
     }
 
     /// <summary>Puts this year's exposure in the zone's 5-year history, keeping the running sum.</summary>

@@ -12,6 +12,8 @@ public sealed partial class ReplicationRunner
     private const int PreventionLever = 5;
     /// <summary>Zone programme slots in WorldState.ProgrammeSpendPerHeadGbp.</summary>
     private const int ZoneActiveTravel = 0, ZoneCleanAir = 1, ZoneGreenSpace = 2, ZonePrevention = 3;
+    /// <summary>Whether the region being allocated has a zone that can receive zonal programme spend.</summary>
+    private bool _spreadPossible;
 
     /// <summary>
     /// The mayor's health appraisal of each programme at the start of a term, with the same public
@@ -101,6 +103,7 @@ public sealed partial class ReplicationRunner
             flexible += singleFlexible;
 
             SetPerceivedBenefits(r, pop, annuity, tied);
+            _spreadPossible = SetSpreadPerResident(r);
             Mayors.AllocateByBenefitPerPound(_themeMoney, flexible, _benefit, _saturation, _cap, _spend, _spendFromTheme);
 
             double fromFlexibleTotal = 0;
@@ -211,22 +214,27 @@ public sealed partial class ReplicationRunner
         }
     }
 
-    private double SpreadAcrossZones(int r, int zoneProgramme, double amountGbp, int effectiveYear)
+    /// <summary>
+    /// Sets each zone's share of a region's zonal programme spend, per resident: the zone gets
+    /// population × targeting weight / Σ (population × targeting weight) of the money, so per resident
+    /// that is targeting weight / Σ. Returns false when no zone of the region can receive money.
+    /// </summary>
+    private bool SetSpreadPerResident(int r)
     {
         double total = 0;
+        foreach (int z in ZonesOf(r)) total += _zonePopulation[z] * _zoneEquityWeight[z];
         foreach (int z in ZonesOf(r))
-        {
-            _zoneWeight[z] = _zonePopulation[z] * _zoneEquityWeight[z];
-            total += _zoneWeight[z];
-        }
-        if (total <= 0) return 0;
+            _zoneSpreadPerResident[z] = total > 0 && _zonePopulation[z] > 0 && _zoneEquityWeight[z] > 0 ? _zoneEquityWeight[z] / total : 0;
+        return total > 0;
+    }
+
+    /// <summary>Queues a zonal programme's spend in the region's zones (shares from <see cref="SetSpreadPerResident"/>) for its effective year.</summary>
+    private double SpreadAcrossZones(int r, int zoneProgramme, double amountGbp, int effectiveYear)
+    {
+        if (!_spreadPossible) return 0;
         int slot = effectiveYear % (WorldState.MaxLagYears + 1);
-        foreach (int z in ZonesOf(r))
-        {
-            if (_zoneWeight[z] <= 0) continue;
-            double zoneSpend = amountGbp * _zoneWeight[z] / total;
-            _world.PendingProgrammeSpendPerHeadGbp[(slot * WorldState.ZoneProgrammeCount + zoneProgramme) * _zones + z] += zoneSpend / _zonePopulation[z];
-        }
+        var pending = _world.PendingProgrammeSpendPerHeadGbp.AsSpan((slot * WorldState.ZoneProgrammeCount + zoneProgramme) * _zones, _zones);
+        foreach (int z in ZonesOf(r)) pending[z] += amountGbp * _zoneSpreadPerResident[z];
         return amountGbp;
     }
 

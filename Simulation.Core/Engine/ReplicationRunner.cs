@@ -46,6 +46,7 @@ public sealed partial class ReplicationRunner
 
     // Scratch
     private readonly double[] _zoneWeight;
+    private readonly double[] _zoneSpreadPerResident;   // [zone], share of zonal programme money per resident (SetSpreadPerResident)
     private readonly double[] _zoneEquityWeight;    // [zone], targeting weight per resident from the mayor's commitment
     private readonly double[] _zonePopulation;      // [zone], current total, refreshed after ageing
     private readonly int[] _regionZoneStart, _regionZones;   // zones of region r: _regionZones[_regionZoneStart[r].._regionZoneStart[r+1]]
@@ -90,6 +91,7 @@ public sealed partial class ReplicationRunner
         _homesThisTerm = new double[_regions]; _spentThisTerm = new double[_regions]; _receivedThisTerm = new double[_regions]; _receivedTotalGbp = new double[_regions];
         _healthValuePerUnit = new double[_regions * HealthLevers];
         _zoneWeight = new double[_zones];
+        _zoneSpreadPerResident = new double[_zones];
         _zoneFinal = new double[_zones * 2];
         _zoneEquityWeight = new double[_zones];
         _zonePopulation = new double[_zones];
