@@ -39,9 +39,16 @@ public sealed partial class ReplicationRunner
     private void PrepareBreakEvenRates()
     {
         if (_breakEvenRate.Length != _template.SiteCount * 8) _breakEvenRate = new double[_template.SiteCount * 8];
+        if (_smallestLoanGbp.Length != _template.SiteCount * 2) _smallestLoanGbp = new double[_template.SiteCount * 2];
         bool saved = _inRecession;
         for (int site = 0; site < _template.SiteCount; site++)
         {
+            for (int paid = 0; paid < 2; paid++)
+            {
+                var proForma = SiteProForma(_template, site, 0, paid == 1);
+                _smallestLoanGbp[site * 2 + paid] = Math.Min(Developers.DevelopmentCostGbp(proForma, Design.Standard), Developers.DevelopmentCostGbp(proForma, Design.Healthy))
+                    * _p.Development.LoanToCost * _template.SiteCapacityHomes[site];
+            }
             var developer = (DeveloperType)_template.SiteDeveloper[site];
             double benchmark = _template.SiteLandBenchmarkShareOfGdv[site] * _template.ZoneBaseHousePriceGbpPerM2[_template.SiteZone[site]] * _p.Development.HomeSizeM2;
             for (int k = 0; k < 8; k++)
@@ -55,6 +62,17 @@ public sealed partial class ReplicationRunner
         }
         _inRecession = saved;
     }
+
+    /// <summary>[site * 2 + (remediation paid 1)]: the smaller of the two designs' loans, £; finance costs do not enter it.</summary>
+    private double[] _smallestLoanGbp = [];
+
+    /// <summary>
+    /// True when no lender could finance the site this year: the region's private lending left is below the
+    /// smaller design's loan and the patient fund has nothing left for the region. Such a site would be
+    /// appraised and then not financed, so developers skip it.
+    /// </summary>
+    private bool CannotBeFinanced(int site, int region) =>
+        _patientLeftGbp[region] <= 0 && _lendingLeftGbp[region] < _smallestLoanGbp[site * 2 + (_world.SiteRemediationFunded[site] ? 1 : 0)];
 
     /// <summary>True when the site could be viable this year for some design at the rates on offer.</summary>
     private bool MightBeViable(int site, int region, bool patientAvailable)
@@ -167,7 +185,7 @@ public sealed partial class ReplicationRunner
             if (_world.SiteStatus[site] != 0) continue;
             int zone = _world.SiteZone[site];
             int r = _world.ZoneRegion[zone];
-            if (!MightBeViable(site, r, _patientLeftGbp[r] > 0)) continue;
+            if (CannotBeFinanced(site, r) || !MightBeViable(site, r, _patientLeftGbp[r] > 0)) continue;
             if (_random.Uniform(RngStream.Sites, year + 1, site, 3) >= d.PlanningApprovalRate) continue;
             var developer = (DeveloperType)_world.SiteDeveloper[site];
             bool remediationPaid = _world.SiteRemediationFunded[site];
