@@ -1,11 +1,22 @@
 namespace UrbanSim.Runner.Batch;
 
+/// <summary>What a verified chunk file says of itself: the run it belongs to, its range [first, end) and its shape as text.</summary>
+public readonly record struct ChunkHeader(string RunKey, int First, int End, string Shape);
+
+/// <summary>Reads and verifies a chunk file's header; null with a reason when the file is damaged or not such a chunk.</summary>
+public delegate ChunkHeader? ChunkProbe(string path, out string? problem);
+
 /// <summary>
-/// The chunks of one run in a folder. Finds which replications are already done (valid chunks of this
-/// run), which are missing, and sets aside files that are damaged or from another run, saying why.
+/// The chunks of one run in a folder: the replications of <c>urbansim run</c> or the points of <c>urbansim
+/// sensitivity</c>, whichever <paramref name="probe"/> reads. Finds which items are already done (valid chunks of
+/// this run), which are missing, and sets aside files that are damaged or from another run, saying why.
 /// </summary>
-public sealed class ChunkStore(string directory, string runKey, RecordLayout layout)
+public sealed class ChunkStore(string directory, string runKey, string shape, ChunkProbe probe, string items = "replications")
 {
+    /// <summary>The chunks of a Monte Carlo run whose replications have <paramref name="layout"/>.</summary>
+    public static ChunkStore ForRun(string directory, string runKey, RecordLayout layout) =>
+        new(directory, runKey, Chunk.Shape(layout), new ChunkReader().Probe);
+
     /// <summary>Replications per chunk when running; a Ctrl-C loses at most the block in flight, not a chunk.</summary>
     public const int ChunkReplications = 256;
 
@@ -22,14 +33,12 @@ public sealed class ChunkStore(string directory, string runKey, RecordLayout lay
     {
         var found = new List<Entry>();
         if (!System.IO.Directory.Exists(Directory)) return found;
-        var reader = new ChunkReader();
         foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "*" + Chunk.Extension).Order(StringComparer.Ordinal))
         {
-            var chunk = reader.TryRead(path, out string? problem);
-            if (chunk is null) { notes.Add($"{path}: {problem}; its replications will be recomputed"); continue; }
-            if (chunk.RunKey != runKey) { notes.Add($"{path}: from a different scenario, seed or urbansim version; ignored"); continue; }
-            if (chunk.Layout != layout) { notes.Add($"{path}: different shape (variants, years or zones); ignored"); continue; }
-            if (chunk.End > total) { notes.Add($"{path}: replications beyond the {total} asked for; ignored"); continue; }
+            if (probe(path, out string? problem) is not { } chunk) { notes.Add($"{path}: {problem}; its {items} will be recomputed"); continue; }
+            if (chunk.RunKey != runKey) { notes.Add($"{path}: from a different scenario, seed or urbansim version{(items == "points" ? " (or another --samples)" : "")}; ignored"); continue; }
+            if (chunk.Shape != shape) { notes.Add($"{path}: different shape ({chunk.Shape}, not {shape}); ignored"); continue; }
+            if (chunk.End > total) { notes.Add($"{path}: {items} beyond the {total} asked for; ignored"); continue; }
             found.Add(new Entry(path, chunk.First, chunk.End));
         }
         found.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.End.CompareTo(a.End));
@@ -37,7 +46,7 @@ public sealed class ChunkStore(string directory, string runKey, RecordLayout lay
         int covered = 0;
         foreach (var entry in found)
         {
-            if (entry.First < covered) { notes.Add($"{entry.Path}: overlaps replications already covered; ignored"); continue; }
+            if (entry.First < covered) { notes.Add($"{entry.Path}: overlaps {items} already covered; ignored"); continue; }
             kept.Add(entry);
             covered = entry.End;
         }
@@ -61,6 +70,9 @@ public sealed class ChunkStore(string directory, string runKey, RecordLayout lay
         if (next < end) gaps.Add((next, end));
         return gaps;
     }
+
+    /// <summary>How many of [first, end) <paramref name="done"/> covers.</summary>
+    public static int Covered(IReadOnlyList<Entry> done, int first, int end) => end - first - Missing(done, first, end).Sum(g => g.End - g.First);
 
     /// <summary>Removes every chunk file (and leftover temporary files) from the folder.</summary>
     public void Clear()

@@ -83,7 +83,7 @@ public sealed class ShardMergeTests : IDisposable
         var record = ShardRecord.TryRead(dir, out string? problem);
         Assert.NotNull(record);
         Assert.Null(problem);
-        Assert.Equal((2, 4, 10, 20, 40, 10), (record!.Shard, record.Shards, record.First, record.End, record.Replications, record.ReplicationsDone));
+        Assert.Equal((2, 4, 10, 20, 40, 10), (record!.Shard, record.Shards, record.First, record.End, record.Total, record.Done));
         Assert.Equal(UrbanSim.Runner.Output.Manifest.Sha256OfFile(Scenario), record.ScenarioSha256);
         Assert.Equal(64, record.RunKey.Length);
     }
