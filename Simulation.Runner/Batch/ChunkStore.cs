@@ -53,6 +53,24 @@ public sealed class ChunkStore(string directory, string runKey, string shape, Ch
         return kept;
     }
 
+    /// <summary>
+    /// Gets the folder ready to compute [first, end) of <paramref name="total"/> items: clears it unless resuming, scans
+    /// it (printing a note for each file set aside) and returns the valid chunks found and the ranges still to compute.
+    /// </summary>
+    public (List<Entry> Found, List<(int First, int End)> Missing) Prepare(bool resume, int total, int first, int end, TextWriter stderr)
+    {
+        if (!resume) Clear();
+        var notes = new List<string>();
+        var found = Scan(total, notes);
+        foreach (string note in notes) stderr.WriteLine(note);
+        return (found, Missing(found, first, end));
+    }
+
+    /// <summary>What a resumed run says it will do: how many of its <paramref name="size"/> items are done, and what comes next.</summary>
+    public string ResumeLine(int size, int toDo, string whenAllDone) => toDo == 0
+        ? $"Resuming: all {size:N0} {items} are already done; {whenAllDone}."
+        : $"Resuming: {size - toDo:N0} of {size:N0} {items} already done; computing {toDo:N0}.";
+
     /// <summary>The ranges [first, end) of 0..total not covered by <paramref name="done"/> (sorted, non-overlapping).</summary>
     public static List<(int First, int End)> Missing(IReadOnlyList<Entry> done, int total) => Missing(done, 0, total);
 

@@ -59,19 +59,12 @@ public static class RunCommand
         // A shard computes only its slice [rangeFirst, rangeEnd) of the replications.
         var (rangeFirst, rangeEnd) = options.Shard?.Range(total) ?? (0, total);
         int size = rangeEnd - rangeFirst;
-        if (!options.Resume) store.Clear();
         // A shard folder has a shard.json only once the shard has finished (rewritten at the end), so a
         // shard that is running, or was killed, cannot be merged by mistake.
         if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
-        var notes = new List<string>();
-        var found = store.Scan(total, notes);
-        var missing = ChunkStore.Missing(found, rangeFirst, rangeEnd);
-        foreach (string note in notes) stderr.WriteLine(note);
+        var (found, missing) = store.Prepare(options.Resume, total, rangeFirst, rangeEnd, stderr);
         int toDo = missing.Sum(g => g.End - g.First);
-        if (options.Resume)
-            stderr.WriteLine(toDo == 0
-                ? $"Resuming: all {size:N0} replications are already done; writing the outputs."
-                : $"Resuming: {size - toDo:N0} of {size:N0} replications already done; computing {toDo:N0}.");
+        if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, "writing the outputs"));
 
         try
         {

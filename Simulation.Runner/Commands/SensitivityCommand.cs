@@ -62,18 +62,11 @@ public static class SensitivityCommand
         // A shard computes only its slice [rangeFirst, rangeEnd) of the points.
         var (rangeFirst, rangeEnd) = options.Shard?.Range(total) ?? (0, total);
         int size = rangeEnd - rangeFirst;
-        if (!options.Resume) store.Clear();
         // A shard folder has a shard.json only once the shard has finished, so one running or killed cannot be merged.
         if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
-        var notes = new List<string>();
-        var found = store.Scan(total, notes);
-        foreach (string note in notes) stderr.WriteLine(note);
-        var missing = ChunkStore.Missing(found, rangeFirst, rangeEnd);
+        var (found, missing) = store.Prepare(options.Resume, total, rangeFirst, rangeEnd, stderr);
         int toDo = missing.Sum(g => g.End - g.First);
-        if (options.Resume)
-            stderr.WriteLine(toDo == 0
-                ? $"Resuming: all {size:N0} points are already done; {(options.Shard is null ? "analysing them" : "writing the shard record")}."
-                : $"Resuming: {size - toDo:N0} of {size:N0} points already done; computing {toDo:N0}.");
+        if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, options.Shard is null ? "analysing them" : "writing the shard record"));
 
         try
         {

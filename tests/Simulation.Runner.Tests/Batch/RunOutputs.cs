@@ -42,6 +42,17 @@ internal static class RunOutputs
         Assert.Equal(Untimed(expectedDir).ToString(), Untimed(actualDir).ToString());
     }
 
+    /// <summary>A merge refused: exit code 2, "merge refused … Nothing was written." naming <paramref name="expected"/>, no stack trace, no output folder.</summary>
+    public static void AssertMergeRefused(int code, string stderr, string outDir, params string[] expected)
+    {
+        Assert.Equal(UrbanSim.Runner.Commands.ExitCodes.InvalidInput, code);
+        Assert.Contains("merge refused", stderr, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written", stderr, StringComparison.Ordinal);
+        foreach (string text in expected) Assert.Contains(text, stderr, StringComparison.Ordinal);
+        UrbanSim.Runner.Tests.Commands.CliHarness.AssertNoStackTrace(stderr);
+        Assert.False(Directory.Exists(outDir), "a refused merge wrote its output folder");
+    }
+
     public static string[] ChartFiles(string dir) =>
         Directory.Exists(Path.Combine(dir, "charts"))
             ? Directory.GetFiles(Path.Combine(dir, "charts")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray()

@@ -115,14 +115,8 @@ public sealed class ShardMergeTests : IDisposable
         Assert.False(Directory.Exists(outDir));
     }
 
-    private void AssertRefused((int Code, string Err, string Out) result, params string[] expected)
-    {
-        Assert.Equal(ExitCodes.InvalidInput, result.Code);
-        Assert.Contains("merge refused", result.Err, StringComparison.Ordinal);
-        foreach (string text in expected) Assert.Contains(text, result.Err, StringComparison.Ordinal);
-        AssertNoStackTrace(result.Err);
-        Assert.False(Directory.Exists(result.Out), "a refused merge wrote its output folder");
-    }
+    private static void AssertRefused((int Code, string Err, string Out) result, params string[] expected) =>
+        RunOutputs.AssertMergeRefused(result.Code, result.Err, result.Out, expected);
 
     [Fact]
     public void Merge_RefusesShardsOfDifferentSeeds()

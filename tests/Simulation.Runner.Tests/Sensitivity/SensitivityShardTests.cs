@@ -114,15 +114,8 @@ public sealed class SensitivityShardTests : IDisposable
         Assert.False(Directory.Exists(outDir));
     }
 
-    private static void AssertRefused((int Code, string Out, string Err, string Dir) result, params string[] expected)
-    {
-        Assert.Equal(ExitCodes.InvalidInput, result.Code);
-        Assert.Contains("merge refused", result.Err, StringComparison.Ordinal);
-        Assert.Contains("Nothing was written", result.Err, StringComparison.Ordinal);
-        foreach (string text in expected) Assert.Contains(text, result.Err, StringComparison.Ordinal);
-        AssertNoStackTrace(result.Err);
-        Assert.False(Directory.Exists(result.Dir), "a refused merge wrote its output folder");
-    }
+    private static void AssertRefused((int Code, string Out, string Err, string Dir) result, params string[] expected) =>
+        RunOutputs.AssertMergeRefused(result.Code, result.Err, result.Dir, expected);
 
     [Fact]
     public void Merge_RefusesSensitivityShardsOfDifferentSeeds() =>
