@@ -65,9 +65,9 @@ public static class Program
         root.Subcommands.Add(run);
 
         var validateArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
-        var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N', one per shard", Arity = ArgumentArity.OneOrMore };
+        var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N' (or of 'urbansim sensitivity --shard K/N'), one per shard", Arity = ArgumentArity.OneOrMore };
         var mergeOut = new Option<string>("--out") { Description = "Folder for the merged outputs", Required = true };
-        var merge = new Command("merge", "Combine the shards of a run (urbansim run --shard K/N) into the outputs a single run writes");
+        var merge = new Command("merge", "Combine the shards of a run or a sensitivity analysis (--shard K/N) into the outputs a single run writes");
         merge.Arguments.Add(mergeDirs);
         merge.Options.Add(mergeOut);
         merge.SetAction(r => MergeCommand.Run(r.GetValue(mergeDirs)!, r.GetValue(mergeOut)!, stdout, stderr));
@@ -89,6 +89,12 @@ public static class Program
         var sensitivitySeed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
         var sensitivityThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
         var sensitivityOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-sensitivity)" };
+        var sensitivityResume = new Option<bool>("--resume") { Description = "Keep the points already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
+        var sensitivityShard = new Option<string?>("--shard") { Description = "Compute only slice K of N (e.g. 2/8) of the analysis's points, writing chunks and shard.json for 'urbansim merge' (no analysis)" };
+        sensitivityShard.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && Batch.ShardSpec.TryParse(result.Tokens[0].Value, out string? problem) is null) result.AddError(problem!);
+        });
         samples.Validators.Add(result =>
         {
             if (WholeNumber(result) is < 8 or > 1_000_000) result.AddError("--samples must be from 8 to 1000000.");
@@ -100,11 +106,14 @@ public static class Program
         var sensitivity = new Command("sensitivity", "Global sensitivity analysis of a scenario's levers and uncertain parameters: Sobol indices, Morris screening, a learned surrogate and scenario discovery");
         sensitivity.Arguments.Add(sensitivityArg);
         sensitivity.Options.Add(samples); sensitivity.Options.Add(sensitivitySeed); sensitivity.Options.Add(sensitivityThreads); sensitivity.Options.Add(sensitivityOut);
+        sensitivity.Options.Add(sensitivityResume); sensitivity.Options.Add(sensitivityShard);
         sensitivity.SetAction(r =>
         {
+            using var stop = StopSignals.Listen(stderr);
             bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            return SensitivityCommand.Run(new SensitivityOptions(r.GetValue(sensitivityArg)!, r.GetValue(samples), r.GetValue(sensitivitySeed), r.GetValue(sensitivityThreads), r.GetValue(sensitivityOut)),
-                stdout, stderr, terminal);
+            return SensitivityCommand.Run(new SensitivityOptions(r.GetValue(sensitivityArg)!, r.GetValue(samples), r.GetValue(sensitivitySeed), r.GetValue(sensitivityThreads), r.GetValue(sensitivityOut),
+                    r.GetValue(sensitivityResume), r.GetValue(sensitivityShard) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null),
+                stdout, stderr, terminal, stop.Token);
         });
         root.Subcommands.Add(sensitivity);
 

@@ -36,7 +36,7 @@ public sealed class StopSignals : IDisposable
     {
         if (_source.IsCancellationRequested) return;
         _stderr.WriteLine();
-        _stderr.WriteLine($"{what}: stopping after the replications in progress and writing partial results (Ctrl-C again to quit at once)…");
+        _stderr.WriteLine($"{what}: stopping after the replications (or sensitivity points) in progress and saving what is done (Ctrl-C again to quit at once)…");
         _source.Cancel();
     }
 

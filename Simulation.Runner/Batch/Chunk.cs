@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace UrbanSim.Runner.Batch;
 
@@ -34,64 +33,27 @@ public sealed class Chunk
     public string Write(string directory)
     {
         string path = Path.Combine(directory, FileName(First, End));
-        string temporary = path + ".tmp";
-        try
+        ChecksummedFile.Write(path, hashing =>
         {
-            WriteTemporary(temporary);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            // A failed write (a full disk, say) leaves no partial file behind, not even the temporary one.
-            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw;
-        }
+            using var w = new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true);
+            w.Write(System.Text.Encoding.ASCII.GetBytes(Magic));
+            w.Write(FormatVersion);
+            w.Write(RunKey);
+            w.Write(First); w.Write(Count);
+            w.Write(Layout.Variants); w.Write(Layout.Years); w.Write(Layout.Zones);
+            w.Flush();
+            // Bulk data as raw little-endian bytes (every platform .NET 10 runs on is little-endian).
+            hashing.Write(MemoryMarshal.AsBytes(Rows.AsSpan(0, Count * Layout.Width)));
+            w.Write(Zones.Replications);
+            w.Flush();
+            hashing.Write(MemoryMarshal.AsBytes(Zones.Sums.AsSpan()));
+        });
         return path;
     }
 
-    private void WriteTemporary(string temporary)
-    {
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        {
-            using (var hashing = new HashingStream(stream))
-            using (var w = new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true))
-            {
-                w.Write(System.Text.Encoding.ASCII.GetBytes(Magic));
-                w.Write(FormatVersion);
-                w.Write(RunKey);
-                w.Write(First); w.Write(Count);
-                w.Write(Layout.Variants); w.Write(Layout.Years); w.Write(Layout.Zones);
-                w.Flush();
-                // Bulk data as raw little-endian bytes (every platform .NET 10 runs on is little-endian).
-                hashing.Write(MemoryMarshal.AsBytes(Rows.AsSpan(0, Count * Layout.Width)));
-                w.Write(Zones.Replications);
-                w.Flush();
-                hashing.Write(MemoryMarshal.AsBytes(Zones.Sums.AsSpan()));
-                stream.Write(hashing.Hash());
-            }
-            stream.Flush(flushToDisk: true);
-        }
-    }
+    /// <summary>A layout as text, for saying why a chunk does not fit a run.</summary>
+    public static string Shape(RecordLayout layout) => $"{layout.Variants} variant(s) × {layout.Years} year(s) × {layout.Zones} zone(s)";
 
     /// <summary>Reads and verifies a chunk into fresh arrays; null with a reason when it is damaged or not a chunk.</summary>
     public static Chunk? TryRead(string path, out string? problem) => new ChunkReader().TryRead(path, out problem);
-
-    /// <summary>A write-through stream that hashes what passes through it.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        public byte[] Hash() => _hash.GetHashAndReset();
-        public override void Write(byte[] buffer, int offset, int count) { _hash.AppendData(buffer, offset, count); inner.Write(buffer, offset, count); }
-        public override void Write(ReadOnlySpan<byte> buffer) { _hash.AppendData(buffer); inner.Write(buffer); }
-        public override void Flush() => inner.Flush();
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        protected override void Dispose(bool disposing) { if (disposing) _hash.Dispose(); base.Dispose(disposing); }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace UrbanSim.Runner.Batch;
 
@@ -12,31 +11,19 @@ public sealed class ChunkReader
     private byte[] _bytes = [];
     private double[] _rows = [];
 
+    /// <summary>What a chunk says of itself once verified (for <see cref="ChunkStore"/> and merge); null with a reason when damaged.</summary>
+    public ChunkHeader? Probe(string path, out string? problem) =>
+        TryRead(path, out problem) is { } c ? new ChunkHeader(c.RunKey, c.First, c.End, Chunk.Shape(c.Layout)) : null;
+
     /// <summary>Reads and verifies a chunk; null with a reason when it is damaged or not a chunk.</summary>
     public Chunk? TryRead(string path, out string? problem)
     {
-        problem = null;
-        int length;
+        int bodyLength = ChecksummedFile.TryRead(path, "USIMCHNK"u8, "an UrbanSim chunk file", ref _bytes, out problem);
+        if (bodyLength < 0) return null;
+        var body = _bytes.AsSpan(0, bodyLength);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            if (stream.Length > int.MaxValue) { problem = "too large to be a chunk"; return null; }
-            length = (int)stream.Length;
-            if (_bytes.Length < length) _bytes = new byte[Math.Max(length, _bytes.Length * 5 / 4)];
-            stream.ReadExactly(_bytes, 0, length);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { problem = $"cannot read ({e.Message.TrimEnd('.')})"; return null; }
-
-        var file = _bytes.AsSpan(0, length);
-        if (length < Chunk.Magic.Length + 32 || !file[..Chunk.Magic.Length].SequenceEqual("USIMCHNK"u8))
-        { problem = "not an UrbanSim chunk file"; return null; }
-        var body = file[..^32];
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(body, hash);
-        if (!hash.SequenceEqual(file[^32..])) { problem = "checksum mismatch: the file is damaged or was cut short"; return null; }
-        try
-        {
-            using var r = new BinaryReader(new MemoryStream(_bytes, 0, length - 32, writable: false));
+            using var r = new BinaryReader(new MemoryStream(_bytes, 0, bodyLength, writable: false));
             r.ReadBytes(Chunk.Magic.Length);
             int version = r.ReadInt32();
             if (version != Chunk.FormatVersion) { problem = $"chunk format {version}, this urbansim reads format {Chunk.FormatVersion}"; return null; }

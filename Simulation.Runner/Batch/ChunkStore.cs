@@ -1,11 +1,22 @@
 namespace UrbanSim.Runner.Batch;
 
+/// <summary>What a verified chunk file says of itself: the run it belongs to, its range [first, end) and its shape as text.</summary>
+public readonly record struct ChunkHeader(string RunKey, int First, int End, string Shape);
+
+/// <summary>Reads and verifies a chunk file's header; null with a reason when the file is damaged or not such a chunk.</summary>
+public delegate ChunkHeader? ChunkProbe(string path, out string? problem);
+
 /// <summary>
-/// The chunks of one run in a folder. Finds which replications are already done (valid chunks of this
-/// run), which are missing, and sets aside files that are damaged or from another run, saying why.
+/// The chunks of one run in a folder: the replications of <c>urbansim run</c> or the points of <c>urbansim
+/// sensitivity</c>, whichever <paramref name="probe"/> reads. Finds which items are already done (valid chunks of
+/// this run), which are missing, and sets aside files that are damaged or from another run, saying why.
 /// </summary>
-public sealed class ChunkStore(string directory, string runKey, RecordLayout layout)
+public sealed class ChunkStore(string directory, string runKey, string shape, ChunkProbe probe, string items = "replications")
 {
+    /// <summary>The chunks of a Monte Carlo run whose replications have <paramref name="layout"/>.</summary>
+    public static ChunkStore ForRun(string directory, string runKey, RecordLayout layout) =>
+        new(directory, runKey, Chunk.Shape(layout), new ChunkReader().Probe);
+
     /// <summary>Replications per chunk when running; a Ctrl-C loses at most the block in flight, not a chunk.</summary>
     public const int ChunkReplications = 256;
 
@@ -22,14 +33,12 @@ public sealed class ChunkStore(string directory, string runKey, RecordLayout lay
     {
         var found = new List<Entry>();
         if (!System.IO.Directory.Exists(Directory)) return found;
-        var reader = new ChunkReader();
         foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "*" + Chunk.Extension).Order(StringComparer.Ordinal))
         {
-            var chunk = reader.TryRead(path, out string? problem);
-            if (chunk is null) { notes.Add($"{path}: {problem}; its replications will be recomputed"); continue; }
-            if (chunk.RunKey != runKey) { notes.Add($"{path}: from a different scenario, seed or urbansim version; ignored"); continue; }
-            if (chunk.Layout != layout) { notes.Add($"{path}: different shape (variants, years or zones); ignored"); continue; }
-            if (chunk.End > total) { notes.Add($"{path}: replications beyond the {total} asked for; ignored"); continue; }
+            if (probe(path, out string? problem) is not { } chunk) { notes.Add($"{path}: {problem}; its {items} will be recomputed"); continue; }
+            if (chunk.RunKey != runKey) { notes.Add($"{path}: from a different scenario, seed or urbansim version{(items == "points" ? " (or another --samples)" : "")}; ignored"); continue; }
+            if (chunk.Shape != shape) { notes.Add($"{path}: different shape ({chunk.Shape}, not {shape}); ignored"); continue; }
+            if (chunk.End > total) { notes.Add($"{path}: {items} beyond the {total} asked for; ignored"); continue; }
             found.Add(new Entry(path, chunk.First, chunk.End));
         }
         found.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.End.CompareTo(a.End));
@@ -37,12 +46,30 @@ public sealed class ChunkStore(string directory, string runKey, RecordLayout lay
         int covered = 0;
         foreach (var entry in found)
         {
-            if (entry.First < covered) { notes.Add($"{entry.Path}: overlaps replications already covered; ignored"); continue; }
+            if (entry.First < covered) { notes.Add($"{entry.Path}: overlaps {items} already covered; ignored"); continue; }
             kept.Add(entry);
             covered = entry.End;
         }
         return kept;
     }
+
+    /// <summary>
+    /// Gets the folder ready to compute [first, end) of <paramref name="total"/> items: clears it unless resuming, scans
+    /// it (printing a note for each file set aside) and returns the valid chunks found and the ranges still to compute.
+    /// </summary>
+    public (List<Entry> Found, List<(int First, int End)> Missing) Prepare(bool resume, int total, int first, int end, TextWriter stderr)
+    {
+        if (!resume) Clear();
+        var notes = new List<string>();
+        var found = Scan(total, notes);
+        foreach (string note in notes) stderr.WriteLine(note);
+        return (found, Missing(found, first, end));
+    }
+
+    /// <summary>What a resumed run says it will do: how many of its <paramref name="size"/> items are done, and what comes next.</summary>
+    public string ResumeLine(int size, int toDo, string whenAllDone) => toDo == 0
+        ? $"Resuming: all {size:N0} {items} are already done; {whenAllDone}."
+        : $"Resuming: {size - toDo:N0} of {size:N0} {items} already done; computing {toDo:N0}.";
 
     /// <summary>The ranges [first, end) of 0..total not covered by <paramref name="done"/> (sorted, non-overlapping).</summary>
     public static List<(int First, int End)> Missing(IReadOnlyList<Entry> done, int total) => Missing(done, 0, total);
@@ -61,6 +88,9 @@ public sealed class ChunkStore(string directory, string runKey, RecordLayout lay
         if (next < end) gaps.Add((next, end));
         return gaps;
     }
+
+    /// <summary>How many of [first, end) <paramref name="done"/> covers.</summary>
+    public static int Covered(IReadOnlyList<Entry> done, int first, int end) => end - first - Missing(done, first, end).Sum(g => g.End - g.First);
 
     /// <summary>Removes every chunk file (and leftover temporary files) from the folder.</summary>
     public void Clear()

@@ -18,6 +18,15 @@ public static class RunKey
         var content = scenario with { Name = "", Description = "", Replications = 0 };
         string canonical = JsonConvert.SerializeObject(content, new JsonSerializerSettings { Culture = System.Globalization.CultureInfo.InvariantCulture, FloatFormatHandling = FloatFormatHandling.String });
         string text = $"urbansim-run-key/1\n{Manifest.ToolVersion}\n{canonical}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return Sha256(text);
     }
+
+    /// <summary>
+    /// What a sensitivity analysis's point outputs depend on: the run key of the scenario (content, seed, tool
+    /// version), the Sobol base samples (from which the other designs' sizes follow), and the factor and output names.
+    /// </summary>
+    public static string ForSensitivity(Scenario scenario, int samples, IEnumerable<string> factors, IEnumerable<string> outputs) =>
+        Sha256($"urbansim-sensitivity-key/1\n{For(scenario)}\nsamples {samples}\nfactors {string.Join('\t', factors)}\noutputs {string.Join('\t', outputs)}");
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -37,21 +37,32 @@ public readonly record struct ShardSpec(int Index, int Count)
     }
 }
 
+/// <summary>Which command made a shard: a Monte Carlo run (slices of replications) or a sensitivity analysis (slices of points).</summary>
+public enum ShardKind { Run, Sensitivity }
+
 /// <summary>
-/// The record a sharded run leaves in its output folder (<c>shard.json</c>, next to <c>chunks/</c>): which
-/// slice it is and what run it belongs to. <c>urbansim merge</c> reads it to check the shards fit together.
+/// The record a shard leaves in its output folder (<c>shard.json</c>, next to <c>chunks/</c>): which slice it is
+/// and what run it belongs to. <c>urbansim merge</c> reads it to check the shards fit together. A run's shard
+/// slices replications ("urbansim-shard/1"); a sensitivity analysis's slices its points ("urbansim-sensitivity-shard/1").
 /// </summary>
 public sealed record ShardRecord
 {
     public const string FileName = "shard.json";
-    public const string Format = "urbansim-shard/1";
+    public const string RunFormat = "urbansim-shard/1";
+    public const string SensitivityFormat = "urbansim-sensitivity-shard/1";
 
+    public ShardKind Kind { get; init; } = ShardKind.Run;
     public required int Shard { get; init; }
     public required int Shards { get; init; }
+    /// <summary>The slice [First, End) of the replications (run) or points (sensitivity).</summary>
     public required int First { get; init; }
     public required int End { get; init; }
-    public required int Replications { get; init; }
-    public required int ReplicationsDone { get; init; }
+    /// <summary>All replications (run) or points (sensitivity) of the study, over every shard.</summary>
+    public required int Total { get; init; }
+    /// <summary>How many of the slice's replications or points are on disk.</summary>
+    public required int Done { get; init; }
+    /// <summary>Sobol base samples (--samples) of a sensitivity shard; null for a run's.</summary>
+    public int? Samples { get; init; }
     public required ulong Seed { get; init; }
     public required string RunKey { get; init; }
     /// <summary>The scenario path as typed (it goes into the merged manifest, as in a single run).</summary>
@@ -61,6 +72,27 @@ public sealed record ShardRecord
     public required string ScenarioSha256 { get; init; }
     public required string ToolVersion { get; init; }
 
+    public string Format => Kind == ShardKind.Run ? RunFormat : SensitivityFormat;
+    /// <summary>The command that makes such shards: "run" or "sensitivity".</summary>
+    public string Command => Kind == ShardKind.Run ? "run" : "sensitivity";
+    /// <summary>What the slices divide, singular: "replication" or "point".</summary>
+    public string Item => Kind == ShardKind.Run ? "replication" : "point";
+    public string Items => Item + "s";
+    public bool Complete => Done == End - First;
+    public ShardSpec Spec => new(Shard, Shards);
+
+    /// <summary>A record for <paramref name="scenarioPath"/> (as typed): its full path, SHA-256 and this tool's version filled in.</summary>
+    public static ShardRecord For(ShardKind kind, ShardSpec shard, int first, int end, int total, int done, int? samples, ulong seed, string runKey, string scenarioPath) => new()
+    {
+        Kind = kind, Shard = shard.Index, Shards = shard.Count, First = first, End = end, Total = total, Done = done, Samples = samples,
+        Seed = seed, RunKey = runKey, ScenarioPath = scenarioPath, ScenarioFullPath = Path.GetFullPath(scenarioPath),
+        ScenarioSha256 = Manifest.Sha256OfFile(scenarioPath), ToolVersion = Manifest.ToolVersion,
+    };
+
+    /// <summary>The command that finishes this shard's missing chunks.</summary>
+    public string ResumeCommand(string directory) => string.Create(CultureInfo.InvariantCulture,
+        $"urbansim {Command} {ScenarioPath} {(Kind == ShardKind.Run ? $"--reps {Total}" : $"--samples {Samples}")} --seed {Seed} --shard {Shard}/{Shards} --out {directory} --resume");
+
     public string ToJson()
     {
         var o = new JObject
@@ -68,18 +100,19 @@ public sealed record ShardRecord
             ["format"] = Format,
             ["shard"] = Shard,
             ["shards"] = Shards,
-            ["first_replication"] = First,
-            ["end_replication"] = End,
-            ["replications"] = Replications,
-            ["replications_done"] = ReplicationsDone,
-            ["complete"] = ReplicationsDone == End - First,
-            ["seed"] = Seed,
-            ["run_key"] = RunKey,
-            ["scenario"] = ScenarioPath,
-            ["scenario_full_path"] = ScenarioFullPath,
-            ["scenario_sha256"] = ScenarioSha256,
-            ["tool_version"] = ToolVersion,
+            [$"first_{Item}"] = First,
+            [$"end_{Item}"] = End,
+            [Items] = Total,
+            [$"{Items}_done"] = Done,
+            ["complete"] = Complete,
         };
+        if (Samples is { } samples) o["samples"] = samples;
+        o["seed"] = Seed;
+        o["run_key"] = RunKey;
+        o["scenario"] = ScenarioPath;
+        o["scenario_full_path"] = ScenarioFullPath;
+        o["scenario_sha256"] = ScenarioSha256;
+        o["tool_version"] = ToolVersion;
         return o.ToString(Formatting.Indented).ReplaceLineEndings("\n") + "\n";
     }
 
@@ -88,19 +121,26 @@ public sealed record ShardRecord
     {
         string path = Path.Combine(directory, FileName);
         problem = null;
-        if (!File.Exists(path)) { problem = $"{directory}: no {FileName}; not the output folder of 'urbansim run --shard K/N'"; return null; }
+        if (!File.Exists(path)) { problem = $"{directory}: no {FileName}; not the output folder of a finished 'urbansim run --shard K/N' or 'urbansim sensitivity --shard K/N'"; return null; }
         try
         {
             var o = JObject.Parse(File.ReadAllText(path));
-            if ((string?)o["format"] != Format) { problem = $"{path}: not a shard record of this urbansim version (format '{(string?)o["format"]}', expected '{Format}')"; return null; }
+            string? format = (string?)o["format"];
+            ShardKind kind;
+            if (format == RunFormat) kind = ShardKind.Run;
+            else if (format == SensitivityFormat) kind = ShardKind.Sensitivity;
+            else { problem = $"{path}: not a shard record of this urbansim version (format '{format}', expected '{RunFormat}' or '{SensitivityFormat}')"; return null; }
+            string item = kind == ShardKind.Run ? "replication" : "point";
             return new ShardRecord
             {
+                Kind = kind,
                 Shard = (int)o["shard"]!,
                 Shards = (int)o["shards"]!,
-                First = (int)o["first_replication"]!,
-                End = (int)o["end_replication"]!,
-                Replications = (int)o["replications"]!,
-                ReplicationsDone = (int)o["replications_done"]!,
+                First = (int)o[$"first_{item}"]!,
+                End = (int)o[$"end_{item}"]!,
+                Total = (int)o[item + "s"]!,
+                Done = (int)o[$"{item}s_done"]!,
+                Samples = kind == ShardKind.Sensitivity ? (int)o["samples"]! : null,
                 Seed = (ulong)o["seed"]!,
                 RunKey = (string)o["run_key"]!,
                 ScenarioPath = (string)o["scenario"]!,

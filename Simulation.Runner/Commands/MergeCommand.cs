@@ -1,14 +1,16 @@
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Batch;
 using UrbanSim.Runner.Output;
+using UrbanSim.Runner.Sensitivity;
 
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>
-/// <c>urbansim merge DIR... --out DIR</c>: combines the output folders of <c>urbansim run --shard K/N</c>
-/// into the same outputs a single run writes (byte-identical apart from the manifest's timings). It refuses,
-/// writing nothing, shards of different runs (scenario, seed, replications or tool version), slices that
-/// overlap or leave replications out, and damaged chunk files.
+/// <c>urbansim merge DIR... --out DIR</c>: combines the output folders of <c>urbansim run --shard K/N</c> into the
+/// same outputs a single run writes, or those of <c>urbansim sensitivity --shard K/N</c> into the same outputs a
+/// single analysis writes (byte-identical apart from the manifest's timings and threads). It refuses, writing
+/// nothing, a mix of run and sensitivity shards, shards of different studies (scenario, seed, replications or
+/// samples, tool version), slices that overlap or leave replications or points out, and damaged chunk files.
 /// </summary>
 public static class MergeCommand
 {
@@ -26,76 +28,25 @@ public static class MergeCommand
             shards.Add((dir, record));
         }
 
-        // 2. All of the same run.
+        // 2. All of the same study.
         var (firstDir, reference) = shards[0];
         foreach (var (dir, r) in shards.Skip(1))
         {
-            string? field =
-                r.RunKey != reference.RunKey ? "run_key (scenario content, seed or urbansim version)"
-                : r.ScenarioSha256 != reference.ScenarioSha256 ? "scenario_sha256 (the scenario file)"
-                : r.Seed != reference.Seed ? "seed"
-                : r.ToolVersion != reference.ToolVersion ? "tool_version"
-                : r.Replications != reference.Replications ? "replications"
-                : r.Shards != reference.Shards ? "shards (N in --shard K/N)"
-                : null;
-            // The run key covers the seed and version, so name the plainer field when that is what differs.
-            if (field is not null && r.Seed != reference.Seed) field = "seed";
-            else if (field is not null && r.ToolVersion != reference.ToolVersion) field = "tool_version";
-            if (field is not null)
-                return Refuse(stderr, $"{firstDir} and {dir} are shards of different runs: their {field} differ; merge only the shards of one 'urbansim run --shard' study");
+            if (r.Kind != reference.Kind)
+                return Refuse(stderr, $"{firstDir} is a shard of 'urbansim {reference.Command}' and {dir} of 'urbansim {r.Command}'; merge the shards of one study at a time");
+            if (DifferingField(reference, r) is { } field)
+                return Refuse(stderr, $"{firstDir} and {dir} are shards of different studies: their {field} differ; merge only the shards of one 'urbansim {r.Command} --shard' study");
         }
 
-        // 3. The slices cover 0..R exactly once.
-        int total = reference.Replications;
-        var ordered = shards.OrderBy(s => s.Record.First).ThenBy(s => s.Record.End).ToList();
-        int next = 0;
-        string? previous = null;
-        var gaps = new List<string>();
-        foreach (var (dir, r) in ordered)
-        {
-            if (r.First < next)
-                return Refuse(stderr, $"{previous} and {dir} overlap: both hold replications {r.First}–{Math.Min(next, r.End) - 1} (shards {ShardOf(shards, previous!)} and {r.Shard}/{r.Shards}); give each shard once");
-            if (r.First > next) gaps.Add($"{next}–{r.First - 1}");
-            next = r.End;
-            previous = dir;
-        }
-        if (next < total) gaps.Add($"{next}–{total - 1}");
-        if (gaps.Count > 0)
-        {
-            var present = shards.Select(s => s.Record.Shard).ToHashSet();
-            var absent = Enumerable.Range(1, reference.Shards).Where(k => !present.Contains(k)).Select(k => $"{k}/{reference.Shards}");
-            return Refuse(stderr, $"replications {string.Join(", ", gaps)} of {total} are in none of the folders given (missing shard(s) {string.Join(", ", absent)}); add their folders");
-        }
+        // 3. The slices cover 0..total exactly once.
+        if (Coverage(shards, reference) is { } coverageProblem) return Refuse(stderr, coverageProblem);
 
         // 4. Every chunk intact and every shard complete.
-        var layoutFree = new ChunkReader();
+        ChunkProbe probe = reference.Kind == ShardKind.Run ? new ChunkReader().Probe : PointChunk.Probe;
         var entries = new List<ChunkStore.Entry>();
-        foreach (var (dir, r) in ordered)
+        foreach (var (dir, r) in shards.OrderBy(s => s.Record.First))
         {
-            string chunksDir = Path.Combine(dir, RunCommand.ChunksFolder);
-            var mine = new List<ChunkStore.Entry>();
-            var files = Directory.Exists(chunksDir)
-                ? Directory.EnumerateFiles(chunksDir, "*" + Chunk.Extension).Order(StringComparer.Ordinal).ToList()
-                : [];
-            foreach (string path in files)
-            {
-                var chunk = layoutFree.TryRead(path, out string? problem);
-                if (chunk is null) return Refuse(stderr, $"{path}: {problem}; recompute it with: urbansim run {r.ScenarioPath} --shard {r.Shard}/{r.Shards} --out {dir} --resume");
-                if (chunk.RunKey != r.RunKey) return Refuse(stderr, $"{path}: a chunk of a different run than {dir}/{ShardRecord.FileName} says");
-                if (chunk.First < r.First || chunk.End > r.End) return Refuse(stderr, $"{path}: replications {chunk.First}–{chunk.End - 1} lie outside shard {r.Shard}/{r.Shards} ({r.First}–{r.End - 1})");
-                mine.Add(new ChunkStore.Entry(path, chunk.First, chunk.End));
-            }
-            mine.Sort((a, b) => a.First.CompareTo(b.First));
-            int covered = r.First;
-            foreach (var e in mine)
-            {
-                if (e.First < covered) return Refuse(stderr, $"{e.Path}: overlaps another chunk of {dir}; rerun that shard without --resume");
-                covered = e.End;
-            }
-            var missing = ChunkStore.Missing(mine, r.First, r.End);
-            if (missing.Count > 0)
-                return Refuse(stderr, $"{dir}: shard {r.Shard}/{r.Shards} is incomplete (replications {string.Join(", ", missing.Select(g => $"{g.First}–{g.End - 1}"))} missing); finish it with: urbansim run {r.ScenarioPath} --shard {r.Shard}/{r.Shards} --out {dir} --resume");
-            entries.AddRange(mine);
+            if (ShardChunks(dir, r, probe, entries) is { } chunkProblem) return Refuse(stderr, chunkProblem);
         }
 
         // 5. The scenario the shards ran, unchanged.
@@ -105,12 +56,122 @@ public static class MergeCommand
             return Refuse(stderr, $"{scenarioFile}: changed since the shards ran (SHA-256 differs); restore the version they ran");
         var loaded = ScenarioLoader.LoadFile(scenarioFile);
         if (!loaded.IsValid) return Refuse(stderr, $"{scenarioFile}: no longer valid ({loaded.Problems.Count} problem(s)); run 'urbansim validate {scenarioFile}'");
-        var scenario = loaded.Scenario! with { Replications = total, Seed = reference.Seed };
-        string runKey = RunKey.For(scenario);
-        if (runKey != reference.RunKey)
-            return Refuse(stderr, $"the shards were made by a different urbansim version or with different zone data than this one (run key differs); merge with the urbansim that ran them ({reference.ToolVersion})");
 
-        // 6. Write: the same fold as a single run.
+        // 6. Write: the same fold or analysis as a single run.
+        return reference.Kind == ShardKind.Run
+            ? MergeRun(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, stdout, stderr)
+            : MergeSensitivity(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, stdout, stderr);
+    }
+
+    /// <summary>The field in which two shard records show different studies, named plainly; null when they agree.</summary>
+    private static string? DifferingField(ShardRecord reference, ShardRecord r)
+    {
+        // The run key covers the seed, samples and version, so name the plainer field when that is what differs.
+        if (r.Seed != reference.Seed) return "seed";
+        if (r.ToolVersion != reference.ToolVersion) return "tool_version";
+        if (r.Samples != reference.Samples) return "samples (--samples)";
+        return r.RunKey != reference.RunKey ? "run_key (scenario content, seed or urbansim version)"
+            : r.ScenarioSha256 != reference.ScenarioSha256 ? "scenario_sha256 (the scenario file)"
+            : r.Total != reference.Total ? r.Items
+            : r.Shards != reference.Shards ? "shards (N in --shard K/N)"
+            : null;
+    }
+
+    /// <summary>Why the shards' slices do not cover 0..total exactly once (naming overlaps and missing shards); null when they do.</summary>
+    private static string? Coverage(List<(string Dir, ShardRecord Record)> shards, ShardRecord reference)
+    {
+        int total = reference.Total;
+        int next = 0;
+        (string Dir, ShardRecord Record)? previous = null;
+        var gaps = new List<string>();
+        foreach (var (dir, r) in shards.OrderBy(s => s.Record.First).ThenBy(s => s.Record.End))
+        {
+            if (r.First < next)
+                return $"{previous!.Value.Dir} and {dir} overlap: both hold {r.Items} {r.First}–{Math.Min(next, r.End) - 1} (shards {previous.Value.Record.Spec} and {r.Spec}); give each shard once";
+            if (r.First > next) gaps.Add($"{next}–{r.First - 1}");
+            next = r.End;
+            previous = (dir, r);
+        }
+        if (next < total) gaps.Add($"{next}–{total - 1}");
+        if (gaps.Count == 0) return null;
+        var present = shards.Select(s => s.Record.Shard).ToHashSet();
+        var absent = Enumerable.Range(1, reference.Shards).Where(k => !present.Contains(k)).Select(k => $"{k}/{reference.Shards}");
+        return $"{reference.Items} {string.Join(", ", gaps)} of {total} are in none of the folders given (missing shard(s) {string.Join(", ", absent)}); add their folders";
+    }
+
+    /// <summary>
+    /// Verifies the chunks of one shard and adds them to <paramref name="entries"/>; the problem when one is damaged,
+    /// foreign or outside the slice, when two overlap, or when the slice is not complete.
+    /// </summary>
+    private static string? ShardChunks(string dir, ShardRecord r, ChunkProbe probe, List<ChunkStore.Entry> entries)
+    {
+        string chunksDir = Path.Combine(dir, RunCommand.ChunksFolder);
+        var mine = new List<ChunkStore.Entry>();
+        var files = Directory.Exists(chunksDir)
+            ? Directory.EnumerateFiles(chunksDir, "*" + Chunk.Extension).Order(StringComparer.Ordinal).ToList()
+            : [];
+        foreach (string path in files)
+        {
+            if (probe(path, out string? problem) is not { } chunk) return $"{path}: {problem}; recompute it with: {r.ResumeCommand(dir)}";
+            if (chunk.RunKey != r.RunKey) return $"{path}: a chunk of a different run than {dir}/{ShardRecord.FileName} says";
+            if (chunk.First < r.First || chunk.End > r.End) return $"{path}: {r.Items} {chunk.First}–{chunk.End - 1} lie outside shard {r.Spec} ({r.First}–{r.End - 1})";
+            mine.Add(new ChunkStore.Entry(path, chunk.First, chunk.End));
+        }
+        mine.Sort((a, b) => a.First.CompareTo(b.First));
+        int covered = r.First;
+        foreach (var e in mine)
+        {
+            if (e.First < covered) return $"{e.Path}: overlaps another chunk of {dir}; rerun that shard without --resume";
+            covered = e.End;
+        }
+        var missing = ChunkStore.Missing(mine, r.First, r.End);
+        if (missing.Count > 0)
+            return $"{dir}: shard {r.Spec} is incomplete ({r.Items} {string.Join(", ", missing.Select(g => $"{g.First}–{g.End - 1}"))} missing); finish it with: {r.ResumeCommand(dir)}";
+        entries.AddRange(mine);
+        return null;
+    }
+
+    private static int MergeRun(Scenario loaded, ShardRecord reference, int shardCount, IReadOnlyList<ChunkStore.Entry> entries, string scenarioFile, string outDir,
+        DateTimeOffset started, TextWriter stdout, TextWriter stderr)
+    {
+        var scenario = loaded with { Replications = reference.Total, Seed = reference.Seed };
+        string runKey = RunKey.For(scenario);
+        if (runKey != reference.RunKey) return RefuseVersion(stderr, reference);
+        if (CreateOutput(outDir, stderr) is { } failed) return failed;
+        return Writing(outDir, stderr, () =>
+        {
+            var batch = BatchOutputs.Write(outDir, reference.ScenarioPath, scenario, entries, threads: 1, started, runKey, scenarioFile);
+            stdout.WriteLine($"Merged {shardCount} shard(s), {batch.Replications:N0} replications of {scenario.Name}; seed {scenario.Seed}");
+            stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
+        });
+    }
+
+    private static int MergeSensitivity(Scenario loaded, ShardRecord reference, int shardCount, IReadOnlyList<ChunkStore.Entry> entries, string scenarioFile, string outDir,
+        DateTimeOffset started, TextWriter stdout, TextWriter stderr)
+    {
+        var scenario = loaded with { Seed = reference.Seed };
+        int samples = reference.Samples!.Value;
+        var model = new ScenarioModel(scenario);
+        var settings = SensitivitySettings.For(samples, scenario.Seed, threads: 1);
+        var design = SensitivityDesign.Create(settings, model.Factors.Count);
+        string runKey = RunKey.ForSensitivity(scenario, samples, model.Factors.Select(f => f.Name), model.Outputs);
+        if (runKey != reference.RunKey || design.Count != reference.Total) return RefuseVersion(stderr, reference);
+        if (CreateOutput(outDir, stderr) is { } failed) return failed;
+        return Writing(outDir, stderr, () =>
+        {
+            var values = PointChunk.Load(entries, design.Count, model.Outputs.Count);
+            SensitivityCommand.AnalyseAndWrite(outDir, reference.ScenarioPath, scenarioFile, scenario, model, settings, design, values, runKey, threads: 1, started, stdout);
+            stdout.WriteLine($"Merged {shardCount} shard(s), {design.Count:N0} points of the sensitivity analysis of {scenario.Name}; seed {scenario.Seed}");
+            stdout.WriteLine($"Wrote {outDir}/: sobol.csv, morris.csv, samples.csv, surrogate.json, discovery.json, charts/, manifest.json");
+        });
+    }
+
+    private static int RefuseVersion(TextWriter stderr, ShardRecord reference) =>
+        Refuse(stderr, $"the shards were made by a different urbansim version or with different zone data than this one (run key differs); merge with the urbansim that ran them ({reference.ToolVersion})");
+
+    /// <summary>Creates the output folder; an exit code when it cannot be.</summary>
+    private static int? CreateOutput(string outDir, TextWriter stderr)
+    {
         try { Directory.CreateDirectory(outDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -118,22 +179,19 @@ public static class MergeCommand
             return ExitCodes.Usage;
         }
         if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
-        BatchAccumulator batch;
-        try { batch = BatchOutputs.Write(outDir, reference.ScenarioPath, scenario, entries, threads: 1, started, runKey, scenarioFile); }
+        return null;
+    }
+
+    /// <summary>Runs <paramref name="write"/>, turning a write failure (a full disk, say) into a message and exit code.</summary>
+    private static int Writing(string outDir, TextWriter stderr, Action write)
+    {
+        try { write(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"{outDir}: writing failed: {e.Message.TrimEnd('.')}. Is the disk full? Every file written is whole (written to a temporary name and renamed); free some space and merge again.");
             return ExitCodes.WriteFailed;
         }
-        stdout.WriteLine($"Merged {shards.Count} shard(s), {batch.Replications:N0} replications of {scenario.Name}; seed {scenario.Seed}");
-        stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
         return ExitCodes.Ok;
-    }
-
-    private static string ShardOf(List<(string Dir, ShardRecord Record)> shards, string dir)
-    {
-        var r = shards.First(s => s.Dir == dir).Record;
-        return $"{r.Shard}/{r.Shards}";
     }
 
     private static int Refuse(TextWriter stderr, string message)

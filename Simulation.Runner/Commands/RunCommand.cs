@@ -54,24 +54,17 @@ public static class RunCommand
         if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
         var layout = RecordLayout.For(scenario);
         string runKey = RunKey.For(scenario);
-        var store = new ChunkStore(chunksDir, runKey, layout);
+        var store = ChunkStore.ForRun(chunksDir, runKey, layout);
         int total = scenario.Replications;
         // A shard computes only its slice [rangeFirst, rangeEnd) of the replications.
         var (rangeFirst, rangeEnd) = options.Shard?.Range(total) ?? (0, total);
         int size = rangeEnd - rangeFirst;
-        if (!options.Resume) store.Clear();
         // A shard folder has a shard.json only once the shard has finished (rewritten at the end), so a
         // shard that is running, or was killed, cannot be merged by mistake.
         if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
-        var notes = new List<string>();
-        var found = store.Scan(total, notes);
-        var missing = ChunkStore.Missing(found, rangeFirst, rangeEnd);
-        foreach (string note in notes) stderr.WriteLine(note);
+        var (found, missing) = store.Prepare(options.Resume, total, rangeFirst, rangeEnd, stderr);
         int toDo = missing.Sum(g => g.End - g.First);
-        if (options.Resume)
-            stderr.WriteLine(toDo == 0
-                ? $"Resuming: all {size:N0} replications are already done; writing the outputs."
-                : $"Resuming: {size - toDo:N0} of {size:N0} replications already done; computing {toDo:N0}.");
+        if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, "writing the outputs"));
 
         try
         {
@@ -121,28 +114,8 @@ public static class RunCommand
     private static int FinishShard(RunOptions options, ShardSpec shard, Scenario scenario, IReadOnlyList<ChunkStore.Entry> chunks, string runKey, string outDir,
         int first, int end, int threads, DateTimeOffset started, TextWriter stdout, TextWriter stderr)
     {
-        var done = chunks.Where(e => e.First >= first && e.End <= end).ToList();
-        int size = end - first;
-        int doneCount = size - ChunkStore.Missing(done, first, end).Sum(g => g.End - g.First);
-        var record = new ShardRecord
-        {
-            Shard = shard.Index, Shards = shard.Count, First = first, End = end,
-            Replications = scenario.Replications, ReplicationsDone = doneCount, Seed = scenario.Seed, RunKey = runKey,
-            ScenarioPath = options.ScenarioPath, ScenarioFullPath = Path.GetFullPath(options.ScenarioPath),
-            ScenarioSha256 = Manifest.Sha256OfFile(options.ScenarioPath), ToolVersion = Manifest.ToolVersion,
-        };
-        record.Write(outDir);
-        double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Shard {shard}: replications {first:N0}–{end - 1:N0} ({doneCount:N0} of {size:N0} done) of {scenario.Replications:N0} in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
-        stdout.WriteLine($"Wrote {outDir}/: chunks/ and {ShardRecord.FileName}. Combine all {shard.Count} shards with: urbansim merge <shard folders> --out <folder>");
-        if (doneCount < size)
-        {
-            stderr.WriteLine($"Stopped after {doneCount:N0} of {size:N0} replications of shard {shard}.");
-            stderr.WriteLine($"To finish, run the same command with --resume: urbansim run {options.ScenarioPath} --shard {shard} --out {outDir} --resume");
-            return ExitCodes.Interrupted;
-        }
-        return ExitCodes.Ok;
+        var record = ShardRecord.For(ShardKind.Run, shard, first, end, scenario.Replications, ChunkStore.Covered(chunks, first, end), samples: null, scenario.Seed, runKey, options.ScenarioPath);
+        return ShardFinish.Write(record, outDir, threads, started, stdout, stderr);
     }
 
     private static void PrintTable(TextWriter w, Scenario scenario, BatchAccumulator batch)

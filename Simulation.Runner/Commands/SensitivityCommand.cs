@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json;
 using UrbanSim.Core.Scenarios;
+using UrbanSim.Runner.Batch;
 using UrbanSim.Runner.Charts;
 using UrbanSim.Runner.Output;
 using UrbanSim.Runner.Sensitivity;
@@ -8,18 +9,21 @@ using UrbanSim.Runner.Sensitivity;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim sensitivity</c>; null means "as the scenario says" or the default.</summary>
-public sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong? Seed, int? Threads, string? OutDirectory);
+public sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null);
 
 /// <summary>
 /// <c>urbansim sensitivity</c>: global sensitivity analysis of a scenario's lever ranges (its "sensitivity" block) and
 /// uncertain parameters: Sobol indices with bootstrap intervals, Morris screening, a FastTree surrogate with
-/// permutation importance and partial dependence, and PRIM scenario discovery for halving the HLE gap.
+/// permutation importance and partial dependence, and PRIM scenario discovery for halving the HLE gap. The model's
+/// outputs at the design's points go to checksummed chunks in <c>OUT/chunks/</c> as they are computed, so
+/// <c>--resume</c> computes only what is missing and <c>--shard K/N</c> computes one slice of the points for
+/// <c>urbansim merge</c>.
 /// </summary>
 public static class SensitivityCommand
 {
     public const int DefaultSamples = 256;
 
-    public static int Run(SensitivityOptions options, TextWriter stdout, TextWriter stderr, bool terminal = false)
+    public static int Run(SensitivityOptions options, TextWriter stdout, TextWriter stderr, bool terminal = false, CancellationToken cancellation = default)
     {
         var started = DateTimeOffset.UtcNow;
         if (ScenarioInput.Load(options.ScenarioPath, stderr, "; nothing was run or written") is not { } loadedScenario) return ExitCodes.InvalidInput;
@@ -31,40 +35,95 @@ public static class SensitivityCommand
         }
         int threads = options.Threads ?? Environment.ProcessorCount;
         int samples = options.Samples ?? DefaultSamples;
+        var model = new ScenarioModel(scenario);
+        var settings = SensitivitySettings.For(samples, scenario.Seed, threads);
+        int k = model.Factors.Count;
+        var design = SensitivityDesign.Create(settings, k);
+        int total = design.Count;
+        if (options.Shard is { } requested && requested.Count > total)
+        {
+            stderr.WriteLine($"--shard {requested}: {requested.Count} shards is more than the {total:N0} points of the analysis; use at most {total} shards. Nothing was run or written.");
+            return ExitCodes.Usage;
+        }
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath) + "-sensitivity");
-        try { Directory.CreateDirectory(outDir); }
+        string chunksDir = Path.Combine(outDir, RunCommand.ChunksFolder);
+        try { Directory.CreateDirectory(chunksDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}). Fix: give --out a folder you may write to; nothing was run or written.");
             return ExitCodes.Usage;
         }
-        if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
+        if (options.Shard is null && BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
 
-        var model = new ScenarioModel(scenario);
-        var settings = SensitivitySettings.For(samples, scenario.Seed, threads);
-        int k = model.Factors.Count;
-        int total = SensitivityAnalysis.EvaluationCount(settings, k);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{k} factors ({model.Factors.Count(f => f.Kind == FactorKind.Lever)} levers, {model.Factors.Count(f => f.Kind == FactorKind.Parameter)} uncertain parameters) on variant '{model.BaseVariant}': Sobol N = {samples:N0} ({samples * (k + 2):N0} points), Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}; {total:N0} points × {model.ReplicationsPerSample} replication(s)"));
-        var progress = new ProgressReporter(stderr, terminal, total, 0, "points");
+            $"{k} factors ({model.Factors.Count(f => f.Kind == FactorKind.Lever)} levers, {model.Factors.Count(f => f.Kind == FactorKind.Parameter)} uncertain parameters) on variant '{model.BaseVariant}': Sobol N = {samples:N0} ({design.SobolCount:N0} points), Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}; {total:N0} points × {model.ReplicationsPerSample} replication(s)"));
+        string runKey = RunKey.ForSensitivity(scenario, samples, model.Factors.Select(f => f.Name), model.Outputs);
+        var store = PointChunk.Store(chunksDir, runKey, model.Outputs.Count);
+        // A shard computes only its slice [rangeFirst, rangeEnd) of the points.
+        var (rangeFirst, rangeEnd) = options.Shard?.Range(total) ?? (0, total);
+        int size = rangeEnd - rangeFirst;
+        // A shard folder has a shard.json only once the shard has finished, so one running or killed cannot be merged.
+        if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
+        var (found, missing) = store.Prepare(options.Resume, total, rangeFirst, rangeEnd, stderr);
+        int toDo = missing.Sum(g => g.End - g.First);
+        if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, options.Shard is null ? "analysing them" : "writing the shard record"));
+
+        try
+        {
+            var progress = new ProgressReporter(stderr, terminal, size, size - toDo, "points");
+            var written = PointChunk.EvaluateMissing(model, design, missing, runKey, chunksDir, threads, progress.Advance, cancellation);
+            progress.Finish();
+            // What is on disk now: the valid chunks found at the start and those just written (they fill gaps, so never overlap).
+            var done = found.Concat(written).OrderBy(e => e.First).ToList();
+            if (options.Shard is { } shard)
+            {
+                var record = ShardRecord.For(ShardKind.Sensitivity, shard, rangeFirst, rangeEnd, total, ChunkStore.Covered(done, rangeFirst, rangeEnd), samples, scenario.Seed, runKey, options.ScenarioPath);
+                return ShardFinish.Write(record, outDir, threads, started, stdout, stderr);
+            }
+            int doneCount = ChunkStore.Covered(done, 0, total);
+            if (doneCount < total)
+            {
+                stderr.WriteLine($"Stopped after {doneCount:N0} of {total:N0} points; their outputs are in {chunksDir}. The analysis needs them all.");
+                stderr.WriteLine($"To finish, run the same command with --resume: urbansim sensitivity {options.ScenarioPath} --samples {samples} --seed {scenario.Seed} --out {outDir} --resume");
+                return ExitCodes.Interrupted;
+            }
+            var values = PointChunk.Load(done, total, model.Outputs.Count);
+            var results = AnalyseAndWrite(outDir, options.ScenarioPath, options.ScenarioPath, scenario, model, settings, design, values, runKey, threads, started, stdout);
+            double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Evaluations:N0} points × {model.ReplicationsPerSample} replication(s) in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
+            stdout.WriteLine($"Wrote {outDir}/: sobol.csv, morris.csv, samples.csv, surrogate.json, discovery.json, charts/, manifest.json");
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Typically a full disk. Chunks and outputs are written to a temporary file and renamed, so every file on disk is whole.
+            stderr.WriteLine($"{outDir}: writing failed: {e.Message.TrimEnd('.')}. Is the disk full? Every chunk and output file on disk is whole; free some space and run the same command with --resume to compute only what is missing.");
+            return ExitCodes.WriteFailed;
+        }
+    }
+
+    /// <summary>
+    /// Analyses the outputs at every point of the design and writes sobol.csv, morris.csv, samples.csv, surrogate.json,
+    /// discovery.json, charts/ and manifest.json, then prints the summary. Shared by an unsharded run and by merge, so both
+    /// write the same bytes (the manifest's timings and threads aside).
+    /// </summary>
+    /// <param name="scenarioPath">The scenario path as typed, for the manifest.</param>
+    /// <param name="scenarioFile">Where to read the scenario for its SHA-256 (merge: its full path).</param>
+    internal static SensitivityResults AnalyseAndWrite(string outDir, string scenarioPath, string scenarioFile, Scenario scenario, ScenarioModel model,
+        SensitivitySettings settings, SensitivityDesign design, double[] values, string runKey, int threads, DateTimeOffset started, TextWriter stdout)
+    {
         int gapHalved = IndexOf(model.Outputs, ScenarioModel.GapHalved), gapReduction = IndexOf(model.Outputs, ScenarioModel.GapReduction);
         var analysed = Enumerable.Range(0, model.Outputs.Count).Where(o => o != gapHalved && o != gapReduction).ToArray();
-        var results = SensitivityAnalysis.Run(model, settings, analysed, surrogate: true, advance: progress.Advance);
-        progress.Finish();
-
+        var results = SensitivityAnalysis.Analyse(model.Factors, model.Outputs, settings, design, values, analysed, surrogate: true);
         var discovery = Discover(results, gapHalved, gapReduction);
-        string design = string.Create(CultureInfo.InvariantCulture, $"Sobol N = {samples:N0}, Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}, {model.ReplicationsPerSample} replication(s) per point");
-        var caption = new ChartCaption(scenario.Name, model.ReplicationsPerSample, scenario.Seed, Manifest.ToolVersion, design);
+        string designText = string.Create(CultureInfo.InvariantCulture, $"Sobol N = {settings.Samples:N0}, Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}, {model.ReplicationsPerSample} replication(s) per point");
+        var caption = new ChartCaption(scenario.Name, model.ReplicationsPerSample, scenario.Seed, Manifest.ToolVersion, designText);
         var files = SensitivityOutputs.Write(outDir, results, discovery, caption);
-        var manifest = ManifestJson(options.ScenarioPath, scenario, model, settings, results.Evaluations, threads, started, DateTimeOffset.UtcNow,
+        var manifest = ManifestJson(scenarioPath, Manifest.Sha256OfFile(scenarioFile), runKey, scenario, model, settings, results.Evaluations, threads, started, DateTimeOffset.UtcNow,
             files.Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList());
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), manifest);
-
         PrintSummary(stdout, results, discovery);
-        double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Evaluations:N0} points × {model.ReplicationsPerSample} replication(s) in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
-        stdout.WriteLine($"Wrote {outDir}/: sobol.csv, morris.csv, samples.csv, surrogate.json, discovery.json, charts/, manifest.json");
-        return ExitCodes.Ok;
+        return results;
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string name)
@@ -136,7 +195,7 @@ public static class SensitivityCommand
         ? x.ToString("N0", CultureInfo.InvariantCulture)
         : x.ToString("G4", CultureInfo.InvariantCulture);
 
-    private static string ManifestJson(string scenarioPath, Scenario scenario, ScenarioModel model, SensitivitySettings s, int evaluations, int threads,
+    private static string ManifestJson(string scenarioPath, string scenarioSha256, string runKey, Scenario scenario, ScenarioModel model, SensitivitySettings s, int evaluations, int threads,
         DateTimeOffset started, DateTimeOffset finished, IReadOnlyList<(string File, string Sha256)> files)
     {
         var sb = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -150,7 +209,8 @@ public static class SensitivityCommand
             Str("tool_version", Manifest.ToolVersion);
             Str("git_commit", Manifest.GitCommit);
             Str("scenario", scenarioPath);
-            Str("scenario_sha256", Manifest.Sha256OfFile(scenarioPath));
+            Str("scenario_sha256", scenarioSha256);
+            Str("run_key", runKey);
             w.WritePropertyName("seed"); w.WriteValue(scenario.Seed);
             Str("base_variant", model.BaseVariant);
             w.WritePropertyName("factors"); w.WriteStartArray(); foreach (var f in model.Factors) w.WriteValue(f.Name); w.WriteEndArray();

@@ -58,22 +58,31 @@ public static class SensitivityAnalysis
     public static SensitivityResults Run(ISensitivityModel model, SensitivitySettings settings, IReadOnlyList<int> analysed,
         bool surrogate = true, Action<int>? advance = null)
     {
-        int k = model.Factors.Count, m = model.Outputs.Count;
-        var sobolPoints = Designs.Saltelli(settings.Samples, k, settings.Seed);
-        var morrisPoints = Designs.Morris(settings.MorrisTrajectories, k, settings.MorrisLevels, settings.Seed, out int[] moved, out double[] steps);
-        var lhsPoints = Designs.LatinHypercube(settings.LhsSamples, k, settings.Seed);
-        var sobolValues = ParallelEvaluator.Evaluate(model, sobolPoints, settings.Threads, advance);
-        var morrisValues = ParallelEvaluator.Evaluate(model, morrisPoints, settings.Threads, advance);
-        var lhsValues = ParallelEvaluator.Evaluate(model, lhsPoints, settings.Threads, advance);
-        var analyses = analysed.Select(o => new OutputAnalysis(model.Outputs[o], o,
-            SobolAnalysis.Analyse(model.Factors, settings.Samples, sobolValues, m, o, settings.Seed, settings.BootstrapResamples),
-            MorrisAnalysis.Analyse(model.Factors, settings.MorrisTrajectories, moved, steps, morrisValues, m, o),
-            surrogate && Learnable(lhsValues, m, o) ? Surrogate.Fit(model.Factors, lhsPoints, lhsValues, m, o, model.Outputs[o], settings.Seed) : null)).ToList();
+        var design = SensitivityDesign.Create(settings, model.Factors.Count);
+        var values = ParallelEvaluator.Evaluate(model, design.Points(0, design.Count), settings.Threads, advance);
+        return Analyse(model.Factors, model.Outputs, settings, design, values, analysed, surrogate);
+    }
+
+    /// <summary>
+    /// Analyses the model's outputs at every point of <paramref name="design"/>: <paramref name="values"/> is
+    /// [point * outputs + output] over the global point list (Sobol, then Morris, then LHS), however it was computed.
+    /// </summary>
+    public static SensitivityResults Analyse(IReadOnlyList<Factor> factors, IReadOnlyList<string> outputs, SensitivitySettings settings,
+        SensitivityDesign design, double[] values, IReadOnlyList<int> analysed, bool surrogate = true)
+    {
+        int m = outputs.Count;
+        var sobolValues = values.AsSpan(0, design.SobolCount * m).ToArray();
+        var morrisValues = values.AsSpan(design.SobolCount * m, design.MorrisCount * m).ToArray();
+        var lhsValues = values.AsSpan((design.SobolCount + design.MorrisCount) * m, design.LhsCount * m).ToArray();
+        var analyses = analysed.Select(o => new OutputAnalysis(outputs[o], o,
+            SobolAnalysis.Analyse(factors, settings.Samples, sobolValues, m, o, settings.Seed, settings.BootstrapResamples),
+            MorrisAnalysis.Analyse(factors, settings.MorrisTrajectories, design.MorrisMoved, design.MorrisSteps, morrisValues, m, o),
+            surrogate && Learnable(lhsValues, m, o) ? Surrogate.Fit(factors, design.LhsPoints, lhsValues, m, o, outputs[o], settings.Seed) : null)).ToList();
         return new SensitivityResults
         {
-            Factors = model.Factors, Outputs = model.Outputs, Settings = settings,
-            SobolPoints = sobolPoints, SobolValues = sobolValues, MorrisPoints = morrisPoints, MorrisValues = morrisValues,
-            LhsPoints = lhsPoints, LhsValues = lhsValues, Analyses = analyses,
+            Factors = factors, Outputs = outputs, Settings = settings,
+            SobolPoints = design.SobolPoints, SobolValues = sobolValues, MorrisPoints = design.MorrisPoints, MorrisValues = morrisValues,
+            LhsPoints = design.LhsPoints, LhsValues = lhsValues, Analyses = analyses,
         };
     }
 }

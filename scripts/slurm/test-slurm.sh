@@ -2,7 +2,8 @@
 # End-to-end test on a real Slurm: installs Debian's slurm-wlm if missing, starts munge, slurmctld and
 # slurmd on localhost (single-node cluster, configuration in a temporary folder via SLURM_CONF), submits
 # the job array and the dependent merge for a small scenario with scripts/slurm/submit.sh, waits, and
-# checks the merged outputs equal a single-machine run byte for byte (manifest.json apart from timings).
+# checks the merged outputs equal a single-machine run byte for byte (manifest.json apart from timings);
+# then the same for a tiny sensitivity analysis (submit.sh sensitivity ..., 3 shards of its points).
 # Stops the daemons it started (by PID). Needs root (or sudo) for the daemons. Exits non-zero on failure.
 # Expects the Release build (dotnet build UrbanSim.sln -c Release) to exist.
 set -euo pipefail
@@ -33,7 +34,7 @@ cleanup() {
   done
   if [ "$code" -ne 0 ]; then
     echo "test-slurm: FAILED (exit $code); logs:" >&2
-    tail -n 20 "$work"/log/*.log "$work"/out/*.log 2>/dev/null >&2 || true
+    tail -n 20 "$work"/log/*.log "$work"/out/*.log "$work"/sens/*.log 2>/dev/null >&2 || true
   fi
   rm -rf "$work"
   exit "$code"
@@ -94,12 +95,17 @@ scenario=examples/user-zones.json
 export URBANSIM="dotnet $dll"
 out="$work/out"
 scripts/slurm/submit.sh "$scenario" "$out" 3 --reps 60 --seed 11 | tee "$work/submit.txt"
-merge_job=$(sed -n 's/.*merge job \([0-9]*\).*/\1/p' "$work/submit.txt")
-deadline=$(( $(date +%s) + 300 ))
-while squeue -h -j "$merge_job" 2>/dev/null | grep -q .; do
-  [ "$(date +%s)" -lt "$deadline" ] || { echo "test-slurm: jobs still queued after 300 s" >&2; squeue >&2; exit 1; }
-  sleep 1
-done
+# Waits until the merge job submit.sh printed (in the file $1) has left the queue.
+wait_for_merge() {
+  local merge_job deadline
+  merge_job=$(sed -n 's/.*merge job \([0-9]*\).*/\1/p' "$1")
+  deadline=$(( $(date +%s) + 300 ))
+  while squeue -h -j "$merge_job" 2>/dev/null | grep -q .; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "test-slurm: jobs still queued after 300 s" >&2; squeue >&2; exit 1; }
+    sleep 1
+  done
+}
+wait_for_merge "$work/submit.txt"
 [ -f "$out/merged/manifest.json" ] || { echo "test-slurm: the merge job wrote no outputs" >&2; exit 1; }
 
 # The same scenario on this machine in one process.
@@ -112,3 +118,29 @@ timing='"(threads|started_utc|finished_utc|wall_seconds)":'
 diff <(grep -Ev "$timing" "$work/single/manifest.json") <(grep -Ev "$timing" "$out/merged/manifest.json") >/dev/null
 for k in 1 2 3; do grep -q "\"shard\": $k," "$out/shard-$k-of-3/shard.json"; done
 echo "test-slurm: OK: 3 array tasks + merge (afterok) on a real Slurm equal a single run byte for byte"
+
+# A tiny sensitivity analysis (4 factors, 8 Sobol samples: 118 points) as 3 shards of its points.
+cat > "$work/tiny-sensitivity.json" <<'JSON'
+{
+  "name": "tiny-sensitivity",
+  "world": { "regions": [ { "name": "North", "capacity": "established", "zones": 4 }, { "name": "East", "capacity": "new", "zones": 4 } ] },
+  "horizon_years": 3,
+  "seed": 7,
+  "uncertain": [ { "parameter": "health.walking_relative_risk", "distribution": "lognormal", "median": 0.89, "lower95": 0.83, "upper95": 0.96 } ],
+  "variants": [ { "name": "tied" }, { "name": "pot", "levers": { "settlement": "single_pot" } } ],
+  "sensitivity": {
+    "variant": "pot",
+    "levers": { "funding_per_head_gbp": [100, 400], "mission_commitment": [0, 1], "icb_pooled_share": [0, 0.2] },
+    "outcomes": ["hle_years", "hle_gap_years"]
+  }
+}
+JSON
+sens="$work/sens"
+scripts/slurm/submit.sh sensitivity "$work/tiny-sensitivity.json" "$sens" 3 --samples 8 --seed 11 | tee "$work/submit-sensitivity.txt"
+wait_for_merge "$work/submit-sensitivity.txt"
+[ -f "$sens/merged/manifest.json" ] || { echo "test-slurm: the sensitivity merge job wrote no outputs" >&2; exit 1; }
+$URBANSIM sensitivity "$work/tiny-sensitivity.json" --samples 8 --seed 11 --out "$work/single-sensitivity" >/dev/null 2>&1
+diff -r -x manifest.json -x chunks "$work/single-sensitivity" "$sens/merged" >/dev/null
+diff <(grep -Ev "$timing" "$work/single-sensitivity/manifest.json") <(grep -Ev "$timing" "$sens/merged/manifest.json") >/dev/null
+for k in 1 2 3; do grep -q '"format": "urbansim-sensitivity-shard/1"' "$sens/shard-$k-of-3/shard.json"; done
+echo "test-slurm: OK: 3 sensitivity array tasks + merge on a real Slurm equal a single analysis byte for byte"

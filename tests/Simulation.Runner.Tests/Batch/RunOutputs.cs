@@ -23,6 +23,36 @@ internal static class RunOutputs
         Assert.Equal(Untimed(expectedDir).ToString(), Untimed(actualDir).ToString());
     }
 
+    /// <summary>
+    /// Every file of <paramref name="expectedDir"/> byte-identical in <paramref name="actualDir"/> and no file more, apart
+    /// from the chunks and shard record; manifest.json identical apart from its timings and threads.
+    /// </summary>
+    public static void AssertSameFolder(string expectedDir, string actualDir)
+    {
+        static string[] Files(string dir) => Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
+            .Where(f => f != "manifest.json" && f != ShardRecord.FileName && !f.StartsWith("chunks/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToArray();
+        var expected = Files(expectedDir);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Files(actualDir));
+        foreach (string file in expected)
+            Assert.True(File.ReadAllBytes(Path.Combine(expectedDir, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actualDir, file))),
+                $"{file} differs between {expectedDir} and {actualDir}");
+        Assert.Equal(Untimed(expectedDir).ToString(), Untimed(actualDir).ToString());
+    }
+
+    /// <summary>A merge refused: exit code 2, "merge refused … Nothing was written." naming <paramref name="expected"/>, no stack trace, no output folder.</summary>
+    public static void AssertMergeRefused(int code, string stderr, string outDir, params string[] expected)
+    {
+        Assert.Equal(UrbanSim.Runner.Commands.ExitCodes.InvalidInput, code);
+        Assert.Contains("merge refused", stderr, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written", stderr, StringComparison.Ordinal);
+        foreach (string text in expected) Assert.Contains(text, stderr, StringComparison.Ordinal);
+        UrbanSim.Runner.Tests.Commands.CliHarness.AssertNoStackTrace(stderr);
+        Assert.False(Directory.Exists(outDir), "a refused merge wrote its output folder");
+    }
+
     public static string[] ChartFiles(string dir) =>
         Directory.Exists(Path.Combine(dir, "charts"))
             ? Directory.GetFiles(Path.Combine(dir, "charts")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray()

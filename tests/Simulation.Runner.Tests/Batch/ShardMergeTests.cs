@@ -83,7 +83,7 @@ public sealed class ShardMergeTests : IDisposable
         var record = ShardRecord.TryRead(dir, out string? problem);
         Assert.NotNull(record);
         Assert.Null(problem);
-        Assert.Equal((2, 4, 10, 20, 40, 10), (record!.Shard, record.Shards, record.First, record.End, record.Replications, record.ReplicationsDone));
+        Assert.Equal((2, 4, 10, 20, 40, 10), (record!.Shard, record.Shards, record.First, record.End, record.Total, record.Done));
         Assert.Equal(UrbanSim.Runner.Output.Manifest.Sha256OfFile(Scenario), record.ScenarioSha256);
         Assert.Equal(64, record.RunKey.Length);
     }
@@ -115,14 +115,8 @@ public sealed class ShardMergeTests : IDisposable
         Assert.False(Directory.Exists(outDir));
     }
 
-    private void AssertRefused((int Code, string Err, string Out) result, params string[] expected)
-    {
-        Assert.Equal(ExitCodes.InvalidInput, result.Code);
-        Assert.Contains("merge refused", result.Err, StringComparison.Ordinal);
-        foreach (string text in expected) Assert.Contains(text, result.Err, StringComparison.Ordinal);
-        AssertNoStackTrace(result.Err);
-        Assert.False(Directory.Exists(result.Out), "a refused merge wrote its output folder");
-    }
+    private static void AssertRefused((int Code, string Err, string Out) result, params string[] expected) =>
+        RunOutputs.AssertMergeRefused(result.Code, result.Err, result.Out, expected);
 
     [Fact]
     public void Merge_RefusesShardsOfDifferentSeeds()

@@ -5,7 +5,7 @@ namespace UrbanSim.Runner.Tests.Sensitivity;
 /// <summary><c>urbansim sensitivity</c> end to end on a tiny scenario: every output written, identical bytes on any thread count.</summary>
 public class SensitivityCommandTests
 {
-    private const string Scenario = """
+    internal const string Scenario = """
         {
           "name": "tiny-sensitivity",
           "world": { "regions": [ { "name": "North", "capacity": "established", "zones": 4 }, { "name": "East", "capacity": "new", "zones": 4 } ] },
