@@ -302,17 +302,18 @@ public sealed partial class ReplicationRunner
         costPerCase[2] = h.RespiratoryCostGbpPerCase; costPerCase[3] = h.MentalDisorderCostGbpPerCase;
         Span<double> remission = stackalloc double[diseases];
         remission[(int)Disease.CommonMentalDisorder] = h.MentalDisorderRemissionPerYear;
-        Span<Vector256<double>> excess = stackalloc Vector256<double>[diseases];
-        for (int d = 0; d < diseases; d++) excess[d] = Vector256.Create(DiseaseBaseline.IllHealthExcess((Disease)d));
+        Span<double> excess = stackalloc double[diseases];
+        for (int d = 0; d < diseases; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
         Span<Vector256<double>> riskMinusOne = stackalloc Vector256<double>[Exposures.Count];
         // Per band vector of the zone: survivors, those staying in their band, those arriving from the band
         // below, 1 / next year's population, this year's death rates and share not in good health.
-        Span<double> survivors = stackalloc double[stride];
-        Span<double> staying = stackalloc double[stride];
-        Span<double> fromBelow = stackalloc double[stride];
-        Span<double> inverse = stackalloc double[stride];
-        Span<double> mortality = stackalloc double[stride];
-        Span<double> notGood = stackalloc double[stride];
+        Span<double> zoneBands = stackalloc double[ZoneBandRows * stride];
+        var survivors = zoneBands.Slice(SurvivorsRow * stride, stride);
+        var staying = zoneBands.Slice(StayingRow * stride, stride);
+        var fromBelow = zoneBands.Slice(FromBelowRow * stride, stride);
+        var inverse = zoneBands.Slice(InverseRow * stride, stride);
+        var mortality = zoneBands.Slice(MortalityRow * stride, stride);
+        var notGood = zoneBands.Slice(NotGoodRow * stride, stride);
         var one = Vector256.Create(1.0);
         var half = Vector256.Create(0.5);
         var zero = Vector256<double>.Zero;
@@ -365,25 +366,8 @@ public sealed partial class ReplicationRunner
             double zoneCost = 0;
             for (int d = 0; d < diseases; d++)
             {
-                var prevalence = _world.Prevalence.AsSpan((d * _zones + z) * stride, stride);
-                var incidence = _nationalIncidence.AsSpan(d * stride, stride);
-                var multiplier = Vector256.Create(_zoneIncidenceMultiplier[d * _zones + z]);
-                var remit = Vector256.Create(remission[d]);
-                var cases = Vector256<double>.Zero;
-                var previousState = zero;  // births are free of disease
-                for (int i = 0; i < stride; i += 4)
-                {
-                    var p = Load(prevalence, i);
-                    var n = Load(population, i);
-                    cases += p * n;
-                    Store(Load(notGood, i) + excess[d] * p, notGood, i);
-                    var newFraction = Vector256.MinNative(one, Load(incidence, i) * multiplier) * (one - p);
-                    newCases += newFraction * Load(survivors, i);
-                    var state = p + newFraction - remit * p;
-                    var aged = Load(staying, i) * state + Load(fromBelow, i) * ShiftUp(state, previousState);
-                    previousState = state;
-                    Store(Vector256.MinNative(one, Vector256.MaxNative(zero, aged * Load(inverse, i))), prevalence, i);
-                }
+                var cases = AdvanceDisease(ref _world.Prevalence[(d * _zones + z) * stride], ref population[0], ref _nationalIncidence[d * stride],
+                    ref zoneBands[0], _zoneIncidenceMultiplier[d * _zones + z], excess[d], remission[d], newCases, out newCases);
                 zoneCost += Vector256.Sum(cases) * costPerCase[d];
             }
             int decile = _world.ZoneDecile[z] - 1;
@@ -414,6 +398,52 @@ public sealed partial class ReplicationRunner
         outcome[Outcomes.NcdCases] += Vector256.Sum(newCases);
         outcome[Outcomes.NhsCostGbp] += costYear * Discounting.Factor(Discounting.CostRatePerYear, year);
         outcome[Outcomes.Qalys] += Vector256.Sum(qalys) * Discounting.Factor(Discounting.HealthRatePerYear, year);
+    }
+
+    /// <summary>Rows of the zone's per-band working values in <c>AdvanceHealth</c>, each one band stride long.</summary>
+    private const int SurvivorsRow = 0, StayingRow = 1, FromBelowRow = 2, InverseRow = 3, MortalityRow = 4, NotGoodRow = 5, ZoneBandRows = 6;
+
+    /// <summary>
+    /// One disease in one zone for a year: adds its ill-health to the zone's share not in good health, counts new
+    /// cases among the disease-free survivors, applies remission, and ages the disease state into next year's
+    /// prevalence (in place). Returns the prevalent cases by lane (people × prevalence, before the year's change).
+    /// </summary>
+    /// <param name="prevalence">The zone's prevalence of the disease, one band stride.</param>
+    /// <param name="population">The zone's population this year, one band stride.</param>
+    /// <param name="incidence">National incidence of the disease by band.</param>
+    /// <param name="zoneBands">The zone's working rows (<see cref="ZoneBandRows"/> × band stride).</param>
+    /// <param name="incidenceMultiplier">The zone's incidence multiplier this year (deprivation, exposures, prevention).</param>
+    /// <param name="illHealthExcess">Extra share not in good health among people with the disease.</param>
+    /// <param name="remission">Share of cases remitting in a year.</param>
+    /// <param name="newCasesBefore">The year's running count of new cases by lane, before this disease and zone.</param>
+    /// <param name="newCases">The running count after them.</param>
+    private static Vector256<double> AdvanceDisease(ref double prevalence, ref double population, ref double incidence, ref double zoneBands,
+        double incidenceMultiplier, double illHealthExcess, double remission, Vector256<double> newCasesBefore, out Vector256<double> newCases)
+    {
+        const int stride = WorldState.BandStride;
+        var one = Vector256.Create(1.0);
+        var zero = Vector256<double>.Zero;
+        var multiplier = Vector256.Create(incidenceMultiplier);
+        var excess = Vector256.Create(illHealthExcess);
+        var remit = Vector256.Create(remission);
+        var cases = zero;
+        var newSum = newCasesBefore;
+        var previousState = zero;  // births are free of disease
+        for (nuint i = 0; i < stride; i += 4)
+        {
+            var p = Vector256.LoadUnsafe(ref prevalence, i);
+            cases += p * Vector256.LoadUnsafe(ref population, i);
+            (Vector256.LoadUnsafe(ref zoneBands, NotGoodRow * stride + i) + excess * p).StoreUnsafe(ref zoneBands, NotGoodRow * stride + i);
+            var newFraction = Vector256.MinNative(one, Vector256.LoadUnsafe(ref incidence, i) * multiplier) * (one - p);
+            newSum += newFraction * Vector256.LoadUnsafe(ref zoneBands, SurvivorsRow * stride + i);
+            var state = p + newFraction - remit * p;
+            var aged = Vector256.LoadUnsafe(ref zoneBands, StayingRow * stride + i) * state
+                       + Vector256.LoadUnsafe(ref zoneBands, FromBelowRow * stride + i) * ShiftUp(state, previousState);
+            previousState = state;
+            Vector256.MinNative(one, Vector256.MaxNative(zero, aged * Vector256.LoadUnsafe(ref zoneBands, InverseRow * stride + i))).StoreUnsafe(ref prevalence, i);
+        }
+        newCases = newSum;
+        return cases;
     }
 
     /// <summary>Lanes (below[3], v[0], v[1], v[2]): each band's value moved up one band, the lowest taken from the vector below.</summary>

@@ -6,14 +6,17 @@ using UrbanSim.Runner.Tests.Commands;
 
 namespace UrbanSim.Runner.Tests.Batch;
 
-/// <summary>One uninterrupted run of a scenario big enough to interrupt, shared by the tests below.</summary>
+/// <summary>
+/// One uninterrupted run of a scenario big enough to interrupt (a few seconds on one thread, so a signal sent after the
+/// first chunk lands well before the end), shared by the tests below.
+/// </summary>
 public sealed class UninterruptedRun : IDisposable
 {
     public const string Scenario = """
         {
           "name": "interruptible",
-          "world": { "regions": [ { "name": "A", "capacity": "established", "zones": 12 }, { "name": "B", "capacity": "new", "zones": 8 } ] },
-          "horizon_years": 10,
+          "world": { "regions": [ { "name": "A", "capacity": "established", "zones": 24 }, { "name": "B", "capacity": "new", "zones": 16 } ] },
+          "horizon_years": 20,
           "replications": 2000,
           "seed": 3,
           "variants": [
