@@ -73,6 +73,7 @@ public sealed partial class ReplicationRunner
             DiseaseDynamics.SteadyStateIncidence(DiseaseBaseline.Prevalence((Disease)d), DiseaseBaseline.PopulationShare,
                 EnglandReference.DeathRatePerPersonYear, remission, _nationalIncidence.AsSpan(d * _bands, AgeBands.Count));
         }
+        SetAdultIncidence();
         if (_activeTravelResponse.Length != _zones) { _activeTravelResponse = new double[_zones]; _cleanAirResponse = new double[_zones]; _greenSpaceResponse = new double[_zones]; }
         if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new double[_zones * WorldState.DiseaseCount];
         if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new double[_zones * _bands];
@@ -187,12 +188,12 @@ public sealed partial class ReplicationRunner
             _world.Pm25MicrogramsPerM3[z] = Math.Max(0, _world.StartExposure[Exposures.Pm25 * _zones + z] - pp.CleanAirMaxPm25ReductionMicrogramsPerM3 * ca);
             _world.GreenSpaceNdvi[z] = Math.Min(1, _world.StartExposure[Exposures.GreenSpace * _zones + z] + pp.GreenSpaceMaxNdviGain * gs + d.HealthyHomesGreenNdvi * healthyShare);
             _world.ColdHomeShare[z] = _world.Dwellings[z] > 0 ? _world.ColdHomes[z] / _world.Dwellings[z] : 0;
-            Remember(z, Exposures.Walking, history, _world.WalkingMinutesPerWeek[z]);
-            Remember(z, Exposures.Cycling, history, _world.CyclingMinutesPerWeek[z]);
-            Remember(z, Exposures.Pm25, history, _world.Pm25MicrogramsPerM3[z]);
-            Remember(z, Exposures.GreenSpace, history, _world.GreenSpaceNdvi[z]);
-            Remember(z, Exposures.ColdHomes, history, _world.ColdHomeShare[z]);
         }
+        Remember(Exposures.Walking, history, _world.WalkingMinutesPerWeek);
+        Remember(Exposures.Cycling, history, _world.CyclingMinutesPerWeek);
+        Remember(Exposures.Pm25, history, _world.Pm25MicrogramsPerM3);
+        Remember(Exposures.GreenSpace, history, _world.GreenSpaceNdvi);
+        Remember(Exposures.ColdHomes, history, _world.ColdHomeShare);
     }
 
     /// <summary>
@@ -214,12 +215,23 @@ public sealed partial class ReplicationRunner
         tail[..(spendPerHeadGbp.Length - z)].CopyTo(response[z..]);
     }
 
-    /// <summary>Puts this year's exposure in the zone's 5-year history, keeping the running sum.</summary>
-    private void Remember(int z, int exposure, int slot, double value)
+    /// <summary>Puts this year's exposure of every zone in its 5-year history, keeping the running sums (four zones at a time).</summary>
+    private void Remember(int exposure, int slot, ReadOnlySpan<double> value)
     {
-        ref double old = ref _world.ExposureHistory[(z * Exposures.Count + exposure) * WorldState.BuildUpYears + slot];
-        _world.ExposureSum[exposure * _zones + z] += value - old;
-        old = value;
+        var old = _world.ExposureHistory.AsSpan((slot * Exposures.Count + exposure) * _zones, _zones);
+        var sum = _world.ExposureSum.AsSpan(exposure * _zones, _zones);
+        int z = 0;
+        for (; z + 4 <= _zones; z += 4)
+        {
+            var v = Load(value, z);
+            Store(Load(sum, z) + (v - Load(old, z)), sum, z);
+            Store(v, old, z);
+        }
+        for (; z < _zones; z++)
+        {
+            sum[z] += value[z] - old[z];
+            old[z] = value[z];
+        }
     }
 
     /// <summary>Exposure with the 5-year linear build-up: the mean of the last five years' exposures.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using UrbanSim.Core.Agents;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.Settlements;
@@ -22,24 +23,33 @@ public sealed partial class ReplicationRunner
     /// </summary>
     private void AppraiseProgrammes(int region)
     {
-        double people = 0, adults = 0, adultDeaths = 0;
+        double people = 0;
         double walk = 0, cycle = 0, pm = 0, green = 0, cold = 0;
-        double cvdCases = 0, diabetesCases = 0;
+        // Adults (20+: the ages the all-cause exposure–responses apply to), their deaths and new CVD and diabetes
+        // cases, by lane of the age profile: the adult rows below are zero for children and the padding band.
+        var adultsByLane = Vector256<double>.Zero;
+        var deathsByLane = Vector256<double>.Zero;
+        var cvdByLane = Vector256<double>.Zero;
+        var diabetesByLane = Vector256<double>.Zero;
         foreach (int z in ZonesOf(region))
         {
             double pop = _zonePopulation[z];
             people += pop;
             walk += pop * _world.WalkingMinutesPerWeek[z]; cycle += pop * _world.CyclingMinutesPerWeek[z];
             pm += pop * _world.Pm25MicrogramsPerM3[z]; green += pop * _world.GreenSpaceNdvi[z]; cold += pop * _world.ColdHomeShare[z];
-            for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++)  // ages 20+: the ages the all-cause exposure–responses apply to
+            var ageProfile = _world.Population.AsSpan(z * _bands, _bands);
+            var zoneMortality = Vector256.Create(_world.ZoneMortalityMultiplier[z]);
+            for (int i = 0; i < WorldState.BandStride; i += 4)
             {
-                double n = _world.Population[z * _bands + b];
-                adults += n;
-                adultDeaths += n * EnglandReference.DeathRatePerPersonYear[b] * _world.ZoneMortalityMultiplier[z];
-                cvdCases += n * _nationalIncidence[(int)Disease.Cardiovascular * _bands + b];
-                diabetesCases += n * _nationalIncidence[(int)Disease.Type2Diabetes * _bands + b];
+                var n = Load(ageProfile, i);
+                adultsByLane += n * Load(AdultBand, i);
+                deathsByLane += n * Load(AdultDeathRate, i) * zoneMortality;
+                cvdByLane += n * Load(_adultIncidence, i);
+                diabetesByLane += n * Load(_adultIncidence, WorldState.BandStride + i);
             }
         }
+        double adults = Vector256.Sum(adultsByLane), adultDeaths = Vector256.Sum(deathsByLane);
+        double cvdCases = Vector256.Sum(cvdByLane), diabetesCases = Vector256.Sum(diabetesByLane);
         int o = region * HealthLevers;
         if (people <= 0 || adults <= 0) { Array.Clear(_healthValuePerUnit, o, HealthLevers); return; }
         var population = new AppraisalPopulation(adults, 20, 99, 100_000 * adultDeaths / adults);
@@ -60,6 +70,33 @@ public sealed partial class ReplicationRunner
         double qalysPerCase = 5 * utilityLoss;
         _healthValuePerUnit[o + PreventionLever] = Discounting.QalyValueGbp * qalysPerCase *
             (cvdCases * DiseaseBaseline.IllHealthExcess(Disease.Cardiovascular) + diabetesCases * DiseaseBaseline.IllHealthExcess(Disease.Type2Diabetes)) / people;
+    }
+
+    /// <summary>1 for the adult bands (20+) the mayor's appraisal counts, 0 for children and the padding band.</summary>
+    private static readonly double[] AdultBand = BuildAdultRow(static _ => 1);
+
+    /// <summary>England's death rates in the adult bands, 0 elsewhere.</summary>
+    private static readonly double[] AdultDeathRate = BuildAdultRow(static b => EnglandReference.DeathRatePerPersonYear[b]);
+
+    /// <summary>This replication's national CVD (row 0) and type 2 diabetes (row 1) incidence in the adult bands, 0 elsewhere.</summary>
+    private readonly double[] _adultIncidence = new double[2 * WorldState.BandStride];
+
+    private static double[] BuildAdultRow(Func<int, double> value)
+    {
+        var row = new double[WorldState.BandStride];
+        for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++) row[b] = value(b);
+        return row;
+    }
+
+    /// <summary>Fills <see cref="_adultIncidence"/> from this replication's national incidence.</summary>
+    private void SetAdultIncidence()
+    {
+        Array.Clear(_adultIncidence);
+        for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++)
+        {
+            _adultIncidence[b] = _nationalIncidence[(int)Disease.Cardiovascular * _bands + b];
+            _adultIncidence[WorldState.BandStride + b] = _nationalIncidence[(int)Disease.Type2Diabetes * _bands + b];
+        }
     }
 
     /// <summary>

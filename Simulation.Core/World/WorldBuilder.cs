@@ -184,7 +184,7 @@ public static class WorldBuilder
             {
                 double start = world.StartExposure[e * world.ZoneCount + zone];
                 for (int y = 0; y < WorldState.BuildUpYears; y++)
-                    world.ExposureHistory[(zone * Exposures.Count + e) * WorldState.BuildUpYears + y] = start;
+                    world.ExposureHistory[(y * Exposures.Count + e) * world.ZoneCount + zone] = start;
                 world.ExposureSum[e * world.ZoneCount + zone] = WorldState.BuildUpYears * start;
             }
         }

@@ -47,7 +47,7 @@ public sealed class WorldState
     public readonly double[] ColdHomeShare;
     public readonly double[] Dwellings;
     public readonly double[] HealthyHomes;
-    public readonly double[] ExposureHistory;     // [(zone * 5 + exposure) * 5 + year % 5], the last five years' exposures
+    public readonly double[] ExposureHistory;     // [((year % 5) * 5 + exposure) * zones + zone], the last five years' exposures
     public readonly double[] ExposureSum;         // [exposure * zones + zone], running sum of ExposureHistory over the five years
     public readonly double[] StartExposure;       // [exposure * zones + zone], the start-year exposure (reference for relative risks)
     public readonly double[] ProgrammeSpendPerHeadGbp;    // cumulative effective spend [programme * zones + zone]
