@@ -33,31 +33,6 @@ public sealed partial class ReplicationRunner
         return shares;
     }
 
-    /// <summary>
-    /// Bands with the same shares inside every exposure's age range form a group (with today's age ranges: under 20,
-    /// 20–29, 30–64, 65–74 and 75+, plus the padding band): the all-cause relative risk is the same for every band of
-    /// a group, so it is computed once per group. [band] = group; <see cref="GroupExposureShare"/> [group * exposures + e].
-    /// </summary>
-    private static readonly int[] BandExposureGroup = BuildExposureGroups(out GroupExposureShare);
-
-    private static readonly double[] GroupExposureShare;
-
-    private static int[] BuildExposureGroups(out double[] groupShares)
-    {
-        var group = new int[WorldState.BandStride];
-        var shares = new List<double[]>();
-        for (int b = 0; b < WorldState.BandStride; b++)
-        {
-            var column = new double[Exposures.Count];
-            for (int e = 0; e < Exposures.Count; e++) column[e] = BandExposureShare[e * WorldState.BandStride + b];
-            int found = shares.FindIndex(c => c.AsSpan().SequenceEqual(column));
-            if (found < 0) { found = shares.Count; shares.Add(column); }
-            group[b] = found;
-        }
-        groupShares = shares.SelectMany(c => c).ToArray();
-        return group;
-    }
-
     /// <summary>England's death rates padded to the band stride (the padding band has none).</summary>
     private static readonly double[] DeathRatePadded = Padded(EnglandReference.DeathRatePerPersonYear);
 
@@ -341,8 +316,7 @@ public sealed partial class ReplicationRunner
         remission[(int)Disease.CommonMentalDisorder] = h.MentalDisorderRemissionPerYear;
         Span<double> excess = stackalloc double[diseases];
         for (int d = 0; d < diseases; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
-        Span<double> groupRisk = stackalloc double[GroupExposureShare.Length / Exposures.Count];
-        Span<double> bandRisk = stackalloc double[stride];
+        Span<Vector256<double>> riskMinusOne = stackalloc Vector256<double>[Exposures.Count];
         // Per band vector of the zone: survivors, those staying in their band, those arriving from the band
         // below, 1 / next year's population, this year's death rates and share not in good health.
         Span<double> zoneBands = stackalloc double[ZoneBandRows * stride];
@@ -366,14 +340,7 @@ public sealed partial class ReplicationRunner
         bool finalYear = year == _scenario.HorizonYears - 1;
         for (int z = 0; z < _zones; z++)
         {
-            // All-cause relative risk against the start year of each exposure group, then of each band.
-            for (int g = 0; g < groupRisk.Length; g++)
-            {
-                double risk = 1;
-                for (int e = 0; e < Exposures.Count; e++) risk *= 1 + GroupExposureShare[g * Exposures.Count + e] * (_zoneAllCauseRisk[e * _zones + z] - 1);
-                groupRisk[g] = risk;
-            }
-            for (int b = 0; b < stride; b++) bandRisk[b] = groupRisk[BandExposureGroup[b]];
+            for (int e = 0; e < Exposures.Count; e++) riskMinusOne[e] = Vector256.Create(_zoneAllCauseRisk[e * _zones + z] - 1);
             int zb = z * stride;
             var population = _world.Population.AsSpan(zb, stride);
             var notGoodIntercept = _notGoodIntercept.AsSpan(zb, stride);
@@ -385,7 +352,9 @@ public sealed partial class ReplicationRunner
             for (int i = 0; i < stride; i += 4)
             {
                 // All-cause relative risk of the band against the start year, then deaths.
-                var risk = Load(startDenominator, i) * Load(bandRisk, i);
+                var risk = Load(startDenominator, i);
+                for (int e = 0; e < Exposures.Count; e++)
+                    risk *= one + Load(BandExposureShare, e * stride + i) * riskMinusOne[e];
                 var m = Load(DeathRatePadded, i) * zoneMortality * risk;
                 var n = Load(population, i);
                 var died = n * m / (one + half * m);
