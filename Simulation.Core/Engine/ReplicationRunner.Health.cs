@@ -316,7 +316,7 @@ public sealed partial class ReplicationRunner
         remission[(int)Disease.CommonMentalDisorder] = h.MentalDisorderRemissionPerYear;
         Span<double> excess = stackalloc double[diseases];
         for (int d = 0; d < diseases; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
-        Span<Vector256<double>> riskMinusOne = stackalloc Vector256<double>[Exposures.Count];
+        ref double shares = ref MemoryMarshal.GetArrayDataReference(BandExposureShare);
         // Per band vector of the zone: survivors, those staying in their band, those arriving from the band
         // below, 1 / next year's population, this year's death rates and share not in good health.
         Span<double> zoneBands = stackalloc double[ZoneBandRows * stride];
@@ -340,7 +340,11 @@ public sealed partial class ReplicationRunner
         bool finalYear = year == _scenario.HorizonYears - 1;
         for (int z = 0; z < _zones; z++)
         {
-            for (int e = 0; e < Exposures.Count; e++) riskMinusOne[e] = Vector256.Create(_zoneAllCauseRisk[e * _zones + z] - 1);
+            var walking = Vector256.Create(_zoneAllCauseRisk[Exposures.Walking * _zones + z] - 1);
+            var cycling = Vector256.Create(_zoneAllCauseRisk[Exposures.Cycling * _zones + z] - 1);
+            var pm25 = Vector256.Create(_zoneAllCauseRisk[Exposures.Pm25 * _zones + z] - 1);
+            var green = Vector256.Create(_zoneAllCauseRisk[Exposures.GreenSpace * _zones + z] - 1);
+            var cold = Vector256.Create(_zoneAllCauseRisk[Exposures.ColdHomes * _zones + z] - 1);
             int zb = z * stride;
             var population = _world.Population.AsSpan(zb, stride);
             var notGoodIntercept = _notGoodIntercept.AsSpan(zb, stride);
@@ -352,9 +356,12 @@ public sealed partial class ReplicationRunner
             for (int i = 0; i < stride; i += 4)
             {
                 // All-cause relative risk of the band against the start year, then deaths.
-                var risk = Load(startDenominator, i);
-                for (int e = 0; e < Exposures.Count; e++)
-                    risk *= one + Load(BandExposureShare, e * stride + i) * riskMinusOne[e];
+                var risk = Load(startDenominator, i)
+                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.Walking * stride + i)) * walking)
+                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.Cycling * stride + i)) * cycling)
+                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.Pm25 * stride + i)) * pm25)
+                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.GreenSpace * stride + i)) * green)
+                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.ColdHomes * stride + i)) * cold);
                 var m = Load(DeathRatePadded, i) * zoneMortality * risk;
                 var n = Load(population, i);
                 var died = n * m / (one + half * m);
