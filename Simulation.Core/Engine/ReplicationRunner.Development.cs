@@ -119,25 +119,34 @@ public sealed partial class ReplicationRunner
                && rate > _breakEvenRate[BreakEvenIndex(site, _inRecession, remediationPaid: false, Design.Standard)];
     }
 
-    /// <summary>Remediation money that would unlock sites this year; marks those sites for <see cref="AssembleSites"/>.</summary>
-    private double RemediationNeedGbp(int region)
+    /// <summary>
+    /// Each region's remediation money that would unlock sites this year (<see cref="_remediationNeedGbp"/>), and those
+    /// sites in site order, for <see cref="AssembleSites"/>. Done once a year before the mayors allocate: one mayor's
+    /// spending does not change which of another region's sites need funding.
+    /// </summary>
+    private void FindSitesNeedingRemediation()
     {
-        double need = 0;
-        foreach (int site in SitesOf(region))
+        Array.Clear(_remediationNeedGbp);
+        if (_remediationSites.Length != _world.SiteCount) _remediationSites = new int[_world.SiteCount];
+        _remediationSiteCount = 0;
+        for (int k = 0; k < _availableCount; k++)
         {
-            _siteNeedsFunding[site] = NeedsRemediationFunding(site, region);
-            if (_siteNeedsFunding[site]) need += _world.SiteRemediationGbpPerHome[site] * _world.SiteCapacityHomes[site];
+            int site = _availableSites[k];
+            int region = _world.ZoneRegion[_world.SiteZone[site]];
+            if (!NeedsRemediationFunding(site, region)) continue;
+            _remediationNeedGbp[region] += _world.SiteRemediationGbpPerHome[site] * _world.SiteCapacityHomes[site];
+            _remediationSites[_remediationSiteCount++] = site;
         }
-        return need;
     }
 
     /// <summary>Brownfield site assembly: pays the remediation of sites it makes viable, whole sites only.</summary>
     private double AssembleSites(int region, double amountGbp)
     {
         double spent = 0;
-        foreach (int site in SitesOf(region))
+        for (int k = 0; k < _remediationSiteCount; k++)
         {
-            if (!_siteNeedsFunding[site]) continue;
+            int site = _remediationSites[k];
+            if (_world.ZoneRegion[_world.SiteZone[site]] != region) continue;
             double cost = _world.SiteRemediationGbpPerHome[site] * _world.SiteCapacityHomes[site];
             if (spent + cost > amountGbp + 1e-6) continue;
             _world.SiteRemediationFunded[site] = true;
@@ -145,6 +154,11 @@ public sealed partial class ReplicationRunner
         }
         return spent;
     }
+
+    /// <summary>[region] remediation money that would unlock sites this year; the sites, in site order.</summary>
+    private double[] _remediationNeedGbp = [];
+    private int[] _remediationSites = [];
+    private int _remediationSiteCount;
 
     /// <summary>
     /// Step 6: completions add homes; then developers appraise every available site for a standard and a
@@ -156,9 +170,12 @@ public sealed partial class ReplicationRunner
         var d = _p.Development;
         var politics = _p.Politics;
         double healthyCompleted = 0;
-        for (int site = 0; site < _world.SiteCount; site++)
+        // Sites under construction, in the order they started (site order within a year): completions add homes.
+        int stillBuilding = 0;
+        for (int k = 0; k < _buildingCount; k++)
         {
-            if (_world.SiteStatus[site] != 1 || _world.SiteCompletionYear[site] != year) continue;
+            int site = _buildingSites[k];
+            if (_world.SiteCompletionYear[site] != year) { _buildingSites[stillBuilding++] = site; continue; }
             int zone = _world.SiteZone[site];
             double homes = _world.SiteCapacityHomes[site];
             _world.SiteStatus[site] = 2;
@@ -168,6 +185,7 @@ public sealed partial class ReplicationRunner
             yearly[Series.HomesBuilt] += homes;
             _homesThisTerm[_world.ZoneRegion[zone]] += homes;
         }
+        _buildingCount = stillBuilding;
 
         for (int r = 0; r < _regions; r++)
         {
@@ -180,46 +198,75 @@ public sealed partial class ReplicationRunner
         for (int r = 0; r < _regions; r++)
             _patientLeftGbp[r] = worldPopulation > 0 ? _levers.PatientCapitalGbpPerYear * _regionPopulation[r] / worldPopulation : 0;
 
-        for (int site = 0; site < _world.SiteCount; site++)
+        // Available sites in site order; those that start leave the list for the list of sites under construction.
+        int stillAvailable = 0;
+        for (int k = 0; k < _availableCount; k++)
         {
-            if (_world.SiteStatus[site] != 0) continue;
-            int zone = _world.SiteZone[site];
-            int r = _world.ZoneRegion[zone];
-            if (CannotBeFinanced(site, r) || !MightBeViable(site, r, _patientLeftGbp[r] > 0)) continue;
-            if (_random.Uniform(RngStream.Sites, year + 1, site, 3) >= d.PlanningApprovalRate) continue;
-            var developer = (DeveloperType)_world.SiteDeveloper[site];
-            bool remediationPaid = _world.SiteRemediationFunded[site];
-            bool healthyRequired = _world.SitePlanningDraw[site] < _standardApplied[r];
-            double homes = _world.SiteCapacityHomes[site];
-            double benchmark = BenchmarkLandValueGbp(site);
-            var privateFinance = SiteProForma(site, _requiredReturn[r], remediationPaid);
-            // The patient fund lends only to healthy schemes, and only while it has capital this year.
-            var patientFinance = privateFinance;
-            bool patientAvailable = false;
-            if (_patientLeftGbp[r] > 0)
-            {
-                patientFinance = SiteProForma(site, d.PatientFundReturnPerYear, remediationPaid);
-                double healthyLoan = Developers.DevelopmentCostGbp(patientFinance, Design.Healthy) * d.LoanToCost * homes;
-                patientAvailable = healthyLoan <= _patientLeftGbp[r] && healthyLoan > 0;
-            }
-            var design = Developers.ChooseDesign(privateFinance, patientAvailable ? patientFinance : privateFinance, developer, benchmark, healthyRequired);
-            if (design is not { } chosen) continue;
-            bool usesPatient = chosen == Design.Healthy && patientAvailable;
-            var finance = usesPatient ? patientFinance : privateFinance;
-            double costPerHome = Developers.DevelopmentCostGbp(finance, chosen);
-            double loan = costPerHome * d.LoanToCost * homes;
-            if (usesPatient) _patientLeftGbp[r] -= loan;
-            else if (loan <= _lendingLeftGbp[r]) _lendingLeftGbp[r] -= loan;
-            else continue;  // not financed this year
-            _world.SiteStatus[site] = 1;
-            _world.SiteCompletionYear[site] = year + d.BuildYears;
-            _world.SiteHealthy[site] = chosen == Design.Healthy;
-            double privateInvestment = costPerHome * homes - (usesPatient ? loan : 0);
-            outcome[Outcomes.DeveloperProfitGbp] += Developers.GrossDevelopmentValueGbp(finance, chosen) * finance.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer) * homes;
-            if (!usesPatient) outcome[Outcomes.InvestorReturnGbp] += Developers.FinanceCostGbp(finance, chosen) * homes;
-            outcome[Outcomes.PrivateInvestmentGbp] += privateInvestment;
-            if (usesPatient) outcome[Outcomes.PatientCapitalGbp] += loan;
+            int site = _availableSites[k];
+            if (TryStartScheme(site, year, outcome)) _buildingSites[_buildingCount++] = site;
+            else _availableSites[stillAvailable++] = site;
         }
+        _availableCount = stillAvailable;
         return healthyCompleted;
     }
+
+    /// <summary>
+    /// A developer appraises an available site: builds when it is viable, compliant with the mayor's standard,
+    /// approved and financed (then the site is under construction and true is returned).
+    /// </summary>
+    private bool TryStartScheme(int site, int year, Span<double> outcome)
+    {
+        var d = _p.Development;
+        int zone = _world.SiteZone[site];
+        int r = _world.ZoneRegion[zone];
+        if (CannotBeFinanced(site, r) || !MightBeViable(site, r, _patientLeftGbp[r] > 0)) return false;
+        if (_random.Uniform(RngStream.Sites, year + 1, site, 3) >= d.PlanningApprovalRate) return false;
+        var developer = (DeveloperType)_world.SiteDeveloper[site];
+        bool remediationPaid = _world.SiteRemediationFunded[site];
+        bool healthyRequired = _world.SitePlanningDraw[site] < _standardApplied[r];
+        double homes = _world.SiteCapacityHomes[site];
+        double benchmark = BenchmarkLandValueGbp(site);
+        var privateFinance = SiteProForma(site, _requiredReturn[r], remediationPaid);
+        // The patient fund lends only to healthy schemes, and only while it has capital this year.
+        var patientFinance = privateFinance;
+        bool patientAvailable = false;
+        if (_patientLeftGbp[r] > 0)
+        {
+            patientFinance = SiteProForma(site, d.PatientFundReturnPerYear, remediationPaid);
+            double healthyLoan = Developers.DevelopmentCostGbp(patientFinance, Design.Healthy) * d.LoanToCost * homes;
+            patientAvailable = healthyLoan <= _patientLeftGbp[r] && healthyLoan > 0;
+        }
+        var design = Developers.ChooseDesign(privateFinance, patientAvailable ? patientFinance : privateFinance, developer, benchmark, healthyRequired);
+        if (design is not { } chosen) return false;
+        bool usesPatient = chosen == Design.Healthy && patientAvailable;
+        var finance = usesPatient ? patientFinance : privateFinance;
+        double costPerHome = Developers.DevelopmentCostGbp(finance, chosen);
+        double loan = costPerHome * d.LoanToCost * homes;
+        if (usesPatient) _patientLeftGbp[r] -= loan;
+        else if (loan <= _lendingLeftGbp[r]) _lendingLeftGbp[r] -= loan;
+        else return false;  // not financed this year
+        _world.SiteStatus[site] = 1;
+        _world.SiteCompletionYear[site] = year + d.BuildYears;
+        _world.SiteHealthy[site] = chosen == Design.Healthy;
+        double privateInvestment = costPerHome * homes - (usesPatient ? loan : 0);
+        outcome[Outcomes.DeveloperProfitGbp] += Developers.GrossDevelopmentValueGbp(finance, chosen) * finance.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer) * homes;
+        if (!usesPatient) outcome[Outcomes.InvestorReturnGbp] += Developers.FinanceCostGbp(finance, chosen) * homes;
+        outcome[Outcomes.PrivateInvestmentGbp] += privateInvestment;
+        if (usesPatient) outcome[Outcomes.PatientCapitalGbp] += loan;
+        return true;
+    }
+
+    /// <summary>Lists the available sites (status 0) in site order at the start of a variant; none is under construction.</summary>
+    private void ListSites()
+    {
+        if (_availableSites.Length != _world.SiteCount) { _availableSites = new int[_world.SiteCount]; _buildingSites = new int[_world.SiteCount]; }
+        _availableCount = 0;
+        _buildingCount = 0;
+        for (int site = 0; site < _world.SiteCount; site++)
+            if (_world.SiteStatus[site] == 0) _availableSites[_availableCount++] = site;
+    }
+
+    /// <summary>Available sites in site order, and sites under construction in the order they started.</summary>
+    private int[] _availableSites = [], _buildingSites = [];
+    private int _availableCount, _buildingCount;
 }

@@ -42,6 +42,7 @@ public sealed partial class ReplicationRunner
         }
         SetRequiredReturns();  // so the first year's mayors see last year's finance conditions, not zero
         MarkSitesNeverViable();
+        ListSites();
     }
 
     private double ClassCapacity(int region) => _world.RegionCapacityClass[region] switch

@@ -125,6 +125,7 @@ public sealed partial class ReplicationRunner
         bool devolved = _levers.Settlement == SettlementKind.HealthDevolution;
         double annuity = 0;
         for (int k = 0; k < pp.AppraisalYears; k++) annuity += Discounting.Factor(Discounting.HealthRatePerYear, k);
+        FindSitesNeedingRemediation();
         for (int r = 0; r < _regions; r++)
         {
             double pop = _regionPopulation[r];
@@ -225,7 +226,7 @@ public sealed partial class ReplicationRunner
         _saturation[(int)Programme.SiteAssembly] = double.PositiveInfinity;
         for (int p = 0; p < Programmes.Count; p++) _cap[p] = double.PositiveInfinity;
         _cap[(int)Programme.WarmHomes] = coldHomes * pp.WarmHomesCostGbpPerHome;
-        _cap[(int)Programme.SiteAssembly] = RemediationNeedGbp(r);
+        _cap[(int)Programme.SiteAssembly] = _remediationNeedGbp[r];
     }
 
     /// <summary>Delivers a programme in a region's zones; returns what was actually spent.</summary>

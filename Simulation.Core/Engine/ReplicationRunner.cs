@@ -51,7 +51,6 @@ public sealed partial class ReplicationRunner
     private readonly double[] _zonePopulation;      // [zone], current total, refreshed after ageing
     private readonly int[] _regionZoneStart, _regionZones;   // zones of region r: _regionZones[_regionZoneStart[r].._regionZoneStart[r+1]]
     private readonly int[] _regionSiteStart, _regionSites;
-    private readonly bool[] _siteNeedsFunding;
     private double[] _breakEvenRate = [];             // [site * 8 + (recession 4) + (remediation paid 2) + design]
     private readonly double[] _decilePop = new double[10 * WorldState.BandStride];
     private readonly double[] _decileDeaths = new double[10 * WorldState.BandStride];
@@ -97,7 +96,7 @@ public sealed partial class ReplicationRunner
         _zonePopulation = new double[_zones];
         _regionZoneStart = new int[_regions + 1]; _regionZones = new int[_zones];
         _regionSiteStart = new int[_regions + 1]; _regionSites = new int[_world.SiteCount];
-        _siteNeedsFunding = new bool[_world.SiteCount];
+        _remediationNeedGbp = new double[_regions];
         _award = new double[_regions]; _bidWeight = new double[_regions]; _discontinuedThisYear = new int[_regions]; _wins = new int[_regions];
     }
 
