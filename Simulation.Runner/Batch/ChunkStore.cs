@@ -61,7 +61,14 @@ public sealed class ChunkStore(string directory, string runKey, string shape, Ch
     {
         if (!resume) Clear();
         var notes = new List<string>();
-        var found = Scan(total, notes);
+        var found = new List<Entry>();
+        foreach (var entry in Scan(total, notes))
+        {
+            if (entry.First >= first && entry.End <= end) { found.Add(entry); continue; }
+            // Left by another shard of the same run in this folder: merge would refuse the folder with it in.
+            File.Delete(entry.Path);
+            notes.Add($"{entry.Path}: {items} {entry.First}–{entry.End - 1}, outside this shard's {first}–{end - 1} (left by another shard in this folder); removed, so the folder holds only this shard's {items}");
+        }
         foreach (string note in notes) stderr.WriteLine(note);
         return (found, Missing(found, first, end));
     }

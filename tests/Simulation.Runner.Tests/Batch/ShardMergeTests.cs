@@ -213,6 +213,36 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public void AShardResumedInAnotherShardsFolder_RemovesThatShardsChunks_AndMergesIdentically()
+    {
+        string single = Run("single", "--reps", "600");
+        var shards = Shards(2, 600);
+        // Shard 2/2 rerun with --resume in the folder of shard 1/2 (a reused or mistyped --out).
+        string reused = Path.Combine(_h.Folder, "reused");
+        CopyFolder(shards[0], reused);
+        var (code, _, stderr) = Cli(["run", Scenario, "--reps", "600", "--shard", "2/2", "--out", reused, "--resume"]);
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Contains("outside this shard's 300–599", stderr, StringComparison.Ordinal);
+        Assert.All(Directory.GetFiles(Path.Combine(reused, RunCommand.ChunksFolder), "*.chunk"),
+            path => Assert.True(ChunkFirst(path) >= 300, $"{path} belongs to shard 1/2"));
+        var (mc, err, merged) = Merge(shards[0], reused);
+        Assert.True(mc == ExitCodes.Ok, err);
+        RunOutputs.AssertSame(single, merged);
+    }
+
+    private static int ChunkFirst(string path) =>
+        int.Parse(Path.GetFileName(path).Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (string dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AFullDisk_LeavesNoHalfWrittenChunk_SaysSoWithoutAStackTrace_AndResumeCompletesIt()
     {
         if (!OperatingSystem.IsLinux() || !File.Exists("/dev/full")) return;
