@@ -203,7 +203,11 @@ public sealed partial class ReplicationRunner
         for (int k = 0; k < _availableCount; k++)
         {
             int site = _availableSites[k];
-            if (TryStartScheme(site, year, outcome)) _buildingSites[_buildingCount++] = site;
+            int region = _world.ZoneRegion[_world.SiteZone[site]];
+            // Most sites fail the two quick tests; only the rest are appraised in full.
+            bool started = !CannotBeFinanced(site, region) && MightBeViable(site, region, _patientLeftGbp[region] > 0)
+                           && TryStartScheme(site, year, outcome);
+            if (started) _buildingSites[_buildingCount++] = site;
             else _availableSites[stillAvailable++] = site;
         }
         _availableCount = stillAvailable;
@@ -211,15 +215,14 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>
-    /// A developer appraises an available site: builds when it is viable, compliant with the mayor's standard,
-    /// approved and financed (then the site is under construction and true is returned).
+    /// A developer appraises an available site that passed <see cref="CannotBeFinanced"/> and <see cref="MightBeViable"/>:
+    /// builds when it is viable, compliant with the mayor's standard, approved and financed (then the site is under
+    /// construction and true is returned).
     /// </summary>
     private bool TryStartScheme(int site, int year, Span<double> outcome)
     {
         var d = _p.Development;
-        int zone = _world.SiteZone[site];
-        int r = _world.ZoneRegion[zone];
-        if (CannotBeFinanced(site, r) || !MightBeViable(site, r, _patientLeftGbp[r] > 0)) return false;
+        int r = _world.ZoneRegion[_world.SiteZone[site]];
         if (_random.Uniform(RngStream.Sites, year + 1, site, 3) >= d.PlanningApprovalRate) return false;
         var developer = (DeveloperType)_world.SiteDeveloper[site];
         bool remediationPaid = _world.SiteRemediationFunded[site];
