@@ -1,4 +1,5 @@
 using UrbanSim.Core.Agents;
+using UrbanSim.Core.Engine;
 using UrbanSim.Core.Settlements;
 
 namespace UrbanSim.Core.Tests.Agents;
@@ -44,18 +45,21 @@ public class MayorsAllocationTests
 
     private static (double[] Theme, double Flexible, double[] Benefit, double[] Saturation, double[] Cap) RandomCase(int seed)
     {
-        var random = new Random(seed);
+        // The project's counter-based draws, one index per number, so a case depends only on its seed.
+        var draws = new ReplicationRandom((ulong)seed, 0);
+        int index = 0;
+        double Next() => draws.Uniform(RngStream.World, 0, 0, index++);
         var theme = new double[Programmes.ThemeCount];
-        for (int t = 0; t < theme.Length; t++) theme[t] = random.NextDouble() < 0.6 ? random.NextDouble() * 5e6 : 0;
-        double flexible = random.NextDouble() < 0.7 ? random.NextDouble() * 1e7 : 0;
+        for (int t = 0; t < theme.Length; t++) theme[t] = Next() < 0.6 ? Next() * 5e6 : 0;
+        double flexible = Next() < 0.7 ? Next() * 1e7 : 0;
         var benefit = new double[N];
         var saturation = new double[N];
         var cap = new double[N];
         for (int p = 0; p < N; p++)
         {
-            benefit[p] = random.NextDouble() < 0.1 ? 0 : 0.1 + 3 * random.NextDouble();
-            saturation[p] = random.NextDouble() < 0.3 ? double.PositiveInfinity : 2e5 + 5e6 * random.NextDouble();
-            cap[p] = random.NextDouble() < 0.4 ? random.NextDouble() * 4e6 : double.PositiveInfinity;
+            benefit[p] = Next() < 0.1 ? 0 : 0.1 + 3 * Next();
+            saturation[p] = Next() < 0.3 ? double.PositiveInfinity : 2e5 + 5e6 * Next();
+            cap[p] = Next() < 0.4 ? Next() * 4e6 : double.PositiveInfinity;
         }
         return (theme, flexible, benefit, saturation, cap);
     }

@@ -1,3 +1,4 @@
+using UrbanSim.Core.Engine;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.World;
 
@@ -176,12 +177,16 @@ public class AbridgedLifeTableTests
     [Fact]
     public void ExpectanciesAtBirth_EqualTheSeparateLifeAndHealthyLifeExpectancies()
     {
-        var random = new Random(7);
+        var draws = new ReplicationRandom(7, 0);   // the project's counter-based draws
         for (int trial = 0; trial < 50; trial++)
         {
             var mx = new double[AgeBands.Count];
             var good = new double[AgeBands.Count];
-            for (int b = 0; b < AgeBands.Count; b++) { mx[b] = 0.3 * Math.Pow(random.NextDouble(), 3); good[b] = random.NextDouble(); }
+            for (int b = 0; b < AgeBands.Count; b++)
+            {
+                mx[b] = 0.3 * Math.Pow(draws.Uniform(RngStream.World, trial, b, 0), 3);
+                good[b] = draws.Uniform(RngStream.World, trial, b, 1);
+            }
             var (le, hle) = AbridgedLifeTable.ExpectanciesAtBirthYears(mx, good);
             Assert.Equal(AbridgedLifeTable.LifeExpectancyAtBirthYears(mx), le);
             Assert.Equal(AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(mx, good), hle);
