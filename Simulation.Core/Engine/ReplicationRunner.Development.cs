@@ -156,7 +156,7 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>[region] remediation money that would unlock sites this year; the sites, in site order.</summary>
-    private double[] _remediationNeedGbp = [];
+    private readonly double[] _remediationNeedGbp;
     private int[] _remediationSites = [];
     private int _remediationSiteCount;
 

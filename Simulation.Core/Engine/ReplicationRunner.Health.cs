@@ -78,28 +78,17 @@ public sealed partial class ReplicationRunner
         if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new double[_zones * WorldState.DiseaseCount];
         if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new double[_zones * _bands];
         if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new double[_zones * _bands];
-        // Deprivation multiplier of incidence by disease and decile (index decile − 1), normalised to average 1 over deciles.
-        Span<double> decileMultiplier = stackalloc double[WorldState.DiseaseCount * 10];
         Span<double> excess = stackalloc double[WorldState.DiseaseCount];
-        for (int d = 0; d < WorldState.DiseaseCount; d++)
-        {
-            excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
-            double norm = 0;
-            for (int decile = 1; decile <= 10; decile++)
-                norm += Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * DiseaseBaseline.DeprivationScore(decile)) / 10;
-            for (int decile = 1; decile <= 10; decile++)
-                decileMultiplier[d * 10 + decile - 1] = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * DiseaseBaseline.DeprivationScore(decile)) / norm;
-        }
+        for (int d = 0; d < WorldState.DiseaseCount; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
         for (int z = 0; z < _zones; z++)
         {
             var start = StartLevels(_template, z);
             for (int e = 0; e < Exposures.Count; e++)
                 _startRelativeRisk[z * Exposures.Count + e] = ExposureResponse.RelativeRisk(_rr, (Exposure)e, start);
-            int decileIndex = _template.ZoneDecile[z] - 1;
             for (int d = 0; d < WorldState.DiseaseCount; d++)
             {
                 _inverseStartDiseaseRisk[d * _zones + z] = 1 / ExposureResponse.DiseaseIncidenceRelativeRisk(_rr, (Disease)d, start);
-                _zoneDiseaseMultiplier[d * _zones + z] = decileMultiplier[d * 10 + decileIndex];
+                _zoneDiseaseMultiplier[d * _zones + z] = DiseaseBaseline.DeprivationMultiplier((Disease)d, _template.ZoneDecile[z]);
             }
             for (int b = 0; b < AgeBands.Count; b++)
             {

@@ -68,6 +68,26 @@ public static class DiseaseBaseline
     };
 
     /// <summary>
+    /// Deprivation multiplier of a disease's prevalence and incidence in a decile (1 = most deprived):
+    /// exp(gradient × score), normalised so that the ten deciles average 1.
+    /// </summary>
+    public static double DeprivationMultiplier(Disease disease, int decile) => DeprivationMultipliers[(int)disease * 10 + decile - 1];
+
+    private static readonly double[] DeprivationMultipliers = BuildDeprivationMultipliers();
+
+    private static double[] BuildDeprivationMultipliers()
+    {
+        var multipliers = new double[4 * 10];
+        for (int d = 0; d < 4; d++)
+        {
+            double gradient = DeprivationGradient((Disease)d), norm = 0;
+            for (int decile = 1; decile <= 10; decile++) norm += Math.Exp(gradient * DeprivationScore(decile)) / 10;
+            for (int decile = 1; decile <= 10; decile++) multipliers[d * 10 + decile - 1] = Math.Exp(gradient * DeprivationScore(decile)) / norm;
+        }
+        return multipliers;
+    }
+
+    /// <summary>
     /// Extra probability that a person with the disease reports less than good health
     /// (HSE general health by longstanding condition; rounded).
     /// </summary>

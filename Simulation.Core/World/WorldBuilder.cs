@@ -53,10 +53,6 @@ public static class WorldBuilder
         else BuildFromZones(spec, place, world);
     }
 
-    /// <summary>Everything of the start-year world that depends on the replication's parameters and draws, on top of the place.</summary>
-    public static void BuildReplication(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world) =>
-        InitialiseDerived(spec, parameters, random, world);
-
     private static void BuildSynthetic(WorldSpec spec, ReplicationRandom random, WorldState world)
     {
         int zone = 0;
@@ -131,8 +127,11 @@ public static class WorldBuilder
         }
     }
 
-    /// <summary>Everything computed from the drawn characteristics: multipliers, prevalence, dwellings, sites.</summary>
-    private static void InitialiseDerived(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
+    /// <summary>
+    /// Everything of the start-year world that depends on the replication's parameters and draws, on top of the
+    /// place (<see cref="BuildPlace"/>): multipliers, prevalence, dwellings, exposure history and sites.
+    /// </summary>
+    public static void BuildReplication(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
     {
         int bands = WorldState.BandStride;
         var health = parameters.Health;
@@ -145,18 +144,11 @@ public static class WorldBuilder
         }
         // Multipliers by decile (index decile − 1), computed once rather than per zone.
         Span<double> mortality = stackalloc double[10], illHealth = stackalloc double[10];
-        Span<double> diseaseMultiplier = stackalloc double[WorldState.DiseaseCount * 10];
         for (int decile = 1; decile <= 10; decile++)
         {
             double score = DiseaseBaseline.DeprivationScore(decile);
             mortality[decile - 1] = Math.Exp(health.DeprivationMortalityGradient * score) / mortalityNorm;
             illHealth[decile - 1] = Math.Exp(health.DeprivationIllHealthGradient * score) / illNorm;
-        }
-        for (int d = 0; d < WorldState.DiseaseCount; d++)
-        {
-            double norm = DiseaseNorm((Disease)d);
-            for (int decile = 1; decile <= 10; decile++)
-                diseaseMultiplier[d * 10 + decile - 1] = Math.Exp(DiseaseBaseline.DeprivationGradient((Disease)d) * DiseaseBaseline.DeprivationScore(decile)) / norm;
         }
         for (int zone = 0; zone < world.ZoneCount; zone++)
         {
@@ -170,7 +162,7 @@ public static class WorldBuilder
             for (int d = 0; d < WorldState.DiseaseCount; d++)
             {
                 var national = DiseaseBaseline.Prevalence((Disease)d);
-                double multiplier = diseaseMultiplier[d * 10 + decileIndex];
+                double multiplier = DiseaseBaseline.DeprivationMultiplier((Disease)d, decileIndex + 1);
                 int offset = (d * world.ZoneCount + zone) * bands;
                 for (int b = 0; b < AgeBands.Count; b++)
                     world.Prevalence[offset + b] = Math.Min(0.95, national[b] * multiplier);
@@ -205,13 +197,6 @@ public static class WorldBuilder
             world.SiteHealthy[site] = false;
             world.SiteRemediationFunded[site] = false;
         }
-    }
-
-    private static double DiseaseNorm(Disease disease)
-    {
-        double sum = 0;
-        for (int d = 1; d <= 10; d++) sum += Math.Exp(DiseaseBaseline.DeprivationGradient(disease) * DiseaseBaseline.DeprivationScore(d)) / 10;
-        return sum;
     }
 
     private static void SetAgeStructure(WorldState world, int zone, double population)
