@@ -37,21 +37,13 @@ public sealed partial class ReplicationRunner
     private static readonly double[] DeathRatePadded = Padded(EnglandReference.DeathRatePerPersonYear);
 
     /// <summary>Share of a band moving up to the next band in a year, 1/width (0 for the open and padding bands).</summary>
-    private static readonly double[] AgeingShare = BuildAgeingShare(shift: false);
+    private static readonly double[] AgeingShare = BuildAgeingShare();
 
-    /// <summary>Share of the band below that moves into each band: [b] = AgeingShare[b − 1]; births enter band 0 whole.</summary>
-    private static readonly double[] AgeingShareFromBelow = BuildAgeingShare(shift: true);
-
-    private static double[] BuildAgeingShare(bool shift)
+    private static double[] BuildAgeingShare()
     {
         var share = new double[WorldState.BandStride];
         for (int b = 0; b < AgeBands.Count; b++)
-        {
-            double own = b == AgeBands.OpenBand ? 0 : 1.0 / AgeBands.WidthYears(b);
-            if (!shift) share[b] = own;
-            else if (b + 1 < WorldState.BandStride) share[b + 1] = own;
-        }
-        if (shift) share[0] = 1;
+            share[b] = b == AgeBands.OpenBand ? 0 : 1.0 / AgeBands.WidthYears(b);
         return share;
     }
 
@@ -101,8 +93,9 @@ public sealed partial class ReplicationRunner
                 _baseNotGood[z * _bands + b] = odds / (1 + odds);
                 // Ill-health in a later year is base + Σ excess × (prevalence − start prevalence); fold the start part in.
                 double intercept = _baseNotGood[z * _bands + b];
+                double people = _template.Population[z * _bands + b];
                 for (int d = 0; d < WorldState.DiseaseCount; d++)
-                    intercept -= excess[d] * _template.Prevalence[(d * _zones + z) * _bands + b];
+                    intercept -= people > 0 ? excess[d] * _template.Cases[(d * _zones + z) * _bands + b] / people : 0;
                 _notGoodIntercept[z * _bands + b] = intercept;
             }
         }
@@ -289,114 +282,129 @@ public sealed partial class ReplicationRunner
     /// births and ageing; costs to the ICB, QALYs, and life tables by deprivation decile.
     /// Deaths use the one-year probability q = m / (1 + m/2), Chiang's formula of the life tables.
     /// Each zone's age profile is 20 doubles (19 bands and an empty padding band), processed as five
-    /// 4-wide vectors in one pass per zone; ageing moves people (and their disease state) up a band with a
-    /// lane shift in registers. Lane sums have a fixed order, so results do not depend on the thread count.
+    /// 4-wide vectors in one pass per zone that advances the population and the four diseases together.
+    /// Disease state is kept as cases (people with the disease), so ageing moves people and their cases up a
+    /// band alike, with a lane shift in registers. Lane sums have a fixed order, so results do not depend on
+    /// the thread count.
     /// </summary>
     private void AdvanceHealth(int year, bool healthShock, Span<double> outcome, Span<double> yearly)
     {
         var h = _p.Health;
-        const int diseases = WorldState.DiseaseCount;
         const int stride = WorldState.BandStride;
+        int zones = _zones;
         double shock = healthShock ? 1 + _p.Shocks.HealthShockMortalityUplift : 1;
-        Span<double> costPerCase = stackalloc double[diseases];
-        costPerCase[0] = h.CardiovascularCostGbpPerCase; costPerCase[1] = h.DiabetesCostGbpPerCase;
-        costPerCase[2] = h.RespiratoryCostGbpPerCase; costPerCase[3] = h.MentalDisorderCostGbpPerCase;
-        Span<double> remission = stackalloc double[diseases];
-        remission[(int)Disease.CommonMentalDisorder] = h.MentalDisorderRemissionPerYear;
-        Span<double> excess = stackalloc double[diseases];
-        for (int d = 0; d < diseases; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
         ref double shares = ref MemoryMarshal.GetArrayDataReference(BandExposureShare);
-        // Per band vector of the zone: survivors, those staying in their band, those arriving from the band
-        // below, 1 / next year's population, this year's death rates and share not in good health.
-        Span<double> zoneBands = stackalloc double[ZoneBandRows * stride];
-        var survivors = zoneBands.Slice(SurvivorsRow * stride, stride);
-        var staying = zoneBands.Slice(StayingRow * stride, stride);
-        var fromBelow = zoneBands.Slice(FromBelowRow * stride, stride);
-        var inverse = zoneBands.Slice(InverseRow * stride, stride);
-        var mortality = zoneBands.Slice(MortalityRow * stride, stride);
-        var notGood = zoneBands.Slice(NotGoodRow * stride, stride);
+        ref double deathRate = ref MemoryMarshal.GetArrayDataReference(DeathRatePadded);
+        ref double ageing = ref MemoryMarshal.GetArrayDataReference(AgeingShare);
+        ref double incidence = ref MemoryMarshal.GetArrayDataReference(_nationalIncidence);
+        // The zone's death rates and shares in good health, kept for its life table in the final year.
+        Span<double> finalRows = stackalloc double[2 * stride];
         var one = Vector256.Create(1.0);
         var half = Vector256.Create(0.5);
         var zero = Vector256<double>.Zero;
         var uNotGood = Vector256.Create(h.UtilityNotInGoodHealth);
         var uGain = Vector256.Create(h.UtilityInGoodHealth - h.UtilityNotInGoodHealth);
+        var excessCvd = Vector256.Create(DiseaseBaseline.IllHealthExcess(Disease.Cardiovascular));
+        var excessDiabetes = Vector256.Create(DiseaseBaseline.IllHealthExcess(Disease.Type2Diabetes));
+        var excessRespiratory = Vector256.Create(DiseaseBaseline.IllHealthExcess(Disease.ChronicRespiratory));
+        var excessMental = Vector256.Create(DiseaseBaseline.IllHealthExcess(Disease.CommonMentalDisorder));
+        var remission = Vector256.Create(h.MentalDisorderRemissionPerYear);
         ClearDecileSums();
-        var deaths = Vector256<double>.Zero;
-        var newCases = Vector256<double>.Zero;
-        var qalys = Vector256<double>.Zero;
+        var deaths = zero;
+        var newCases = zero;
+        var qalys = zero;
+        var costByLane = zero;
         double costYear = 0;
         ComputeZoneRisks();
         bool finalYear = year == _scenario.HorizonYears - 1;
-        for (int z = 0; z < _zones; z++)
+        for (int z = 0; z < zones; z++)
         {
-            var walking = Vector256.Create(_zoneAllCauseRisk[Exposures.Walking * _zones + z] - 1);
-            var cycling = Vector256.Create(_zoneAllCauseRisk[Exposures.Cycling * _zones + z] - 1);
-            var pm25 = Vector256.Create(_zoneAllCauseRisk[Exposures.Pm25 * _zones + z] - 1);
-            var green = Vector256.Create(_zoneAllCauseRisk[Exposures.GreenSpace * _zones + z] - 1);
-            var cold = Vector256.Create(_zoneAllCauseRisk[Exposures.ColdHomes * _zones + z] - 1);
-            int zb = z * stride;
-            var population = _world.Population.AsSpan(zb, stride);
-            var notGoodIntercept = _notGoodIntercept.AsSpan(zb, stride);
-            var startDenominator = _startBandDenominator.AsSpan(zb, stride);
+            var walking = Vector256.Create(_zoneAllCauseRisk[Exposures.Walking * zones + z] - 1);
+            var cycling = Vector256.Create(_zoneAllCauseRisk[Exposures.Cycling * zones + z] - 1);
+            var pm25 = Vector256.Create(_zoneAllCauseRisk[Exposures.Pm25 * zones + z] - 1);
+            var green = Vector256.Create(_zoneAllCauseRisk[Exposures.GreenSpace * zones + z] - 1);
+            var cold = Vector256.Create(_zoneAllCauseRisk[Exposures.ColdHomes * zones + z] - 1);
             var zoneMortality = Vector256.Create(_world.ZoneMortalityMultiplier[z] * shock);
-            // Births enter band 0 whole: they are the "band below" of band 0.
-            var previousSurvivors = Vector256.Create(_zonePopulation[z] * h.BirthsPerPersonPerYear);
-            var zoneTotal = Vector256<double>.Zero;
-            for (int i = 0; i < stride; i += 4)
+            var multiplierCvd = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.Cardiovascular * zones + z]);
+            var multiplierDiabetes = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.Type2Diabetes * zones + z]);
+            var multiplierRespiratory = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.ChronicRespiratory * zones + z]);
+            var multiplierMental = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.CommonMentalDisorder * zones + z]);
+            int zb = z * stride;
+            ref double population = ref _world.Population[zb];
+            ref double cvd = ref _world.Cases[((int)Disease.Cardiovascular * zones + z) * stride];
+            ref double diabetes = ref _world.Cases[((int)Disease.Type2Diabetes * zones + z) * stride];
+            ref double respiratory = ref _world.Cases[((int)Disease.ChronicRespiratory * zones + z) * stride];
+            ref double mental = ref _world.Cases[((int)Disease.CommonMentalDisorder * zones + z) * stride];
+            ref double notGoodIntercept = ref _notGoodIntercept[zb];
+            ref double startDenominator = ref _startBandDenominator[zb];
+            int decile = (_world.ZoneDecile[z] - 1) * stride;
+            ref double decilePop = ref _decilePop[decile];
+            ref double decileDeaths = ref _decileDeaths[decile];
+            ref double decileGood = ref _decileGood[decile];
+            // Births enter band 0 free of disease: they are what moves up from "below" band 0.
+            var movingUp = Vector256.Create(_zonePopulation[z] * h.BirthsPerPersonPerYear);
+            var cvdUp = zero; var diabetesUp = zero; var respiratoryUp = zero; var mentalUp = zero;
+            var zoneTotal = zero;
+            for (nuint i = 0; i < stride; i += 4)
             {
                 // All-cause relative risk of the band against the start year, then deaths.
-                var risk = Load(startDenominator, i)
-                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.Walking * stride + i)) * walking)
-                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.Cycling * stride + i)) * cycling)
-                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.Pm25 * stride + i)) * pm25)
-                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.GreenSpace * stride + i)) * green)
-                    * (one + Vector256.LoadUnsafe(ref shares, (nuint)(Exposures.ColdHomes * stride + i)) * cold);
-                var m = Load(DeathRatePadded, i) * zoneMortality * risk;
-                var n = Load(population, i);
-                var died = n * m / (one + half * m);
-                deaths += died;
-                var alive = n - died;
-                // Ageing: a share 1/width of each band moves up one band.
-                var stay = alive * (one - Load(AgeingShare, i));
-                var below = ShiftUp(alive, previousSurvivors) * Load(AgeingShareFromBelow, i);
-                previousSurvivors = alive;
-                var next = stay + below;
+                var risk = Vector256.LoadUnsafe(ref startDenominator, i)
+                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.Walking * stride + i) * walking)
+                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.Cycling * stride + i) * cycling)
+                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.Pm25 * stride + i) * pm25)
+                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.GreenSpace * stride + i) * green)
+                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.ColdHomes * stride + i) * cold);
+                var m = Vector256.LoadUnsafe(ref deathRate, i) * zoneMortality * risk;
+                var survival = one - m / (one + half * m);
+                var n = Vector256.LoadUnsafe(ref population, i);
+                var alive = n * survival;
+                deaths += n - alive;
+                var ageingShare = Vector256.LoadUnsafe(ref ageing, i);
+                // Ageing: a share 1/width of each band moves up one band; the band above receives it.
+                var up = alive * ageingShare;
+                var next = alive - up + ShiftUp(up, movingUp);
+                movingUp = up;
                 zoneTotal += next;
-                Store(m, mortality, i);
-                Store(alive, survivors, i);
-                Store(stay, staying, i);
-                Store(below, fromBelow, i);
-                Store(Vector256.ConditionalSelect(Vector256.GreaterThan(next, zero), one / next, zero), inverse, i);
-                Store(Load(notGoodIntercept, i), notGood, i);
-            }
-            // Diseases: cost of prevalent cases, extra ill-health, incidence among the disease-free survivors,
-            // remission, then ageing of the disease state into next year's prevalence.
-            double zoneCost = 0;
-            for (int d = 0; d < diseases; d++)
-            {
-                var cases = AdvanceDisease(ref _world.Prevalence[(d * _zones + z) * stride], ref population[0], ref _nationalIncidence[d * stride],
-                    ref zoneBands[0], _zoneIncidenceMultiplier[d * _zones + z], excess[d], remission[d], newCases, out newCases);
-                zoneCost += Vector256.Sum(cases) * costPerCase[d];
-            }
-            int decile = _world.ZoneDecile[z] - 1;
-            var decilePop = _decilePop.AsSpan(decile * stride, stride);
-            var decileDeaths = _decileDeaths.AsSpan(decile * stride, stride);
-            var decileGood = _decileGood.AsSpan(decile * stride, stride);
-            for (int i = 0; i < stride; i += 4)
-            {
-                var good = Vector256.MinNative(one, Vector256.MaxNative(zero, one - Load(notGood, i)));
-                var n = Load(population, i);
-                Store(Load(decilePop, i) + n, decilePop, i);
-                Store(Load(decileDeaths, i) + n * Load(mortality, i), decileDeaths, i);
-                Store(Load(decileGood, i) + n * good, decileGood, i);
+                next.StoreUnsafe(ref population, i);
+                // Diseases: incidence among the disease-free survivors, remission, ageing of the cases.
+                var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, zero), one / n, zero);
+                var c = Vector256.LoadUnsafe(ref cvd, i);
+                var excessCases = excessCvd * c;
+                costByLane += c * Vector256.Create(h.CardiovascularCostGbpPerCase);
+                AdvanceCases(ref cvd, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
+                    zero, ageingShare, ref cvdUp, ref newCases);
+                c = Vector256.LoadUnsafe(ref diabetes, i);
+                excessCases += excessDiabetes * c;
+                costByLane += c * Vector256.Create(h.DiabetesCostGbpPerCase);
+                AdvanceCases(ref diabetes, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
+                    zero, ageingShare, ref diabetesUp, ref newCases);
+                c = Vector256.LoadUnsafe(ref respiratory, i);
+                excessCases += excessRespiratory * c;
+                costByLane += c * Vector256.Create(h.RespiratoryCostGbpPerCase);
+                AdvanceCases(ref respiratory, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
+                    zero, ageingShare, ref respiratoryUp, ref newCases);
+                c = Vector256.LoadUnsafe(ref mental, i);
+                excessCases += excessMental * c;
+                costByLane += c * Vector256.Create(h.MentalDisorderCostGbpPerCase);
+                AdvanceCases(ref mental, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
+                    remission, ageingShare, ref mentalUp, ref newCases);
+                // Share in good health: the zone's base ill-health plus the excess of each disease's prevalence.
+                var good = Vector256.MinNative(one, Vector256.MaxNative(zero, one - (Vector256.LoadUnsafe(ref notGoodIntercept, i) + excessCases * inverse)));
+                (Vector256.LoadUnsafe(ref decilePop, i) + n).StoreUnsafe(ref decilePop, i);
+                (Vector256.LoadUnsafe(ref decileDeaths, i) + n * m).StoreUnsafe(ref decileDeaths, i);
+                (Vector256.LoadUnsafe(ref decileGood, i) + n * good).StoreUnsafe(ref decileGood, i);
                 qalys += n * (uNotGood + good * uGain);
-                if (finalYear) Store(good, notGood, i);
-                Store(Load(staying, i) + Load(fromBelow, i), population, i);
+                if (finalYear)
+                {
+                    Store(m, finalRows, (int)i);
+                    Store(good, finalRows, stride + (int)i);
+                }
             }
-            if (finalYear) ZoneLifeTable(z, mortality, notGood);
-            costYear += zoneCost + _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
+            if (finalYear) ZoneLifeTable(z, finalRows[..stride], finalRows[stride..]);
+            costYear += _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
             _zonePopulation[z] = Vector256.Sum(zoneTotal);
         }
+        costYear += Vector256.Sum(costByLane);
         double deathsYear = Vector256.Sum(deaths);
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
         yearly[Series.LeYears] = le; yearly[Series.HleYears] = hle;
@@ -408,50 +416,31 @@ public sealed partial class ReplicationRunner
         outcome[Outcomes.Qalys] += Vector256.Sum(qalys) * Discounting.Factor(Discounting.HealthRatePerYear, year);
     }
 
-    /// <summary>Rows of the zone's per-band working values in <c>AdvanceHealth</c>, each one band stride long.</summary>
-    private const int SurvivorsRow = 0, StayingRow = 1, FromBelowRow = 2, InverseRow = 3, MortalityRow = 4, NotGoodRow = 5, ZoneBandRows = 6;
-
     /// <summary>
-    /// One disease in one zone for a year: adds its ill-health to the zone's share not in good health, counts new
-    /// cases among the disease-free survivors, applies remission, and ages the disease state into next year's
-    /// prevalence (in place). Returns the prevalent cases by lane (people × prevalence, before the year's change).
+    /// One disease in four bands of a zone for a year: new cases among the disease-free survivors (at most all of
+    /// them), remission, then ageing of the cases: a share of each band's cases moves up with its people.
+    /// Stores next year's cases in place.
     /// </summary>
-    /// <param name="prevalence">The zone's prevalence of the disease, one band stride.</param>
-    /// <param name="population">The zone's population this year, one band stride.</param>
-    /// <param name="incidence">National incidence of the disease by band.</param>
-    /// <param name="zoneBands">The zone's working rows (<see cref="ZoneBandRows"/> × band stride).</param>
-    /// <param name="incidenceMultiplier">The zone's incidence multiplier this year (deprivation, exposures, prevention).</param>
-    /// <param name="illHealthExcess">Extra share not in good health among people with the disease.</param>
+    /// <param name="cases">The zone's cases of the disease, one band stride.</param>
+    /// <param name="i">First band of the four.</param>
+    /// <param name="survivingCases">This year's cases that survive the year.</param>
+    /// <param name="alive">People who survive the year.</param>
+    /// <param name="incidenceRate">The bands' incidence: national rate × the zone's multiplier.</param>
     /// <param name="remission">Share of cases remitting in a year.</param>
-    /// <param name="newCasesBefore">The year's running count of new cases by lane, before this disease and zone.</param>
-    /// <param name="newCases">The running count after them.</param>
-    private static Vector256<double> AdvanceDisease(ref double prevalence, ref double population, ref double incidence, ref double zoneBands,
-        double incidenceMultiplier, double illHealthExcess, double remission, Vector256<double> newCasesBefore, out Vector256<double> newCases)
+    /// <param name="ageingShare">Share of each band moving up a band.</param>
+    /// <param name="movingUp">Cases moving up from the four bands below; replaced by those moving up from these.</param>
+    /// <param name="newCases">The year's running count of new cases by lane.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AdvanceCases(ref double cases, nuint i, Vector256<double> survivingCases, Vector256<double> alive,
+        Vector256<double> incidenceRate, Vector256<double> remission, Vector256<double> ageingShare,
+        ref Vector256<double> movingUp, ref Vector256<double> newCases)
     {
-        const int stride = WorldState.BandStride;
-        var one = Vector256.Create(1.0);
-        var zero = Vector256<double>.Zero;
-        var multiplier = Vector256.Create(incidenceMultiplier);
-        var excess = Vector256.Create(illHealthExcess);
-        var remit = Vector256.Create(remission);
-        var cases = zero;
-        var newSum = newCasesBefore;
-        var previousState = zero;  // births are free of disease
-        for (nuint i = 0; i < stride; i += 4)
-        {
-            var p = Vector256.LoadUnsafe(ref prevalence, i);
-            cases += p * Vector256.LoadUnsafe(ref population, i);
-            (Vector256.LoadUnsafe(ref zoneBands, NotGoodRow * stride + i) + excess * p).StoreUnsafe(ref zoneBands, NotGoodRow * stride + i);
-            var newFraction = Vector256.MinNative(one, Vector256.LoadUnsafe(ref incidence, i) * multiplier) * (one - p);
-            newSum += newFraction * Vector256.LoadUnsafe(ref zoneBands, SurvivorsRow * stride + i);
-            var state = p + newFraction - remit * p;
-            var aged = Vector256.LoadUnsafe(ref zoneBands, StayingRow * stride + i) * state
-                       + Vector256.LoadUnsafe(ref zoneBands, FromBelowRow * stride + i) * ShiftUp(state, previousState);
-            previousState = state;
-            Vector256.MinNative(one, Vector256.MaxNative(zero, aged * Vector256.LoadUnsafe(ref zoneBands, InverseRow * stride + i))).StoreUnsafe(ref prevalence, i);
-        }
-        newCases = newSum;
-        return cases;
+        var incident = Vector256.MinNative(Vector256.Create(1.0), incidenceRate) * (alive - survivingCases);
+        newCases += incident;
+        var state = survivingCases - remission * survivingCases + incident;
+        var up = state * ageingShare;
+        (state - up + ShiftUp(up, movingUp)).StoreUnsafe(ref cases, i);
+        movingUp = up;
     }
 
     /// <summary>Lanes (below[3], v[0], v[1], v[2]): each band's value moved up one band, the lowest taken from the vector below.</summary>

@@ -129,7 +129,7 @@ public static class WorldBuilder
 
     /// <summary>
     /// Everything of the start-year world that depends on the replication's parameters and draws, on top of the
-    /// place (<see cref="BuildPlace"/>): multipliers, prevalence, dwellings, exposure history and sites.
+    /// place (<see cref="BuildPlace"/>): multipliers, cases of disease, dwellings, exposure history and sites.
     /// </summary>
     public static void BuildReplication(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
     {
@@ -165,7 +165,7 @@ public static class WorldBuilder
                 double multiplier = DiseaseBaseline.DeprivationMultiplier((Disease)d, decileIndex + 1);
                 int offset = (d * world.ZoneCount + zone) * bands;
                 for (int b = 0; b < AgeBands.Count; b++)
-                    world.Prevalence[offset + b] = Math.Min(0.95, national[b] * multiplier);
+                    world.Cases[offset + b] = Math.Min(0.95, national[b] * multiplier) * world.Population[zone * bands + b];
             }
             world.StartExposure[Exposures.Walking * world.ZoneCount + zone] = world.WalkingMinutesPerWeek[zone];
             world.StartExposure[Exposures.Cycling * world.ZoneCount + zone] = world.CyclingMinutesPerWeek[zone];
@@ -180,7 +180,6 @@ public static class WorldBuilder
                 world.ExposureSum[e * world.ZoneCount + zone] = WorldState.BuildUpYears * start;
             }
         }
-        world.Prevalence.AsSpan().CopyTo(world.StartPrevalence);
         Array.Clear(world.ProgrammeSpendPerHeadGbp);
         Array.Clear(world.PendingProgrammeSpendPerHeadGbp);
         for (int site = 0; site < world.SiteCount; site++)

@@ -6,7 +6,7 @@ namespace UrbanSim.Core.World;
 /// Everything that changes during a run, as flat arrays (struct of arrays). One instance is a worker's
 /// reusable buffer: the replication's start state is generated once into a template and copied into the
 /// working state for each variant, so the yearly loop never allocates.
-/// Zone-by-age arrays are indexed [zone * BandStride + band]; disease arrays [(disease * zones + zone) * BandStride + band].
+/// Zone-by-age arrays are indexed [zone * BandStride + band]; disease cases [(disease * zones + zone) * BandStride + band].
 /// BandStride is 20: the 19 age bands plus one padding band that is always empty, so that each age profile
 /// is exactly five 4-wide SIMD vectors.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class WorldState
 
     // Zones: state
     public readonly double[] Population;          // [zone * bands + band]
-    public readonly double[] Prevalence;          // [(disease * zones + zone) * bands + band], share of band with the disease
+    public readonly double[] Cases;               // [(disease * zones + zone) * bands + band], people of the band with the disease
     public readonly double[] WalkingMinutesPerWeek;
     public readonly double[] CyclingMinutesPerWeek;
     public readonly double[] Pm25MicrogramsPerM3;
@@ -53,7 +53,6 @@ public sealed class WorldState
     public readonly double[] ProgrammeSpendPerHeadGbp;    // cumulative effective spend [programme * zones + zone]
     public readonly double[] PendingProgrammeSpendPerHeadGbp; // [(slot * ZoneProgrammeCount + programme) * zones + zone], lagged
     public readonly double[] ColdHomes;           // excessively cold or damp homes, count
-    public readonly double[] StartPrevalence;     // prevalence at the start year, same layout as Prevalence
 
     // Sites
     public readonly int[] SiteZone;
@@ -77,7 +76,7 @@ public sealed class WorldState
         ZoneMortalityMultiplier = new double[zones]; ZoneIllHealthOddsMultiplier = new double[zones];
         ZoneBaseHousePriceGbpPerM2 = new double[zones];
         Population = new double[zb];
-        Prevalence = new double[DiseaseCount * zb];
+        Cases = new double[DiseaseCount * zb];
         WalkingMinutesPerWeek = new double[zones]; CyclingMinutesPerWeek = new double[zones];
         Pm25MicrogramsPerM3 = new double[zones]; GreenSpaceNdvi = new double[zones]; ColdHomeShare = new double[zones];
         Dwellings = new double[zones]; HealthyHomes = new double[zones];
@@ -87,7 +86,6 @@ public sealed class WorldState
         ProgrammeSpendPerHeadGbp = new double[ZoneProgrammeCount * zones];
         PendingProgrammeSpendPerHeadGbp = new double[(MaxLagYears + 1) * ZoneProgrammeCount * zones];
         ColdHomes = new double[zones];
-        StartPrevalence = new double[DiseaseCount * zb];
         int s = SiteCount;
         SiteZone = new int[s]; SiteDeveloper = new int[s]; SiteCapacityHomes = new double[s];
         SiteRemediationGbpPerHome = new double[s]; SiteLandBenchmarkShareOfGdv = new double[s]; SitePlanningDraw = new double[s];
@@ -108,7 +106,7 @@ public sealed class WorldState
         source.ZoneMortalityMultiplier.CopyTo(ZoneMortalityMultiplier, 0);
         source.ZoneIllHealthOddsMultiplier.CopyTo(ZoneIllHealthOddsMultiplier, 0);
         source.ZoneBaseHousePriceGbpPerM2.CopyTo(ZoneBaseHousePriceGbpPerM2, 0);
-        source.Population.CopyTo(Population, 0); source.Prevalence.CopyTo(Prevalence, 0);
+        source.Population.CopyTo(Population, 0); source.Cases.CopyTo(Cases, 0);
         source.WalkingMinutesPerWeek.CopyTo(WalkingMinutesPerWeek, 0);
         source.CyclingMinutesPerWeek.CopyTo(CyclingMinutesPerWeek, 0);
         source.Pm25MicrogramsPerM3.CopyTo(Pm25MicrogramsPerM3, 0);
@@ -117,7 +115,7 @@ public sealed class WorldState
         source.ExposureHistory.CopyTo(ExposureHistory, 0); source.ExposureSum.CopyTo(ExposureSum, 0); source.StartExposure.CopyTo(StartExposure, 0);
         source.ProgrammeSpendPerHeadGbp.CopyTo(ProgrammeSpendPerHeadGbp, 0);
         source.PendingProgrammeSpendPerHeadGbp.CopyTo(PendingProgrammeSpendPerHeadGbp, 0);
-        source.ColdHomes.CopyTo(ColdHomes, 0); source.StartPrevalence.CopyTo(StartPrevalence, 0);
+        source.ColdHomes.CopyTo(ColdHomes, 0);
         source.SiteZone.CopyTo(SiteZone, 0); source.SiteDeveloper.CopyTo(SiteDeveloper, 0);
         source.SiteCapacityHomes.CopyTo(SiteCapacityHomes, 0);
         source.SiteRemediationGbpPerHome.CopyTo(SiteRemediationGbpPerHome, 0);
