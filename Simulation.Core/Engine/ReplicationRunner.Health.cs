@@ -18,39 +18,40 @@ public sealed partial class ReplicationRunner
 
     private double[] _activeTravelResponse = [], _cleanAirResponse = [], _greenSpaceResponse = [];   // [zone], this year's 1 − e^(−spend/scale)
     private double[] _zoneDiseaseMultiplier = [];   // [d * zones + zone], deprivation multiplier of incidence
-    private double[] _notGoodIntercept = [];        // [zone * stride + band], start ill-health minus its disease part
-    private double[] _startBandDenominator = [];    // [zone * stride + band], 1 / all-cause RR product at start exposures
+    private float[] _notGoodIntercept = [];         // [zone * stride + band], start ill-health minus its disease part
+    private float[] _startBandDenominator = [];     // [zone * stride + band], 1 / all-cause RR product at start exposures
+    private readonly float[] _incidenceLanes = new float[WorldState.DiseaseCount * WorldState.BandStride];   // national incidence by band, single precision
 
     /// <summary>Share of each band inside each exposure's age range, [exposure * stride + band]; 0 in the padding band.</summary>
-    private static readonly double[] BandExposureShare = BuildBandExposureShare();
+    private static readonly float[] BandExposureShare = BuildBandExposureShare();
 
-    private static double[] BuildBandExposureShare()
+    private static float[] BuildBandExposureShare()
     {
-        var shares = new double[Exposures.Count * WorldState.BandStride];
+        var shares = new float[Exposures.Count * WorldState.BandStride];
         for (int e = 0; e < Exposures.Count; e++)
             for (int b = 0; b < AgeBands.Count; b++)
-                shares[e * WorldState.BandStride + b] = AgeBands.ShareWithinAges(b, ExposureResponse.AgeFromYears((Exposure)e), ExposureResponse.AgeToYears((Exposure)e));
+                shares[e * WorldState.BandStride + b] = (float)AgeBands.ShareWithinAges(b, ExposureResponse.AgeFromYears((Exposure)e), ExposureResponse.AgeToYears((Exposure)e));
         return shares;
     }
 
     /// <summary>England's death rates padded to the band stride (the padding band has none).</summary>
-    private static readonly double[] DeathRatePadded = Padded(EnglandReference.DeathRatePerPersonYear);
+    private static readonly float[] DeathRatePadded = Padded(EnglandReference.DeathRatePerPersonYear);
 
     /// <summary>Share of a band moving up to the next band in a year, 1/width (0 for the open and padding bands).</summary>
-    private static readonly double[] AgeingShare = BuildAgeingShare();
+    private static readonly float[] AgeingShare = BuildAgeingShare();
 
-    private static double[] BuildAgeingShare()
+    private static float[] BuildAgeingShare()
     {
-        var share = new double[WorldState.BandStride];
+        var share = new float[WorldState.BandStride];
         for (int b = 0; b < AgeBands.Count; b++)
-            share[b] = b == AgeBands.OpenBand ? 0 : 1.0 / AgeBands.WidthYears(b);
+            share[b] = b == AgeBands.OpenBand ? 0 : 1f / AgeBands.WidthYears(b);
         return share;
     }
 
-    private static double[] Padded(ReadOnlySpan<double> values)
+    private static float[] Padded(ReadOnlySpan<double> values)
     {
-        var padded = new double[WorldState.BandStride];
-        values.CopyTo(padded);
+        var padded = new float[WorldState.BandStride];
+        for (int b = 0; b < values.Length; b++) padded[b] = (float)values[b];
         return padded;
     }
 
@@ -65,11 +66,12 @@ public sealed partial class ReplicationRunner
             DiseaseDynamics.SteadyStateIncidence(DiseaseBaseline.Prevalence((Disease)d), DiseaseBaseline.PopulationShare,
                 EnglandReference.DeathRatePerPersonYear, remission, _nationalIncidence.AsSpan(d * _bands, AgeBands.Count));
         }
+        for (int i = 0; i < _incidenceLanes.Length; i++) _incidenceLanes[i] = (float)_nationalIncidence[i];
         SetAdultIncidence();
         if (_activeTravelResponse.Length != _zones) { _activeTravelResponse = new double[_zones]; _cleanAirResponse = new double[_zones]; _greenSpaceResponse = new double[_zones]; }
         if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new double[_zones * WorldState.DiseaseCount];
-        if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new double[_zones * _bands];
-        if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new double[_zones * _bands];
+        if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new float[_zones * _bands];
+        if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new float[_zones * _bands];
         Span<double> excess = stackalloc double[WorldState.DiseaseCount];
         for (int d = 0; d < WorldState.DiseaseCount; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
         for (int z = 0; z < _zones; z++)
@@ -87,7 +89,7 @@ public sealed partial class ReplicationRunner
                 double denominator = 1;
                 for (int e = 0; e < Exposures.Count; e++)
                     denominator *= 1 + BandExposureShare[e * _bands + b] * (_startRelativeRisk[z * Exposures.Count + e] - 1);
-                _startBandDenominator[z * _bands + b] = 1 / denominator;
+                _startBandDenominator[z * _bands + b] = (float)(1 / denominator);
                 double notGood = 1 - EnglandReference.ShareInGoodHealth[b];
                 double odds = notGood / (1 - notGood) * _template.ZoneIllHealthOddsMultiplier[z];
                 _baseNotGood[z * _bands + b] = odds / (1 + odds);
@@ -96,7 +98,7 @@ public sealed partial class ReplicationRunner
                 double people = _template.Population[z * _bands + b];
                 for (int d = 0; d < WorldState.DiseaseCount; d++)
                     intercept -= people > 0 ? excess[d] * _template.Cases[(d * _zones + z) * _bands + b] / people : 0;
-                _notGoodIntercept[z * _bands + b] = intercept;
+                _notGoodIntercept[z * _bands + b] = (float)intercept;
             }
         }
     }
@@ -281,71 +283,72 @@ public sealed partial class ReplicationRunner
     /// Step 8: exposures → relative risks → mortality and disease incidence; deaths, new cases, remission,
     /// births and ageing; costs to the ICB, QALYs, and life tables by deprivation decile.
     /// Deaths use the one-year probability q = m / (1 + m/2), Chiang's formula of the life tables.
-    /// Each zone's age profile is 20 doubles (19 bands and an empty padding band), processed as five
-    /// 4-wide vectors in one pass per zone that advances the population and the four diseases together.
-    /// Disease state is kept as cases (people with the disease), so ageing moves people and their cases up a
-    /// band alike, with a lane shift in registers. Lane sums have a fixed order, so results do not depend on
-    /// the thread count.
+    /// The zone state (people and cases by band) is single precision: each zone's age profile is 24 floats
+    /// (19 bands and 5 empty padding bands), three 8-wide vectors, advanced in one pass per zone that moves the
+    /// population and the four diseases together. Ageing moves people and their cases up a band with a lane
+    /// rotation in registers. Each zone's totals are added in double precision, and lane sums have a fixed
+    /// order, so results do not depend on the thread count.
     /// </summary>
     private void AdvanceHealth(int year, bool healthShock, Span<double> outcome, Span<double> yearly)
     {
         var h = _p.Health;
         const int stride = WorldState.BandStride;
         int zones = _zones;
-        double shock = healthShock ? 1 + _p.Shocks.HealthShockMortalityUplift : 1;
-        ref double shares = ref MemoryMarshal.GetArrayDataReference(BandExposureShare);
-        ref double deathRate = ref MemoryMarshal.GetArrayDataReference(DeathRatePadded);
-        ref double ageing = ref MemoryMarshal.GetArrayDataReference(AgeingShare);
-        ref double incidence = ref MemoryMarshal.GetArrayDataReference(_nationalIncidence);
+        float shock = healthShock ? (float)(1 + _p.Shocks.HealthShockMortalityUplift) : 1f;
+        ref float shares = ref MemoryMarshal.GetArrayDataReference(BandExposureShare);
+        ref float deathRate = ref MemoryMarshal.GetArrayDataReference(DeathRatePadded);
+        ref float ageing = ref MemoryMarshal.GetArrayDataReference(AgeingShare);
+        ref float incidence = ref MemoryMarshal.GetArrayDataReference(_incidenceLanes);
         // The zone's death rates and shares in good health, kept for its life table in the final year.
-        Span<double> finalRows = stackalloc double[2 * stride];
-        var one = Vector256.Create(1.0);
-        var half = Vector256.Create(0.5);
-        var zero = Vector256<double>.Zero;
-        var uNotGood = Vector256.Create(h.UtilityNotInGoodHealth);
-        var uGain = Vector256.Create(h.UtilityInGoodHealth - h.UtilityNotInGoodHealth);
-        var excessCvd = Vector256.Create(DiseaseBaseline.IllHealthExcess(Disease.Cardiovascular));
-        var excessDiabetes = Vector256.Create(DiseaseBaseline.IllHealthExcess(Disease.Type2Diabetes));
-        var excessRespiratory = Vector256.Create(DiseaseBaseline.IllHealthExcess(Disease.ChronicRespiratory));
-        var excessMental = Vector256.Create(DiseaseBaseline.IllHealthExcess(Disease.CommonMentalDisorder));
-        var remission = Vector256.Create(h.MentalDisorderRemissionPerYear);
+        Span<float> finalRows = stackalloc float[2 * stride];
+        var one = Vector256.Create(1f);
+        var half = Vector256.Create(0.5f);
+        var zero = Vector256<float>.Zero;
+        var uNotGood = Vector256.Create((float)h.UtilityNotInGoodHealth);
+        var uGain = Vector256.Create((float)(h.UtilityInGoodHealth - h.UtilityNotInGoodHealth));
+        var excessCvd = Vector256.Create((float)DiseaseBaseline.IllHealthExcess(Disease.Cardiovascular));
+        var excessDiabetes = Vector256.Create((float)DiseaseBaseline.IllHealthExcess(Disease.Type2Diabetes));
+        var excessRespiratory = Vector256.Create((float)DiseaseBaseline.IllHealthExcess(Disease.ChronicRespiratory));
+        var excessMental = Vector256.Create((float)DiseaseBaseline.IllHealthExcess(Disease.CommonMentalDisorder));
+        var costCvd = Vector256.Create((float)h.CardiovascularCostGbpPerCase);
+        var costDiabetes = Vector256.Create((float)h.DiabetesCostGbpPerCase);
+        var costRespiratory = Vector256.Create((float)h.RespiratoryCostGbpPerCase);
+        var costMental = Vector256.Create((float)h.MentalDisorderCostGbpPerCase);
+        var remission = Vector256.Create((float)h.MentalDisorderRemissionPerYear);
         ClearDecileSums();
-        var deaths = zero;
-        var newCases = zero;
-        var qalys = zero;
-        var costByLane = zero;
-        double costYear = 0;
+        double deathsYear = 0, newCasesYear = 0, qalysYear = 0, costYear = 0;
         ComputeZoneRisks();
         bool finalYear = year == _scenario.HorizonYears - 1;
         for (int z = 0; z < zones; z++)
         {
-            var walking = Vector256.Create(_zoneAllCauseRisk[Exposures.Walking * zones + z] - 1);
-            var cycling = Vector256.Create(_zoneAllCauseRisk[Exposures.Cycling * zones + z] - 1);
-            var pm25 = Vector256.Create(_zoneAllCauseRisk[Exposures.Pm25 * zones + z] - 1);
-            var green = Vector256.Create(_zoneAllCauseRisk[Exposures.GreenSpace * zones + z] - 1);
-            var cold = Vector256.Create(_zoneAllCauseRisk[Exposures.ColdHomes * zones + z] - 1);
-            var zoneMortality = Vector256.Create(_world.ZoneMortalityMultiplier[z] * shock);
-            var multiplierCvd = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.Cardiovascular * zones + z]);
-            var multiplierDiabetes = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.Type2Diabetes * zones + z]);
-            var multiplierRespiratory = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.ChronicRespiratory * zones + z]);
-            var multiplierMental = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.CommonMentalDisorder * zones + z]);
+            var walking = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.Walking * zones + z] - 1));
+            var cycling = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.Cycling * zones + z] - 1));
+            var pm25 = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.Pm25 * zones + z] - 1));
+            var green = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.GreenSpace * zones + z] - 1));
+            var cold = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.ColdHomes * zones + z] - 1));
+            var zoneMortality = Vector256.Create((float)_world.ZoneMortalityMultiplier[z] * shock);
+            var multiplierCvd = Vector256.Create((float)_zoneIncidenceMultiplier[(int)Disease.Cardiovascular * zones + z]);
+            var multiplierDiabetes = Vector256.Create((float)_zoneIncidenceMultiplier[(int)Disease.Type2Diabetes * zones + z]);
+            var multiplierRespiratory = Vector256.Create((float)_zoneIncidenceMultiplier[(int)Disease.ChronicRespiratory * zones + z]);
+            var multiplierMental = Vector256.Create((float)_zoneIncidenceMultiplier[(int)Disease.CommonMentalDisorder * zones + z]);
             int zb = z * stride;
-            ref double population = ref _world.Population[zb];
-            ref double cvd = ref _world.Cases[((int)Disease.Cardiovascular * zones + z) * stride];
-            ref double diabetes = ref _world.Cases[((int)Disease.Type2Diabetes * zones + z) * stride];
-            ref double respiratory = ref _world.Cases[((int)Disease.ChronicRespiratory * zones + z) * stride];
-            ref double mental = ref _world.Cases[((int)Disease.CommonMentalDisorder * zones + z) * stride];
-            ref double notGoodIntercept = ref _notGoodIntercept[zb];
-            ref double startDenominator = ref _startBandDenominator[zb];
+            ref float population = ref _world.Population[zb];
+            ref float cvd = ref _world.Cases[((int)Disease.Cardiovascular * zones + z) * stride];
+            ref float diabetes = ref _world.Cases[((int)Disease.Type2Diabetes * zones + z) * stride];
+            ref float respiratory = ref _world.Cases[((int)Disease.ChronicRespiratory * zones + z) * stride];
+            ref float mental = ref _world.Cases[((int)Disease.CommonMentalDisorder * zones + z) * stride];
+            ref float notGoodIntercept = ref _notGoodIntercept[zb];
+            ref float startDenominator = ref _startBandDenominator[zb];
             int decile = (_world.ZoneDecile[z] - 1) * stride;
-            ref double decilePop = ref _decilePop[decile];
-            ref double decileDeaths = ref _decileDeaths[decile];
-            ref double decileGood = ref _decileGood[decile];
+            ref float decilePop = ref _decilePop[decile];
+            ref float decileDeaths = ref _decileDeaths[decile];
+            ref float decileGood = ref _decileGood[decile];
+            // What moves up a band, rotated one lane up (lane 0 holds what leaves the top band of the vector below).
             // Births enter band 0 free of disease: they are what moves up from "below" band 0.
-            var movingUp = Vector256.Create(_zonePopulation[z] * h.BirthsPerPersonPerYear);
+            var movingUp = Vector256.Create((float)(_zonePopulation[z] * h.BirthsPerPersonPerYear));
             var cvdUp = zero; var diabetesUp = zero; var respiratoryUp = zero; var mentalUp = zero;
-            var zoneTotal = zero;
-            for (nuint i = 0; i < stride; i += 4)
+            var zoneTotal = zero; var deaths = zero; var newCases = zero; var qalys = zero; var cost = zero;
+            for (nuint i = 0; i < stride; i += 8)
             {
                 // All-cause relative risk of the band against the start year, then deaths.
                 var risk = Vector256.LoadUnsafe(ref startDenominator, i)
@@ -362,30 +365,31 @@ public sealed partial class ReplicationRunner
                 var ageingShare = Vector256.LoadUnsafe(ref ageing, i);
                 // Ageing: a share 1/width of each band moves up one band; the band above receives it.
                 var up = alive * ageingShare;
-                var next = alive - up + ShiftUp(up, movingUp);
-                movingUp = up;
+                var rotated = RotateUp(up);
+                var next = alive - up + FromBelow(rotated, movingUp);
+                movingUp = rotated;
                 zoneTotal += next;
                 next.StoreUnsafe(ref population, i);
                 // Diseases: incidence among the disease-free survivors, remission, ageing of the cases.
                 var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, zero), one / n, zero);
                 var c = Vector256.LoadUnsafe(ref cvd, i);
                 var excessCases = excessCvd * c;
-                costByLane += c * Vector256.Create(h.CardiovascularCostGbpPerCase);
+                cost += c * costCvd;
                 AdvanceCases(ref cvd, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
                     zero, ageingShare, ref cvdUp, ref newCases);
                 c = Vector256.LoadUnsafe(ref diabetes, i);
                 excessCases += excessDiabetes * c;
-                costByLane += c * Vector256.Create(h.DiabetesCostGbpPerCase);
+                cost += c * costDiabetes;
                 AdvanceCases(ref diabetes, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
                     zero, ageingShare, ref diabetesUp, ref newCases);
                 c = Vector256.LoadUnsafe(ref respiratory, i);
                 excessCases += excessRespiratory * c;
-                costByLane += c * Vector256.Create(h.RespiratoryCostGbpPerCase);
+                cost += c * costRespiratory;
                 AdvanceCases(ref respiratory, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
                     zero, ageingShare, ref respiratoryUp, ref newCases);
                 c = Vector256.LoadUnsafe(ref mental, i);
                 excessCases += excessMental * c;
-                costByLane += c * Vector256.Create(h.MentalDisorderCostGbpPerCase);
+                cost += c * costMental;
                 AdvanceCases(ref mental, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
                     remission, ageingShare, ref mentalUp, ref newCases);
                 // Share in good health: the zone's base ill-health plus the excess of each disease's prevalence.
@@ -396,59 +400,76 @@ public sealed partial class ReplicationRunner
                 qalys += n * (uNotGood + good * uGain);
                 if (finalYear)
                 {
-                    Store(m, finalRows, (int)i);
-                    Store(good, finalRows, stride + (int)i);
+                    m.StoreUnsafe(ref finalRows[0], i);
+                    good.StoreUnsafe(ref finalRows[stride], i);
                 }
             }
             if (finalYear) ZoneLifeTable(z, finalRows[..stride], finalRows[stride..]);
-            costYear += _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
-            _zonePopulation[z] = Vector256.Sum(zoneTotal);
+            _zonePopulation[z] = SumInDouble(zoneTotal);
+            deathsYear += SumInDouble(deaths);
+            newCasesYear += SumInDouble(newCases);
+            qalysYear += SumInDouble(qalys);
+            costYear += SumInDouble(cost) + _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
         }
-        costYear += Vector256.Sum(costByLane);
-        double deathsYear = Vector256.Sum(deaths);
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
         yearly[Series.LeYears] = le; yearly[Series.HleYears] = hle;
         yearly[Series.LeGapYears] = leGap; yearly[Series.HleGapYears] = hleGap;
         yearly[Series.Deaths] = deathsYear; yearly[Series.NhsCostGbp] = costYear;
         outcome[Outcomes.Deaths] += deathsYear;
-        outcome[Outcomes.NcdCases] += Vector256.Sum(newCases);
+        outcome[Outcomes.NcdCases] += newCasesYear;
         outcome[Outcomes.NhsCostGbp] += costYear * Discounting.Factor(Discounting.CostRatePerYear, year);
-        outcome[Outcomes.Qalys] += Vector256.Sum(qalys) * Discounting.Factor(Discounting.HealthRatePerYear, year);
+        outcome[Outcomes.Qalys] += qalysYear * Discounting.Factor(Discounting.HealthRatePerYear, year);
     }
 
     /// <summary>
-    /// One disease in four bands of a zone for a year: new cases among the disease-free survivors (at most all of
-    /// them), remission, then ageing of the cases: a share of each band's cases moves up with its people.
+    /// One disease in eight bands of a zone for a year: new cases among the disease-free survivors (at most all
+    /// of them), remission, then ageing of the cases: a share of each band's cases moves up with its people.
     /// Stores next year's cases in place.
     /// </summary>
     /// <param name="cases">The zone's cases of the disease, one band stride.</param>
-    /// <param name="i">First band of the four.</param>
+    /// <param name="i">First band of the eight.</param>
     /// <param name="survivingCases">This year's cases that survive the year.</param>
     /// <param name="alive">People who survive the year.</param>
     /// <param name="incidenceRate">The bands' incidence: national rate × the zone's multiplier.</param>
     /// <param name="remission">Share of cases remitting in a year.</param>
     /// <param name="ageingShare">Share of each band moving up a band.</param>
-    /// <param name="movingUp">Cases moving up from the four bands below; replaced by those moving up from these.</param>
-    /// <param name="newCases">The year's running count of new cases by lane.</param>
+    /// <param name="movingUp">Cases moving up from the eight bands below, rotated; replaced by those moving up from these.</param>
+    /// <param name="newCases">The zone's running count of new cases by lane.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AdvanceCases(ref double cases, nuint i, Vector256<double> survivingCases, Vector256<double> alive,
-        Vector256<double> incidenceRate, Vector256<double> remission, Vector256<double> ageingShare,
-        ref Vector256<double> movingUp, ref Vector256<double> newCases)
+    private static void AdvanceCases(ref float cases, nuint i, Vector256<float> survivingCases, Vector256<float> alive,
+        Vector256<float> incidenceRate, Vector256<float> remission, Vector256<float> ageingShare,
+        ref Vector256<float> movingUp, ref Vector256<float> newCases)
     {
-        var incident = Vector256.MinNative(Vector256.Create(1.0), incidenceRate) * (alive - survivingCases);
+        var incident = Vector256.MinNative(Vector256.Create(1f), incidenceRate) * (alive - survivingCases);
         newCases += incident;
         var state = survivingCases - remission * survivingCases + incident;
         var up = state * ageingShare;
-        (state - up + ShiftUp(up, movingUp)).StoreUnsafe(ref cases, i);
-        movingUp = up;
+        var rotated = RotateUp(up);
+        (state - up + FromBelow(rotated, movingUp)).StoreUnsafe(ref cases, i);
+        movingUp = rotated;
     }
 
-    /// <summary>Lanes (below[3], v[0], v[1], v[2]): each band's value moved up one band, the lowest taken from the vector below.</summary>
+    /// <summary>Lanes rotated one up: lane k holds lane k − 1, and lane 0 holds lane 7.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> ShiftUp(Vector256<double> v, Vector256<double> below) =>
-        Vector256.ConditionalSelect(LowestLane, Vector256.Shuffle(below, Vector256.Create(3L, 3, 3, 3)), Vector256.Shuffle(v, Vector256.Create(3L, 0, 1, 2)));
+    private static Vector256<float> RotateUp(Vector256<float> v) => Vector256.Shuffle(v, Vector256.Create(7, 0, 1, 2, 3, 4, 5, 6));
 
-    private static readonly Vector256<double> LowestLane = Vector256.Create(-1L, 0, 0, 0).AsDouble();
+    /// <summary>
+    /// What each band receives from the band below, given what moves up from these eight bands and from the eight
+    /// below, both rotated (<see cref="RotateUp"/>): lanes 1–7 from this vector, lane 0 from the vector below's top lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> FromBelow(Vector256<float> rotated, Vector256<float> rotatedBelow) =>
+        Vector256.ConditionalSelect(LowestLane, rotatedBelow, rotated);
+
+    private static readonly Vector256<float> LowestLane = Vector256.Create(-1, 0, 0, 0, 0, 0, 0, 0).AsSingle();
+
+    /// <summary>Sum of the eight lanes in double precision, in a fixed order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SumInDouble(Vector256<float> v)
+    {
+        var (lower, upper) = Vector256.Widen(v);
+        return Vector256.Sum(lower + upper);
+    }
 
     // Vector access to age profiles. Every span here is created with the band stride (or more), and indices
     // are multiples of 4 below the stride (or one more for the shifted buffers), so reads stay inside it;
@@ -468,10 +489,9 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>A zone's LE and HLE from this year's death rates and shares in good health, into <see cref="_zoneFinal"/>.</summary>
-    private void ZoneLifeTable(int z, ReadOnlySpan<double> mortality, ReadOnlySpan<double> goodShare)
+    private void ZoneLifeTable(int z, ReadOnlySpan<float> mortality, ReadOnlySpan<float> goodShare)
     {
-        mortality[..AgeBands.Count].CopyTo(_mx);
-        goodShare[..AgeBands.Count].CopyTo(_gh);
+        for (int b = 0; b < AgeBands.Count; b++) { _mx[b] = mortality[b]; _gh[b] = goodShare[b]; }
         (_zoneFinal[z * 2 + 1], _zoneFinal[z * 2]) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
     }
 
@@ -483,9 +503,9 @@ public sealed partial class ReplicationRunner
     private void AddToDecile(int decile, int band, double people, double deathRate, double goodShare)
     {
         int i = decile * _bands + band;
-        _decilePop[i] += people;
-        _decileDeaths[i] += people * deathRate;
-        _decileGood[i] += people * goodShare;
+        _decilePop[i] += (float)people;
+        _decileDeaths[i] += (float)(people * deathRate);
+        _decileGood[i] += (float)(people * goodShare);
     }
 
     /// <summary>Life tables of the whole world and of each populated decile; SII of LE and HLE across deciles (ONS method).</summary>

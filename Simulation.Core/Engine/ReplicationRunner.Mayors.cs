@@ -27,29 +27,32 @@ public sealed partial class ReplicationRunner
         double walk = 0, cycle = 0, pm = 0, green = 0, cold = 0;
         // Adults (20+: the ages the all-cause exposure–responses apply to), their deaths and new CVD and diabetes
         // cases, by lane of the age profile: the adult rows below are zero for children and the padding band.
-        var adultsByLane = Vector256<double>.Zero;
-        var deathsByLane = Vector256<double>.Zero;
-        var cvdByLane = Vector256<double>.Zero;
-        var diabetesByLane = Vector256<double>.Zero;
+        double adults = 0, adultDeaths = 0, cvdCases = 0, diabetesCases = 0;
         foreach (int z in ZonesOf(region))
         {
             double pop = _zonePopulation[z];
             people += pop;
             walk += pop * _world.WalkingMinutesPerWeek[z]; cycle += pop * _world.CyclingMinutesPerWeek[z];
             pm += pop * _world.Pm25MicrogramsPerM3[z]; green += pop * _world.GreenSpaceNdvi[z]; cold += pop * _world.ColdHomeShare[z];
-            var ageProfile = _world.Population.AsSpan(z * _bands, _bands);
-            var zoneMortality = Vector256.Create(_world.ZoneMortalityMultiplier[z]);
-            for (int i = 0; i < WorldState.BandStride; i += 4)
+            // The zone's adults, expected deaths and new CVD and diabetes cases, eight bands at a time.
+            ref float ageProfile = ref _world.Population[z * _bands];
+            var adultsByLane = Vector256<float>.Zero;
+            var deathsByLane = Vector256<float>.Zero;
+            var cvdByLane = Vector256<float>.Zero;
+            var diabetesByLane = Vector256<float>.Zero;
+            for (nuint i = 0; i < WorldState.BandStride; i += 8)
             {
-                var n = Load(ageProfile, i);
-                adultsByLane += n * Load(AdultBand, i);
-                deathsByLane += n * Load(AdultDeathRate, i) * zoneMortality;
-                cvdByLane += n * Load(_adultIncidence, i);
-                diabetesByLane += n * Load(_adultIncidence, WorldState.BandStride + i);
+                var n = Vector256.LoadUnsafe(ref ageProfile, i);
+                adultsByLane += n * Vector256.LoadUnsafe(ref AdultBand[0], i);
+                deathsByLane += n * Vector256.LoadUnsafe(ref AdultDeathRate[0], i);
+                cvdByLane += n * Vector256.LoadUnsafe(ref _adultIncidence[0], i);
+                diabetesByLane += n * Vector256.LoadUnsafe(ref _adultIncidence[0], WorldState.BandStride + i);
             }
+            adults += SumInDouble(adultsByLane);
+            adultDeaths += SumInDouble(deathsByLane) * _world.ZoneMortalityMultiplier[z];
+            cvdCases += SumInDouble(cvdByLane);
+            diabetesCases += SumInDouble(diabetesByLane);
         }
-        double adults = Vector256.Sum(adultsByLane), adultDeaths = Vector256.Sum(deathsByLane);
-        double cvdCases = Vector256.Sum(cvdByLane), diabetesCases = Vector256.Sum(diabetesByLane);
         int o = region * HealthLevers;
         if (people <= 0 || adults <= 0) { Array.Clear(_healthValuePerUnit, o, HealthLevers); return; }
         var population = new AppraisalPopulation(adults, 20, 99, 100_000 * adultDeaths / adults);
@@ -73,18 +76,18 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>1 for the adult bands (20+) the mayor's appraisal counts, 0 for children and the padding band.</summary>
-    private static readonly double[] AdultBand = BuildAdultRow(static _ => 1);
+    private static readonly float[] AdultBand = BuildAdultRow(static _ => 1);
 
     /// <summary>England's death rates in the adult bands, 0 elsewhere.</summary>
-    private static readonly double[] AdultDeathRate = BuildAdultRow(static b => EnglandReference.DeathRatePerPersonYear[b]);
+    private static readonly float[] AdultDeathRate = BuildAdultRow(static b => EnglandReference.DeathRatePerPersonYear[b]);
 
     /// <summary>This replication's national CVD (row 0) and type 2 diabetes (row 1) incidence in the adult bands, 0 elsewhere.</summary>
-    private readonly double[] _adultIncidence = new double[2 * WorldState.BandStride];
+    private readonly float[] _adultIncidence = new float[2 * WorldState.BandStride];
 
-    private static double[] BuildAdultRow(Func<int, double> value)
+    private static float[] BuildAdultRow(Func<int, double> value)
     {
-        var row = new double[WorldState.BandStride];
-        for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++) row[b] = value(b);
+        var row = new float[WorldState.BandStride];
+        for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++) row[b] = (float)value(b);
         return row;
     }
 
@@ -94,8 +97,8 @@ public sealed partial class ReplicationRunner
         Array.Clear(_adultIncidence);
         for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++)
         {
-            _adultIncidence[b] = _nationalIncidence[(int)Disease.Cardiovascular * _bands + b];
-            _adultIncidence[WorldState.BandStride + b] = _nationalIncidence[(int)Disease.Type2Diabetes * _bands + b];
+            _adultIncidence[b] = _incidenceLanes[(int)Disease.Cardiovascular * _bands + b];
+            _adultIncidence[WorldState.BandStride + b] = _incidenceLanes[(int)Disease.Type2Diabetes * _bands + b];
         }
     }
 

@@ -19,7 +19,7 @@ public sealed partial class ReplicationRunner
     private bool _placeBuilt;
     private readonly TiedGrantPots _tied;
     private readonly SinglePot _single;
-    /// <summary>Stride of zone-by-band arrays (19 bands padded to 20 for 4-wide vectors).</summary>
+    /// <summary>Stride of zone-by-band arrays (19 bands padded to 24 for 8-wide vectors).</summary>
     private readonly int _regions, _zones, _bands = WorldState.BandStride;
 
     // Per replication
@@ -52,9 +52,9 @@ public sealed partial class ReplicationRunner
     private readonly int[] _regionZoneStart, _regionZones;   // zones of region r: _regionZones[_regionZoneStart[r].._regionZoneStart[r+1]]
     private readonly int[] _regionSiteStart, _regionSites;
     private double[] _breakEvenRate = [];             // [site * 8 + (recession 4) + (remediation paid 2) + design]
-    private readonly double[] _decilePop = new double[10 * WorldState.BandStride];
-    private readonly double[] _decileDeaths = new double[10 * WorldState.BandStride];
-    private readonly double[] _decileGood = new double[10 * WorldState.BandStride];
+    private readonly float[] _decilePop = new float[10 * WorldState.BandStride];
+    private readonly float[] _decileDeaths = new float[10 * WorldState.BandStride];
+    private readonly float[] _decileGood = new float[10 * WorldState.BandStride];
     private readonly double[] _mx = new double[AgeBands.Count], _gh = new double[AgeBands.Count];
     private readonly double[] _groupValue = new double[10], _groupPop = new double[10], _groupValue2 = new double[10];
     private readonly double[] _decileHle = new double[ReplicationResult.Deciles];  // HLE per decile from the last LifeTables call, NaN if empty

@@ -165,7 +165,7 @@ public static class WorldBuilder
                 double multiplier = DiseaseBaseline.DeprivationMultiplier((Disease)d, decileIndex + 1);
                 int offset = (d * world.ZoneCount + zone) * bands;
                 for (int b = 0; b < AgeBands.Count; b++)
-                    world.Cases[offset + b] = Math.Min(0.95, national[b] * multiplier) * world.Population[zone * bands + b];
+                    world.Cases[offset + b] = (float)(Math.Min(0.95, national[b] * multiplier) * world.Population[zone * bands + b]);
             }
             world.StartExposure[Exposures.Walking * world.ZoneCount + zone] = world.WalkingMinutesPerWeek[zone];
             world.StartExposure[Exposures.Cycling * world.ZoneCount + zone] = world.CyclingMinutesPerWeek[zone];
@@ -204,7 +204,7 @@ public static class WorldBuilder
         double total = 0;
         foreach (double s in shares) total += s;
         for (int b = 0; b < AgeBands.Count; b++)
-            world.Population[zone * WorldState.BandStride + b] = population * shares[b] / total;
+            world.Population[zone * WorldState.BandStride + b] = (float)(population * shares[b] / total);
     }
 
     /// <summary>Decile 1..10 from a uniform, tilted towards deprived deciles when <paramref name="tilt"/> &gt; 0.</summary>

@@ -7,8 +7,8 @@ namespace UrbanSim.Core.World;
 /// reusable buffer: the replication's start state is generated once into a template and copied into the
 /// working state for each variant, so the yearly loop never allocates.
 /// Zone-by-age arrays are indexed [zone * BandStride + band]; disease cases [(disease * zones + zone) * BandStride + band].
-/// BandStride is 20: the 19 age bands plus one padding band that is always empty, so that each age profile
-/// is exactly five 4-wide SIMD vectors.
+/// BandStride is 24: the 19 age bands plus five padding bands that are always empty, so that each age profile
+/// is exactly three 8-wide SIMD vectors of single-precision values.
 /// </summary>
 public sealed class WorldState
 {
@@ -19,8 +19,8 @@ public sealed class WorldState
     public const int ZoneProgrammeCount = 4;
     /// <summary>Longest programme lag that can be queued, years.</summary>
     public const int MaxLagYears = 10;
-    /// <summary>Stride of zone-by-band arrays: <see cref="AgeBands.Count"/> padded to a multiple of 4.</summary>
-    public const int BandStride = 20;
+    /// <summary>Stride of zone-by-band arrays: <see cref="AgeBands.Count"/> padded to a multiple of 8.</summary>
+    public const int BandStride = 24;
 
     public int RegionCount { get; }
     public int ZoneCount { get; }
@@ -38,8 +38,8 @@ public sealed class WorldState
     public readonly double[] ZoneBaseHousePriceGbpPerM2;
 
     // Zones: state
-    public readonly double[] Population;          // [zone * bands + band]
-    public readonly double[] Cases;               // [(disease * zones + zone) * bands + band], people of the band with the disease
+    public readonly float[] Population;           // [zone * bands + band], people (single precision)
+    public readonly float[] Cases;                // [(disease * zones + zone) * bands + band], people of the band with the disease (single precision)
     public readonly double[] WalkingMinutesPerWeek;
     public readonly double[] CyclingMinutesPerWeek;
     public readonly double[] Pm25MicrogramsPerM3;
@@ -75,8 +75,8 @@ public sealed class WorldState
         ZoneRegion = new int[zones]; ZoneDecile = new int[zones];
         ZoneMortalityMultiplier = new double[zones]; ZoneIllHealthOddsMultiplier = new double[zones];
         ZoneBaseHousePriceGbpPerM2 = new double[zones];
-        Population = new double[zb];
-        Cases = new double[DiseaseCount * zb];
+        Population = new float[zb];
+        Cases = new float[DiseaseCount * zb];
         WalkingMinutesPerWeek = new double[zones]; CyclingMinutesPerWeek = new double[zones];
         Pm25MicrogramsPerM3 = new double[zones]; GreenSpaceNdvi = new double[zones]; ColdHomeShare = new double[zones];
         Dwellings = new double[zones]; HealthyHomes = new double[zones];

@@ -65,7 +65,9 @@ public class ConservationTests
             double deaths = result.GetYearly(0, year, Series.Deaths);
             double births = birthRate * previous;
             Assert.True(deaths > 0);
-            Assert.Equal(previous + births - deaths, totals[year], 1e-9 * previous);
+            // People are held in single precision (about 7 significant digits per zone and band), so the balance
+            // holds to rounding: 1e-7 of the population, far below a lost band or a wrong birth or death count.
+            Assert.Equal(previous + births - deaths, totals[year], 1e-7 * previous);
             previous = totals[year];
         }
     }
