@@ -17,7 +17,7 @@ public sealed partial class ReplicationRunner
     ];
 
     private double[] _activeTravelResponse = [], _cleanAirResponse = [], _greenSpaceResponse = [];   // [zone], this year's 1 − e^(−spend/scale)
-    private double[] _zoneDiseaseMultiplier = [];   // [d * zones + zone], deprivation multiplier of incidence
+    private float[] _zoneDiseaseMultiplier = [];    // [d * zones + zone], deprivation multiplier of incidence
     private float[] _notGoodIntercept = [];         // [zone * stride + band], start ill-health minus its disease part
     private float[] _startBandDenominator = [];     // [zone * stride + band], 1 / all-cause RR product at start exposures
     private readonly float[] _incidenceLanes = new float[WorldState.DiseaseCount * WorldState.BandStride];   // national incidence by band, single precision
@@ -69,7 +69,7 @@ public sealed partial class ReplicationRunner
         for (int i = 0; i < _incidenceLanes.Length; i++) _incidenceLanes[i] = (float)_nationalIncidence[i];
         SetAdultIncidence();
         if (_activeTravelResponse.Length != _zones) { _activeTravelResponse = new double[_zones]; _cleanAirResponse = new double[_zones]; _greenSpaceResponse = new double[_zones]; }
-        if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new double[_zones * WorldState.DiseaseCount];
+        if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new float[_zones * WorldState.DiseaseCount];
         if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new float[_zones * _bands];
         if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new float[_zones * _bands];
         Span<double> excess = stackalloc double[WorldState.DiseaseCount];
@@ -81,8 +81,8 @@ public sealed partial class ReplicationRunner
                 _startRelativeRisk[z * Exposures.Count + e] = ExposureResponse.RelativeRisk(_rr, (Exposure)e, start);
             for (int d = 0; d < WorldState.DiseaseCount; d++)
             {
-                _inverseStartDiseaseRisk[d * _zones + z] = 1 / ExposureResponse.DiseaseIncidenceRelativeRisk(_rr, (Disease)d, start);
-                _zoneDiseaseMultiplier[d * _zones + z] = DiseaseBaseline.DeprivationMultiplier((Disease)d, _template.ZoneDecile[z]);
+                _inverseStartDiseaseRisk[d * _zones + z] = (float)(1 / ExposureResponse.DiseaseIncidenceRelativeRisk(_rr, (Disease)d, start));
+                _zoneDiseaseMultiplier[d * _zones + z] = (float)DiseaseBaseline.DeprivationMultiplier((Disease)d, _template.ZoneDecile[z]);
             }
             for (int b = 0; b < AgeBands.Count; b++)
             {
@@ -153,16 +153,19 @@ public sealed partial class ReplicationRunner
         int slot = year % (WorldState.MaxLagYears + 1);
         int pending = slot * WorldState.ZoneProgrammeCount * _zones;
         int n = WorldState.ZoneProgrammeCount * _zones;
-        for (int i = 0; i < n; i++)
-        {
-            _world.ProgrammeSpendPerHeadGbp[i] += _world.PendingProgrammeSpendPerHeadGbp[pending + i];
-            _world.PendingProgrammeSpendPerHeadGbp[pending + i] = 0;
-        }
+        var spend = _world.ProgrammeSpendPerHeadGbp.AsSpan(0, n);
+        var due = _world.PendingProgrammeSpendPerHeadGbp.AsSpan(pending, n);
+        int i = 0;
+        for (; i + 4 <= n; i += 4) Store(Load(spend, i) + Load(due, i), spend, i);
+        for (; i < n; i++) spend[i] += due[i];
+        due.Clear();
         int history = year % WorldState.BuildUpYears;
         SaturatingResponse(_world.ProgrammeSpendPerHeadGbp.AsSpan(ZoneActiveTravel * _zones, _zones), pp.ActiveTravelScaleGbpPerHead, _activeTravelResponse);
         SaturatingResponse(_world.ProgrammeSpendPerHeadGbp.AsSpan(ZoneCleanAir * _zones, _zones), pp.CleanAirScaleGbpPerHead, _cleanAirResponse);
         SaturatingResponse(_world.ProgrammeSpendPerHeadGbp.AsSpan(ZoneGreenSpace * _zones, _zones), pp.GreenSpaceScaleGbpPerHead, _greenSpaceResponse);
-        for (int z = 0; z < _zones; z++)
+        int z = 0;
+        if (Vector256.IsHardwareAccelerated) z = UpdateExposures4();
+        for (; z < _zones; z++)
         {
             double at = _activeTravelResponse[z], ca = _cleanAirResponse[z], gs = _greenSpaceResponse[z];
             double healthyShare = _world.Dwellings[z] > 0 ? _world.HealthyHomes[z] / _world.Dwellings[z] : 0;
@@ -178,6 +181,41 @@ public sealed partial class ReplicationRunner
         Remember(Exposures.Pm25, history, _world.Pm25MicrogramsPerM3);
         Remember(Exposures.GreenSpace, history, _world.GreenSpaceNdvi);
         Remember(Exposures.ColdHomes, history, _world.ColdHomeShare);
+    }
+
+    /// <summary>
+    /// The exposure formulas of <see cref="UpdateExposures"/> four zones at a time, term by term the same
+    /// arithmetic as its scalar loop; returns the first zone left for that loop.
+    /// </summary>
+    private int UpdateExposures4()
+    {
+        var pp = _p.Programmes;
+        var d = _p.Development;
+        int zones = _zones;
+        var w = _world;
+        var zero = Vector256<double>.Zero;
+        var maxWalking = Vector256.Create(pp.ActiveTravelMaxWalkingMinutesPerWeek);
+        var homesWalking = Vector256.Create(d.HealthyHomesWalkingMinutesPerWeek);
+        var maxCycling = Vector256.Create(pp.ActiveTravelMaxCyclingMinutesPerWeek);
+        var maxPm25Reduction = Vector256.Create(pp.CleanAirMaxPm25ReductionMicrogramsPerM3);
+        var maxNdviGain = Vector256.Create(pp.GreenSpaceMaxNdviGain);
+        var homesNdvi = Vector256.Create(d.HealthyHomesGreenNdvi);
+        var one = Vector256.Create(1.0);
+        int z = 0;
+        for (; z + 4 <= zones; z += 4)
+        {
+            var at = Load(_activeTravelResponse, z);
+            var dwellings = Load(w.Dwellings, z);
+            var hasHomes = Vector256.GreaterThan(dwellings, zero);
+            var healthyShare = Vector256.ConditionalSelect(hasHomes, Load(w.HealthyHomes, z) / dwellings, zero);
+            Store(Load(w.StartExposure, Exposures.Walking * zones + z) + maxWalking * at + homesWalking * healthyShare, w.WalkingMinutesPerWeek, z);
+            Store(Load(w.StartExposure, Exposures.Cycling * zones + z) + maxCycling * at, w.CyclingMinutesPerWeek, z);
+            Store(Vector256.Max(zero, Load(w.StartExposure, Exposures.Pm25 * zones + z) - maxPm25Reduction * Load(_cleanAirResponse, z)), w.Pm25MicrogramsPerM3, z);
+            Store(Vector256.Min(one, Load(w.StartExposure, Exposures.GreenSpace * zones + z) + maxNdviGain * Load(_greenSpaceResponse, z) + homesNdvi * healthyShare),
+                w.GreenSpaceNdvi, z);
+            Store(Vector256.ConditionalSelect(hasHomes, Load(w.ColdHomes, z) / dwellings, zero), w.ColdHomeShare, z);
+        }
+        return z;
     }
 
     /// <summary>
@@ -229,9 +267,9 @@ public sealed partial class ReplicationRunner
 
     /// <summary>
     /// Every zone's all-cause relative risks and incidence multipliers for this year, from the exposures with
-    /// their 5-year build-up, deprivation and joint prevention. Four zones at a time with vector arithmetic
-    /// (the same formulas as the scalar path, which takes the zones left over); a zone always takes the same
-    /// path, so results do not depend on threads.
+    /// their 5-year build-up, deprivation and joint prevention, in single precision like the zone state they
+    /// act on. Eight zones at a time with vector arithmetic (the same formulas as the scalar path, which takes
+    /// the zones left over); a zone always takes the same path, so results do not depend on threads.
     /// </summary>
     private void ComputeZoneRisks()
     {
@@ -243,23 +281,24 @@ public sealed partial class ReplicationRunner
         int z = 0;
         if (_risks.SupportsVectors)
         {
-            Span<Vector256<double>> allCause = stackalloc Vector256<double>[Exposures.Count];
-            Span<Vector256<double>> disease = stackalloc Vector256<double>[diseases];
-            var k = Vector256.Create(1.0 / WorldState.BuildUpYears);
-            var one = Vector256.Create(1.0);
-            for (; z + 4 <= zones; z += 4)
+            Span<Vector256<float>> allCause = stackalloc Vector256<float>[Exposures.Count];
+            Span<Vector256<float>> disease = stackalloc Vector256<float>[diseases];
+            var one = Vector256.Create(1f);
+            var maxReduction = Vector256.Create((float)pp.PreventionMaxIncidenceReduction);
+            var perScale = Vector256.Create((float)(-1 / pp.PreventionScaleGbpPerHead));
+            for (; z + 8 <= zones; z += 8)
             {
-                _risks.Evaluate4(Load(sum, Exposures.Walking * zones + z) * k, Load(sum, Exposures.Cycling * zones + z) * k,
-                    Load(sum, Exposures.Pm25 * zones + z) * k, Load(sum, Exposures.GreenSpace * zones + z) * k,
-                    Load(sum, Exposures.ColdHomes * zones + z) * k, allCause, disease);
-                for (int e = 0; e < Exposures.Count; e++) Store(allCause[e], _zoneAllCauseRisk, e * zones + z);
-                var prevention = one - Vector256.Create(pp.PreventionMaxIncidenceReduction)
-                    * (one - Vector256.Exp(-Load(spend, z) / Vector256.Create(pp.PreventionScaleGbpPerHead)));
+                _risks.Evaluate8(Mean8(sum, Exposures.Walking * zones + z), Mean8(sum, Exposures.Cycling * zones + z),
+                    Mean8(sum, Exposures.Pm25 * zones + z), Mean8(sum, Exposures.GreenSpace * zones + z),
+                    Mean8(sum, Exposures.ColdHomes * zones + z), allCause, disease);
+                for (int e = 0; e < Exposures.Count; e++) allCause[e].StoreUnsafe(ref _zoneAllCauseRisk[e * zones + z]);
+                var prevention = one - maxReduction * (one - Vector256.Exp(Narrow8(spend, z) * perScale));
                 for (int d = 0; d < diseases; d++)
                 {
                     bool prevented = d == (int)Disease.Cardiovascular || d == (int)Disease.Type2Diabetes;
-                    var multiplier = Load(_zoneDiseaseMultiplier, d * zones + z) * disease[d] * Load(_inverseStartDiseaseRisk, d * zones + z);
-                    Store(prevented ? multiplier * prevention : multiplier, _zoneIncidenceMultiplier, d * zones + z);
+                    var multiplier = Vector256.LoadUnsafe(ref _zoneDiseaseMultiplier[d * zones + z]) * disease[d]
+                        * Vector256.LoadUnsafe(ref _inverseStartDiseaseRisk[d * zones + z]);
+                    (prevented ? multiplier * prevention : multiplier).StoreUnsafe(ref _zoneIncidenceMultiplier[d * zones + z]);
                 }
             }
         }
@@ -268,16 +307,26 @@ public sealed partial class ReplicationRunner
         for (; z < zones; z++)
         {
             _risks.Evaluate(EffectiveLevels(z), allCauseOne, diseaseOne);
-            for (int e = 0; e < Exposures.Count; e++) _zoneAllCauseRisk[e * zones + z] = allCauseOne[e];
+            for (int e = 0; e < Exposures.Count; e++) _zoneAllCauseRisk[e * zones + z] = (float)allCauseOne[e];
             double prevention = 1 - pp.PreventionMaxIncidenceReduction * (1 - Math.Exp(-spend[z] / pp.PreventionScaleGbpPerHead));
             for (int d = 0; d < diseases; d++)
             {
                 bool prevented = d == (int)Disease.Cardiovascular || d == (int)Disease.Type2Diabetes;
                 double multiplier = _zoneDiseaseMultiplier[d * zones + z] * diseaseOne[d] * _inverseStartDiseaseRisk[d * zones + z];
-                _zoneIncidenceMultiplier[d * zones + z] = prevented ? multiplier * prevention : multiplier;
+                _zoneIncidenceMultiplier[d * zones + z] = (float)(prevented ? multiplier * prevention : multiplier);
             }
         }
     }
+
+    /// <summary>Eight zones' 5-year mean exposures (running sums / 5) in single precision, from zone <paramref name="z"/> of <paramref name="sums"/>.</summary>
+    private static Vector256<float> Mean8(ReadOnlySpan<double> sums, int z)
+    {
+        var k = Vector256.Create(1.0 / WorldState.BuildUpYears);
+        return Vector256.Narrow(Load(sums, z) * k, Load(sums, z + 4) * k);
+    }
+
+    /// <summary>Eight doubles from <paramref name="z"/> in single precision.</summary>
+    private static Vector256<float> Narrow8(ReadOnlySpan<double> values, int z) => Vector256.Narrow(Load(values, z), Load(values, z + 4));
 
     /// <summary>
     /// Step 8: exposures → relative risks → mortality and disease incidence; deaths, new cases, remission,

@@ -29,9 +29,9 @@ public sealed partial class ReplicationRunner
     private readonly double[] _nationalIncidence = new double[WorldState.DiseaseCount * WorldState.BandStride];
     private readonly double[] _baseNotGood;        // [zone * stride + band], start-year share not in good health
     private readonly double[] _startRelativeRisk;  // [zone * Exposures.Count + e], all-cause RR at start exposure
-    private readonly double[] _inverseStartDiseaseRisk;   // [d * zones + zone], 1 / incidence RR at start exposure
-    private readonly double[] _zoneAllCauseRisk;          // [exposure * zones + zone], this year's all-cause RR
-    private readonly double[] _zoneIncidenceMultiplier;   // [d * zones + zone], this year's incidence multiplier
+    private readonly float[] _inverseStartDiseaseRisk;    // [d * zones + zone], 1 / incidence RR at start exposure
+    private readonly float[] _zoneAllCauseRisk;           // [exposure * zones + zone], this year's all-cause RR
+    private readonly float[] _zoneIncidenceMultiplier;    // [d * zones + zone], this year's incidence multiplier
     private CompiledExposureResponse _risks;
 
     // Per variant
@@ -81,9 +81,9 @@ public sealed partial class ReplicationRunner
         _p = scenario.Parameters;
         _baseNotGood = new double[_zones * _bands];
         _startRelativeRisk = new double[_zones * Exposures.Count];
-        _inverseStartDiseaseRisk = new double[_zones * WorldState.DiseaseCount];
-        _zoneAllCauseRisk = new double[_zones * Exposures.Count];
-        _zoneIncidenceMultiplier = new double[_zones * WorldState.DiseaseCount];
+        _inverseStartDiseaseRisk = new float[_zones * WorldState.DiseaseCount];
+        _zoneAllCauseRisk = new float[_zones * Exposures.Count];
+        _zoneIncidenceMultiplier = new float[_zones * WorldState.DiseaseCount];
         _regionPopulation = new double[_regions]; _capacity = new double[_regions]; _commitment = new double[_regions];
         _politicalCapital = new double[_regions]; _analytical = new double[_regions]; _recentChurn = new double[_regions];
         _lendingLeftGbp = new double[_regions]; _patientLeftGbp = new double[_regions]; _standardApplied = new double[_regions]; _requiredReturn = new double[_regions];

@@ -51,38 +51,37 @@ public readonly struct CompiledExposureResponse
 
     private double Scaled(double ratio) => _squareRoot ? Math.Sqrt(ratio) : Math.Pow(ratio, _p.DiseaseDoseResponsePower);
 
-    /// <summary>True when <see cref="Evaluate4"/> can be used (the ITHIM-R square-root dose–response).</summary>
+    /// <summary>True when <see cref="Evaluate8"/> can be used (the ITHIM-R square-root dose–response).</summary>
     public bool SupportsVectors => _squareRoot;
 
     /// <summary>
-    /// <see cref="Evaluate"/> for four zones at once: each argument holds one exposure of four zones, and
-    /// each output span receives one vector per exposure or disease (indexed by the enums). The same
-    /// formulas as the scalar version, term by term; requires <see cref="SupportsVectors"/>.
+    /// <see cref="Evaluate"/> for eight zones at once in single precision: each argument holds one exposure of
+    /// eight zones, and each output span receives one vector per exposure or disease (indexed by the enums).
+    /// The same formulas as the scalar version, term by term; requires <see cref="SupportsVectors"/>.
     /// </summary>
-    public void Evaluate4(Vector256<double> walking, Vector256<double> cycling, Vector256<double> pm25,
-        Vector256<double> greenNdvi, Vector256<double> coldShare, Span<Vector256<double>> allCause, Span<Vector256<double>> diseaseIncidence)
+    public void Evaluate8(Vector256<float> walking, Vector256<float> cycling, Vector256<float> pm25,
+        Vector256<float> greenNdvi, Vector256<float> coldShare, Span<Vector256<float>> allCause, Span<Vector256<float>> diseaseIncidence)
     {
         if (!_squareRoot) throw new InvalidOperationException("Vector evaluation needs the square-root dose–response.");
-        var one = Vector256.Create(1.0);
-        allCause[(int)Exposure.Walking] = one - Vector256.MinNative(Vector256.Create(_p.WalkingMaximumRiskReduction),
-            Vector256.Create(1 - _p.WalkingRelativeRiskAtReference) * walking / Vector256.Create(_p.WalkingReferenceMinutesPerWeek));
-        allCause[(int)Exposure.Cycling] = one - Vector256.MinNative(Vector256.Create(_p.CyclingMaximumRiskReduction),
-            Vector256.Create(1 - _p.CyclingRelativeRiskAtReference) * cycling / Vector256.Create(_p.CyclingReferenceMinutesPerWeek));
-        allCause[(int)Exposure.Pm25] = Vector256.Exp(Vector256.Create(_lnPm25Per10) * pm25 / Vector256.Create(10.0));
-        allCause[(int)Exposure.GreenSpace] = Vector256.Exp(Vector256.Create(_lnGreenPerTenth) * greenNdvi / Vector256.Create(0.1));
-        allCause[(int)Exposure.ColdHomes] = one + coldShare * Vector256.Create(_p.ColdHomeRelativeRisk - 1);
+        var one = Vector256.Create(1f);
+        allCause[(int)Exposure.Walking] = one - Vector256.MinNative(Of(_p.WalkingMaximumRiskReduction),
+            Of(1 - _p.WalkingRelativeRiskAtReference) * walking / Of(_p.WalkingReferenceMinutesPerWeek));
+        allCause[(int)Exposure.Cycling] = one - Vector256.MinNative(Of(_p.CyclingMaximumRiskReduction),
+            Of(1 - _p.CyclingRelativeRiskAtReference) * cycling / Of(_p.CyclingReferenceMinutesPerWeek));
+        allCause[(int)Exposure.Pm25] = Vector256.Exp(Of(_lnPm25Per10) * pm25 / Of(10));
+        allCause[(int)Exposure.GreenSpace] = Vector256.Exp(Of(_lnGreenPerTenth) * greenNdvi / Of(0.1));
+        allCause[(int)Exposure.ColdHomes] = one + coldShare * Of(_p.ColdHomeRelativeRisk - 1);
 
-        var mets = walking / Vector256.Create(60.0) * Vector256.Create(_p.WalkingMarginalMets)
-                   + cycling / Vector256.Create(60.0) * Vector256.Create(_p.CyclingMarginalMets);
-        var dose = Vector256.MinNative(Vector256.MaxNative(mets, Vector256<double>.Zero), Vector256.Create(_p.DiseaseMarginalMetHoursPerWeekCap));
-        var pm25Per10 = pm25 / Vector256.Create(10.0);
+        var mets = walking / Of(60) * Of(_p.WalkingMarginalMets) + cycling / Of(60) * Of(_p.CyclingMarginalMets);
+        var dose = Vector256.MinNative(Vector256.MaxNative(mets, Vector256<float>.Zero), Of(_p.DiseaseMarginalMetHoursPerWeekCap));
+        var pm25Per10 = pm25 / Of(10);
         diseaseIncidence[(int)Disease.Cardiovascular] = Vector256.Exp(
-            Vector256.Create(_lnCardiovascular) * Vector256.Sqrt(dose / Vector256.Create(_p.CardiovascularReferenceMarginalMetHoursPerWeek))
-            + Vector256.Create(_lnCardiovascularPm25Per10) * pm25Per10);
-        diseaseIncidence[(int)Disease.Type2Diabetes] = Vector256.Exp(
-            Vector256.Create(_lnDiabetes) * Vector256.Sqrt(dose / Vector256.Create(_p.Type2DiabetesReferenceMarginalMetHoursPerWeek)));
-        diseaseIncidence[(int)Disease.ChronicRespiratory] = Vector256.Exp(Vector256.Create(_lnRespiratoryPm25Per10) * pm25Per10);
+            Of(_lnCardiovascular) * Vector256.Sqrt(dose / Of(_p.CardiovascularReferenceMarginalMetHoursPerWeek)) + Of(_lnCardiovascularPm25Per10) * pm25Per10);
+        diseaseIncidence[(int)Disease.Type2Diabetes] = Vector256.Exp(Of(_lnDiabetes) * Vector256.Sqrt(dose / Of(_p.Type2DiabetesReferenceMarginalMetHoursPerWeek)));
+        diseaseIncidence[(int)Disease.ChronicRespiratory] = Vector256.Exp(Of(_lnRespiratoryPm25Per10) * pm25Per10);
         diseaseIncidence[(int)Disease.CommonMentalDisorder] = Vector256.Exp(
-            Vector256.Create(_lnMental) * Vector256.Sqrt(dose / Vector256.Create(_p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek)));
+            Of(_lnMental) * Vector256.Sqrt(dose / Of(_p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek)));
     }
+
+    private static Vector256<float> Of(double value) => Vector256.Create((float)value);
 }
