@@ -74,14 +74,14 @@ public sealed partial class ReplicationRunner
         if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new float[_zones * _bands];
         Span<double> excess = stackalloc double[WorldState.DiseaseCount];
         for (int d = 0; d < WorldState.DiseaseCount; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
+        Span<double> diseaseRisk = stackalloc double[WorldState.DiseaseCount];
         for (int z = 0; z < _zones; z++)
         {
-            var start = StartLevels(_template, z);
-            for (int e = 0; e < Exposures.Count; e++)
-                _startRelativeRisk[z * Exposures.Count + e] = ExposureResponse.RelativeRisk(_rr, (Exposure)e, start);
+            // Relative risks at the start exposures, by the compiled functions (logarithms of the parameters taken once).
+            _risks.Evaluate(StartLevels(_template, z), _startRelativeRisk.AsSpan(z * Exposures.Count, Exposures.Count), diseaseRisk);
             for (int d = 0; d < WorldState.DiseaseCount; d++)
             {
-                _inverseStartDiseaseRisk[d * _zones + z] = (float)(1 / ExposureResponse.DiseaseIncidenceRelativeRisk(_rr, (Disease)d, start));
+                _inverseStartDiseaseRisk[d * _zones + z] = (float)(1 / diseaseRisk[d]);
                 _zoneDiseaseMultiplier[d * _zones + z] = (float)DiseaseBaseline.DeprivationMultiplier((Disease)d, _template.ZoneDecile[z]);
             }
             for (int b = 0; b < AgeBands.Count; b++)
