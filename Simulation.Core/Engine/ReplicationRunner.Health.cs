@@ -421,26 +421,15 @@ public sealed partial class ReplicationRunner
                 next.StoreUnsafe(ref population, i);
                 // Diseases: incidence among the disease-free survivors, remission, ageing of the cases.
                 var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, zero), one / n, zero);
-                var c = Vector256.LoadUnsafe(ref cvd, i);
-                var excessCases = excessCvd * c;
-                cost += c * costCvd;
-                AdvanceCases(ref cvd, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
-                    zero, ageingShare, ref cvdUp, ref newCases);
-                c = Vector256.LoadUnsafe(ref diabetes, i);
-                excessCases += excessDiabetes * c;
-                cost += c * costDiabetes;
-                AdvanceCases(ref diabetes, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
-                    zero, ageingShare, ref diabetesUp, ref newCases);
-                c = Vector256.LoadUnsafe(ref respiratory, i);
-                excessCases += excessRespiratory * c;
-                cost += c * costRespiratory;
-                AdvanceCases(ref respiratory, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
-                    zero, ageingShare, ref respiratoryUp, ref newCases);
-                c = Vector256.LoadUnsafe(ref mental, i);
-                excessCases += excessMental * c;
-                cost += c * costMental;
-                AdvanceCases(ref mental, i, c * survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
-                    remission, ageingShare, ref mentalUp, ref newCases);
+                var excessCases = zero;
+                AdvanceCases(ref cvd, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
+                    zero, ageingShare, excessCvd, costCvd, ref cvdUp, ref newCases, ref excessCases, ref cost);
+                AdvanceCases(ref diabetes, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
+                    zero, ageingShare, excessDiabetes, costDiabetes, ref diabetesUp, ref newCases, ref excessCases, ref cost);
+                AdvanceCases(ref respiratory, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
+                    zero, ageingShare, excessRespiratory, costRespiratory, ref respiratoryUp, ref newCases, ref excessCases, ref cost);
+                AdvanceCases(ref mental, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
+                    remission, ageingShare, excessMental, costMental, ref mentalUp, ref newCases, ref excessCases, ref cost);
                 // Share in good health: the zone's base ill-health plus the excess of each disease's prevalence.
                 var good = Vector256.MinNative(one, Vector256.MaxNative(zero, one - (Vector256.LoadUnsafe(ref notGoodIntercept, i) + excessCases * inverse)));
                 (Vector256.LoadUnsafe(ref decilePop, i) + n).StoreUnsafe(ref decilePop, i);
@@ -471,24 +460,33 @@ public sealed partial class ReplicationRunner
     }
 
     /// <summary>
-    /// One disease in eight bands of a zone for a year: new cases among the disease-free survivors (at most all
-    /// of them), remission, then ageing of the cases: a share of each band's cases moves up with its people.
-    /// Stores next year's cases in place.
+    /// One disease in eight bands of a zone for a year: counts its cases' NHS cost and extra ill-health, then new
+    /// cases among the disease-free survivors (at most all of them), remission, and ageing of the cases: a share of
+    /// each band's cases moves up with its people. Stores next year's cases in place.
     /// </summary>
     /// <param name="cases">The zone's cases of the disease, one band stride.</param>
     /// <param name="i">First band of the eight.</param>
-    /// <param name="survivingCases">This year's cases that survive the year.</param>
+    /// <param name="survival">Share of the bands' people surviving the year (disease does not change it).</param>
     /// <param name="alive">People who survive the year.</param>
     /// <param name="incidenceRate">The bands' incidence: national rate × the zone's multiplier.</param>
     /// <param name="remission">Share of cases remitting in a year.</param>
     /// <param name="ageingShare">Share of each band moving up a band.</param>
+    /// <param name="illHealthExcess">Extra share not in good health among people with the disease.</param>
+    /// <param name="costPerCase">NHS treatment cost per prevalent case, £ a year.</param>
     /// <param name="movingUp">Cases moving up from the eight bands below, rotated; replaced by those moving up from these.</param>
     /// <param name="newCases">The zone's running count of new cases by lane.</param>
+    /// <param name="excessCases">Running Σ excess × cases by band (divided by the band's people, the extra ill-health).</param>
+    /// <param name="cost">The zone's running cost of prevalent cases by lane.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AdvanceCases(ref float cases, nuint i, Vector256<float> survivingCases, Vector256<float> alive,
+    private static void AdvanceCases(ref float cases, nuint i, Vector256<float> survival, Vector256<float> alive,
         Vector256<float> incidenceRate, Vector256<float> remission, Vector256<float> ageingShare,
-        ref Vector256<float> movingUp, ref Vector256<float> newCases)
+        Vector256<float> illHealthExcess, Vector256<float> costPerCase,
+        ref Vector256<float> movingUp, ref Vector256<float> newCases, ref Vector256<float> excessCases, ref Vector256<float> cost)
     {
+        var c = Vector256.LoadUnsafe(ref cases, i);
+        excessCases += illHealthExcess * c;
+        cost += c * costPerCase;
+        var survivingCases = c * survival;
         var incident = Vector256.MinNative(Vector256.Create(1f), incidenceRate) * (alive - survivingCases);
         newCases += incident;
         var state = survivingCases - remission * survivingCases + incident;
