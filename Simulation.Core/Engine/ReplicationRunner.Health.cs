@@ -22,7 +22,7 @@ public sealed partial class ReplicationRunner
     private float[] _startBandDenominator = [];     // [zone * stride + band], 1 / all-cause RR product at start exposures
     private readonly float[] _incidenceLanes = new float[WorldState.DiseaseCount * WorldState.BandStride];   // national incidence by band, single precision
 
-    /// <summary>Share of each band inside each exposure's age range, [exposure * stride + band]; 0 in the padding band.</summary>
+    /// <summary>Share of each band inside each exposure's age range, [exposure * stride + band]; 0 in the padding bands.</summary>
     private static readonly float[] BandExposureShare = BuildBandExposureShare();
 
     private static float[] BuildBandExposureShare()
@@ -34,7 +34,7 @@ public sealed partial class ReplicationRunner
         return shares;
     }
 
-    /// <summary>England's death rates padded to the band stride (the padding band has none).</summary>
+    /// <summary>England's death rates padded to the band stride (the padding bands have none).</summary>
     private static readonly float[] DeathRatePadded = Padded(EnglandReference.DeathRatePerPersonYear);
 
     /// <summary>Share of a band moving up to the next band in a year, 1/width (0 for the open and padding bands).</summary>
@@ -370,16 +370,16 @@ public sealed partial class ReplicationRunner
         bool finalYear = year == _scenario.HorizonYears - 1;
         for (int z = 0; z < zones; z++)
         {
-            var walking = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.Walking * zones + z] - 1));
-            var cycling = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.Cycling * zones + z] - 1));
-            var pm25 = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.Pm25 * zones + z] - 1));
-            var green = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.GreenSpace * zones + z] - 1));
-            var cold = Vector256.Create((float)(_zoneAllCauseRisk[Exposures.ColdHomes * zones + z] - 1));
+            var walking = Vector256.Create(_zoneAllCauseRisk[Exposures.Walking * zones + z] - 1);
+            var cycling = Vector256.Create(_zoneAllCauseRisk[Exposures.Cycling * zones + z] - 1);
+            var pm25 = Vector256.Create(_zoneAllCauseRisk[Exposures.Pm25 * zones + z] - 1);
+            var green = Vector256.Create(_zoneAllCauseRisk[Exposures.GreenSpace * zones + z] - 1);
+            var cold = Vector256.Create(_zoneAllCauseRisk[Exposures.ColdHomes * zones + z] - 1);
             var zoneMortality = Vector256.Create((float)_world.ZoneMortalityMultiplier[z] * shock);
-            var multiplierCvd = Vector256.Create((float)_zoneIncidenceMultiplier[(int)Disease.Cardiovascular * zones + z]);
-            var multiplierDiabetes = Vector256.Create((float)_zoneIncidenceMultiplier[(int)Disease.Type2Diabetes * zones + z]);
-            var multiplierRespiratory = Vector256.Create((float)_zoneIncidenceMultiplier[(int)Disease.ChronicRespiratory * zones + z]);
-            var multiplierMental = Vector256.Create((float)_zoneIncidenceMultiplier[(int)Disease.CommonMentalDisorder * zones + z]);
+            var multiplierCvd = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.Cardiovascular * zones + z]);
+            var multiplierDiabetes = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.Type2Diabetes * zones + z]);
+            var multiplierRespiratory = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.ChronicRespiratory * zones + z]);
+            var multiplierMental = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.CommonMentalDisorder * zones + z]);
             int zb = z * stride;
             ref float population = ref _world.Population[zb];
             ref float cvd = ref _world.Cases[((int)Disease.Cardiovascular * zones + z) * stride];

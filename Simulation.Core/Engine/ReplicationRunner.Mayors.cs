@@ -26,7 +26,7 @@ public sealed partial class ReplicationRunner
         double people = 0;
         double walk = 0, cycle = 0, pm = 0, green = 0, cold = 0;
         // Adults (20+: the ages the all-cause exposure–responses apply to), their deaths and new CVD and diabetes
-        // cases, by lane of the age profile: the adult rows below are zero for children and the padding band.
+        // cases: the adult rows below are zero for children and the padding bands.
         double adults = 0, adultDeaths = 0, cvdCases = 0, diabetesCases = 0;
         foreach (int z in ZonesOf(region))
         {
@@ -75,7 +75,7 @@ public sealed partial class ReplicationRunner
             (cvdCases * DiseaseBaseline.IllHealthExcess(Disease.Cardiovascular) + diabetesCases * DiseaseBaseline.IllHealthExcess(Disease.Type2Diabetes)) / people;
     }
 
-    /// <summary>1 for the adult bands (20+) the mayor's appraisal counts, 0 for children and the padding band.</summary>
+    /// <summary>1 for the adult bands (20+) the mayor's appraisal counts, 0 for children and the padding bands.</summary>
     private static readonly float[] AdultBand = BuildAdultRow(static _ => 1);
 
     /// <summary>England's death rates in the adult bands, 0 elsewhere.</summary>
