@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.World;
 
@@ -19,7 +20,7 @@ public sealed partial class ReplicationRunner
     private double[] _activeTravelResponse = [], _cleanAirResponse = [], _greenSpaceResponse = [];   // [zone], this year's 1 − e^(−spend/scale)
     private float[] _zoneDiseaseMultiplier = [];    // [d * zones + zone], deprivation multiplier of incidence
     private float[] _notGoodIntercept = [];         // [zone * stride + band], start ill-health minus its disease part
-    private float[] _startBandDenominator = [];     // [zone * stride + band], 1 / all-cause RR product at start exposures
+    private float[] _startExposureDeathRate = [];   // [zone * stride + band], death rate per person-year were every exposure's RR 1: England's × the zone's multiplier / RR product at start exposures
     private readonly float[] _incidenceLanes = new float[WorldState.DiseaseCount * WorldState.BandStride];   // national incidence by band, single precision
 
     /// <summary>Share of each band inside each exposure's age range, [exposure * stride + band]; 0 in the padding bands.</summary>
@@ -34,9 +35,6 @@ public sealed partial class ReplicationRunner
         return shares;
     }
 
-    /// <summary>England's death rates padded to the band stride (the padding bands have none).</summary>
-    private static readonly float[] DeathRatePadded = Padded(EnglandReference.DeathRatePerPersonYear);
-
     /// <summary>Share of a band moving up to the next band in a year, 1/width (0 for the open and padding bands).</summary>
     private static readonly float[] AgeingShare = BuildAgeingShare();
 
@@ -46,13 +44,6 @@ public sealed partial class ReplicationRunner
         for (int b = 0; b < AgeBands.Count; b++)
             share[b] = b == AgeBands.OpenBand ? 0 : 1f / AgeBands.WidthYears(b);
         return share;
-    }
-
-    private static float[] Padded(ReadOnlySpan<double> values)
-    {
-        var padded = new float[WorldState.BandStride];
-        for (int b = 0; b < values.Length; b++) padded[b] = (float)values[b];
-        return padded;
     }
 
     /// <summary>Per-replication set-up: steady-state incidence, start-year risks and ill-health, sites' break-even rates.</summary>
@@ -70,7 +61,7 @@ public sealed partial class ReplicationRunner
         SetAdultIncidence();
         if (_activeTravelResponse.Length != _zones) { _activeTravelResponse = new double[_zones]; _cleanAirResponse = new double[_zones]; _greenSpaceResponse = new double[_zones]; }
         if (_zoneDiseaseMultiplier.Length != _zones * WorldState.DiseaseCount) _zoneDiseaseMultiplier = new float[_zones * WorldState.DiseaseCount];
-        if (_startBandDenominator.Length != _zones * _bands) _startBandDenominator = new float[_zones * _bands];
+        if (_startExposureDeathRate.Length != _zones * _bands) _startExposureDeathRate = new float[_zones * _bands];
         if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new float[_zones * _bands];
         Span<double> excess = stackalloc double[WorldState.DiseaseCount];
         for (int d = 0; d < WorldState.DiseaseCount; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
@@ -89,7 +80,7 @@ public sealed partial class ReplicationRunner
                 double denominator = 1;
                 for (int e = 0; e < Exposures.Count; e++)
                     denominator *= 1 + BandExposureShare[e * _bands + b] * (_startRelativeRisk[z * Exposures.Count + e] - 1);
-                _startBandDenominator[z * _bands + b] = (float)(1 / denominator);
+                _startExposureDeathRate[z * _bands + b] = (float)(EnglandReference.DeathRatePerPersonYear[b] * _template.ZoneMortalityMultiplier[z] / denominator);
                 double notGood = 1 - EnglandReference.ShareInGoodHealth[b];
                 double odds = notGood / (1 - notGood) * _template.ZoneIllHealthOddsMultiplier[z];
                 _baseNotGood[z * _bands + b] = odds / (1 + odds);
@@ -343,9 +334,8 @@ public sealed partial class ReplicationRunner
         var h = _p.Health;
         const int stride = WorldState.BandStride;
         int zones = _zones;
-        float shock = healthShock ? (float)(1 + _p.Shocks.HealthShockMortalityUplift) : 1f;
+        var shock = Vector256.Create(healthShock ? (float)(1 + _p.Shocks.HealthShockMortalityUplift) : 1f);
         ref float shares = ref MemoryMarshal.GetArrayDataReference(BandExposureShare);
-        ref float deathRate = ref MemoryMarshal.GetArrayDataReference(DeathRatePadded);
         ref float ageing = ref MemoryMarshal.GetArrayDataReference(AgeingShare);
         ref float incidence = ref MemoryMarshal.GetArrayDataReference(_incidenceLanes);
         // The zone's death rates and shares in good health, kept for its life table in the final year.
@@ -363,7 +353,7 @@ public sealed partial class ReplicationRunner
         var costDiabetes = Vector256.Create((float)h.DiabetesCostGbpPerCase);
         var costRespiratory = Vector256.Create((float)h.RespiratoryCostGbpPerCase);
         var costMental = Vector256.Create((float)h.MentalDisorderCostGbpPerCase);
-        var remission = Vector256.Create((float)h.MentalDisorderRemissionPerYear);
+        var lessRemission = Vector256.Create(-(float)h.MentalDisorderRemissionPerYear);
         ClearDecileSums();
         double deathsYear = 0, newCasesYear = 0, qalysYear = 0, costYear = 0;
         ComputeZoneRisks();
@@ -375,7 +365,6 @@ public sealed partial class ReplicationRunner
             var pm25 = Vector256.Create(_zoneAllCauseRisk[Exposures.Pm25 * zones + z] - 1);
             var green = Vector256.Create(_zoneAllCauseRisk[Exposures.GreenSpace * zones + z] - 1);
             var cold = Vector256.Create(_zoneAllCauseRisk[Exposures.ColdHomes * zones + z] - 1);
-            var zoneMortality = Vector256.Create((float)_world.ZoneMortalityMultiplier[z] * shock);
             var multiplierCvd = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.Cardiovascular * zones + z]);
             var multiplierDiabetes = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.Type2Diabetes * zones + z]);
             var multiplierRespiratory = Vector256.Create(_zoneIncidenceMultiplier[(int)Disease.ChronicRespiratory * zones + z]);
@@ -387,7 +376,7 @@ public sealed partial class ReplicationRunner
             ref float respiratory = ref _world.Cases[((int)Disease.ChronicRespiratory * zones + z) * stride];
             ref float mental = ref _world.Cases[((int)Disease.CommonMentalDisorder * zones + z) * stride];
             ref float notGoodIntercept = ref _notGoodIntercept[zb];
-            ref float startDenominator = ref _startBandDenominator[zb];
+            ref float startDeathRate = ref _startExposureDeathRate[zb];
             int decile = (_world.ZoneDecile[z] - 1) * stride;
             ref float decilePop = ref _decilePop[decile];
             ref float decileDeaths = ref _decileDeaths[decile];
@@ -400,14 +389,13 @@ public sealed partial class ReplicationRunner
             for (nuint i = 0; i < stride; i += 8)
             {
                 // All-cause relative risk of the band against the start year, then deaths.
-                var risk = Vector256.LoadUnsafe(ref startDenominator, i)
-                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.Walking * stride + i) * walking)
-                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.Cycling * stride + i) * cycling)
-                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.Pm25 * stride + i) * pm25)
-                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.GreenSpace * stride + i) * green)
-                    * (one + Vector256.LoadUnsafe(ref shares, Exposures.ColdHomes * stride + i) * cold);
-                var m = Vector256.LoadUnsafe(ref deathRate, i) * zoneMortality * risk;
-                var survival = one - m / (one + half * m);
+                var risk = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Walking * stride + i), walking, one)
+                    * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Cycling * stride + i), cycling, one)
+                    * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Pm25 * stride + i), pm25, one)
+                    * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.GreenSpace * stride + i), green, one)
+                    * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.ColdHomes * stride + i), cold, one);
+                var m = Vector256.LoadUnsafe(ref startDeathRate, i) * shock * risk;
+                var survival = one - m / Vector256.FusedMultiplyAdd(half, m, one);
                 var n = Vector256.LoadUnsafe(ref population, i);
                 var alive = n * survival;
                 deaths += n - alive;
@@ -423,19 +411,20 @@ public sealed partial class ReplicationRunner
                 var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, zero), one / n, zero);
                 var excessCases = zero;
                 AdvanceCases(ref cvd, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
-                    zero, ageingShare, excessCvd, costCvd, ref cvdUp, ref newCases, ref excessCases, ref cost);
+                    false, zero, ageingShare, excessCvd, costCvd, ref cvdUp, ref newCases, ref excessCases, ref cost);
                 AdvanceCases(ref diabetes, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
-                    zero, ageingShare, excessDiabetes, costDiabetes, ref diabetesUp, ref newCases, ref excessCases, ref cost);
+                    false, zero, ageingShare, excessDiabetes, costDiabetes, ref diabetesUp, ref newCases, ref excessCases, ref cost);
                 AdvanceCases(ref respiratory, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
-                    zero, ageingShare, excessRespiratory, costRespiratory, ref respiratoryUp, ref newCases, ref excessCases, ref cost);
+                    false, zero, ageingShare, excessRespiratory, costRespiratory, ref respiratoryUp, ref newCases, ref excessCases, ref cost);
                 AdvanceCases(ref mental, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
-                    remission, ageingShare, excessMental, costMental, ref mentalUp, ref newCases, ref excessCases, ref cost);
+                    true, lessRemission, ageingShare, excessMental, costMental, ref mentalUp, ref newCases, ref excessCases, ref cost);
                 // Share in good health: the zone's base ill-health plus the excess of each disease's prevalence.
-                var good = Vector256.MinNative(one, Vector256.MaxNative(zero, one - (Vector256.LoadUnsafe(ref notGoodIntercept, i) + excessCases * inverse)));
+                var good = Vector256.MinNative(one, Vector256.MaxNative(zero,
+                    one - Vector256.FusedMultiplyAdd(excessCases, inverse, Vector256.LoadUnsafe(ref notGoodIntercept, i))));
                 (Vector256.LoadUnsafe(ref decilePop, i) + n).StoreUnsafe(ref decilePop, i);
-                (Vector256.LoadUnsafe(ref decileDeaths, i) + n * m).StoreUnsafe(ref decileDeaths, i);
-                (Vector256.LoadUnsafe(ref decileGood, i) + n * good).StoreUnsafe(ref decileGood, i);
-                qalys += n * (uNotGood + good * uGain);
+                Vector256.FusedMultiplyAdd(n, m, Vector256.LoadUnsafe(ref decileDeaths, i)).StoreUnsafe(ref decileDeaths, i);
+                Vector256.FusedMultiplyAdd(n, good, Vector256.LoadUnsafe(ref decileGood, i)).StoreUnsafe(ref decileGood, i);
+                qalys = Vector256.FusedMultiplyAdd(n, Vector256.FusedMultiplyAdd(good, uGain, uNotGood), qalys);
                 if (finalYear)
                 {
                     m.StoreUnsafe(ref finalRows[0], i);
@@ -469,7 +458,8 @@ public sealed partial class ReplicationRunner
     /// <param name="survival">Share of the bands' people surviving the year (disease does not change it).</param>
     /// <param name="alive">People who survive the year.</param>
     /// <param name="incidenceRate">The bands' incidence: national rate × the zone's multiplier.</param>
-    /// <param name="remission">Share of cases remitting in a year.</param>
+    /// <param name="remits">Whether cases of the disease remit (a constant at each call, so the JIT drops the other branch).</param>
+    /// <param name="lessRemission">Minus the share of cases remitting in a year.</param>
     /// <param name="ageingShare">Share of each band moving up a band.</param>
     /// <param name="illHealthExcess">Extra share not in good health among people with the disease.</param>
     /// <param name="costPerCase">NHS treatment cost per prevalent case, £ a year.</param>
@@ -479,17 +469,18 @@ public sealed partial class ReplicationRunner
     /// <param name="cost">The zone's running cost of prevalent cases by lane.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AdvanceCases(ref float cases, nuint i, Vector256<float> survival, Vector256<float> alive,
-        Vector256<float> incidenceRate, Vector256<float> remission, Vector256<float> ageingShare,
+        Vector256<float> incidenceRate, bool remits, Vector256<float> lessRemission, Vector256<float> ageingShare,
         Vector256<float> illHealthExcess, Vector256<float> costPerCase,
         ref Vector256<float> movingUp, ref Vector256<float> newCases, ref Vector256<float> excessCases, ref Vector256<float> cost)
     {
         var c = Vector256.LoadUnsafe(ref cases, i);
-        excessCases += illHealthExcess * c;
-        cost += c * costPerCase;
+        excessCases = Vector256.FusedMultiplyAdd(illHealthExcess, c, excessCases);
+        cost = Vector256.FusedMultiplyAdd(c, costPerCase, cost);
         var survivingCases = c * survival;
         var incident = Vector256.MinNative(Vector256.Create(1f), incidenceRate) * (alive - survivingCases);
         newCases += incident;
-        var state = survivingCases - remission * survivingCases + incident;
+        var state = survivingCases + incident;
+        if (remits) state = Vector256.FusedMultiplyAdd(lessRemission, survivingCases, state);
         var up = state * ageingShare;
         var rotated = RotateUp(up);
         (state - up + FromBelow(rotated, movingUp)).StoreUnsafe(ref cases, i);
@@ -506,7 +497,7 @@ public sealed partial class ReplicationRunner
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> FromBelow(Vector256<float> rotated, Vector256<float> rotatedBelow) =>
-        Vector256.ConditionalSelect(LowestLane, rotatedBelow, rotated);
+        Avx.IsSupported ? Avx.Blend(rotated, rotatedBelow, 0b0000_0001) : Vector256.ConditionalSelect(LowestLane, rotatedBelow, rotated);
 
     private static readonly Vector256<float> LowestLane = Vector256.Create(-1, 0, 0, 0, 0, 0, 0, 0).AsSingle();
 
