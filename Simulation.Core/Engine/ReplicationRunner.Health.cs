@@ -113,16 +113,13 @@ public sealed partial class ReplicationRunner
                 double m = EnglandReference.DeathRatePerPersonYear[b] * _template.ZoneMortalityMultiplier[z];
                 double good = 1 - _baseNotGood[z * _bands + b];
                 AddToDecile(decile, b, n, m, good);
-                _mx[b] = m; _gh[b] = good;
+                SetZoneTableRow(z, b, m, good);
                 double died = n * m / (1 + 0.5 * m);
                 deaths += died;
                 ncdDeaths += died * NcdShareOfDeaths[b];
             }
-            if (result.Zones == _zones)
-            {
-                (result.ZoneBaseline[z * 2 + 1], result.ZoneBaseline[z * 2]) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
-            }
         }
+        if (result.Zones == _zones) ZoneLifeTables(result.ZoneBaseline);
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
         _decileHle.CopyTo(result.BaselineDecileHleYears, 0);
         result.BaselineValues[Baseline.LeYears] = le;
@@ -431,13 +428,15 @@ public sealed partial class ReplicationRunner
                     good.StoreUnsafe(ref finalRows[stride], i);
                 }
             }
-            if (finalYear) ZoneLifeTable(z, finalRows[..stride], finalRows[stride..]);
+            if (finalYear)
+                for (int b = 0; b < AgeBands.Count; b++) SetZoneTableRow(z, b, finalRows[b], finalRows[stride + b]);
             _zonePopulation[z] = SumInDouble(zoneTotal);
             deathsYear += SumInDouble(deaths);
             newCasesYear += SumInDouble(newCases);
             qalysYear += SumInDouble(qalys);
             costYear += SumInDouble(cost) + _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
         }
+        if (finalYear) ZoneLifeTables(_zoneFinal);
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
         yearly[Series.LeYears] = le; yearly[Series.HleYears] = hle;
         yearly[Series.LeGapYears] = leGap; yearly[Series.HleGapYears] = hleGap;
@@ -526,11 +525,51 @@ public sealed partial class ReplicationRunner
         value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)index);
     }
 
-    /// <summary>A zone's LE and HLE from this year's death rates and shares in good health, into <see cref="_zoneFinal"/>.</summary>
-    private void ZoneLifeTable(int z, ReadOnlySpan<float> mortality, ReadOnlySpan<float> goodShare)
+    // Life tables are computed four at a time (AbridgedLifeTable.ExpectanciesAtBirthYears4): table t's rates and
+    // shares are lane t % 4 of block t / 4, [block * TableBlock + band * 4 + lane].
+    private const int TableBlock = AgeBands.Count * AbridgedLifeTable.Lanes;
+
+    /// <summary>Index of band <paramref name="band"/> of life table <paramref name="table"/> in a four-at-a-time buffer.</summary>
+    private static int TableIndex(int table, int band) =>
+        table / AbridgedLifeTable.Lanes * TableBlock + band * AbridgedLifeTable.Lanes + table % AbridgedLifeTable.Lanes;
+
+    private void SetZoneTableRow(int z, int band, double deathRate, double goodShare)
     {
-        for (int b = 0; b < AgeBands.Count; b++) { _mx[b] = mortality[b]; _gh[b] = goodShare[b]; }
-        (_zoneFinal[z * 2 + 1], _zoneFinal[z * 2]) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
+        int i = TableIndex(z, band);
+        _zoneTableRates[i] = deathRate;
+        _zoneTableGood[i] = goodShare;
+    }
+
+    /// <summary>Every zone's LE and HLE from the rows set by <see cref="SetZoneTableRow"/>, into [zone * 2 + (0 HLE, 1 LE)].</summary>
+    private void ZoneLifeTables(Span<double> destination) =>
+        FourAtATime(_zoneTableRates, _zoneTableGood, _zones, _zoneTableLe, _zoneTableHle, destination);
+
+    /// <summary>
+    /// Life tables 0 … <paramref name="tables"/> − 1 of a four-at-a-time buffer, four at a time; the unused lanes of the last block
+    /// are made copies of its first table (so every lane is a valid table), and their results are not used.
+    /// Writes LE and HLE of each table to <paramref name="le"/> and <paramref name="hle"/>, and, if
+    /// <paramref name="pairs"/> is not empty, also to [table * 2 + (0 HLE, 1 LE)] of it.
+    /// </summary>
+    private static void FourAtATime(double[] rates, double[] good, int tables, double[] le, double[] hle, Span<double> pairs)
+    {
+        const int lanes = AbridgedLifeTable.Lanes;
+        int blocks = (tables + lanes - 1) / lanes;
+        int last = (blocks - 1) * lanes;
+        for (int t = tables; t < last + lanes; t++)
+            for (int b = 0; b < AgeBands.Count; b++)
+            {
+                rates[TableIndex(t, b)] = rates[TableIndex(last, b)];
+                good[TableIndex(t, b)] = good[TableIndex(last, b)];
+            }
+        for (int block = 0; block < blocks; block++)
+            AbridgedLifeTable.ExpectanciesAtBirthYears4(rates.AsSpan(block * TableBlock, TableBlock), good.AsSpan(block * TableBlock, TableBlock),
+                le.AsSpan(block * lanes, lanes), hle.AsSpan(block * lanes, lanes));
+        if (pairs.IsEmpty) return;
+        for (int t = 0; t < tables; t++)
+        {
+            pairs[t * 2] = hle[t];
+            pairs[t * 2 + 1] = le[t];
+        }
     }
 
     private void ClearDecileSums()
@@ -546,29 +585,36 @@ public sealed partial class ReplicationRunner
         _decileGood[i] += (float)(people * goodShare);
     }
 
-    /// <summary>Life tables of the whole world and of each populated decile; SII of LE and HLE across deciles (ONS method).</summary>
+    /// <summary>
+    /// Life tables of the whole world and of each populated decile; SII of LE and HLE across deciles (ONS method).
+    /// The eleven tables (deciles 1–10, then the world) are computed four at a time.
+    /// </summary>
     private void LifeTables(out double le, out double hle, out double leGap, out double hleGap)
     {
+        const int world = ReplicationResult.Deciles;
+        for (int decile = 0; decile < ReplicationResult.Deciles; decile++) DecileRates(decile, decile, decile);
+        DecileRates(0, ReplicationResult.Deciles - 1, world);
+        FourAtATime(_groupTableRates, _groupTableGood, world + 1, _groupTableLe, _groupTableHle, []);
         int groups = 0;
-        for (int decile = 0; decile < 10; decile++)
+        for (int decile = 0; decile < ReplicationResult.Deciles; decile++)
         {
             double pop = 0;
             for (int b = 0; b < AgeBands.Count; b++) pop += _decilePop[decile * _bands + b];
             _decileHle[decile] = double.NaN;
             if (pop <= 0) continue;
-            DecileRates(decile, decile);
-            (_groupValue[groups], _groupValue2[groups]) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
-            _decileHle[decile] = _groupValue2[groups];
+            _groupValue[groups] = _groupTableLe[decile];
+            _groupValue2[groups] = _groupTableHle[decile];
+            _decileHle[decile] = _groupTableHle[decile];
             _groupPop[groups] = pop;
             groups++;
         }
-        DecileRates(0, 9);
-        (le, hle) = AbridgedLifeTable.ExpectanciesAtBirthYears(_mx, _gh);
+        (le, hle) = (_groupTableLe[world], _groupTableHle[world]);
         leGap = groups > 1 ? SlopeIndexOfInequality.Compute(_groupValue.AsSpan(0, groups), _groupPop.AsSpan(0, groups)) : 0;
         hleGap = groups > 1 ? SlopeIndexOfInequality.Compute(_groupValue2.AsSpan(0, groups), _groupPop.AsSpan(0, groups)) : 0;
     }
 
-    private void DecileRates(int fromDecile, int toDecile)
+    /// <summary>Death rates and shares in good health of deciles <paramref name="fromDecile"/>–<paramref name="toDecile"/> together, as life table <paramref name="table"/>.</summary>
+    private void DecileRates(int fromDecile, int toDecile, int table)
     {
         for (int b = 0; b < AgeBands.Count; b++)
         {
@@ -578,8 +624,8 @@ public sealed partial class ReplicationRunner
                 int i = d * _bands + b;
                 pop += _decilePop[i]; deaths += _decileDeaths[i]; good += _decileGood[i];
             }
-            _mx[b] = pop > 0 ? deaths / pop : EnglandReference.DeathRatePerPersonYear[b];
-            _gh[b] = pop > 0 ? good / pop : EnglandReference.ShareInGoodHealth[b];
+            _groupTableRates[TableIndex(table, b)] = pop > 0 ? deaths / pop : EnglandReference.DeathRatePerPersonYear[b];
+            _groupTableGood[TableIndex(table, b)] = pop > 0 ? good / pop : EnglandReference.ShareInGoodHealth[b];
         }
     }
 }

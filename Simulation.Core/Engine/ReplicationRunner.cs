@@ -55,7 +55,10 @@ public sealed partial class ReplicationRunner
     private readonly float[] _decilePop = new float[10 * WorldState.BandStride];
     private readonly float[] _decileDeaths = new float[10 * WorldState.BandStride];
     private readonly float[] _decileGood = new float[10 * WorldState.BandStride];
-    private readonly double[] _mx = new double[AgeBands.Count], _gh = new double[AgeBands.Count];
+    // Life tables four at a time: zones' (start year and final year) and the deciles' and world's; see TableIndex.
+    private readonly double[] _zoneTableRates, _zoneTableGood, _zoneTableLe, _zoneTableHle;
+    private readonly double[] _groupTableRates = new double[3 * TableBlock], _groupTableGood = new double[3 * TableBlock];
+    private readonly double[] _groupTableLe = new double[3 * AbridgedLifeTable.Lanes], _groupTableHle = new double[3 * AbridgedLifeTable.Lanes];
     private readonly double[] _groupValue = new double[10], _groupPop = new double[10], _groupValue2 = new double[10];
     private readonly double[] _decileHle = new double[ReplicationResult.Deciles];  // HLE per decile from the last LifeTables call, NaN if empty
     private readonly double[] _zoneFinal;           // [zone * 2 + (0 HLE, 1 LE)] in the final year of the variant
@@ -92,6 +95,9 @@ public sealed partial class ReplicationRunner
         _zoneWeight = new double[_zones];
         _zoneSpreadPerResident = new double[_zones];
         _zoneFinal = new double[_zones * 2];
+        int zoneTables = (_zones + AbridgedLifeTable.Lanes - 1) / AbridgedLifeTable.Lanes;
+        _zoneTableRates = new double[zoneTables * TableBlock]; _zoneTableGood = new double[zoneTables * TableBlock];
+        _zoneTableLe = new double[zoneTables * AbridgedLifeTable.Lanes]; _zoneTableHle = new double[zoneTables * AbridgedLifeTable.Lanes];
         _zoneEquityWeight = new double[_zones];
         _zonePopulation = new double[_zones];
         _regionZoneStart = new int[_regions + 1]; _regionZones = new int[_zones];

@@ -192,4 +192,50 @@ public class AbridgedLifeTableTests
             Assert.Equal(AbridgedLifeTable.HealthyLifeExpectancyAtBirthYears(mx, good), hle);
         }
     }
+
+    [Fact]
+    public void FourTablesAtOnce_EqualFourSeparateTablesBitForBit()
+    {
+        var draws = new ReplicationRandom(11, 0);
+        const int lanes = AbridgedLifeTable.Lanes;
+        var le = new double[lanes];
+        var hle = new double[lanes];
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var mx = new double[AgeBands.Count * lanes];
+            var good = new double[AgeBands.Count * lanes];
+            for (int i = 0; i < mx.Length; i++)
+            {
+                // Rates from 0 to 2 a year: some tables have a band where everyone dies (qx capped at 1),
+                // and open-band rates of 0 take the floor.
+                mx[i] = 2 * Math.Pow(draws.Uniform(RngStream.World, trial, i, 0), 6);
+                if (i / lanes == AgeBands.OpenBand && i % lanes == trial % lanes) mx[i] = 0;
+                good[i] = draws.Uniform(RngStream.World, trial, i, 1);
+            }
+            AbridgedLifeTable.ExpectanciesAtBirthYears4(mx, good, le, hle);
+            for (int table = 0; table < lanes; table++)
+            {
+                var tableMx = new double[AgeBands.Count];
+                var tableGood = new double[AgeBands.Count];
+                for (int b = 0; b < AgeBands.Count; b++) { tableMx[b] = mx[b * lanes + table]; tableGood[b] = good[b * lanes + table]; }
+                var (oneLe, oneHle) = AbridgedLifeTable.ExpectanciesAtBirthYears(tableMx, tableGood);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(oneLe), BitConverter.DoubleToInt64Bits(le[table]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(oneHle), BitConverter.DoubleToInt64Bits(hle[table]));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(-0.001)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void FourTablesAtOnce_InvalidDeathRateInAnyLane_Throws(double rate)
+    {
+        var mx = new double[AgeBands.Count * AbridgedLifeTable.Lanes];
+        Array.Fill(mx, 0.01);
+        mx[7 * AbridgedLifeTable.Lanes + 2] = rate;
+        var good = new double[mx.Length];
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            AbridgedLifeTable.ExpectanciesAtBirthYears4(mx, good, new double[AbridgedLifeTable.Lanes], new double[AbridgedLifeTable.Lanes]));
+    }
 }
