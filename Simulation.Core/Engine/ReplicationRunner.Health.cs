@@ -337,6 +337,11 @@ public sealed partial class ReplicationRunner
         ref float incidence = ref MemoryMarshal.GetArrayDataReference(_incidenceLanes);
         // The zone's death rates and shares in good health, kept for its life table in the final year.
         Span<float> finalRows = stackalloc float[2 * stride];
+        // A zone's death rates and minus its probabilities of dying in the year, by band vector, computed first:
+        // the three vectors' chains (a division each) are independent and overlap, the rest of the step waits on them.
+        const int vectors = stride / 8;
+        Span<Vector256<float>> mortality = stackalloc Vector256<float>[vectors];
+        Span<Vector256<float>> lessDying = stackalloc Vector256<float>[vectors];
         var one = Vector256.Create(1f);
         var half = Vector256.Create(0.5f);
         var zero = Vector256<float>.Zero;
@@ -383,19 +388,27 @@ public sealed partial class ReplicationRunner
             var movingUp = Vector256.Create((float)(_zonePopulation[z] * h.BirthsPerPersonPerYear));
             var cvdUp = zero; var diabetesUp = zero; var respiratoryUp = zero; var mentalUp = zero;
             var zoneTotal = zero; var deaths = zero; var newCases = zero; var qalys = zero; var cost = zero;
+            for (int v = 0; v < vectors; v++)
+            {
+                // The band's death rate: its rate at the start exposures × this year's relative risks (a product
+                // in pairs, to keep the chain short), then Chiang's probability of dying in the year, q = m / (1 + m/2).
+                nuint i = (nuint)(v * 8);
+                var m = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Walking * stride + i), walking, one)
+                        * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Cycling * stride + i), cycling, one)
+                    * (Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Pm25 * stride + i), pm25, one)
+                        * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.GreenSpace * stride + i), green, one))
+                    * (Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.ColdHomes * stride + i), cold, one)
+                        * (Vector256.LoadUnsafe(ref startDeathRate, i) * shock));
+                mortality[v] = m;
+                lessDying[v] = -(m / Vector256.FusedMultiplyAdd(half, m, one));
+            }
             for (nuint i = 0; i < stride; i += 8)
             {
-                // All-cause relative risk of the band against the start year, then deaths.
-                var risk = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Walking * stride + i), walking, one)
-                    * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Cycling * stride + i), cycling, one)
-                    * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.Pm25 * stride + i), pm25, one)
-                    * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.GreenSpace * stride + i), green, one)
-                    * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.ColdHomes * stride + i), cold, one);
-                var m = Vector256.LoadUnsafe(ref startDeathRate, i) * shock * risk;
-                var survival = one - m / Vector256.FusedMultiplyAdd(half, m, one);
+                var m = mortality[(int)(i / 8)];
+                var dying = lessDying[(int)(i / 8)];
                 var n = Vector256.LoadUnsafe(ref population, i);
-                var alive = n * survival;
-                deaths += n - alive;
+                var alive = Vector256.FusedMultiplyAdd(dying, n, n);
+                deaths = Vector256.FusedMultiplyAdd(n, -dying, deaths);
                 var ageingShare = Vector256.LoadUnsafe(ref ageing, i);
                 // Ageing: a share 1/width of each band moves up one band; the band above receives it.
                 var up = alive * ageingShare;
@@ -407,13 +420,13 @@ public sealed partial class ReplicationRunner
                 // Diseases: incidence among the disease-free survivors, remission, ageing of the cases.
                 var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, zero), one / n, zero);
                 var excessCases = zero;
-                AdvanceCases(ref cvd, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
+                AdvanceCases(ref cvd, i, dying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
                     false, zero, ageingShare, excessCvd, costCvd, ref cvdUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref diabetes, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
+                AdvanceCases(ref diabetes, i, dying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
                     false, zero, ageingShare, excessDiabetes, costDiabetes, ref diabetesUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref respiratory, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
+                AdvanceCases(ref respiratory, i, dying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
                     false, zero, ageingShare, excessRespiratory, costRespiratory, ref respiratoryUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref mental, i, survival, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
+                AdvanceCases(ref mental, i, dying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
                     true, lessRemission, ageingShare, excessMental, costMental, ref mentalUp, ref newCases, ref excessCases, ref cost);
                 // Share in good health: the zone's base ill-health plus the excess of each disease's prevalence.
                 var good = Vector256.MinNative(one, Vector256.MaxNative(zero,
@@ -454,7 +467,7 @@ public sealed partial class ReplicationRunner
     /// </summary>
     /// <param name="cases">The zone's cases of the disease, one band stride.</param>
     /// <param name="i">First band of the eight.</param>
-    /// <param name="survival">Share of the bands' people surviving the year (disease does not change it).</param>
+    /// <param name="lessDying">Minus the bands' probabilities of dying in the year (disease does not change them).</param>
     /// <param name="alive">People who survive the year.</param>
     /// <param name="incidenceRate">The bands' incidence: national rate × the zone's multiplier.</param>
     /// <param name="remits">Whether cases of the disease remit (a constant at each call, so the JIT drops the other branch).</param>
@@ -467,7 +480,7 @@ public sealed partial class ReplicationRunner
     /// <param name="excessCases">Running Σ excess × cases by band (divided by the band's people, the extra ill-health).</param>
     /// <param name="cost">The zone's running cost of prevalent cases by lane.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AdvanceCases(ref float cases, nuint i, Vector256<float> survival, Vector256<float> alive,
+    private static void AdvanceCases(ref float cases, nuint i, Vector256<float> lessDying, Vector256<float> alive,
         Vector256<float> incidenceRate, bool remits, Vector256<float> lessRemission, Vector256<float> ageingShare,
         Vector256<float> illHealthExcess, Vector256<float> costPerCase,
         ref Vector256<float> movingUp, ref Vector256<float> newCases, ref Vector256<float> excessCases, ref Vector256<float> cost)
@@ -475,7 +488,7 @@ public sealed partial class ReplicationRunner
         var c = Vector256.LoadUnsafe(ref cases, i);
         excessCases = Vector256.FusedMultiplyAdd(illHealthExcess, c, excessCases);
         cost = Vector256.FusedMultiplyAdd(c, costPerCase, cost);
-        var survivingCases = c * survival;
+        var survivingCases = Vector256.FusedMultiplyAdd(lessDying, c, c);
         var incident = Vector256.MinNative(Vector256.Create(1f), incidenceRate) * (alive - survivingCases);
         newCases += incident;
         var state = survivingCases + incident;
