@@ -42,14 +42,17 @@ public static class Mayors
     {
         spendGbp.Clear();
         spendFromThemeGbp.Clear();
+        // The allocation works with logarithms of marginal benefits (λ falls through e-folds of spend), taken once.
+        Span<double> logBenefit = stackalloc double[Programmes.Count];
+        for (int p = 0; p < Programmes.Count; p++) logBenefit[p] = benefitPerGbp[p] > 0 ? Math.Log(benefitPerGbp[p]) : double.NaN;
         for (int t = 0; t < Programmes.ThemeCount; t++)
         {
             double money = themeMoneyGbp[t];
             if (money <= 0) continue;
-            EqualiseMarginalBenefit(money, (Theme)t, benefitPerGbp, saturationGbp, capGbp, spendGbp, spendFromThemeGbp);
+            EqualiseMarginalBenefit(money, (Theme)t, benefitPerGbp, logBenefit, saturationGbp, capGbp, spendGbp, spendFromThemeGbp);
         }
         if (flexibleMoneyGbp > 0)
-            EqualiseMarginalBenefit(flexibleMoneyGbp, null, benefitPerGbp, saturationGbp, capGbp, spendGbp, default);
+            EqualiseMarginalBenefit(flexibleMoneyGbp, null, benefitPerGbp, logBenefit, saturationGbp, capGbp, spendGbp, default);
     }
 
     /// <summary>Programme states while the common marginal benefit λ falls.</summary>
@@ -59,14 +62,14 @@ public static class Mayors
     /// Adds <paramref name="money"/> to the eligible programmes' spend (theme money: that theme's programmes), equalising
     /// marginal benefits. Lowers λ through the levels where a programme starts taking money (its marginal benefit at
     /// its current spend) or reaches its cap, and solves for λ in closed form on the segment where the money runs out.
+    /// Works in log λ throughout: the marginal benefit at spend x is ln b − x / S in logs, so no exponential is needed.
     /// </summary>
-    private static void EqualiseMarginalBenefit(double money, Theme? theme, ReadOnlySpan<double> benefit, ReadOnlySpan<double> saturation,
-        ReadOnlySpan<double> cap, Span<double> spend, Span<double> spendFromTheme)
+    private static void EqualiseMarginalBenefit(double money, Theme? theme, ReadOnlySpan<double> benefit, ReadOnlySpan<double> logBenefit,
+        ReadOnlySpan<double> saturation, ReadOnlySpan<double> cap, Span<double> spend, Span<double> spendFromTheme)
     {
         const int n = Programmes.Count;
         Span<byte> state = stackalloc byte[n];
-        Span<double> logBenefit = stackalloc double[n];
-        Span<double> level = stackalloc double[2 * n];   // λ of each event
+        Span<double> level = stackalloc double[2 * n];   // log λ of each event
         Span<int> code = stackalloc int[2 * n];          // programme * 2 + (0 starts taking, 1 reaches its cap)
         Span<bool> eligible = stackalloc bool[n];
         int events = 0;
@@ -76,13 +79,12 @@ public static class Mayors
             state[p] = Full;
             if (!eligible[p] || !(benefit[p] > 0)) continue;
             state[p] = Waiting;
-            logBenefit[p] = Math.Log(benefit[p]);
             bool constant = double.IsPositiveInfinity(saturation[p]);
-            level[events] = constant ? benefit[p] : benefit[p] * Math.Exp(-spend[p] / saturation[p]);
+            level[events] = constant ? logBenefit[p] : logBenefit[p] - spend[p] / saturation[p];
             code[events++] = p * 2;
             if (!constant && double.IsFinite(cap[p]))
             {
-                level[events] = benefit[p] * Math.Exp(-cap[p] / saturation[p]);
+                level[events] = logBenefit[p] - cap[p] / saturation[p];
                 code[events++] = p * 2 + 1;
             }
         }
@@ -98,7 +100,7 @@ public static class Mayors
         double logLambda = double.NaN;
         for (int i = 0; i < events && double.IsNaN(logLambda); i++)
         {
-            double logLevel = Math.Log(level[i]);
+            double logLevel = level[i];
             double taking = Taken(logLevel, state, logBenefit, saturation, spend, out _);
             if (added + taking >= money) { logLambda = SolveLogLambda(money - added, state, logBenefit, saturation, spend); break; }
             int p = code[i] >> 1;
