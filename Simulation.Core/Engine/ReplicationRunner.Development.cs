@@ -51,9 +51,12 @@ public sealed partial class ReplicationRunner
             }
             var developer = (DeveloperType)_template.SiteDeveloper[site];
             double benchmark = _template.SiteLandBenchmarkShareOfGdv[site] * _template.ZoneBaseHousePriceGbpPerM2[_template.SiteZone[site]] * _p.Development.HomeSizeM2;
+            // A greenfield site has no remediation to pay: its rates with remediation paid are those without.
+            bool brownfield = _template.SiteRemediationGbpPerHome[site] != 0;
             for (int k = 0; k < 8; k++)
             {
                 bool recession = (k & 4) != 0, paid = (k & 2) != 0;
+                if (paid && !brownfield) { _breakEvenRate[site * 8 + k] = _breakEvenRate[site * 8 + k - 2]; continue; }
                 var design = (Design)(k & 1);
                 _inRecession = recession;
                 var proForma = SiteProForma(_template, site, 0, paid);
@@ -122,21 +125,27 @@ public sealed partial class ReplicationRunner
     /// <summary>
     /// Each region's remediation money that would unlock sites this year (<see cref="_remediationNeedGbp"/>), and those
     /// sites in site order, for <see cref="AssembleSites"/>. Done once a year before the mayors allocate: one mayor's
-    /// spending does not change which of another region's sites need funding.
+    /// spending does not change which of another region's sites need funding. Only the available brownfield sites whose
+    /// remediation is unpaid can need it; they are kept in their own list (in site order), which drops sites that have
+    /// started or been funded since last year.
     /// </summary>
     private void FindSitesNeedingRemediation()
     {
         Array.Clear(_remediationNeedGbp);
         if (_remediationSites.Length != _world.SiteCount) _remediationSites = new int[_world.SiteCount];
         _remediationSiteCount = 0;
-        for (int k = 0; k < _availableCount; k++)
+        int stillUnpaid = 0;
+        for (int k = 0; k < _unpaidBrownfieldCount; k++)
         {
-            int site = _availableSites[k];
-            int region = _world.ZoneRegion[_world.SiteZone[site]];
+            int site = _unpaidBrownfieldSites[k];
+            if (_world.SiteStatus[site] != 0 || _world.SiteRemediationFunded[site]) continue;
+            _unpaidBrownfieldSites[stillUnpaid++] = site;
+            int region = _siteRegion[site];
             if (!NeedsRemediationFunding(site, region)) continue;
             _remediationNeedGbp[region] += _world.SiteRemediationGbpPerHome[site] * _world.SiteCapacityHomes[site];
             _remediationSites[_remediationSiteCount++] = site;
         }
+        _unpaidBrownfieldCount = stillUnpaid;
     }
 
     /// <summary>Brownfield site assembly: pays the remediation of sites it makes viable, whole sites only.</summary>
@@ -146,7 +155,7 @@ public sealed partial class ReplicationRunner
         for (int k = 0; k < _remediationSiteCount; k++)
         {
             int site = _remediationSites[k];
-            if (_world.ZoneRegion[_world.SiteZone[site]] != region) continue;
+            if (_siteRegion[site] != region) continue;
             double cost = _world.SiteRemediationGbpPerHome[site] * _world.SiteCapacityHomes[site];
             if (spent + cost > amountGbp + 1e-6) continue;
             _world.SiteRemediationFunded[site] = true;
@@ -203,7 +212,7 @@ public sealed partial class ReplicationRunner
         for (int k = 0; k < _availableCount; k++)
         {
             int site = _availableSites[k];
-            int region = _world.ZoneRegion[_world.SiteZone[site]];
+            int region = _siteRegion[site];
             // Most sites fail the two quick tests; only the rest are appraised in full.
             bool started = !CannotBeFinanced(site, region) && MightBeViable(site, region, _patientLeftGbp[region] > 0)
                            && TryStartScheme(site, year, outcome);
@@ -222,7 +231,7 @@ public sealed partial class ReplicationRunner
     private bool TryStartScheme(int site, int year, Span<double> outcome)
     {
         var d = _p.Development;
-        int r = _world.ZoneRegion[_world.SiteZone[site]];
+        int r = _siteRegion[site];
         if (_random.Uniform(RngStream.Sites, year + 1, site, 3) >= d.PlanningApprovalRate) return false;
         var developer = (DeveloperType)_world.SiteDeveloper[site];
         bool remediationPaid = _world.SiteRemediationFunded[site];
@@ -262,14 +271,26 @@ public sealed partial class ReplicationRunner
     /// <summary>Lists the available sites (status 0) in site order at the start of a variant; none is under construction.</summary>
     private void ListSites()
     {
-        if (_availableSites.Length != _world.SiteCount) { _availableSites = new int[_world.SiteCount]; _buildingSites = new int[_world.SiteCount]; }
+        if (_availableSites.Length != _world.SiteCount)
+        {
+            _availableSites = new int[_world.SiteCount]; _buildingSites = new int[_world.SiteCount]; _unpaidBrownfieldSites = new int[_world.SiteCount];
+        }
         _availableCount = 0;
         _buildingCount = 0;
+        _unpaidBrownfieldCount = 0;
         for (int site = 0; site < _world.SiteCount; site++)
-            if (_world.SiteStatus[site] == 0) _availableSites[_availableCount++] = site;
+        {
+            if (_world.SiteStatus[site] != 0) continue;
+            _availableSites[_availableCount++] = site;
+            if (_world.SiteRemediationGbpPerHome[site] > 0 && !_world.SiteRemediationFunded[site]) _unpaidBrownfieldSites[_unpaidBrownfieldCount++] = site;
+        }
     }
 
     /// <summary>Available sites in site order, and sites under construction in the order they started.</summary>
     private int[] _availableSites = [], _buildingSites = [];
     private int _availableCount, _buildingCount;
+
+    /// <summary>Available brownfield sites whose remediation is unpaid, in site order (may include sites that have since started or been funded).</summary>
+    private int[] _unpaidBrownfieldSites = [];
+    private int _unpaidBrownfieldCount;
 }

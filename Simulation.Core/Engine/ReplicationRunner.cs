@@ -51,6 +51,7 @@ public sealed partial class ReplicationRunner
     private readonly double[] _zonePopulation;      // [zone], current total, refreshed after ageing
     private readonly int[] _regionZoneStart, _regionZones;   // zones of region r: _regionZones[_regionZoneStart[r].._regionZoneStart[r+1]]
     private readonly int[] _regionSiteStart, _regionSites;
+    private readonly int[] _siteRegion;             // [site], the region of the site's zone
     private double[] _breakEvenRate = [];             // [site * 8 + (recession 4) + (remediation paid 2) + design]
     private readonly float[] _decilePop = new float[10 * WorldState.BandStride];
     private readonly float[] _decileDeaths = new float[10 * WorldState.BandStride];
@@ -101,7 +102,7 @@ public sealed partial class ReplicationRunner
         _zoneEquityWeight = new double[_zones];
         _zonePopulation = new double[_zones];
         _regionZoneStart = new int[_regions + 1]; _regionZones = new int[_zones];
-        _regionSiteStart = new int[_regions + 1]; _regionSites = new int[_world.SiteCount];
+        _regionSiteStart = new int[_regions + 1]; _regionSites = new int[_world.SiteCount]; _siteRegion = new int[_world.SiteCount];
         _remediationNeedGbp = new double[_regions];
         _award = new double[_regions]; _bidWeight = new double[_regions]; _discontinuedThisYear = new int[_regions]; _wins = new int[_regions];
     }
@@ -194,10 +195,11 @@ public sealed partial class ReplicationRunner
         for (int r = 0; r < _regions; r++) fill[r] = _regionZoneStart[r];
         for (int z = 0; z < _zones; z++) _regionZones[fill[_template.ZoneRegion[z]]++] = z;
         Array.Clear(_regionSiteStart);
-        for (int s = 0; s < _template.SiteCount; s++) _regionSiteStart[_template.ZoneRegion[_template.SiteZone[s]] + 1]++;
+        for (int s = 0; s < _template.SiteCount; s++) _siteRegion[s] = _template.ZoneRegion[_template.SiteZone[s]];
+        for (int s = 0; s < _template.SiteCount; s++) _regionSiteStart[_siteRegion[s] + 1]++;
         for (int r = 0; r < _regions; r++) _regionSiteStart[r + 1] += _regionSiteStart[r];
         for (int r = 0; r < _regions; r++) fill[r] = _regionSiteStart[r];
-        for (int s = 0; s < _template.SiteCount; s++) _regionSites[fill[_template.ZoneRegion[_template.SiteZone[s]]]++] = s;
+        for (int s = 0; s < _template.SiteCount; s++) _regionSites[fill[_siteRegion[s]]++] = s;
     }
 
     private ReadOnlySpan<int> ZonesOf(int region) => _regionZones.AsSpan(_regionZoneStart[region], _regionZoneStart[region + 1] - _regionZoneStart[region]);
