@@ -65,32 +65,73 @@ public sealed partial class ReplicationRunner
         if (_notGoodIntercept.Length != _zones * _bands) _notGoodIntercept = new float[_zones * _bands];
         Span<double> excess = stackalloc double[WorldState.DiseaseCount];
         for (int d = 0; d < WorldState.DiseaseCount; d++) excess[d] = DiseaseBaseline.IllHealthExcess((Disease)d);
-        Span<double> diseaseRisk = stackalloc double[WorldState.DiseaseCount];
+        StartRisks();
         for (int z = 0; z < _zones; z++)
         {
-            // Relative risks at the start exposures, by the compiled functions (logarithms of the parameters taken once).
-            _risks.Evaluate(StartLevels(_template, z), _startRelativeRisk.AsSpan(z * Exposures.Count, Exposures.Count), diseaseRisk);
             for (int d = 0; d < WorldState.DiseaseCount; d++)
-            {
-                _inverseStartDiseaseRisk[d * _zones + z] = (float)(1 / diseaseRisk[d]);
                 _zoneDiseaseMultiplier[d * _zones + z] = (float)DiseaseBaseline.DeprivationMultiplier((Disease)d, _template.ZoneDecile[z]);
-            }
             for (int b = 0; b < AgeBands.Count; b++)
             {
                 double denominator = 1;
                 for (int e = 0; e < Exposures.Count; e++)
                     denominator *= 1 + BandExposureShare[e * _bands + b] * (_startRelativeRisk[z * Exposures.Count + e] - 1);
                 _startExposureDeathRate[z * _bands + b] = (float)(EnglandReference.DeathRatePerPersonYear[b] * _template.ZoneMortalityMultiplier[z] / denominator);
-                double notGood = 1 - EnglandReference.ShareInGoodHealth[b];
-                double odds = notGood / (1 - notGood) * _template.ZoneIllHealthOddsMultiplier[z];
+                double odds = IllHealthOdds[b] * _template.ZoneIllHealthOddsMultiplier[z];
                 _baseNotGood[z * _bands + b] = odds / (1 + odds);
                 // Ill-health in a later year is base + Σ excess × (prevalence − start prevalence); fold the start part in.
-                double intercept = _baseNotGood[z * _bands + b];
                 double people = _template.Population[z * _bands + b];
-                for (int d = 0; d < WorldState.DiseaseCount; d++)
-                    intercept -= people > 0 ? excess[d] * _template.Cases[(d * _zones + z) * _bands + b] / people : 0;
-                _notGoodIntercept[z * _bands + b] = (float)intercept;
+                double excessCases = 0;
+                for (int d = 0; d < WorldState.DiseaseCount; d++) excessCases += excess[d] * _template.Cases[(d * _zones + z) * _bands + b];
+                _notGoodIntercept[z * _bands + b] = (float)(_baseNotGood[z * _bands + b] - (people > 0 ? excessCases / people : 0));
             }
+        }
+    }
+
+    /// <summary>England's odds of not being in good health by band (Census 2021), before the zone's multiplier.</summary>
+    private static readonly double[] IllHealthOdds = BuildIllHealthOdds();
+
+    private static double[] BuildIllHealthOdds()
+    {
+        var odds = new double[AgeBands.Count];
+        for (int b = 0; b < AgeBands.Count; b++)
+        {
+            double notGood = 1 - EnglandReference.ShareInGoodHealth[b];
+            odds[b] = notGood / (1 - notGood);
+        }
+        return odds;
+    }
+
+    /// <summary>
+    /// Each zone's relative risks at its start exposures, by the same compiled functions and the same path (eight
+    /// zones at a time, the rest one at a time) as its risks in later years (<see cref="ComputeZoneRisks"/>).
+    /// </summary>
+    private void StartRisks()
+    {
+        const int diseases = WorldState.DiseaseCount;
+        int zones = _zones;
+        var start = _template.StartExposure.AsSpan();
+        int z = 0;
+        if (_risks.SupportsVectors)
+        {
+            Span<Vector256<float>> allCause = stackalloc Vector256<float>[Exposures.Count];
+            Span<Vector256<float>> disease = stackalloc Vector256<float>[diseases];
+            var one = Vector256.Create(1f);
+            for (; z + 8 <= zones; z += 8)
+            {
+                _risks.Evaluate8(Narrow8(start, Exposures.Walking * zones + z), Narrow8(start, Exposures.Cycling * zones + z),
+                    Narrow8(start, Exposures.Pm25 * zones + z), Narrow8(start, Exposures.GreenSpace * zones + z),
+                    Narrow8(start, Exposures.ColdHomes * zones + z), allCause, disease);
+                for (int e = 0; e < Exposures.Count; e++)
+                    for (int k = 0; k < 8; k++) _startRelativeRisk[(z + k) * Exposures.Count + e] = allCause[e][k];
+                for (int d = 0; d < diseases; d++) (one / disease[d]).StoreUnsafe(ref _inverseStartDiseaseRisk[d * zones + z]);
+            }
+        }
+        Span<double> diseaseOne = stackalloc double[diseases];
+        for (; z < zones; z++)
+        {
+            _risks.Evaluate(StartLevels(_template, z), _startRelativeRisk.AsSpan(z * Exposures.Count, Exposures.Count), diseaseOne);
+            for (int e = 0; e < Exposures.Count; e++) _startRelativeRisk[z * Exposures.Count + e] = (float)_startRelativeRisk[z * Exposures.Count + e];
+            for (int d = 0; d < diseases; d++) _inverseStartDiseaseRisk[d * zones + z] = (float)(1 / (float)diseaseOne[d]);
         }
     }
 
