@@ -13,6 +13,12 @@ public readonly struct CompiledExposureResponse
     private readonly double _lnPm25Per10, _lnGreenPerTenth;
     private readonly double _lnCardiovascular, _lnDiabetes, _lnMental, _lnCardiovascularPm25Per10, _lnRespiratoryPm25Per10;
     private readonly bool _squareRoot;
+    // Evaluate8's coefficients per unit of exposure, in single precision: each formula's constant divisors folded
+    // into one multiplier, and (square-root dose–response) ln RRref × sqrt(dose / reference) as ln RRref / sqrt(reference) × sqrt(dose).
+    private readonly Vector256<float> _walkingPerMinute, _walkingCap, _cyclingPerMinute, _cyclingCap, _pm25PerMicrogram, _greenPerNdvi, _coldPerShare;
+    private readonly Vector256<float> _walkingMetHoursPerMinute, _cyclingMetHoursPerMinute, _doseCap;
+    private readonly Vector256<float> _cardiovascularPerRootDose, _diabetesPerRootDose, _mentalPerRootDose;
+    private readonly Vector256<float> _cardiovascularPm25PerMicrogram, _respiratoryPm25PerMicrogram;
 
     public CompiledExposureResponse(in ExposureResponseParameters p)
     {
@@ -25,6 +31,21 @@ public readonly struct CompiledExposureResponse
         _lnCardiovascularPm25Per10 = Math.Log(p.Pm25CardiovascularRelativeRiskPer10MicrogramsPerM3);
         _lnRespiratoryPm25Per10 = Math.Log(p.Pm25ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3);
         _squareRoot = p.DiseaseDoseResponsePower == 0.5;
+        _walkingPerMinute = Of((1 - p.WalkingRelativeRiskAtReference) / p.WalkingReferenceMinutesPerWeek);
+        _walkingCap = Of(p.WalkingMaximumRiskReduction);
+        _cyclingPerMinute = Of((1 - p.CyclingRelativeRiskAtReference) / p.CyclingReferenceMinutesPerWeek);
+        _cyclingCap = Of(p.CyclingMaximumRiskReduction);
+        _pm25PerMicrogram = Of(_lnPm25Per10 / 10);
+        _greenPerNdvi = Of(_lnGreenPerTenth / 0.1);
+        _coldPerShare = Of(p.ColdHomeRelativeRisk - 1);
+        _walkingMetHoursPerMinute = Of(p.WalkingMarginalMets / 60);
+        _cyclingMetHoursPerMinute = Of(p.CyclingMarginalMets / 60);
+        _doseCap = Of(p.DiseaseMarginalMetHoursPerWeekCap);
+        _cardiovascularPerRootDose = Of(_lnCardiovascular / Math.Sqrt(p.CardiovascularReferenceMarginalMetHoursPerWeek));
+        _diabetesPerRootDose = Of(_lnDiabetes / Math.Sqrt(p.Type2DiabetesReferenceMarginalMetHoursPerWeek));
+        _mentalPerRootDose = Of(_lnMental / Math.Sqrt(p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek));
+        _cardiovascularPm25PerMicrogram = Of(_lnCardiovascularPm25Per10 / 10);
+        _respiratoryPm25PerMicrogram = Of(_lnRespiratoryPm25Per10 / 10);
     }
 
     /// <summary>
@@ -57,30 +78,27 @@ public readonly struct CompiledExposureResponse
     /// <summary>
     /// <see cref="Evaluate"/> for eight zones at once in single precision: each argument holds one exposure of
     /// eight zones, and each output span receives one vector per exposure or disease (indexed by the enums).
-    /// The same formulas as the scalar version, term by term; requires <see cref="SupportsVectors"/>.
+    /// The same formulas as the scalar version, with their constants folded (so no division, and one square root
+    /// for the three diseases); requires <see cref="SupportsVectors"/>.
     /// </summary>
     public void Evaluate8(Vector256<float> walking, Vector256<float> cycling, Vector256<float> pm25,
         Vector256<float> greenNdvi, Vector256<float> coldShare, Span<Vector256<float>> allCause, Span<Vector256<float>> diseaseIncidence)
     {
         if (!_squareRoot) throw new InvalidOperationException("Vector evaluation needs the square-root dose–response.");
         var one = Vector256.Create(1f);
-        allCause[(int)Exposure.Walking] = one - Vector256.MinNative(Of(_p.WalkingMaximumRiskReduction),
-            Of(1 - _p.WalkingRelativeRiskAtReference) * walking / Of(_p.WalkingReferenceMinutesPerWeek));
-        allCause[(int)Exposure.Cycling] = one - Vector256.MinNative(Of(_p.CyclingMaximumRiskReduction),
-            Of(1 - _p.CyclingRelativeRiskAtReference) * cycling / Of(_p.CyclingReferenceMinutesPerWeek));
-        allCause[(int)Exposure.Pm25] = Vector256.Exp(Of(_lnPm25Per10) * pm25 / Of(10));
-        allCause[(int)Exposure.GreenSpace] = Vector256.Exp(Of(_lnGreenPerTenth) * greenNdvi / Of(0.1));
-        allCause[(int)Exposure.ColdHomes] = one + coldShare * Of(_p.ColdHomeRelativeRisk - 1);
+        allCause[(int)Exposure.Walking] = one - Vector256.MinNative(_walkingCap, _walkingPerMinute * walking);
+        allCause[(int)Exposure.Cycling] = one - Vector256.MinNative(_cyclingCap, _cyclingPerMinute * cycling);
+        allCause[(int)Exposure.Pm25] = Vector256.Exp(_pm25PerMicrogram * pm25);
+        allCause[(int)Exposure.GreenSpace] = Vector256.Exp(_greenPerNdvi * greenNdvi);
+        allCause[(int)Exposure.ColdHomes] = Vector256.FusedMultiplyAdd(coldShare, _coldPerShare, one);
 
-        var mets = walking / Of(60) * Of(_p.WalkingMarginalMets) + cycling / Of(60) * Of(_p.CyclingMarginalMets);
-        var dose = Vector256.MinNative(Vector256.MaxNative(mets, Vector256<float>.Zero), Of(_p.DiseaseMarginalMetHoursPerWeekCap));
-        var pm25Per10 = pm25 / Of(10);
+        var mets = Vector256.FusedMultiplyAdd(walking, _walkingMetHoursPerMinute, cycling * _cyclingMetHoursPerMinute);
+        var rootDose = Vector256.Sqrt(Vector256.MinNative(Vector256.MaxNative(mets, Vector256<float>.Zero), _doseCap));
         diseaseIncidence[(int)Disease.Cardiovascular] = Vector256.Exp(
-            Of(_lnCardiovascular) * Vector256.Sqrt(dose / Of(_p.CardiovascularReferenceMarginalMetHoursPerWeek)) + Of(_lnCardiovascularPm25Per10) * pm25Per10);
-        diseaseIncidence[(int)Disease.Type2Diabetes] = Vector256.Exp(Of(_lnDiabetes) * Vector256.Sqrt(dose / Of(_p.Type2DiabetesReferenceMarginalMetHoursPerWeek)));
-        diseaseIncidence[(int)Disease.ChronicRespiratory] = Vector256.Exp(Of(_lnRespiratoryPm25Per10) * pm25Per10);
-        diseaseIncidence[(int)Disease.CommonMentalDisorder] = Vector256.Exp(
-            Of(_lnMental) * Vector256.Sqrt(dose / Of(_p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek)));
+            Vector256.FusedMultiplyAdd(_cardiovascularPerRootDose, rootDose, _cardiovascularPm25PerMicrogram * pm25));
+        diseaseIncidence[(int)Disease.Type2Diabetes] = Vector256.Exp(_diabetesPerRootDose * rootDose);
+        diseaseIncidence[(int)Disease.ChronicRespiratory] = Vector256.Exp(_respiratoryPm25PerMicrogram * pm25);
+        diseaseIncidence[(int)Disease.CommonMentalDisorder] = Vector256.Exp(_mentalPerRootDose * rootDose);
     }
 
     private static Vector256<float> Of(double value) => Vector256.Create((float)value);
