@@ -187,14 +187,15 @@ public sealed partial class ReplicationRunner
         double cumAt = 0, cumCa = 0, cumGs = 0, cumJp = 0, coldHomes = 0, dwellings = 0;
         foreach (int z in ZonesOf(r))
         {
-            double share = _zonePopulation[z] / pop;
+            double people = _zonePopulation[z];
             dwellings += _world.Dwellings[z];
-            cumAt += share * _world.ProgrammeSpendPerHeadGbp[ZoneActiveTravel * _zones + z];
-            cumCa += share * _world.ProgrammeSpendPerHeadGbp[ZoneCleanAir * _zones + z];
-            cumGs += share * _world.ProgrammeSpendPerHeadGbp[ZoneGreenSpace * _zones + z];
-            cumJp += share * _world.ProgrammeSpendPerHeadGbp[ZonePrevention * _zones + z];
+            cumAt += people * _world.ProgrammeSpendPerHeadGbp[ZoneActiveTravel * _zones + z];
+            cumCa += people * _world.ProgrammeSpendPerHeadGbp[ZoneCleanAir * _zones + z];
+            cumGs += people * _world.ProgrammeSpendPerHeadGbp[ZoneGreenSpace * _zones + z];
+            cumJp += people * _world.ProgrammeSpendPerHeadGbp[ZonePrevention * _zones + z];
             coldHomes += _world.ColdHomes[z];
         }
+        cumAt /= pop; cumCa /= pop; cumGs /= pop; cumJp /= pop;
         double walkSlope = pp.ActiveTravelMaxWalkingMinutesPerWeek / pp.ActiveTravelScaleGbpPerHead * Math.Exp(-cumAt / pp.ActiveTravelScaleGbpPerHead);
         double cycleSlope = pp.ActiveTravelMaxCyclingMinutesPerWeek / pp.ActiveTravelScaleGbpPerHead * Math.Exp(-cumAt / pp.ActiveTravelScaleGbpPerHead);
         double pmSlope = pp.CleanAirMaxPm25ReductionMicrogramsPerM3 / pp.CleanAirScaleGbpPerHead * Math.Exp(-cumCa / pp.CleanAirScaleGbpPerHead);
