@@ -398,7 +398,10 @@ public sealed partial class ReplicationRunner
         var costMental = Vector256.Create((float)h.MentalDisorderCostGbpPerCase);
         var lessRemission = Vector256.Create(-(float)h.MentalDisorderRemissionPerYear);
         ClearDecileSums();
-        double deathsYear = 0, newCasesYear = 0, qalysYear = 0, costYear = 0;
+        // The year's totals, added zone by zone in double precision, four lanes each (summed after the last zone).
+        var deathsYear = Vector256<double>.Zero; var newCasesYear = Vector256<double>.Zero;
+        var qalysYear = Vector256<double>.Zero; var costYear = Vector256<double>.Zero;
+        double coldHomeCostYear = 0;
         ComputeZoneRisks();
         bool finalYear = year == _scenario.HorizonYears - 1;
         for (int z = 0; z < zones; z++)
@@ -485,20 +488,22 @@ public sealed partial class ReplicationRunner
             if (finalYear)
                 for (int b = 0; b < AgeBands.Count; b++) SetZoneTableRow(z, b, finalRows[b], finalRows[stride + b]);
             _zonePopulation[z] = SumInDouble(zoneTotal);
-            deathsYear += SumInDouble(deaths);
-            newCasesYear += SumInDouble(newCases);
-            qalysYear += SumInDouble(qalys);
-            costYear += SumInDouble(cost) + _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
+            deathsYear += Widened(deaths);
+            newCasesYear += Widened(newCases);
+            qalysYear += Widened(qalys);
+            costYear += Widened(cost);
+            coldHomeCostYear += _world.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
         }
         if (finalYear) ZoneLifeTables(_zoneFinal);
         LifeTables(out double le, out double hle, out double leGap, out double hleGap);
         yearly[Series.LeYears] = le; yearly[Series.HleYears] = hle;
         yearly[Series.LeGapYears] = leGap; yearly[Series.HleGapYears] = hleGap;
-        yearly[Series.Deaths] = deathsYear; yearly[Series.NhsCostGbp] = costYear;
-        outcome[Outcomes.Deaths] += deathsYear;
-        outcome[Outcomes.NcdCases] += newCasesYear;
-        outcome[Outcomes.NhsCostGbp] += costYear * Discounting.Factor(Discounting.CostRatePerYear, year);
-        outcome[Outcomes.Qalys] += qalysYear * Discounting.Factor(Discounting.HealthRatePerYear, year);
+        double deathsTotal = Vector256.Sum(deathsYear), costTotal = Vector256.Sum(costYear) + coldHomeCostYear;
+        yearly[Series.Deaths] = deathsTotal; yearly[Series.NhsCostGbp] = costTotal;
+        outcome[Outcomes.Deaths] += deathsTotal;
+        outcome[Outcomes.NcdCases] += Vector256.Sum(newCasesYear);
+        outcome[Outcomes.NhsCostGbp] += costTotal * Discounting.Factor(Discounting.CostRatePerYear, year);
+        outcome[Outcomes.Qalys] += Vector256.Sum(qalysYear) * Discounting.Factor(Discounting.HealthRatePerYear, year);
     }
 
     /// <summary>
@@ -554,13 +559,17 @@ public sealed partial class ReplicationRunner
 
     private static readonly Vector256<float> LowestLane = Vector256.Create(-1, 0, 0, 0, 0, 0, 0, 0).AsSingle();
 
-    /// <summary>Sum of the eight lanes in double precision, in a fixed order.</summary>
+    /// <summary>The eight lanes in double precision, added in pairs into four (lane k + lane k + 4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double SumInDouble(Vector256<float> v)
+    private static Vector256<double> Widened(Vector256<float> v)
     {
         var (lower, upper) = Vector256.Widen(v);
-        return Vector256.Sum(lower + upper);
+        return lower + upper;
     }
+
+    /// <summary>Sum of the eight lanes in double precision, in a fixed order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SumInDouble(Vector256<float> v) => Vector256.Sum(Widened(v));
 
     // Vector access to age profiles. Every span here is created with the band stride (or more), and indices
     // are multiples of 4 below the stride (or one more for the shifted buffers), so reads stay inside it;
