@@ -382,7 +382,7 @@ public sealed partial class ReplicationRunner
         // the three vectors' chains (a division each) are independent and overlap, the rest of the step waits on them.
         const int vectors = stride / 8;
         Span<Vector256<float>> mortality = stackalloc Vector256<float>[vectors];
-        Span<Vector256<float>> lessDying = stackalloc Vector256<float>[vectors];
+        Span<Vector256<float>> minusDyingByVector = stackalloc Vector256<float>[vectors];
         var one = Vector256.Create(1f);
         var half = Vector256.Create(0.5f);
         var zero = Vector256<float>.Zero;
@@ -396,7 +396,7 @@ public sealed partial class ReplicationRunner
         var costDiabetes = Vector256.Create((float)h.DiabetesCostGbpPerCase);
         var costRespiratory = Vector256.Create((float)h.RespiratoryCostGbpPerCase);
         var costMental = Vector256.Create((float)h.MentalDisorderCostGbpPerCase);
-        var lessRemission = Vector256.Create(-(float)h.MentalDisorderRemissionPerYear);
+        var minusRemission = Vector256.Create(-(float)h.MentalDisorderRemissionPerYear);
         ClearDecileSums();
         // The year's totals, added zone by zone in double precision, four lanes each (summed after the last zone).
         var deathsYear = Vector256<double>.Zero; var newCasesYear = Vector256<double>.Zero;
@@ -444,15 +444,15 @@ public sealed partial class ReplicationRunner
                     * (Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, Exposures.ColdHomes * stride + i), cold, one)
                         * (Vector256.LoadUnsafe(ref startDeathRate, i) * shock));
                 mortality[v] = m;
-                lessDying[v] = -(m / Vector256.FusedMultiplyAdd(half, m, one));
+                minusDyingByVector[v] = -(m / Vector256.FusedMultiplyAdd(half, m, one));
             }
             for (nuint i = 0; i < stride; i += 8)
             {
                 var m = mortality[(int)(i / 8)];
-                var dying = lessDying[(int)(i / 8)];
+                var minusDying = minusDyingByVector[(int)(i / 8)];
                 var n = Vector256.LoadUnsafe(ref population, i);
-                var alive = Vector256.FusedMultiplyAdd(dying, n, n);
-                deaths = Vector256.FusedMultiplyAdd(n, -dying, deaths);
+                var alive = Vector256.FusedMultiplyAdd(minusDying, n, n);
+                deaths = Vector256.FusedMultiplyAdd(n, -minusDying, deaths);
                 var ageingShare = Vector256.LoadUnsafe(ref ageing, i);
                 // Ageing: a share 1/width of each band moves up one band; the band above receives it.
                 var up = alive * ageingShare;
@@ -464,14 +464,14 @@ public sealed partial class ReplicationRunner
                 // Diseases: incidence among the disease-free survivors, remission, ageing of the cases.
                 var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, zero), one / n, zero);
                 var excessCases = zero;
-                AdvanceCases(ref cvd, i, dying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
+                AdvanceCases(ref cvd, i, minusDying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
                     false, zero, ageingShare, excessCvd, costCvd, ref cvdUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref diabetes, i, dying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
+                AdvanceCases(ref diabetes, i, minusDying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
                     false, zero, ageingShare, excessDiabetes, costDiabetes, ref diabetesUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref respiratory, i, dying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
+                AdvanceCases(ref respiratory, i, minusDying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
                     false, zero, ageingShare, excessRespiratory, costRespiratory, ref respiratoryUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref mental, i, dying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
-                    true, lessRemission, ageingShare, excessMental, costMental, ref mentalUp, ref newCases, ref excessCases, ref cost);
+                AdvanceCases(ref mental, i, minusDying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
+                    true, minusRemission, ageingShare, excessMental, costMental, ref mentalUp, ref newCases, ref excessCases, ref cost);
                 // Share in good health: the zone's base ill-health plus the excess of each disease's prevalence.
                 var good = Vector256.MinNative(one, Vector256.MaxNative(zero,
                     one - Vector256.FusedMultiplyAdd(excessCases, inverse, Vector256.LoadUnsafe(ref notGoodIntercept, i))));
@@ -513,11 +513,11 @@ public sealed partial class ReplicationRunner
     /// </summary>
     /// <param name="cases">The zone's cases of the disease, one band stride.</param>
     /// <param name="i">First band of the eight.</param>
-    /// <param name="lessDying">Minus the bands' probabilities of dying in the year (disease does not change them).</param>
+    /// <param name="minusDying">Minus the bands' probabilities of dying in the year (disease does not change them).</param>
     /// <param name="alive">People who survive the year.</param>
     /// <param name="incidenceRate">The bands' incidence: national rate × the zone's multiplier.</param>
     /// <param name="remits">Whether cases of the disease remit (a constant at each call, so the JIT drops the other branch).</param>
-    /// <param name="lessRemission">Minus the share of cases remitting in a year.</param>
+    /// <param name="minusRemission">Minus the share of cases remitting in a year.</param>
     /// <param name="ageingShare">Share of each band moving up a band.</param>
     /// <param name="illHealthExcess">Extra share not in good health among people with the disease.</param>
     /// <param name="costPerCase">NHS treatment cost per prevalent case, £ a year.</param>
@@ -526,19 +526,19 @@ public sealed partial class ReplicationRunner
     /// <param name="excessCases">Running Σ excess × cases by band (divided by the band's people, the extra ill-health).</param>
     /// <param name="cost">The zone's running cost of prevalent cases by lane.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AdvanceCases(ref float cases, nuint i, Vector256<float> lessDying, Vector256<float> alive,
-        Vector256<float> incidenceRate, bool remits, Vector256<float> lessRemission, Vector256<float> ageingShare,
+    private static void AdvanceCases(ref float cases, nuint i, Vector256<float> minusDying, Vector256<float> alive,
+        Vector256<float> incidenceRate, bool remits, Vector256<float> minusRemission, Vector256<float> ageingShare,
         Vector256<float> illHealthExcess, Vector256<float> costPerCase,
         ref Vector256<float> movingUp, ref Vector256<float> newCases, ref Vector256<float> excessCases, ref Vector256<float> cost)
     {
         var c = Vector256.LoadUnsafe(ref cases, i);
         excessCases = Vector256.FusedMultiplyAdd(illHealthExcess, c, excessCases);
         cost = Vector256.FusedMultiplyAdd(c, costPerCase, cost);
-        var survivingCases = Vector256.FusedMultiplyAdd(lessDying, c, c);
+        var survivingCases = Vector256.FusedMultiplyAdd(minusDying, c, c);
         var incident = Vector256.MinNative(Vector256.Create(1f), incidenceRate) * (alive - survivingCases);
         newCases += incident;
         var state = survivingCases + incident;
-        if (remits) state = Vector256.FusedMultiplyAdd(lessRemission, survivingCases, state);
+        if (remits) state = Vector256.FusedMultiplyAdd(minusRemission, survivingCases, state);
         var up = state * ageingShare;
         var rotated = RotateUp(up);
         (state - up + FromBelow(rotated, movingUp)).StoreUnsafe(ref cases, i);
