@@ -74,8 +74,9 @@ public sealed class ChunkStore(string directory, string runKey, string shape, Ch
     }
 
     /// <summary>What a resumed run says it will do: how many of its <paramref name="size"/> items are done, and what comes next.</summary>
-    public string ResumeLine(int size, int toDo, string whenAllDone) => toDo == 0
-        ? $"Resuming: all {size:N0} {items} are already done; {whenAllDone}."
+    public string ResumeLine(int size, int toDo, string whenAllDone) =>
+        toDo == 0 ? $"Resuming: all {size:N0} {items} are already done; {whenAllDone}."
+        : toDo == size ? $"Resuming: none of the {size:N0} {items} is done yet; computing all of them."
         : $"Resuming: {size - toDo:N0} of {size:N0} {items} already done; computing {toDo:N0}.";
 
     /// <summary>The ranges [first, end) of 0..total not covered by <paramref name="done"/> (sorted, non-overlapping).</summary>

@@ -207,7 +207,7 @@ public sealed class SensitivityShardTests : IDisposable
         var (code, _, err) = Sensitivity(outDir, "--resume");
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Contains("from a different scenario, seed or urbansim version (or another --samples); ignored", err, StringComparison.Ordinal);
-        Assert.Contains("computing 118", err, StringComparison.Ordinal);
+        Assert.Contains("none of the 118 points is done yet; computing all of them", err, StringComparison.Ordinal);
         RunOutputs.AssertSameFolder(reference, outDir);
     }
 
@@ -237,7 +237,7 @@ public sealed class SensitivityShardTests : IDisposable
         File.Delete(Path.Combine(shards[1], ShardRecord.FileName));
         var (code, _, err) = Sensitivity(shards[1], "--shard", "2/2", "--resume");
         Assert.True(code == ExitCodes.Ok, err);
-        Assert.Contains("Resuming: 0 of 59 points already done; computing 59.", err, StringComparison.Ordinal);
+        Assert.Contains("Resuming: none of the 59 points is done yet; computing all of them.", err, StringComparison.Ordinal);
         var merged = Merge(shards);
         Assert.True(merged.Code == ExitCodes.Ok, merged.Err);
         RunOutputs.AssertSameFolder(single, merged.Dir);
