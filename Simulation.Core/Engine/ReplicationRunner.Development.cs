@@ -111,12 +111,12 @@ public sealed partial class ReplicationRunner
         _world.SiteLandBenchmarkShareOfGdv[site] * _world.ZoneBaseHousePriceGbpPerM2[_world.SiteZone[site]] * _p.Development.HomeSizeM2;
 
     /// <summary>
-    /// True for an available brownfield site that only public remediation funding would make viable: viable
-    /// for the standard design at this year's finance rate without the remediation cost, not viable with it.
+    /// True when, for an available brownfield site with its remediation unpaid (the sites of
+    /// <see cref="_unpaidBrownfieldSites"/> still available and unpaid), only public remediation funding would make
+    /// it viable: viable for the standard design at this year's finance rate without the remediation cost, not with it.
     /// </summary>
-    private bool NeedsRemediationFunding(int site, int region)
+    private bool OnlyRemediationFundingMakesViable(int site, int region)
     {
-        if (_world.SiteStatus[site] != 0 || _world.SiteRemediationFunded[site] || _world.SiteRemediationGbpPerHome[site] <= 0) return false;
         double rate = _requiredReturn[region];
         return rate <= _breakEvenRate[BreakEvenIndex(site, _inRecession, remediationPaid: true, Design.Standard)]
                && rate > _breakEvenRate[BreakEvenIndex(site, _inRecession, remediationPaid: false, Design.Standard)];
@@ -141,7 +141,7 @@ public sealed partial class ReplicationRunner
             if (_world.SiteStatus[site] != 0 || _world.SiteRemediationFunded[site]) continue;
             _unpaidBrownfieldSites[stillUnpaid++] = site;
             int region = _siteRegion[site];
-            if (!NeedsRemediationFunding(site, region)) continue;
+            if (!OnlyRemediationFundingMakesViable(site, region)) continue;
             _remediationNeedGbp[region] += _world.SiteRemediationGbpPerHome[site] * _world.SiteCapacityHomes[site];
             _remediationSites[_remediationSiteCount++] = site;
         }
