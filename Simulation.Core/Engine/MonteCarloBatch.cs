@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 
 namespace UrbanSim.Core.Engine;
@@ -24,7 +25,7 @@ public static class MonteCarloBatch
     /// </summary>
     /// <returns>The number of replications delivered.</returns>
     public static int Run(Scenario scenario, int first, int count, int threads, Action<ReplicationResult> consume,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, Kernels kernels = Kernels.Fast)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -41,7 +42,7 @@ public static class MonteCarloBatch
 
         void Compute(int start, ReplicationResult[] into) =>
             Parallel.For(0, Math.Min(block, count - start), options,
-                () => runners.TryTake(out var r) ? r : new ReplicationRunner(scenario),
+                () => runners.TryTake(out var r) ? r : new ReplicationRunner(scenario, kernels),
                 (i, _, runner) => { runner.Run(first + start + i, into[i]); return runner; },
                 runner => runners.Add(runner));
 

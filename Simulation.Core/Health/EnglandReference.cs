@@ -22,6 +22,18 @@ public static class EnglandReference
     /// </summary>
     public static ReadOnlySpan<double> ShareInGoodHealth => GoodHealthShares;
 
+    /// <summary>
+    /// Share of deaths in each age band from non-communicable diseases (ONS deaths by ICD-10 chapter, WHO NCD
+    /// grouping; rounded): the start-year NCD share of deaths, a calibration target.
+    /// </summary>
+    public static ReadOnlySpan<double> NcdShareOfDeaths => NcdShares;
+
+    private static readonly double[] NcdShares =
+    [
+        0.45, 0.55, 0.60, 0.55, 0.30, 0.30, 0.35, 0.45, 0.55, 0.65,
+        0.75, 0.82, 0.87, 0.90, 0.92, 0.93, 0.92, 0.91, 0.88,
+    ];
+
     // Static arrays behind read-only spans: callers cannot change them, and reading allocates nothing even
     // in unoptimised builds (a span literal there goes through a runtime helper that allocates).
     private static readonly double[] DeathRates =

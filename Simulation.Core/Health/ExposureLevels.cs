@@ -23,4 +23,20 @@ public readonly record struct ExposureLevels(
         Exposure.ColdHomes => ColdHomeShare,
         _ => throw new ArgumentOutOfRangeException(nameof(exposure), exposure, null),
     };
+
+    /// <summary>Levels from a span in the order of <see cref="Exposure"/>.</summary>
+    public static ExposureLevels From(ReadOnlySpan<double> levels) => new(levels[0], levels[1], levels[2], levels[3], levels[4]);
+
+    /// <summary>These levels with each exposure moved <paramref name="step"/> of its unit in its healthier direction, kept within its range.</summary>
+    public ExposureLevels Improved(double step)
+    {
+        Span<double> levels = stackalloc double[ExposureCatalogue.Count];
+        foreach (var e in ExposureCatalogue.All)
+        {
+            double moved = Of(e.Id) + e.HealthierSign * step;
+            // A reduction stops at the floor; an increase is not capped (the appraisal values a small step of the function).
+            levels[(int)e.Id] = e.HigherIsHealthier ? moved : Math.Max(e.MinimumLevel, moved);
+        }
+        return From(levels);
+    }
 }

@@ -10,51 +10,16 @@ namespace UrbanSim.Core.Health;
 public static class ExposureResponse
 {
     /// <summary>Number of values of <see cref="Exposure"/>.</summary>
-    public const int ExposureCount = 5;
+    public const int ExposureCount = ExposureCatalogue.Count;
 
     /// <summary>Upper age used for exposures that apply "and over".</summary>
-    public const int OldestAgeYears = 120;
+    public const int OldestAgeYears = ExposureCatalogue.OldestAgeYears;
 
-    /// <summary>Youngest age the walking function applies to. Source: WHO HEAT (adults 20–74).</summary>
-    public const int WalkingAgeFromYears = 20;
+    /// <summary>Youngest age, in years, to which <paramref name="exposure"/>'s mortality function applies (<see cref="ExposureCatalogue"/>).</summary>
+    public static int AgeFromYears(Exposure exposure) => ExposureCatalogue.Of(exposure).AgeFromYears;
 
-    /// <summary>Oldest age the walking function applies to. Source: WHO HEAT (adults 20–74).</summary>
-    public const int WalkingAgeToYears = 74;
-
-    /// <summary>Youngest age the cycling function applies to. Source: WHO HEAT (adults 20–64).</summary>
-    public const int CyclingAgeFromYears = 20;
-
-    /// <summary>Oldest age the cycling function applies to. Source: WHO HEAT (adults 20–64).</summary>
-    public const int CyclingAgeToYears = 64;
-
-    /// <summary>Youngest age the PM2.5 function applies to. Source: WHO 2021 / Chen &amp; Hoek 2020 (adults 30+).</summary>
-    public const int Pm25AgeFromYears = 30;
-
-    /// <summary>Youngest age the green space function applies to. Source: Rojas-Rueda et al. 2019 (adult cohorts, 20+).</summary>
-    public const int GreenSpaceAgeFromYears = 20;
-
-    /// <summary>Youngest age the cold homes function applies to (excess winter deaths are concentrated at 65+).</summary>
-    public const int ColdHomeAgeFromYears = 65;
-
-    /// <summary>Youngest age, in years, to which <paramref name="exposure"/>'s mortality function applies.</summary>
-    public static int AgeFromYears(Exposure exposure) => exposure switch
-    {
-        Exposure.Walking => WalkingAgeFromYears,
-        Exposure.Cycling => CyclingAgeFromYears,
-        Exposure.Pm25 => Pm25AgeFromYears,
-        Exposure.GreenSpace => GreenSpaceAgeFromYears,
-        Exposure.ColdHomes => ColdHomeAgeFromYears,
-        _ => throw new ArgumentOutOfRangeException(nameof(exposure), exposure, null),
-    };
-
-    /// <summary>Oldest age, in years, to which <paramref name="exposure"/>'s mortality function applies.</summary>
-    public static int AgeToYears(Exposure exposure) => exposure switch
-    {
-        Exposure.Walking => WalkingAgeToYears,
-        Exposure.Cycling => CyclingAgeToYears,
-        Exposure.Pm25 or Exposure.GreenSpace or Exposure.ColdHomes => OldestAgeYears,
-        _ => throw new ArgumentOutOfRangeException(nameof(exposure), exposure, null),
-    };
+    /// <summary>Oldest age, in years, to which <paramref name="exposure"/>'s mortality function applies (<see cref="ExposureCatalogue"/>).</summary>
+    public static int AgeToYears(Exposure exposure) => ExposureCatalogue.Of(exposure).AgeToYears;
 
     /// <summary>
     /// All-cause mortality RR of walking (WHO HEAT): 1 − min(cap, (1 − RRref) · minutes / reference minutes).

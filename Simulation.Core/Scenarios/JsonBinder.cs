@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Newtonsoft.Json.Linq;
+using UrbanSim.Core.Settlements;
 
 namespace UrbanSim.Core.Scenarios;
 
@@ -101,9 +102,10 @@ public sealed class JsonBinder(string file)
             result = value.Value<bool>();
             return true;
         }
-        if (type.IsEnum)
+        if (type.IsEnum || type == typeof(ISettlement))
         {
-            string[] names = EnumNames(type);
+            // A choice by name: an enum's values, or one of the registered settlements.
+            string[] names = type.IsEnum ? EnumNames(type) : [.. SettlementCatalogue.Names];
             if (value.Type != JTokenType.String) { Problem(value, $"expected one of {string.Join(", ", names)}, found {Describe(value)}", $"write one of \"{string.Join("\", \"", names)}\""); return false; }
             string text = value.Value<string>()!;
             int index = Array.IndexOf(names, text);
@@ -113,7 +115,7 @@ public sealed class JsonBinder(string file)
                 Problem(value, $"'{text}' is not one of {string.Join(", ", names)}", nearest is null ? $"write one of \"{string.Join("\", \"", names)}\"" : $"did you mean '{nearest}'?");
                 return false;
             }
-            result = Enum.GetValues(type).GetValue(index);
+            result = type.IsEnum ? Enum.GetValues(type).GetValue(index) : SettlementCatalogue.All[index];
             return true;
         }
         if (type == typeof(string))

@@ -8,7 +8,7 @@ namespace UrbanSim.Core.Scenarios;
 public sealed record PolicyLevers
 {
     [Meaning("Devolution settlement: tied_grants, single_pot or health_devolution")]
-    public SettlementKind Settlement { get; init; } = SettlementKind.TiedGrants;
+    public ISettlement Settlement { get; init; } = SettlementCatalogue.TiedGrants;
 
     [AllowedRange(0, 5000), Meaning("Central funding for place programmes, £ per resident per year (integrated settlements ~£200)")]
     public double FundingPerHeadGbp { get; init; } = 200;

@@ -22,6 +22,9 @@ public sealed record Scenario
     public required ImmutableArray<PolicyVariant> Variants { get; init; }
     /// <summary>What <c>urbansim sensitivity</c> varies and measures; null when the scenario has no "sensitivity" block.</summary>
     public SensitivitySpec? Sensitivity { get; init; }
+    /// <summary>The programmes and outcomes the model runs with: <see cref="ModelCatalogue.Standard"/> unless extended in code.</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public ModelCatalogue Catalogue { get; init; } = ModelCatalogue.Standard;
 }
 
 /// <summary>A named policy setting; variants of one scenario share every random draw.</summary>

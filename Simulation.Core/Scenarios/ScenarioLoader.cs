@@ -381,7 +381,7 @@ public static class ScenarioLoader
         var outcomes = SensitivitySpec.DefaultOutcomes;
         if (obj["outcomes"] is { } outcomesToken && outcomesToken.Type != JTokenType.Null)
         {
-            var names = Engine.Outcomes.All.Select(o => o.Name).ToArray();
+            var names = ModelCatalogue.Standard.Outcomes.All.Select(o => o.Name).ToArray();
             if (outcomesToken is not JArray array || array.Count == 0)
                 binder.Problem(outcomesToken, $"expected a non-empty array of outcome names, found {JsonBinder.Describe(outcomesToken)}", "write \"outcomes\": [\"hle_years\", \"hle_gap_years\"]");
             else

@@ -13,7 +13,7 @@ public sealed class SinglePot
     public SinglePot(int regions)
     {
         _flexibleGbp = new double[regions];
-        _themeGbp = new double[regions * Programmes.ThemeCount];
+        _themeGbp = new double[regions * Themes.Count];
     }
 
     public void Clear() { Array.Clear(_flexibleGbp); Array.Clear(_themeGbp); }
@@ -22,15 +22,15 @@ public sealed class SinglePot
     public void Pay(int region, double amountGbp, double flexibilityShare, ReadOnlySpan<double> themeShares)
     {
         _flexibleGbp[region] += amountGbp * flexibilityShare;
-        for (int t = 0; t < Programmes.ThemeCount; t++)
-            _themeGbp[region * Programmes.ThemeCount + t] += amountGbp * (1 - flexibilityShare) * themeShares[t];
+        for (int t = 0; t < Themes.Count; t++)
+            _themeGbp[region * Themes.Count + t] += amountGbp * (1 - flexibilityShare) * themeShares[t];
     }
 
     /// <summary>Adds money (e.g. pooled by the ICB) to the flexible balance.</summary>
     public void AddFlexible(int region, double amountGbp) => _flexibleGbp[region] += amountGbp;
 
     public double FlexibleGbp(int region) => _flexibleGbp[region];
-    public double ThemeGbp(int region, Theme theme) => _themeGbp[region * Programmes.ThemeCount + (int)theme];
+    public double ThemeGbp(int region, Theme theme) => _themeGbp[region * Themes.Count + (int)theme];
 
     public void SpendFlexible(int region, double amountGbp)
     {
@@ -40,7 +40,7 @@ public sealed class SinglePot
 
     public void SpendTheme(int region, Theme theme, double amountGbp)
     {
-        int i = region * Programmes.ThemeCount + (int)theme;
+        int i = region * Themes.Count + (int)theme;
         if (amountGbp > _themeGbp[i] + 1e-6) throw new InvalidOperationException("Single pot ring-fence overspent.");
         _themeGbp[i] = Math.Max(0, _themeGbp[i] - amountGbp);
     }

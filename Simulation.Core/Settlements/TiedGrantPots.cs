@@ -18,14 +18,14 @@ public sealed class TiedGrantPots
     public TiedGrantPots(int regions)
     {
         _regions = regions;
-        _amountGbp = new double[regions * Programmes.ThemeCount * Slots];
-        _endYear = new int[regions * Programmes.ThemeCount * Slots];
+        _amountGbp = new double[regions * Themes.Count * Slots];
+        _endYear = new int[regions * Themes.Count * Slots];
     }
 
     /// <summary>Empties every pot.</summary>
     public void Clear() { Array.Clear(_amountGbp); Array.Clear(_endYear); }
 
-    private int Base(int region, Theme theme) => (region * Programmes.ThemeCount + (int)theme) * Slots;
+    private int Base(int region, Theme theme) => (region * Themes.Count + (int)theme) * Slots;
 
     /// <summary>Adds a vintage of <paramref name="amountGbp"/> that must be spent by the end of <paramref name="endYear"/>.</summary>
     public void Add(int region, Theme theme, double amountGbp, int endYear)
@@ -81,7 +81,7 @@ public sealed class TiedGrantPots
     public double ClawBackEnded(int region, int year)
     {
         double clawed = 0;
-        for (int t = 0; t < Programmes.ThemeCount; t++)
+        for (int t = 0; t < Themes.Count; t++)
         {
             int b = Base(region, (Theme)t);
             for (int s = 0; s < Slots; s++)

@@ -12,6 +12,12 @@ public static class AgeBands
     /// <summary>Index of the open-ended last band (85+).</summary>
     public const int OpenBand = Count - 1;
 
+    /// <summary>
+    /// Stride of zone-by-band arrays: <see cref="Count"/> padded with five bands that are always empty, so that each
+    /// age profile is exactly three 8-wide vectors of single-precision values.
+    /// </summary>
+    public const int Stride = 24;
+
     private static readonly int[] LowerBounds =
         [0, 1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85];
 

@@ -1,3 +1,4 @@
+using UrbanSim.Core.Development;
 using UrbanSim.Core.Engine;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.Scenarios;
@@ -17,14 +18,17 @@ public static class WorldBuilder
     /// <summary>Median capacity of a synthetic developable site, homes.</summary>
     public const double MedianSiteCapacityHomes = 900;
 
-    /// <summary>Allocates a buffer of the right shape for <paramref name="spec"/>.</summary>
-    public static WorldState Allocate(WorldSpec spec)
+    /// <summary>Allocates a buffer of the right shape for <paramref name="spec"/> and <paramref name="zonalProgrammes"/> zonal programmes.</summary>
+    public static WorldState Allocate(WorldSpec spec, int zonalProgrammes)
     {
         int regions = spec.Zones.IsDefaultOrEmpty
             ? spec.Regions.Length
             : spec.Zones.Select(z => z.Region).Distinct(StringComparer.Ordinal).Count();
-        return new WorldState(regions, spec.ZoneCount, spec.SitesPerZone);
+        return new WorldState(regions, spec.ZoneCount, spec.SitesPerZone, zonalProgrammes);
     }
+
+    /// <summary>Allocates a buffer of the right shape for <paramref name="scenario"/> (its world and its programme catalogue).</summary>
+    public static WorldState Allocate(Scenario scenario) => Allocate(scenario.World, scenario.Catalogue.Programmes.ZonalCount);
 
     /// <summary>
     /// The replication number the place is drawn with: zones and sites (deprivation, population, exposures,
@@ -51,6 +55,8 @@ public static class WorldBuilder
         var place = new ReplicationRandom(seed, PlaceReplication);
         if (spec.Zones.IsDefaultOrEmpty) BuildSynthetic(spec, place, world);
         else BuildFromZones(spec, place, world);
+        for (int site = 0; site < world.SiteCount; site++) world.Sites.Zone[site] = site / spec.SitesPerZone;
+        world.Regions.Index(world.Zones.Region, world.Sites.Zone);
     }
 
     private static void BuildSynthetic(WorldSpec spec, ReplicationRandom random, WorldState world)
@@ -59,8 +65,8 @@ public static class WorldBuilder
         for (int r = 0; r < spec.Regions.Length; r++)
         {
             var region = spec.Regions[r];
-            world.RegionName[r] = region.Name;
-            world.RegionCapacityClass[r] = region.Capacity;
+            world.Regions.Name[r] = region.Name;
+            world.Regions.CapacityClass[r] = region.Capacity;
             // Big established city-regions hold more of the most deprived neighbourhoods; newer, more
             // mixed or county-like mayoralties fewer (IMD 2019 by combined authority).
             double tilt = region.Capacity switch { CapacityClass.Established => 0.5, CapacityClass.Developing => 0.2, _ => -0.3 };
@@ -71,26 +77,27 @@ public static class WorldBuilder
                 int decile = DrawDecile(random.Uniform(RngStream.World, 0, zone, 0), tilt);
                 double score = DiseaseBaseline.DeprivationScore(decile);
                 double pop = MedianZonePopulation * Math.Exp(0.25 * random.StandardNormal(RngStream.World, 0, zone, 1));
-                world.ZoneRegion[zone] = r;
-                world.ZoneDecile[zone] = decile;
+                world.Zones.Region[zone] = r;
+                world.Zones.Decile[zone] = decile;
                 SetAgeStructure(world, zone, pop);
-                var eng = DiseaseBaseline.EnglandExposure;
-                world.WalkingMinutesPerWeek[zone] = eng.WalkingMinutesPerWeek * Math.Exp(0.2 * random.StandardNormal(RngStream.World, 0, zone, 2));
-                world.CyclingMinutesPerWeek[zone] = eng.CyclingMinutesPerWeek * Math.Exp(0.5 * random.StandardNormal(RngStream.World, 0, zone, 3));
-                world.Pm25MicrogramsPerM3[zone] = Math.Max(4, eng.Pm25MicrogramsPerM3 + regionPm + 3.0 * score + 0.8 * random.StandardNormal(RngStream.World, 0, zone, 4));
-                world.GreenSpaceNdvi[zone] = Math.Clamp(eng.GreenSpaceNdvi - 0.18 * score + 0.05 * random.StandardNormal(RngStream.World, 0, zone, 5), 0.05, 0.8);
-                world.ColdHomeShare[zone] = Math.Clamp(eng.ColdHomeShare + 0.07 * score + 0.015 * random.StandardNormal(RngStream.World, 0, zone, 6), 0, 0.4);
+                var levels = world.Exposures;
+                int zones = world.ZoneCount;
+                levels.Level[(int)Exposure.Walking * zones + zone] = ExposureCatalogue.Of(Exposure.Walking).EnglandMean * Math.Exp(0.2 * random.StandardNormal(RngStream.World, 0, zone, 2));
+                levels.Level[(int)Exposure.Cycling * zones + zone] = ExposureCatalogue.Of(Exposure.Cycling).EnglandMean * Math.Exp(0.5 * random.StandardNormal(RngStream.World, 0, zone, 3));
+                levels.Level[(int)Exposure.Pm25 * zones + zone] = Math.Max(4, ExposureCatalogue.Of(Exposure.Pm25).EnglandMean + regionPm + 3.0 * score + 0.8 * random.StandardNormal(RngStream.World, 0, zone, 4));
+                levels.Level[(int)Exposure.GreenSpace * zones + zone] = Math.Clamp(ExposureCatalogue.Of(Exposure.GreenSpace).EnglandMean - 0.18 * score + 0.05 * random.StandardNormal(RngStream.World, 0, zone, 5), 0.05, 0.8);
+                levels.Level[(int)Exposure.ColdHomes * zones + zone] = Math.Clamp(ExposureCatalogue.Of(Exposure.ColdHomes).EnglandMean + 0.07 * score + 0.015 * random.StandardNormal(RngStream.World, 0, zone, 6), 0, 0.4);
                 // Prices fall with deprivation: most deprived decile about 0.55× and least about 1.45× the region's level.
-                world.ZoneBaseHousePriceGbpPerM2[zone] = regionPrice * (1 - score) * Math.Exp(0.08 * random.StandardNormal(RngStream.World, 0, zone, 7));
+                world.Zones.BaseHousePriceGbpPerM2[zone] = regionPrice * (1 - score) * Math.Exp(0.08 * random.StandardNormal(RngStream.World, 0, zone, 7));
                 for (int s = 0; s < spec.SitesPerZone; s++)
                 {
                     int site = zone * spec.SitesPerZone + s;
                     // Median 900 homes a site, 4 sites a zone: enough land for England's rate of new homes (234,400
                     // net additions in 2022–23, MHCLG: about 4 per 1,000 residents a year) if it were all viable.
-                    world.SiteCapacityHomes[site] = Math.Round(MedianSiteCapacityHomes * Math.Exp(0.6 * random.StandardNormal(RngStream.World, 0, zone, 10 + s)));
+                    world.Sites.CapacityHomes[site] = Math.Round(MedianSiteCapacityHomes * Math.Exp(0.6 * random.StandardNormal(RngStream.World, 0, zone, 10 + s)));
                     // About 60% of new homes are on previously developed land (MHCLG land use change statistics).
                     bool brownfield = random.Uniform(RngStream.World, 0, zone, 20 + s) < 0.6;
-                    world.SiteRemediationGbpPerHome[site] = brownfield ? 5_000 + 35_000 * random.Uniform(RngStream.World, 0, zone, 30 + s) : 0;
+                    world.Sites.RemediationGbpPerHome[site] = brownfield ? 5_000 + 35_000 * random.Uniform(RngStream.World, 0, zone, 30 + s) : 0;
                 }
             }
         }
@@ -106,23 +113,24 @@ public static class WorldBuilder
             {
                 r = regionIndex.Count;
                 regionIndex[z.Region] = r;
-                world.RegionName[r] = z.Region;
-                world.RegionCapacityClass[r] = z.RegionCapacity;
+                world.Regions.Name[r] = z.Region;
+                world.Regions.CapacityClass[r] = z.RegionCapacity;
             }
-            world.ZoneRegion[zone] = r;
-            world.ZoneDecile[zone] = z.DeprivationDecile;
+            world.Zones.Region[zone] = r;
+            world.Zones.Decile[zone] = z.DeprivationDecile;
             SetAgeStructure(world, zone, z.Population);
-            world.WalkingMinutesPerWeek[zone] = z.WalkingMinutesPerWeek;
-            world.CyclingMinutesPerWeek[zone] = z.CyclingMinutesPerWeek;
-            world.Pm25MicrogramsPerM3[zone] = z.Pm25MicrogramsPerM3;
-            world.GreenSpaceNdvi[zone] = z.GreenSpaceNdvi;
-            world.ColdHomeShare[zone] = z.ColdHomeShare;
-            world.ZoneBaseHousePriceGbpPerM2[zone] = z.HousePriceGbpPerM2;
+            int zones = world.ZoneCount;
+            world.Exposures.Level[(int)Exposure.Walking * zones + zone] = z.WalkingMinutesPerWeek;
+            world.Exposures.Level[(int)Exposure.Cycling * zones + zone] = z.CyclingMinutesPerWeek;
+            world.Exposures.Level[(int)Exposure.Pm25 * zones + zone] = z.Pm25MicrogramsPerM3;
+            world.Exposures.Level[(int)Exposure.GreenSpace * zones + zone] = z.GreenSpaceNdvi;
+            world.Exposures.Level[(int)Exposure.ColdHomes * zones + zone] = z.ColdHomeShare;
+            world.Zones.BaseHousePriceGbpPerM2[zone] = z.HousePriceGbpPerM2;
             for (int s = 0; s < spec.SitesPerZone; s++)
             {
                 int site = zone * spec.SitesPerZone + s;
-                world.SiteCapacityHomes[site] = Math.Round(z.SiteCapacityHomes / spec.SitesPerZone);
-                world.SiteRemediationGbpPerHome[site] = z.RemediationCostGbpPerHome;
+                world.Sites.CapacityHomes[site] = Math.Round(z.SiteCapacityHomes / spec.SitesPerZone);
+                world.Sites.RemediationGbpPerHome[site] = z.RemediationCostGbpPerHome;
             }
         }
     }
@@ -133,7 +141,8 @@ public static class WorldBuilder
     /// </summary>
     public static void BuildReplication(WorldSpec spec, ModelParameters parameters, ReplicationRandom random, WorldState world)
     {
-        int bands = WorldState.BandStride;
+        const int bands = AgeBands.Stride;
+        int zones = world.ZoneCount;
         var health = parameters.Health;
         // Normalise the deprivation multipliers so that England's decile mix averages 1.
         double mortalityNorm = 0, illNorm = 0;
@@ -152,49 +161,38 @@ public static class WorldBuilder
         }
         for (int zone = 0; zone < world.ZoneCount; zone++)
         {
-            int decileIndex = world.ZoneDecile[zone] - 1;
-            world.ZoneMortalityMultiplier[zone] = mortality[decileIndex];
-            world.ZoneIllHealthOddsMultiplier[zone] = illHealth[decileIndex];
-            double pop = world.ZonePopulation(zone);
-            world.Dwellings[zone] = pop / parameters.Development.PeoplePerHome;
-            world.ColdHomes[zone] = world.ColdHomeShare[zone] * world.Dwellings[zone];
-            world.HealthyHomes[zone] = 0;
-            for (int d = 0; d < WorldState.DiseaseCount; d++)
+            int decileIndex = world.Zones.Decile[zone] - 1;
+            world.Zones.MortalityMultiplier[zone] = mortality[decileIndex];
+            world.Zones.IllHealthOddsMultiplier[zone] = illHealth[decileIndex];
+            double pop = world.Health.ZonePopulation(zone);
+            world.Homes.Dwellings[zone] = pop / parameters.Development.PeoplePerHome;
+            world.Homes.ColdHomes[zone] = world.Exposures.Level[(int)Exposure.ColdHomes * zones + zone] * world.Homes.Dwellings[zone];
+            world.Homes.HealthyHomes[zone] = 0;
+            for (int d = 0; d < DiseaseCatalogue.Count; d++)
             {
-                var national = DiseaseBaseline.Prevalence((Disease)d);
+                var national = DiseaseCatalogue.All[d].Prevalence;
                 double multiplier = DiseaseBaseline.DeprivationMultiplier((Disease)d, decileIndex + 1);
-                int offset = (d * world.ZoneCount + zone) * bands;
+                int offset = (d * zones + zone) * bands;
                 for (int b = 0; b < AgeBands.Count; b++)
-                    world.Cases[offset + b] = (float)(Math.Min(0.95, national[b] * multiplier) * world.Population[zone * bands + b]);
-            }
-            world.StartExposure[Exposures.Walking * world.ZoneCount + zone] = world.WalkingMinutesPerWeek[zone];
-            world.StartExposure[Exposures.Cycling * world.ZoneCount + zone] = world.CyclingMinutesPerWeek[zone];
-            world.StartExposure[Exposures.Pm25 * world.ZoneCount + zone] = world.Pm25MicrogramsPerM3[zone];
-            world.StartExposure[Exposures.GreenSpace * world.ZoneCount + zone] = world.GreenSpaceNdvi[zone];
-            world.StartExposure[Exposures.ColdHomes * world.ZoneCount + zone] = world.ColdHomeShare[zone];
-            for (int e = 0; e < Exposures.Count; e++)
-            {
-                double start = world.StartExposure[e * world.ZoneCount + zone];
-                for (int y = 0; y < WorldState.BuildUpYears; y++)
-                    world.ExposureHistory[(y * Exposures.Count + e) * world.ZoneCount + zone] = start;
-                world.ExposureSum[e * world.ZoneCount + zone] = WorldState.BuildUpYears * start;
+                    world.Health.Cases[offset + b] = (float)(Math.Min(0.95, national[b] * multiplier) * world.Health.Population[zone * bands + b]);
             }
         }
-        Array.Clear(world.ProgrammeSpendPerHeadGbp);
-        Array.Clear(world.PendingProgrammeSpendPerHeadGbp);
+        world.Exposures.StartFromLevels();
+        world.Health.MeasureZoneTotals();
+        world.Programmes.Clear();
         for (int site = 0; site < world.SiteCount; site++)
         {
-            world.SiteZone[site] = site / spec.SitesPerZone;
+            var sites = world.Sites;
             // Developer mix, drawn independently of the site: volume builders 55%, SMEs 25%, regeneration specialists 20%.
             double u = random.Uniform(RngStream.Sites, 0, site, 0);
-            world.SiteDeveloper[site] = u < 0.55 ? (int)Agents.DeveloperType.Volume : u < 0.8 ? (int)Agents.DeveloperType.Sme : (int)Agents.DeveloperType.Regeneration;
+            sites.Developer[site] = u < 0.55 ? DeveloperType.Volume : u < 0.8 ? DeveloperType.Sme : DeveloperType.Regeneration;
             // Benchmark land value (existing use value plus premium) as a share of the standard scheme's GDV.
-            world.SiteLandBenchmarkShareOfGdv[site] = 0.08 + 0.08 * random.Uniform(RngStream.Sites, 0, site, 1);
-            world.SitePlanningDraw[site] = random.Uniform(RngStream.Sites, 0, site, 2);
-            world.SiteStatus[site] = 0;
-            world.SiteCompletionYear[site] = -1;
-            world.SiteHealthy[site] = false;
-            world.SiteRemediationFunded[site] = false;
+            sites.LandBenchmarkShareOfGdv[site] = 0.08 + 0.08 * random.Uniform(RngStream.Sites, 0, site, 1);
+            sites.PlanningDraw[site] = random.Uniform(RngStream.Sites, 0, site, 2);
+            sites.Status[site] = SiteStatus.Available;
+            sites.CompletionYear[site] = -1;
+            sites.Healthy[site] = false;
+            sites.RemediationFunded[site] = false;
         }
     }
 
@@ -204,7 +202,7 @@ public static class WorldBuilder
         double total = 0;
         foreach (double s in shares) total += s;
         for (int b = 0; b < AgeBands.Count; b++)
-            world.Population[zone * WorldState.BandStride + b] = (float)(population * shares[b] / total);
+            world.Health.Population[zone * AgeBands.Stride + b] = (float)(population * shares[b] / total);
     }
 
     /// <summary>Decile 1..10 from a uniform, tilted towards deprived deciles when <paramref name="tilt"/> &gt; 0.</summary>

@@ -1,151 +1,182 @@
-using UrbanSim.Core.Settlements;
+using UrbanSim.Core.Development;
+using UrbanSim.Core.Exposures;
+using UrbanSim.Core.Health;
+using UrbanSim.Core.Programmes;
 
 namespace UrbanSim.Core.World;
 
 /// <summary>
-/// Everything that changes during a run, as flat arrays (struct of arrays). One instance is a worker's
-/// reusable buffer: the replication's start state is generated once into a template and copied into the
-/// working state for each variant, so the yearly loop never allocates.
-/// Zone-by-age arrays are indexed [zone * BandStride + band]; disease cases [(disease * zones + zone) * BandStride + band].
-/// BandStride is 24: the 19 age bands plus five padding bands that are always empty, so that each age profile
-/// is exactly three 8-wide SIMD vectors of single-precision values.
+/// The world a variant changes, as flat arrays grouped by domain: the regions and zones (fixed), the homes, the
+/// people and their disease, the exposures, the programmes' spend in each zone, and the developable sites. One
+/// instance is a worker's reusable buffer: the replication's start state is built once into a template and copied
+/// into the working world for each variant, so the yearly loop never allocates.
 /// </summary>
 public sealed class WorldState
 {
-    public const int DiseaseCount = 4;
-    /// <summary>Years of exposure history kept for HEAT's 5-year linear build-up.</summary>
-    public const int BuildUpYears = 5;
-    /// <summary>Saturating programmes with a per-zone cumulative spend: active travel, clean air, green space, prevention.</summary>
-    public const int ZoneProgrammeCount = 4;
-    /// <summary>Longest programme lag that can be queued, years.</summary>
-    public const int MaxLagYears = 10;
-    /// <summary>Stride of zone-by-band arrays: <see cref="AgeBands.Count"/> padded to a multiple of 8.</summary>
-    public const int BandStride = 24;
-
-    public int RegionCount { get; }
-    public int ZoneCount { get; }
-    public int SiteCount { get; }
-
-    // Regions: fixed
-    public readonly CapacityClass[] RegionCapacityClass;
-    public readonly string[] RegionName;
-
-    // Zones: fixed characteristics
-    public readonly int[] ZoneRegion;
-    public readonly int[] ZoneDecile;             // 1 = most deprived
-    public readonly double[] ZoneMortalityMultiplier;  // deprivation hazard multiplier, net of exposures
-    public readonly double[] ZoneIllHealthOddsMultiplier;
-    public readonly double[] ZoneBaseHousePriceGbpPerM2;
-
-    // Zones: state
-    public readonly float[] Population;           // [zone * bands + band], people (single precision)
-    public readonly float[] Cases;                // [(disease * zones + zone) * bands + band], people of the band with the disease (single precision)
-    public readonly double[] WalkingMinutesPerWeek;
-    public readonly double[] CyclingMinutesPerWeek;
-    public readonly double[] Pm25MicrogramsPerM3;
-    public readonly double[] GreenSpaceNdvi;
-    public readonly double[] ColdHomeShare;
-    public readonly double[] Dwellings;
-    public readonly double[] HealthyHomes;
-    public readonly double[] ExposureHistory;     // [((year % 5) * 5 + exposure) * zones + zone], the last five years' exposures
-    public readonly double[] ExposureSum;         // [exposure * zones + zone], running sum of ExposureHistory over the five years
-    public readonly double[] StartExposure;       // [exposure * zones + zone], the start-year exposure (reference for relative risks)
-    public readonly double[] ProgrammeSpendPerHeadGbp;    // cumulative effective spend [programme * zones + zone]
-    public readonly double[] PendingProgrammeSpendPerHeadGbp; // [(slot * ZoneProgrammeCount + programme) * zones + zone], lagged
-    public readonly double[] ColdHomes;           // excessively cold or damp homes, count
-
-    // Sites
-    public readonly int[] SiteZone;
-    public readonly int[] SiteDeveloper;          // DeveloperType
-    public readonly double[] SiteCapacityHomes;
-    public readonly double[] SiteRemediationGbpPerHome;
-    public readonly double[] SiteLandBenchmarkShareOfGdv;
-    public readonly double[] SitePlanningDraw;    // fixed uniform: healthy design required if below the standard
-    public readonly byte[] SiteStatus;            // 0 available, 1 under construction, 2 complete, 3 never viable in this variant
-    public readonly int[] SiteCompletionYear;
-    public readonly bool[] SiteHealthy;
-    public readonly bool[] SiteRemediationFunded;
-
-    public WorldState(int regions, int zones, int sitesPerZone)
+    /// <summary>A buffer for <paramref name="regions"/> regions, <paramref name="zones"/> zones with
+    /// <paramref name="sitesPerZone"/> sites each, and <paramref name="zonalProgrammes"/> zonal programmes.</summary>
+    public WorldState(int regions, int zones, int sitesPerZone, int zonalProgrammes)
     {
-        RegionCount = regions; ZoneCount = zones; SiteCount = zones * sitesPerZone;
-        int zb = zones * BandStride;
-        RegionCapacityClass = new CapacityClass[regions];
-        RegionName = new string[regions];
-        ZoneRegion = new int[zones]; ZoneDecile = new int[zones];
-        ZoneMortalityMultiplier = new double[zones]; ZoneIllHealthOddsMultiplier = new double[zones];
-        ZoneBaseHousePriceGbpPerM2 = new double[zones];
-        Population = new float[zb];
-        Cases = new float[DiseaseCount * zb];
-        WalkingMinutesPerWeek = new double[zones]; CyclingMinutesPerWeek = new double[zones];
-        Pm25MicrogramsPerM3 = new double[zones]; GreenSpaceNdvi = new double[zones]; ColdHomeShare = new double[zones];
-        Dwellings = new double[zones]; HealthyHomes = new double[zones];
-        ExposureHistory = new double[BuildUpYears * Exposures.Count * zones];
-        ExposureSum = new double[Exposures.Count * zones];
-        StartExposure = new double[Exposures.Count * zones];
-        ProgrammeSpendPerHeadGbp = new double[ZoneProgrammeCount * zones];
-        PendingProgrammeSpendPerHeadGbp = new double[(MaxLagYears + 1) * ZoneProgrammeCount * zones];
-        ColdHomes = new double[zones];
-        int s = SiteCount;
-        SiteZone = new int[s]; SiteDeveloper = new int[s]; SiteCapacityHomes = new double[s];
-        SiteRemediationGbpPerHome = new double[s]; SiteLandBenchmarkShareOfGdv = new double[s]; SitePlanningDraw = new double[s];
-        SiteStatus = new byte[s]; SiteCompletionYear = new int[s]; SiteHealthy = new bool[s]; SiteRemediationFunded = new bool[s];
+        Regions = new RegionState(regions, zones, zones * sitesPerZone);
+        Zones = new ZoneState(zones);
+        Homes = new HousingStock(zones);
+        Health = new ZoneHealthState(zones);
+        Exposures = new ExposureState(zones);
+        Programmes = new ProgrammeState(zones, zonalProgrammes);
+        Sites = new SiteState(zones * sitesPerZone);
     }
+
+    /// <summary>Regions, their capacity class, and which zones and sites are theirs.</summary>
+    public RegionState Regions { get; }
+    /// <summary>Zones' fixed characteristics.</summary>
+    public ZoneState Zones { get; }
+    /// <summary>Dwellings, healthy homes and cold homes by zone.</summary>
+    public HousingStock Homes { get; }
+    /// <summary>People and cases of disease by zone and age band.</summary>
+    public ZoneHealthState Health { get; }
+    /// <summary>Exposures by zone: this year's, the 5-year history and the start year's.</summary>
+    public ExposureState Exposures { get; }
+    /// <summary>Zonal programmes' cumulative effective spend per head, and spend waiting for its lag.</summary>
+    public ProgrammeState Programmes { get; }
+    /// <summary>Developable sites.</summary>
+    public SiteState Sites { get; }
+
+    /// <summary>Number of regions.</summary>
+    public int RegionCount => Regions.Count;
+    /// <summary>Number of zones.</summary>
+    public int ZoneCount => Zones.Count;
+    /// <summary>Number of sites.</summary>
+    public int SiteCount => Sites.Count;
 
     /// <summary>True when this buffer has the shape of <paramref name="other"/>.</summary>
     public bool SameShape(WorldState other) =>
-        RegionCount == other.RegionCount && ZoneCount == other.ZoneCount && SiteCount == other.SiteCount;
+        RegionCount == other.RegionCount && ZoneCount == other.ZoneCount && SiteCount == other.SiteCount
+        && Programmes.ZonalCount == other.Programmes.ZonalCount;
 
     /// <summary>Copies every array of <paramref name="source"/> into this buffer (no allocation).</summary>
     public void CopyFrom(WorldState source)
     {
         if (!SameShape(source)) throw new ArgumentException("World buffers differ in shape.", nameof(source));
-        Array.Copy(source.RegionCapacityClass, RegionCapacityClass, RegionCount);
-        Array.Copy(source.RegionName, RegionName, RegionCount);
-        source.ZoneRegion.CopyTo(ZoneRegion, 0); source.ZoneDecile.CopyTo(ZoneDecile, 0);
-        source.ZoneMortalityMultiplier.CopyTo(ZoneMortalityMultiplier, 0);
-        source.ZoneIllHealthOddsMultiplier.CopyTo(ZoneIllHealthOddsMultiplier, 0);
-        source.ZoneBaseHousePriceGbpPerM2.CopyTo(ZoneBaseHousePriceGbpPerM2, 0);
-        source.Population.CopyTo(Population, 0); source.Cases.CopyTo(Cases, 0);
-        source.WalkingMinutesPerWeek.CopyTo(WalkingMinutesPerWeek, 0);
-        source.CyclingMinutesPerWeek.CopyTo(CyclingMinutesPerWeek, 0);
-        source.Pm25MicrogramsPerM3.CopyTo(Pm25MicrogramsPerM3, 0);
-        source.GreenSpaceNdvi.CopyTo(GreenSpaceNdvi, 0); source.ColdHomeShare.CopyTo(ColdHomeShare, 0);
-        source.Dwellings.CopyTo(Dwellings, 0); source.HealthyHomes.CopyTo(HealthyHomes, 0);
-        source.ExposureHistory.CopyTo(ExposureHistory, 0); source.ExposureSum.CopyTo(ExposureSum, 0); source.StartExposure.CopyTo(StartExposure, 0);
-        source.ProgrammeSpendPerHeadGbp.CopyTo(ProgrammeSpendPerHeadGbp, 0);
-        source.PendingProgrammeSpendPerHeadGbp.CopyTo(PendingProgrammeSpendPerHeadGbp, 0);
-        source.ColdHomes.CopyTo(ColdHomes, 0);
-        source.SiteZone.CopyTo(SiteZone, 0); source.SiteDeveloper.CopyTo(SiteDeveloper, 0);
-        source.SiteCapacityHomes.CopyTo(SiteCapacityHomes, 0);
-        source.SiteRemediationGbpPerHome.CopyTo(SiteRemediationGbpPerHome, 0);
-        source.SiteLandBenchmarkShareOfGdv.CopyTo(SiteLandBenchmarkShareOfGdv, 0);
-        source.SitePlanningDraw.CopyTo(SitePlanningDraw, 0);
-        source.SiteStatus.CopyTo(SiteStatus, 0); source.SiteCompletionYear.CopyTo(SiteCompletionYear, 0);
-        source.SiteHealthy.CopyTo(SiteHealthy, 0); source.SiteRemediationFunded.CopyTo(SiteRemediationFunded, 0);
-    }
-
-    /// <summary>Total population of a zone.</summary>
-    public double ZonePopulation(int zone)
-    {
-        double sum = 0;
-        var p = Population.AsSpan(zone * BandStride, AgeBands.Count);
-        for (int b = 0; b < p.Length; b++) sum += p[b];
-        return sum;
-    }
-
-    /// <summary>Total population of the world.</summary>
-    public double TotalPopulation()
-    {
-        double sum = 0;
-        foreach (double x in Population) sum += x;
-        return sum;
+        Regions.CopyFrom(source.Regions);
+        Zones.CopyFrom(source.Zones);
+        Homes.CopyFrom(source.Homes);
+        Health.CopyFrom(source.Health);
+        Exposures.CopyFrom(source.Exposures);
+        Programmes.CopyFrom(source.Programmes);
+        Sites.CopyFrom(source.Sites);
     }
 }
 
-/// <summary>The five modelled exposures, in the order used by exposure arrays.</summary>
-public static class Exposures
+/// <summary>
+/// Regions (mayoralties): names and capacity classes (fixed by the place), and the index of each region's zones
+/// and sites, built by <see cref="Index"/> once the zones and sites are known.
+/// </summary>
+public sealed class RegionState
 {
-    public const int Count = 5;
-    public const int Walking = 0, Cycling = 1, Pm25 = 2, GreenSpace = 3, ColdHomes = 4;
+    private readonly int[] _zoneStart, _zones, _siteStart, _sites;
+
+    internal RegionState(int regions, int zones, int sites)
+    {
+        Count = regions;
+        CapacityClass = new CapacityClass[regions];
+        Name = new string[regions];
+        _zoneStart = new int[regions + 1]; _zones = new int[zones];
+        _siteStart = new int[regions + 1]; _sites = new int[sites];
+        SiteRegion = new int[sites];
+    }
+
+    /// <summary>Number of regions.</summary>
+    public int Count { get; }
+    /// <summary>[region] capacity class of the mayoralty.</summary>
+    public readonly CapacityClass[] CapacityClass;
+    /// <summary>[region] name.</summary>
+    public readonly string[] Name;
+    /// <summary>[site] the region of the site's zone.</summary>
+    public readonly int[] SiteRegion;
+
+    /// <summary>The zones of <paramref name="region"/>, in zone order.</summary>
+    public ReadOnlySpan<int> ZonesOf(int region) => _zones.AsSpan(_zoneStart[region], _zoneStart[region + 1] - _zoneStart[region]);
+
+    /// <summary>The sites of <paramref name="region"/>, in site order.</summary>
+    public ReadOnlySpan<int> SitesOf(int region) => _sites.AsSpan(_siteStart[region], _siteStart[region + 1] - _siteStart[region]);
+
+    /// <summary>Lists each region's zones and sites (counting sort, no allocation).</summary>
+    public void Index(ReadOnlySpan<int> zoneRegion, ReadOnlySpan<int> siteZone)
+    {
+        Array.Clear(_zoneStart);
+        foreach (int r in zoneRegion) _zoneStart[r + 1]++;
+        for (int r = 0; r < Count; r++) _zoneStart[r + 1] += _zoneStart[r];
+        Span<int> fill = stackalloc int[Count];
+        _zoneStart.AsSpan(0, Count).CopyTo(fill);
+        for (int z = 0; z < zoneRegion.Length; z++) _zones[fill[zoneRegion[z]]++] = z;
+        Array.Clear(_siteStart);
+        for (int s = 0; s < siteZone.Length; s++) SiteRegion[s] = zoneRegion[siteZone[s]];
+        foreach (int r in SiteRegion) _siteStart[r + 1]++;
+        for (int r = 0; r < Count; r++) _siteStart[r + 1] += _siteStart[r];
+        _siteStart.AsSpan(0, Count).CopyTo(fill);
+        for (int s = 0; s < siteZone.Length; s++) _sites[fill[SiteRegion[s]]++] = s;
+    }
+
+    internal void CopyFrom(RegionState source)
+    {
+        Array.Copy(source.CapacityClass, CapacityClass, Count);
+        Array.Copy(source.Name, Name, Count);
+        source._zoneStart.CopyTo(_zoneStart, 0); source._zones.CopyTo(_zones, 0);
+        source._siteStart.CopyTo(_siteStart, 0); source._sites.CopyTo(_sites, 0);
+        source.SiteRegion.CopyTo(SiteRegion, 0);
+    }
+}
+
+/// <summary>Zones' fixed characteristics: region, deprivation, the replication's multipliers, house prices.</summary>
+public sealed class ZoneState
+{
+    internal ZoneState(int zones)
+    {
+        Count = zones;
+        Region = new int[zones]; Decile = new int[zones];
+        MortalityMultiplier = new double[zones]; IllHealthOddsMultiplier = new double[zones];
+        BaseHousePriceGbpPerM2 = new double[zones];
+    }
+
+    /// <summary>Number of zones.</summary>
+    public int Count { get; }
+    /// <summary>[zone] its region.</summary>
+    public readonly int[] Region;
+    /// <summary>[zone] deprivation decile, 1 = most deprived.</summary>
+    public readonly int[] Decile;
+    /// <summary>[zone] deprivation hazard multiplier of death rates, net of exposures.</summary>
+    public readonly double[] MortalityMultiplier;
+    /// <summary>[zone] deprivation multiplier of the odds of not being in good health.</summary>
+    public readonly double[] IllHealthOddsMultiplier;
+    /// <summary>[zone] new-build sales price at start-year prices, £ per m².</summary>
+    public readonly double[] BaseHousePriceGbpPerM2;
+
+    internal void CopyFrom(ZoneState source)
+    {
+        source.Region.CopyTo(Region, 0); source.Decile.CopyTo(Decile, 0);
+        source.MortalityMultiplier.CopyTo(MortalityMultiplier, 0);
+        source.IllHealthOddsMultiplier.CopyTo(IllHealthOddsMultiplier, 0);
+        source.BaseHousePriceGbpPerM2.CopyTo(BaseHousePriceGbpPerM2, 0);
+    }
+}
+
+/// <summary>The homes of each zone: dwellings, those built to the healthy design, and excessively cold ones.</summary>
+public sealed class HousingStock
+{
+    internal HousingStock(int zones)
+    {
+        Dwellings = new double[zones]; HealthyHomes = new double[zones]; ColdHomes = new double[zones];
+    }
+
+    /// <summary>[zone] dwellings.</summary>
+    public readonly double[] Dwellings;
+    /// <summary>[zone] dwellings completed to the healthy design.</summary>
+    public readonly double[] HealthyHomes;
+    /// <summary>[zone] excessively cold or damp dwellings.</summary>
+    public readonly double[] ColdHomes;
+
+    internal void CopyFrom(HousingStock source)
+    {
+        source.Dwellings.CopyTo(Dwellings, 0); source.HealthyHomes.CopyTo(HealthyHomes, 0); source.ColdHomes.CopyTo(ColdHomes, 0);
+    }
 }

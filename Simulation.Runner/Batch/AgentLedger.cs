@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 
 namespace UrbanSim.Runner.Batch;
 
@@ -21,10 +22,10 @@ public static class AgentLedger
     /// <summary>Agent <paramref name="agent"/>'s money position, £, from one variant's outcomes.</summary>
     public static double PositionGbp(int agent, ReadOnlySpan<double> outcomes) => agent switch
     {
-        0 => -outcomes[Outcomes.NhsCostGbp] - outcomes[Outcomes.IcbPooledGbp],
-        1 => -outcomes[Outcomes.BiddingCostGbp] - outcomes[Outcomes.ClawbackGbp],
-        2 => outcomes[Outcomes.DeveloperProfitGbp],
-        3 => outcomes[Outcomes.InvestorReturnGbp],
+        0 => -outcomes[StandardOutcomes.NhsCostGbp] - outcomes[StandardOutcomes.IcbPooledGbp],
+        1 => -outcomes[StandardOutcomes.BiddingCostGbp] - outcomes[StandardOutcomes.ClawbackGbp],
+        2 => outcomes[StandardOutcomes.DeveloperProfitGbp],
+        3 => outcomes[StandardOutcomes.InvestorReturnGbp],
         _ => throw new ArgumentOutOfRangeException(nameof(agent)),
     };
 }

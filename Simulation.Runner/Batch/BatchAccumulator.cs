@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Runner.Output;
 
 namespace UrbanSim.Runner.Batch;
@@ -39,19 +40,19 @@ public sealed class BatchAccumulator
     public BatchAccumulator(RecordLayout layout)
     {
         Layout = layout;
-        int columns = layout.Variants * (Outcomes.Count * 2 + AgentLedger.Count) + Core.Engine.Baseline.Count + layout.Variants * RecordLayout.Deciles
-                      + layout.Variants * layout.Years * Series.Count;
+        int columns = layout.Variants * (layout.Outcomes.Count * 2 + AgentLedger.Count) + Core.Outcomes.Baseline.Count + layout.Variants * RecordLayout.Deciles
+                      + layout.Variants * layout.Years * layout.Outcomes.SeriesCount;
         int exact = (int)Math.Clamp(QuantileBudgetBytes / (columns * (long)sizeof(double)), 256, QuantileSketch.DefaultExactCapacity);
         double compression = Math.Clamp(exact / 8.0, 50, QuantileSketch.DefaultCompression);
         ColumnStatistics Column(bool higherIsBetter = true) => new(higherIsBetter, exact, compression);
 
-        Outcome = [.. Enumerable.Range(0, layout.Variants).Select(_ => Outcomes.All.Select(o => Column()).ToArray())];
-        Paired = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Outcomes.All.Select(o => Column(o.HigherIsBetter)).ToArray())];
+        Outcome = [.. Enumerable.Range(0, layout.Variants).Select(_ => layout.Outcomes.All.Select(o => Column()).ToArray())];
+        Paired = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => layout.Outcomes.All.Select(o => Column(o.HigherIsBetter)).ToArray())];
         AgentChange = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Enumerable.Range(0, AgentLedger.Count).Select(_ => Column()).ToArray())];
-        Baseline = [.. Enumerable.Range(0, Core.Engine.Baseline.Count).Select(_ => Column())];
+        Baseline = [.. Enumerable.Range(0, Core.Outcomes.Baseline.Count).Select(_ => Column())];
         DecileHleChange = [.. Enumerable.Range(0, layout.Variants).Select(_ => Enumerable.Range(0, RecordLayout.Deciles).Select(_ => Column()).ToArray())];
         Yearly = [.. Enumerable.Range(0, layout.Variants).Select(_ =>
-            Enumerable.Range(0, layout.Years).Select(_ => Enumerable.Range(0, Series.Count).Select(_ => Column()).ToArray()).ToArray())];
+            Enumerable.Range(0, layout.Years).Select(_ => Enumerable.Range(0, layout.Outcomes.SeriesCount).Select(_ => Column()).ToArray()).ToArray())];
         Zones = new ZoneSums(layout.Variants, layout.Zones);
     }
 
@@ -63,12 +64,12 @@ public sealed class BatchAccumulator
         else Ranges.Add((replication, replication + 1));
         Replications++;
 
-        for (int b = 0; b < Core.Engine.Baseline.Count; b++) Baseline[b].Add(row[RecordLayout.BaselineOffset + b]);
-        var first = row.Slice(Layout.OutcomeOffset(0), Outcomes.Count);
+        for (int b = 0; b < Core.Outcomes.Baseline.Count; b++) Baseline[b].Add(row[RecordLayout.BaselineOffset + b]);
+        var first = row.Slice(Layout.OutcomeOffset(0), Layout.Outcomes.Count);
         for (int v = 0; v < Layout.Variants; v++)
         {
-            var outcomes = row.Slice(Layout.OutcomeOffset(v), Outcomes.Count);
-            for (int o = 0; o < Outcomes.Count; o++)
+            var outcomes = row.Slice(Layout.OutcomeOffset(v), Layout.Outcomes.Count);
+            for (int o = 0; o < Layout.Outcomes.Count; o++)
             {
                 Outcome[v][o].Add(outcomes[o]);
                 if (v > 0) Paired[v - 1][o].Add(outcomes[o] - first[o]);
@@ -79,10 +80,10 @@ public sealed class BatchAccumulator
             var deciles = row.Slice(Layout.DecileOffset(v), RecordLayout.Deciles);
             for (int d = 0; d < RecordLayout.Deciles; d++)
                 DecileHleChange[v][d].Add(deciles[d] - row[RecordLayout.BaselineDecileOffset + d]);
-            var yearly = row.Slice(Layout.YearlyOffset(v), Layout.Years * Series.Count);
+            var yearly = row.Slice(Layout.YearlyOffset(v), Layout.Years * Layout.Outcomes.SeriesCount);
             for (int y = 0; y < Layout.Years; y++)
-                for (int s = 0; s < Series.Count; s++)
-                    Yearly[v][y][s].Add(yearly[y * Series.Count + s]);
+                for (int s = 0; s < Layout.Outcomes.SeriesCount; s++)
+                    Yearly[v][y][s].Add(yearly[y * Layout.Outcomes.SeriesCount + s]);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using UrbanSim.Core.Outcomes;
+using UrbanSim.Core.Scenarios;
 
 namespace UrbanSim.Runner.Batch;
 
@@ -6,7 +8,8 @@ namespace UrbanSim.Runner.Batch;
 /// Reads and verifies chunk files into buffers it reuses, so folding a million replications does not
 /// churn the heap: the chunk it returns is valid until the next read.
 /// </summary>
-public sealed class ChunkReader
+/// <param name="outcomes">The outcome catalogue the chunks were written with (the standard one unless extended in code).</param>
+public sealed class ChunkReader(OutcomeCatalogue? outcomes = null)
 {
     private byte[] _bytes = [];
     private double[] _rows = [];
@@ -29,7 +32,7 @@ public sealed class ChunkReader
             if (version != Chunk.FormatVersion) { problem = $"chunk format {version}, this urbansim reads format {Chunk.FormatVersion}"; return null; }
             string runKey = r.ReadString();
             int first = r.ReadInt32(), count = r.ReadInt32();
-            var layout = new RecordLayout(r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
+            var layout = new RecordLayout(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), outcomes ?? ModelCatalogue.Standard.Outcomes);
             int values = checked(count * layout.Width);
             if (_rows.Length < values) _rows = new double[Math.Max(values, _rows.Length * 5 / 4)];
             int position = (int)r.BaseStream.Position;

@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 
 namespace UrbanSim.Runner.Batch;
 

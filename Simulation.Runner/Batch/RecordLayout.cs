@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 
 namespace UrbanSim.Runner.Batch;
 
@@ -8,15 +9,15 @@ namespace UrbanSim.Runner.Batch;
 /// its final-year HLE of each decile and its yearly series. Zone results are not stored per replication
 /// (300 zones × variants would dwarf everything else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
 /// </summary>
-public sealed record RecordLayout(int Variants, int Years, int Zones)
+public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes)
 {
     public const int Deciles = ReplicationResult.Deciles;
     public const int BaselineOffset = 0;
-    public const int BaselineDecileOffset = Baseline.Count;
-    private const int Header = Baseline.Count + Deciles;
+    public static int BaselineDecileOffset => Baseline.Count;
+    private static int Header => Baseline.Count + Deciles;
 
     /// <summary>Doubles per variant: outcomes, decile HLE, yearly series.</summary>
-    public int VariantWidth => Outcomes.Count + Deciles + Years * Series.Count;
+    public int VariantWidth => Outcomes.Count + Deciles + Years * Outcomes.SeriesCount;
     /// <summary>Doubles per replication.</summary>
     public int Width => Header + Variants * VariantWidth;
 
@@ -25,7 +26,7 @@ public sealed record RecordLayout(int Variants, int Years, int Zones)
     public int YearlyOffset(int variant) => DecileOffset(variant) + Deciles;
 
     public static RecordLayout For(Core.Scenarios.Scenario scenario) =>
-        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount);
+        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.Catalogue.Outcomes);
 
     /// <summary>Writes <paramref name="result"/> into <paramref name="row"/> (length <see cref="Width"/>).</summary>
     public void Flatten(ReplicationResult result, Span<double> row)
@@ -34,9 +35,9 @@ public sealed record RecordLayout(int Variants, int Years, int Zones)
         result.BaselineDecileHleYears.CopyTo(row[BaselineDecileOffset..]);
         for (int v = 0; v < Variants; v++)
         {
-            result.Outcome.AsSpan(v * Outcomes.Count, Outcomes.Count).CopyTo(row[OutcomeOffset(v)..]);
+            result.OutcomesOf(v).CopyTo(row[OutcomeOffset(v)..]);
             result.DecileHleYears.AsSpan(v * Deciles, Deciles).CopyTo(row[DecileOffset(v)..]);
-            result.Yearly.AsSpan(v * Years * Series.Count, Years * Series.Count).CopyTo(row[YearlyOffset(v)..]);
+            result.Yearly.AsSpan(v * Years * Outcomes.SeriesCount, Years * Outcomes.SeriesCount).CopyTo(row[YearlyOffset(v)..]);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Batch;
 
 /// <summary>
 /// What a replication's results depend on, as a SHA-256: the scenario as loaded (world, zones, parameters,
-/// uncertainty, variants — not its name, description or replication count), the seed, and the tool version
+/// uncertainty, variants — not its name, description or replication count), the programmes and outcomes of its catalogue, the seed, and the tool version
 /// including its git commit. Chunks carry it, so a resume or merge never mixes results of different runs.
 /// </summary>
 public static class RunKey
@@ -17,7 +17,11 @@ public static class RunKey
     {
         var content = scenario with { Name = "", Description = "", Replications = 0 };
         string canonical = JsonConvert.SerializeObject(content, new JsonSerializerSettings { Culture = System.Globalization.CultureInfo.InvariantCulture, FloatFormatHandling = FloatFormatHandling.String });
-        string text = $"urbansim-run-key/1\n{Manifest.ToolVersion}\n{canonical}";
+        // The catalogue is code, not data: its programmes and outcomes are named in the key.
+        var catalogue = scenario.Catalogue;
+        string programmes = string.Join(',', catalogue.Programmes.All.Select(p => p.Name));
+        string outcomes = string.Join(',', catalogue.Outcomes.All.Select(o => o.Name));
+        string text = $"urbansim-run-key/2\n{Manifest.ToolVersion}\n{canonical}\nprogrammes {programmes}\noutcomes {outcomes}";
         return Sha256(text);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Batch;
 using UrbanSim.Runner.Output;
@@ -128,7 +129,7 @@ public static class RunCommand
         w.WriteLine();
         foreach (string name in TableOutcomes)
         {
-            int o = Outcomes.IndexOf(name);
+            int o = scenario.Catalogue.Outcomes.IndexOf(name);
             w.Write(name.PadRight(nameWidth));
             for (int v = 0; v < batch.Layout.Variants; v++)
             {

@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
 using UrbanSim.Runner.Batch;
@@ -18,11 +19,11 @@ public static class BatchCharts
 
     public static readonly Headline[] Headlines =
     [
-        new(Outcomes.HleYears, "Healthy life expectancy at birth, final year", "years", 1),
-        new(Outcomes.HleGapYears, "HLE gap between most and least deprived (slope index), final year", "years", 1),
-        new(Outcomes.Qalys, "QALYs over the horizon (discounted 1.5%)", "million QALYs", 1e6),
-        new(Outcomes.NhsCostGbp, "NHS treatment costs over the horizon (discounted 3.5%)", "£bn", 1e9),
-        new(Outcomes.HomesBuilt, "Homes built over the horizon", "thousand homes", 1e3),
+        new(StandardOutcomes.HleYears, "Healthy life expectancy at birth, final year", "years", 1),
+        new(StandardOutcomes.HleGapYears, "HLE gap between most and least deprived (slope index), final year", "years", 1),
+        new(StandardOutcomes.Qalys, "QALYs over the horizon (discounted 1.5%)", "million QALYs", 1e6),
+        new(StandardOutcomes.NhsCostGbp, "NHS treatment costs over the horizon (discounted 3.5%)", "£bn", 1e9),
+        new(StandardOutcomes.HomesBuilt, "Homes built over the horizon", "thousand homes", 1e3),
     ];
 
     public const string Folder = "charts";
@@ -75,7 +76,7 @@ public static class BatchCharts
 
         foreach (var h in Headlines)
         {
-            string name = Outcomes.All[h.Outcome].Name;
+            string name = StandardOutcomes.All[h.Outcome].Name;
             var samples = names.Select((n, v) => Sample(n, batch.Outcome[v][h.Outcome].Quantiles, h.Divisor)).ToList();
             if (samples.All(s => s.Values.Length > 0))
                 Save(() => OutcomeDistributionChart.Create(new OutcomeDistributionData(h.Label, h.Unit, samples), caption), $"distribution_{name}");
@@ -88,15 +89,15 @@ public static class BatchCharts
                 differences.Add(new VariantDifference(names[v], values.Select(x => x / h.Divisor).ToArray(), weights,
                     column.Quantiles.Quantile(0.025) / h.Divisor, column.Quantiles.Quantile(0.975) / h.Divisor, column.Paired().ProbabilityBetter));
             }
-            Save(() => PairedDifferenceChart.Create(new PairedDifferenceData(h.Label, h.Unit, names[0], Outcomes.All[h.Outcome].HigherIsBetter, differences), caption),
+            Save(() => PairedDifferenceChart.Create(new PairedDifferenceData(h.Label, h.Unit, names[0], StandardOutcomes.All[h.Outcome].HigherIsBetter, differences), caption),
                 $"difference_{name}");
         }
 
         int[] years = Enumerable.Range(scenario.StartYear, scenario.HorizonYears + 1).ToArray();
         foreach (var (series, baseline, label) in new[]
                  {
-                     (Series.HleYears, Baseline.HleYears, "Healthy life expectancy at birth"),
-                     (Series.HleGapYears, Baseline.HleGapYears, "HLE gap between most and least deprived (slope index)"),
+                     (StandardSeries.HleYears, Baseline.HleYears, "Healthy life expectancy at birth"),
+                     (StandardSeries.HleGapYears, Baseline.HleGapYears, "HLE gap between most and least deprived (slope index)"),
                  })
         {
             var fans = names.Select((n, v) =>
@@ -105,14 +106,15 @@ public static class BatchCharts
                 double[] Q(double tau) => columns.Select(c => c.Quantiles.Quantile(tau)).ToArray();
                 return new VariantFan(n, Q(0.05), Q(0.25), Q(0.5), Q(0.75), Q(0.95));
             }).ToList();
-            Save(() => FanChart.Create(new FanChartData(label, "years", years, fans), caption), $"fan_{Series.Names[series]}");
+            Save(() => FanChart.Create(new FanChartData(label, "years", years, fans), caption), $"fan_{StandardSeries.All[series].Name}");
         }
 
         int[] simulated = years[1..];
-        string[] programmes = Enumerable.Range(0, Programmes.Count).Select(p => Display(Programmes.SnakeName((Programme)p))).ToArray();
+        var catalogue = scenario.Catalogue.Programmes;
+        string[] programmes = catalogue.All.Select(p => Display(p.Name)).ToArray();
         var money = names.Select((n, v) => new VariantMoney(n,
-            Enumerable.Range(0, Programmes.Count).Select(p =>
-                batch.Yearly[v].Select(y => Math.Max(0, y[Series.FirstProgrammeSpend + p].Summary().Mean)).ToArray()).ToArray())).ToList();
+            Enumerable.Range(0, catalogue.Count).Select(p =>
+                batch.Yearly[v].Select(y => Math.Max(0, y[OutcomeCatalogue.FirstProgrammeSpendSeries + p].Summary().Mean)).ToArray()).ToArray())).ToList();
         Save(() => MoneyByProgrammeChart.Create(new MoneyByProgrammeData(simulated, programmes, money), caption), "money_by_programme",
             MoneyByProgrammeChart.WidthPx(names.Length));
 

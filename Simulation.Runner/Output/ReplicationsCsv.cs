@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Batch;
 
@@ -11,15 +12,15 @@ namespace UrbanSim.Runner.Output;
 /// </summary>
 public sealed class ReplicationsCsv(TextWriter writer, Scenario scenario, RecordLayout layout)
 {
-    public static IEnumerable<string> Columns()
+    public static IEnumerable<string> Columns(OutcomeCatalogue outcomes)
     {
         yield return "replication"; yield return "seed"; yield return "variant";
-        foreach (var o in Outcomes.All) yield return o.Name;
+        foreach (var o in outcomes.All) yield return o.Name;
         for (int d = 1; d <= RecordLayout.Deciles; d++) yield return $"hle_change_decile_{d}_years";
         foreach (string b in Baseline.Names) yield return "baseline_" + b;
     }
 
-    public void WriteHeader() => writer.WriteLine(string.Join(',', Columns()));
+    public void WriteHeader() => writer.WriteLine(string.Join(',', Columns(layout.Outcomes)));
 
     public void WriteReplication(int replication, ReadOnlySpan<double> row)
     {
@@ -29,7 +30,7 @@ public sealed class ReplicationsCsv(TextWriter writer, Scenario scenario, Record
             writer.Write(replication.ToString(System.Globalization.CultureInfo.InvariantCulture));
             writer.Write(','); writer.Write(seed);
             writer.Write(','); writer.Write(Csv.Text(scenario.Variants[v].Name));
-            var outcomes = row.Slice(layout.OutcomeOffset(v), Outcomes.Count);
+            var outcomes = row.Slice(layout.OutcomeOffset(v), layout.Outcomes.Count);
             foreach (double value in outcomes) { writer.Write(','); writer.Write(Csv.Number(value)); }
             var deciles = row.Slice(layout.DecileOffset(v), RecordLayout.Deciles);
             for (int d = 0; d < RecordLayout.Deciles; d++)

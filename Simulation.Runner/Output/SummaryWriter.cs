@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Batch;
 
@@ -37,16 +38,17 @@ public static class SummaryWriter
             for (int b = 0; b < Baseline.Count; b++) Field(w, Baseline.Names[b], batch.Baseline[b].Summary().Mean);
             w.WriteEndObject();
 
+            var outcomes = batch.Layout.Outcomes;
             w.WritePropertyName("outcomes");
             w.WriteStartObject();
             for (int v = 0; v < batch.Layout.Variants; v++)
             {
                 w.WritePropertyName(scenario.Variants[v].Name);
                 w.WriteStartObject();
-                for (int o = 0; o < Outcomes.Count; o++)
+                for (int o = 0; o < outcomes.Count; o++)
                 {
                     var s = batch.Outcome[v][o].Summary();
-                    w.WritePropertyName(Outcomes.All[o].Name);
+                    w.WritePropertyName(outcomes.All[o].Name);
                     w.WriteStartObject();
                     Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
                     Field(w, "p5", s.P5); Field(w, "p25", s.P25); Field(w, "p50", s.P50); Field(w, "p75", s.P75); Field(w, "p95", s.P95);
@@ -63,10 +65,10 @@ public static class SummaryWriter
                 w.WritePropertyName(scenario.Variants[v].Name);
                 w.WriteStartObject();
                 w.WritePropertyName("against"); w.WriteValue(scenario.Variants[0].Name);
-                for (int o = 0; o < Outcomes.Count; o++)
+                for (int o = 0; o < outcomes.Count; o++)
                 {
                     var s = batch.Paired[v - 1][o].Paired();
-                    w.WritePropertyName(Outcomes.All[o].Name);
+                    w.WritePropertyName(outcomes.All[o].Name);
                     w.WriteStartObject();
                     Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
                     Field(w, "probability_better", s.ProbabilityBetter);

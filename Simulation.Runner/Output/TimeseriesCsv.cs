@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Batch;
 
@@ -16,21 +17,22 @@ public static class TimeseriesCsv
     /// <summary>Series that also have a start-year value, with their index in <see cref="Baseline"/>.</summary>
     private static readonly (int Series, int Baseline)[] StartYearSeries =
     [
-        (Series.HleYears, Baseline.HleYears), (Series.HleGapYears, Baseline.HleGapYears),
-        (Series.LeYears, Baseline.LeYears), (Series.LeGapYears, Baseline.LeGapYears),
+        (StandardSeries.HleYears, Baseline.HleYears), (StandardSeries.HleGapYears, Baseline.HleGapYears),
+        (StandardSeries.LeYears, Baseline.LeYears), (StandardSeries.LeGapYears, Baseline.LeGapYears),
     ];
 
     public static void Write(TextWriter w, Scenario scenario, BatchAccumulator batch)
     {
         w.WriteLine(Header);
+        var series = batch.Layout.Outcomes.Series;
         for (int v = 0; v < batch.Layout.Variants; v++)
         {
             string variant = Csv.Text(scenario.Variants[v].Name);
-            foreach (var (series, baseline) in StartYearSeries)
-                Row(w, variant, scenario.StartYear, Series.Names[series], batch.Baseline[baseline].Summary());
+            foreach (var (seriesIndex, baseline) in StartYearSeries)
+                Row(w, variant, scenario.StartYear, series[seriesIndex].Name, batch.Baseline[baseline].Summary());
             for (int y = 0; y < batch.Layout.Years; y++)
-                for (int s = 0; s < Series.Count; s++)
-                    Row(w, variant, scenario.StartYear + y + 1, Series.Names[s], batch.Yearly[v][y][s].Summary());
+                for (int s = 0; s < series.Length; s++)
+                    Row(w, variant, scenario.StartYear + y + 1, series[s].Name, batch.Yearly[v][y][s].Summary());
         }
     }
 

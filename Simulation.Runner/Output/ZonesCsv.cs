@@ -17,7 +17,7 @@ public static class ZonesCsv
 
     public static void Write(TextWriter w, Scenario scenario, BatchAccumulator batch)
     {
-        var world = WorldBuilder.Allocate(scenario.World);
+        var world = WorldBuilder.Allocate(scenario);
         WorldBuilder.Build(scenario.World, scenario.Parameters, new ReplicationRandom(scenario.Seed, 0), world);
         var zones = batch.Zones;
         w.WriteLine(Header);
@@ -27,12 +27,12 @@ public static class ZonesCsv
                 double hleFinal = zones.Mean(v, z, 0), leFinal = zones.Mean(v, z, 1);
                 double hleStart = zones.Mean(v, z, 2), leStart = zones.Mean(v, z, 3);
                 string id = scenario.World.Zones.IsDefaultOrEmpty ? $"Z{z + 1:D4}" : scenario.World.Zones[z].ZoneId;
-                int region = world.ZoneRegion[z];
+                int region = world.Zones.Region[z];
                 w.WriteLine(string.Join(',',
-                    Csv.Text(scenario.Variants[v].Name), Csv.Text(id), Csv.Text(world.RegionName[region]),
-                    world.RegionCapacityClass[region].ToString().ToLowerInvariant(),
-                    world.ZoneDecile[z].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Csv.Number(Math.Round(world.ZonePopulation(z))),
+                    Csv.Text(scenario.Variants[v].Name), Csv.Text(id), Csv.Text(world.Regions.Name[region]),
+                    world.Regions.CapacityClass[region].ToString().ToLowerInvariant(),
+                    world.Zones.Decile[z].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Csv.Number(Math.Round(world.Health.ZonePopulation(z))),
                     Csv.Number(hleStart), Csv.Number(hleFinal), Csv.Number(hleFinal - hleStart),
                     Csv.Number(leStart), Csv.Number(leFinal), Csv.Number(leFinal - leStart)));
             }

@@ -3,6 +3,7 @@ using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using UrbanSim.Core.Scenarios;
+using UrbanSim.Core.Settlements;
 using UrbanSim.Core.World;
 
 namespace UrbanSim.Runner.Scenarios;
@@ -302,7 +303,7 @@ public static class ScenarioSchema
                 ["description"] = SensitivityDescriptions["outcomes"],
                 ["type"] = "array",
                 ["minItems"] = 1,
-                ["items"] = new JObject { ["type"] = "string", ["enum"] = new JArray(UrbanSim.Core.Engine.Outcomes.All.Select(o => o.Name)) },
+                ["items"] = new JObject { ["type"] = "string", ["enum"] = new JArray(UrbanSim.Core.Scenarios.ModelCatalogue.Standard.Outcomes.All.Select(o => o.Name)) },
             },
             ["replications_per_sample"] = Integer(SensitivityDescriptions["replications_per_sample"], 1, ScenarioLoader.MaxReplicationsPerSample, 1),
         };
@@ -425,6 +426,13 @@ public static class ScenarioSchema
                 ["type"] = "string",
                 ["enum"] = new JArray(JsonBinder.EnumNames(type)),
                 ["default"] = ParameterPaths.SnakeCase(Enum.GetName(type, value!)!),
+            });
+        if (type == typeof(ISettlement))
+            return Described(meaning, new JObject
+            {
+                ["type"] = "string",
+                ["enum"] = new JArray(SettlementCatalogue.Names),
+                ["default"] = ((ISettlement)value!).Name,
             });
         if (type == typeof(string))
             return Described(meaning, new JObject { ["type"] = "string", ["default"] = (string?)value });

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 
 namespace UrbanSim.Runner.Sensitivity;
@@ -66,7 +67,7 @@ public sealed class ScenarioModel : ISensitivityModel
             factors.Add(new Factor(u.Path, FactorKind.Parameter, x => Math.Clamp(u.Distribution.Quantile(Math.Clamp(x, 0.001, 0.999)), info.Min, info.Max)));
         Factors = factors;
         var outputs = spec.Outcomes.Where(o => o != GapHalved).ToList();
-        _outcomeIndex = outputs.Select(Outcomes.IndexOf).ToArray();
+        _outcomeIndex = outputs.Select(scenario.Catalogue.Outcomes.IndexOf).ToArray();
         outputs.Add(GapHalved); outputs.Add(GapReduction);
         Outputs = outputs;
     }
@@ -100,9 +101,9 @@ public sealed class ScenarioModel : ISensitivityModel
             {
                 _runner.Run(r, parameters, levers, _result);
                 for (int o = 0; o < n; o++) outputs[o] += _result.Outcome[model._outcomeIndex[o]];
-                outputs[n] += _result.Outcome[Outcomes.MissionGapHalved];
+                outputs[n] += _result.Outcome[StandardOutcomes.MissionGapHalved];
                 double startGap = _result.BaselineValues[Baseline.HleGapYears];
-                outputs[n + 1] += 1 - _result.Outcome[Outcomes.HleGapYears] / startGap;
+                outputs[n + 1] += 1 - _result.Outcome[StandardOutcomes.HleGapYears] / startGap;
             }
             for (int o = 0; o < outputs.Length; o++) outputs[o] /= model._replications;
         }

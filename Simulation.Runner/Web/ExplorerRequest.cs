@@ -59,15 +59,10 @@ public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers,
             if (!fields.TryGetValue(lever.Name, out string? text)) continue;
             if (lever.Range is null)
             {
-                SettlementKind? kind = text switch
-                {
-                    "tied_grants" => SettlementKind.TiedGrants,
-                    "single_pot" => SettlementKind.SinglePot,
-                    "health_devolution" => SettlementKind.HealthDevolution,
-                    _ => null,
-                };
-                if (kind is null) problems.Add(new RequestProblem(lever.Name, Truncate(text), "tied_grants, single_pot or health_devolution", $"settlement '{Truncate(text)}' is not one of tied_grants, single_pot, health_devolution"));
-                else levers = With(levers, lever, kind.Value);
+                var settlement = SettlementCatalogue.Find(text ?? "");
+                if (settlement is null) problems.Add(new RequestProblem(lever.Name, Truncate(text), SettlementChoices,
+                    $"settlement '{Truncate(text)}' is not one of {string.Join(", ", SettlementCatalogue.Names)}"));
+                else levers = With(levers, lever, settlement);
                 continue;
             }
             if (!TryNumber(text, out double value))
@@ -91,17 +86,13 @@ public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers,
 
     public static string LeverText(PolicyLevers levers, LeverInfo lever) => lever.Property.GetValue(levers) switch
     {
-        SettlementKind k => Settlement(k),
+        ISettlement s => s.Name,
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         var o => Convert.ToString(o, CultureInfo.InvariantCulture) ?? "",
     };
 
-    public static string Settlement(SettlementKind kind) => kind switch
-    {
-        SettlementKind.TiedGrants => "tied_grants",
-        SettlementKind.SinglePot => "single_pot",
-        _ => "health_devolution",
-    };
+    /// <summary>The settlements' names as a reader lists them: "a, b or c".</summary>
+    public static string SettlementChoices => string.Join(", ", SettlementCatalogue.Names[..^1]) + " or " + SettlementCatalogue.Names[^1];
 
     private static PolicyLevers With(PolicyLevers levers, LeverInfo lever, object value)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Settlements;
 using UrbanSim.Runner.Batch;
 using UrbanSim.Runner.Output;
@@ -43,14 +44,14 @@ public static class ExplorerResults
         var numbers = new JsonArray();
         foreach (var (name, label, divisor, unit) in Numbers)
         {
-            int o = Outcomes.IndexOf(name);
+            int o = acc.Layout.Outcomes.IndexOf(name);
             var b = acc.Outcome[0][o].Summary();
             var c = acc.Outcome[1][o].Summary();
             var d = acc.Paired[0][o].Paired();
             numbers.Add(new JsonObject
             {
                 ["outcome"] = name, ["label"] = label, ["unit"] = unit, ["divisor"] = divisor,
-                ["higher_is_better"] = Outcomes.All[o].HigherIsBetter,
+                ["higher_is_better"] = acc.Layout.Outcomes.All[o].HigherIsBetter,
                 ["baseline"] = Summary(b), ["your_setting"] = Summary(c),
                 ["difference"] = new JsonObject
                 {
@@ -93,8 +94,8 @@ public static class ExplorerResults
     public static List<string> Drivers(ExplorerRequest request, BatchAccumulator acc)
     {
         var s = new List<string>();
-        PairedSummary D(string outcome) => acc.Paired[0][Outcomes.IndexOf(outcome)].Paired();
-        double M(int variant, string outcome) => acc.Outcome[variant][Outcomes.IndexOf(outcome)].Summary().Mean;
+        PairedSummary D(string outcome) => acc.Paired[0][acc.Layout.Outcomes.IndexOf(outcome)].Paired();
+        double M(int variant, string outcome) => acc.Outcome[variant][acc.Layout.Outcomes.IndexOf(outcome)].Summary().Mean;
         string Dir(double x, string up, string down) => x >= 0 ? up : down;
 
         var hle = D("hle_years");
@@ -104,8 +105,8 @@ public static class ExplorerResults
         s.Add($"The HLE gap between the most and least deprived {(Math.Abs(gap.Mean) < 0.0005 ? "hardly changes" : gap.Mean < 0 ? $"narrows by {Years(-gap.Mean)}" : $"widens by {Years(gap.Mean)}")}.");
 
         var spend = D("public_spend_gbp");
-        var programmes = Enumerable.Range(0, Programmes.Count)
-            .Select(p => (Name: Programmes.SnakeName((Programme)p).Replace('_', ' '), Change: D($"spend_{Programmes.SnakeName((Programme)p)}_gbp").Mean))
+        var programmes = acc.Layout.Outcomes.Programmes.All
+            .Select(p => (Name: p.Name.Replace('_', ' '), Change: D($"spend_{p.Name}_gbp").Mean))
             .Where(p => Math.Abs(p.Change) >= 1e6).OrderByDescending(p => Math.Abs(p.Change)).Take(3).ToList();
         string mix = programmes.Count == 0 ? "the mix of programmes is the same"
             : "the biggest changes are " + string.Join(", ", programmes.Select(p => $"{Gbp(p.Change, signed: true)} on {p.Name}"));
@@ -128,11 +129,14 @@ public static class ExplorerResults
         s.Add($"The ICB's NHS treatment costs are {Gbp(Math.Abs(nhs.Mean))} {Dir(nhs.Mean, "higher", "lower")} (discounted){(pooled > 0 ? $", and it pools {Gbp(pooled)} with the mayor" : ", and it pools no money with the mayor")}.");
 
         var settlement = request.Levers.Settlement;
-        var idle = new List<string>();
-        if (settlement != SettlementKind.TiedGrants) idle.Add("competitive share, bid success rate and churn (they apply to tied grants only)");
-        if (settlement == SettlementKind.TiedGrants) idle.Add("flexibility share (single pot and health devolution only)");
-        if (settlement != SettlementKind.HealthDevolution) idle.Add("the ICB pooled share (health devolution only)");
-        s.Add($"Under {ExplorerRequest.Settlement(settlement).Replace('_', ' ')} these levers have no effect: {string.Join("; ", idle)}.");
+        // Levers only other settlements read, with the settlements that read them.
+        var idle = SettlementCatalogue.All.SelectMany(other => other.OwnLevers.Select(lever => (Lever: lever, Settlement: other.Name)))
+            .Where(x => !settlement.OwnLevers.Contains(x.Lever))
+            .GroupBy(x => x.Lever)
+            .GroupBy(g => string.Join(" and ", g.Select(x => x.Settlement.Replace('_', ' '))))
+            .Select(owners => $"{string.Join(", ", owners.Select(g => g.Key.Replace('_', ' ')))} ({owners.Key} only)")
+            .ToList();
+        if (idle.Count > 0) s.Add($"Under {settlement.Name.Replace('_', ' ')} these levers have no effect: {string.Join("; ", idle)}.");
         return s;
     }
 
@@ -143,7 +147,7 @@ public static class ExplorerResults
         if (stem.StartsWith("distribution_", StringComparison.Ordinal))
         {
             string name = stem["distribution_".Length..];
-            var h = BatchCharts.Headlines.First(x => Outcomes.All[x.Outcome].Name == name);
+            var h = BatchCharts.Headlines.First(x => StandardOutcomes.All[x.Outcome].Name == name);
             string Part(string who, OutcomeSummary x) => string.Create(inv, $"{who}: median {x.P50 / h.Divisor:G4}, 90% of replications between {x.P5 / h.Divisor:G4} and {x.P95 / h.Divisor:G4}");
             return $"{h.Label} ({h.Unit}). {Part("Baseline", acc.Outcome[0][h.Outcome].Summary())}. {Part("Your setting", acc.Outcome[1][h.Outcome].Summary())}.";
         }
@@ -151,15 +155,15 @@ public static class ExplorerResults
         {
             case "fan_hle_gap_years":
             {
-                var last0 = acc.Yearly[0][^1][Series.HleGapYears].Summary();
-                var last1 = acc.Yearly[1][^1][Series.HleGapYears].Summary();
+                var last0 = acc.Yearly[0][^1][StandardSeries.HleGapYears].Summary();
+                var last1 = acc.Yearly[1][^1][StandardSeries.HleGapYears].Summary();
                 var start = acc.Baseline[Baseline.HleGapYears].Summary();
                 return string.Create(inv, $"HLE gap over the years: {start.P50:F2} years at the start ({startYear}); in the final year median {last0.P50:F2} (baseline) and {last1.P50:F2} (your setting), 90% bands {last0.P5:F2}–{last0.P95:F2} and {last1.P5:F2}–{last1.P95:F2}.");
             }
             case "money_by_programme":
             {
-                string Top(int v) => string.Join(", ", Enumerable.Range(0, Programmes.Count)
-                    .Select(p => (Name: Programmes.SnakeName((Programme)p).Replace('_', ' '), Total: acc.Outcome[v][Outcomes.IndexOf($"spend_{Programmes.SnakeName((Programme)p)}_gbp")].Summary().Mean))
+                string Top(int v) => string.Join(", ", acc.Layout.Outcomes.Programmes.All
+                    .Select(p => (Name: p.Name.Replace('_', ' '), Total: acc.Outcome[v][acc.Layout.Outcomes.IndexOf($"spend_{p.Name}_gbp")].Summary().Mean))
                     .OrderByDescending(p => p.Total).Take(3).Select(p => $"{p.Name} {Gbp(p.Total)}"));
                 return $"Public money by programme, totals over the horizon. Baseline's largest: {Top(0)}. Your setting's largest: {Top(1)}.";
             }
@@ -184,15 +188,15 @@ public static class ExplorerResults
         var sb = new StringBuilder("variant,outcome,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95,probability_better\n");
         string F(double x) => double.IsFinite(x) ? x.ToString("R", inv) : "";
         for (int v = 0; v < 2; v++)
-            for (int o = 0; o < Outcomes.Count; o++)
+            for (int o = 0; o < acc.Layout.Outcomes.Count; o++)
             {
                 var s = acc.Outcome[v][o].Summary();
-                sb.Append(inv, $"{batch.Scenario.Variants[v].Name},{Outcomes.All[o].Name},{F(s.Mean)},{F(s.Sd)},{F(s.Ci95Low)},{F(s.Ci95High)},{F(s.P5)},{F(s.P25)},{F(s.P50)},{F(s.P75)},{F(s.P95)},\n");
+                sb.Append(inv, $"{batch.Scenario.Variants[v].Name},{acc.Layout.Outcomes.All[o].Name},{F(s.Mean)},{F(s.Sd)},{F(s.Ci95Low)},{F(s.Ci95High)},{F(s.P5)},{F(s.P25)},{F(s.P50)},{F(s.P75)},{F(s.P95)},\n");
             }
-        for (int o = 0; o < Outcomes.Count; o++)
+        for (int o = 0; o < acc.Layout.Outcomes.Count; o++)
         {
             var d = acc.Paired[0][o].Paired();
-            sb.Append(inv, $"your_setting_minus_baseline,{Outcomes.All[o].Name},{F(d.Mean)},{F(d.Sd)},{F(d.Ci95Low)},{F(d.Ci95High)},,,,,,{F(d.ProbabilityBetter)}\n");
+            sb.Append(inv, $"your_setting_minus_baseline,{acc.Layout.Outcomes.All[o].Name},{F(d.Mean)},{F(d.Sd)},{F(d.Ci95Low)},{F(d.Ci95High)},,,,,,{F(d.ProbabilityBetter)}\n");
         }
         return sb.ToString();
     }

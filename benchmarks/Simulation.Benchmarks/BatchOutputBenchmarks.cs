@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Runner.Batch;
 
 namespace UrbanSim.Benchmarks;

@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Running;
 using UrbanSim.Benchmarks;
+using UrbanSim.Core.Outcomes;
 
 // `--quick [preset] [replications]`: a plain timing loop for profiling sessions; otherwise BenchmarkDotNet's switcher.
 if (args.Length > 0 && args[0] == "--quick")
 {
     var scenario = BenchmarkScenarios.Load(args.Length > 1 ? args[1] : "reference");
     var runner = new UrbanSim.Core.Engine.ReplicationRunner(scenario);
-    var result = UrbanSim.Core.Engine.ReplicationResult.For(scenario);
+    var result = ReplicationResult.For(scenario);
     for (int i = 0; i < 20; i++) runner.Run(i, result);
     long before = GC.GetAllocatedBytesForCurrentThread();
     var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 
 namespace UrbanSim.Benchmarks;
@@ -39,7 +40,7 @@ public class ReplicationBenchmarks
     public double Replication()
     {
         _runner.Run(++_replication, _result);
-        return _result.Outcome[Outcomes.HleYears];
+        return _result.Outcome[StandardOutcomes.HleYears];
     }
 
     /// <summary>
@@ -50,7 +51,7 @@ public class ReplicationBenchmarks
     public double ReplicationOneYear()
     {
         _oneYearRunner.Run(++_replication, _oneYearResult);
-        return _oneYearResult.Outcome[Outcomes.HleYears];
+        return _oneYearResult.Outcome[StandardOutcomes.HleYears];
     }
 }
 

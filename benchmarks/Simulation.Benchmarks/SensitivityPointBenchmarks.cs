@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 
 namespace UrbanSim.Benchmarks;
@@ -35,6 +36,6 @@ public class SensitivityPointBenchmarks
     {
         var levers = _levers with { FundingPerHeadGbp = 100 + (_point++ % 300) };
         _runner.Run(0, _parameters, levers, _result);
-        return _result.Outcome[Outcomes.HleYears];
+        return _result.Outcome[StandardOutcomes.HleYears];
     }
 }

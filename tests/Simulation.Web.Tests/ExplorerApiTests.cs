@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Commands;
 using UrbanSim.Runner.Web;
@@ -81,9 +82,9 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
         var (request, _) = ExplorerRequest.Parse(query.Split('&').Select(kv => kv.Split('=')).Select(kv => new KeyValuePair<string, string?>(kv[0], kv[1])));
         var direct = ExplorerServerFixture.Direct(request!.Scenario());
         var hle = lines[1]["numbers"]!.AsArray().First(n => (string)n!["outcome"]! == "hle_years")!;
-        Assert.Equal(direct.Outcome[1][Outcomes.HleYears].Summary().Mean, (double)hle["your_setting"]!["mean"]!);
-        Assert.Equal(direct.Outcome[0][Outcomes.HleYears].Summary().Mean, (double)hle["baseline"]!["mean"]!);
-        Assert.Equal(direct.Paired[0][Outcomes.HleYears].Paired().Mean, (double)hle["difference"]!["mean"]!);
+        Assert.Equal(direct.Outcome[1][StandardOutcomes.HleYears].Summary().Mean, (double)hle["your_setting"]!["mean"]!);
+        Assert.Equal(direct.Outcome[0][StandardOutcomes.HleYears].Summary().Mean, (double)hle["baseline"]!["mean"]!);
+        Assert.Equal(direct.Paired[0][StandardOutcomes.HleYears].Paired().Mean, (double)hle["difference"]!["mean"]!);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Web;
 using Microsoft.Playwright;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Runner.Web;
 
 namespace UrbanSim.Web.Tests;
@@ -73,10 +74,10 @@ public sealed class ExplorerBrowserTests(ExplorerServerFixture server) : IAsyncL
         var (request, problems) = ExplorerRequest.Parse(query.AllKeys.Select(k => new KeyValuePair<string, string?>(k!, query[k])));
         Assert.Empty(problems);
         var direct = ExplorerServerFixture.Direct(request!.Scenario());
-        Assert.Equal(direct.Outcome[1][Outcomes.HleYears].Summary().Mean, Mean(after));
-        Assert.Equal(direct.Outcome[0][Outcomes.HleYears].Summary().Mean, Mean((await _page.GetAttributeAsync("#row-hle_years td:nth-child(2)", "data-value"))!));
+        Assert.Equal(direct.Outcome[1][StandardOutcomes.HleYears].Summary().Mean, Mean(after));
+        Assert.Equal(direct.Outcome[0][StandardOutcomes.HleYears].Summary().Mean, Mean((await _page.GetAttributeAsync("#row-hle_years td:nth-child(2)", "data-value"))!));
         string caption = (await _page.TextContentAsync("#fig-distribution_hle_years figcaption .alt"))!;
-        Assert.Contains($"median {direct.Outcome[1][Outcomes.HleYears].Summary().P50:G4}", caption);
+        Assert.Contains($"median {direct.Outcome[1][StandardOutcomes.HleYears].Summary().P50:G4}", caption);
     }
 
     [Fact]

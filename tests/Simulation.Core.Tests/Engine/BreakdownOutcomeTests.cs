@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
 using UrbanSim.Core.World;
@@ -10,8 +11,8 @@ namespace UrbanSim.Core.Tests.Engine;
 public class BreakdownOutcomeTests
 {
     private static readonly Scenario Mixed = EngineHarness.TwoRegions(
-        EngineHarness.Variant("tied", SettlementKind.TiedGrants),
-        EngineHarness.Variant("single", SettlementKind.SinglePot));
+        EngineHarness.Variant("tied", SettlementCatalogue.TiedGrants),
+        EngineHarness.Variant("single", SettlementCatalogue.SinglePot));
 
     [Fact]
     public void StartYearHleRisesFromTheMostToTheLeastDeprivedDecile()
@@ -29,7 +30,7 @@ public class BreakdownOutcomeTests
     {
         var runner = new ReplicationRunner(Mixed);
         var result = EngineHarness.Run(Mixed, runner: runner);
-        var zoneDeciles = runner.StartWorld.ZoneDecile.ToHashSet();
+        var zoneDeciles = runner.StartWorld.Zones.Decile.ToHashSet();
         for (int d = 1; d <= ReplicationResult.Deciles; d++)
         {
             bool present = zoneDeciles.Contains(d);
@@ -45,7 +46,7 @@ public class BreakdownOutcomeTests
         var result = EngineHarness.Run(Mixed, runner: runner);
         var world = runner.StartWorld;
         double weighted = 0, people = 0;
-        for (int z = 0; z < world.ZoneCount; z++) { weighted += world.ZonePopulation(z) * result.ZoneBaseline[z * 2 + 1]; people += world.ZonePopulation(z); }
+        for (int z = 0; z < world.ZoneCount; z++) { weighted += world.Health.ZonePopulation(z) * result.ZoneBaseline[z * 2 + 1]; people += world.Health.ZonePopulation(z); }
         Assert.InRange(weighted / people - result.BaselineValues[Baseline.LeYears], -0.5, 0.5);
         for (int v = 0; v < Mixed.Variants.Length; v++)
             for (int z = 0; z < world.ZoneCount; z++)
@@ -60,10 +61,10 @@ public class BreakdownOutcomeTests
     public void HleChangeByCapacityClassIsEmptyForAClassTheWorldLacks()
     {
         var result = EngineHarness.Run(Mixed);   // established and new, no developing mayoralty
-        Assert.True(double.IsFinite(result.Get(0, Outcomes.FirstHleChangeByCapacity + (int)CapacityClass.Established)));
-        Assert.True(double.IsNaN(result.Get(0, Outcomes.FirstHleChangeByCapacity + (int)CapacityClass.Developing)));
-        Assert.True(double.IsNaN(result.Get(0, Outcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.Developing)));
-        Assert.True(double.IsFinite(result.Get(0, Outcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.New)));
+        Assert.True(double.IsFinite(result.Get(0, StandardOutcomes.FirstHleChangeByCapacity + (int)CapacityClass.Established)));
+        Assert.True(double.IsNaN(result.Get(0, StandardOutcomes.FirstHleChangeByCapacity + (int)CapacityClass.Developing)));
+        Assert.True(double.IsNaN(result.Get(0, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.Developing)));
+        Assert.True(double.IsFinite(result.Get(0, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.New)));
     }
 
     [Fact]
@@ -79,8 +80,8 @@ public class BreakdownOutcomeTests
             {
                 double people = 0;
                 for (int z = 0; z < world.ZoneCount; z++)
-                    if (world.RegionCapacityClass[world.ZoneRegion[z]] == c) people += world.ZonePopulation(z);
-                total += result.Get(v, Outcomes.FirstFundingPerHeadByCapacity + (int)c) * people;
+                    if (world.Regions.CapacityClass[world.Zones.Region[z]] == c) people += world.Health.ZonePopulation(z);
+                total += result.Get(v, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)c) * people;
             }
             // Default levers pool no ICB money with the mayor, so every £ paid came from central government.
             Assert.Equal(result.Ledger[v].PaidToMayorsGbp, total, result.Ledger[v].PaidToMayorsGbp * 1e-9);
@@ -90,19 +91,19 @@ public class BreakdownOutcomeTests
     [Fact]
     public void WithoutCompetitionAHeadOfPopulationGetsTheSameMoneyWhateverTheMayorsCapacity()
     {
-        var formulaOnly = Mixed with { Variants = [EngineHarness.Variant("formula", SettlementKind.TiedGrants, l => l with { CompetitiveShare = 0 })] };
+        var formulaOnly = Mixed with { Variants = [EngineHarness.Variant("formula", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0 })] };
         var result = EngineHarness.Run(formulaOnly);
-        double established = result.Get(0, Outcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.Established);
-        double @new = result.Get(0, Outcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.New);
+        double established = result.Get(0, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.Established);
+        double @new = result.Get(0, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.New);
         Assert.Equal(established, @new, established * 1e-9);
     }
 
     [Fact]
     public void CompetitionMovesMoneyPerHeadTowardsEstablishedMayors()
     {
-        var competitive = Mixed with { Variants = [EngineHarness.Variant("bids", SettlementKind.TiedGrants, l => l with { CompetitiveShare = 0.66 })] };
-        double established = EngineHarness.SumOverReplications(competitive, 8, 0, Outcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.Established);
-        double @new = EngineHarness.SumOverReplications(competitive, 8, 0, Outcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.New);
+        var competitive = Mixed with { Variants = [EngineHarness.Variant("bids", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0.66 })] };
+        double established = EngineHarness.SumOverReplications(competitive, 8, 0, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.Established);
+        double @new = EngineHarness.SumOverReplications(competitive, 8, 0, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.New);
         Assert.True(established > @new * 1.05, $"established £{established / 8:F0} vs new £{@new / 8:F0} per head");
     }
 
@@ -112,13 +113,13 @@ public class BreakdownOutcomeTests
         var result = EngineHarness.Run(Mixed);
         for (int v = 0; v < Mixed.Variants.Length; v++)
         {
-            bool built = result.Get(v, Outcomes.PrivateInvestmentGbp) > 0;
-            Assert.Equal(built, result.Get(v, Outcomes.DeveloperProfitGbp) > 0);
-            Assert.Equal(built, result.Get(v, Outcomes.InvestorReturnGbp) > 0);
+            bool built = result.Get(v, StandardOutcomes.PrivateInvestmentGbp) > 0;
+            Assert.Equal(built, result.Get(v, StandardOutcomes.DeveloperProfitGbp) > 0);
+            Assert.Equal(built, result.Get(v, StandardOutcomes.InvestorReturnGbp) > 0);
             // Profit is a share of sales value (~17.5%), lenders' income a few per cent of cost: both below the investment.
-            Assert.True(result.Get(v, Outcomes.InvestorReturnGbp) < result.Get(v, Outcomes.PrivateInvestmentGbp) * 0.2);
+            Assert.True(result.Get(v, StandardOutcomes.InvestorReturnGbp) < result.Get(v, StandardOutcomes.PrivateInvestmentGbp) * 0.2);
         }
     }
 
-    private static Scenario Scenario(WorldSpec world) => EngineHarness.Small(EngineHarness.Variant("tied", SettlementKind.TiedGrants)) with { World = world };
+    private static Scenario Scenario(WorldSpec world) => EngineHarness.Small(EngineHarness.Variant("tied", SettlementCatalogue.TiedGrants)) with { World = world };
 }

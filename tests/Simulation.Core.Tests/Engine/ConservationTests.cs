@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
 using UrbanSim.Core.World;
@@ -9,11 +10,11 @@ namespace UrbanSim.Core.Tests.Engine;
 /// <summary>Money and people are neither created nor lost between years.</summary>
 public class ConservationTests
 {
-    public static TheoryData<SettlementKind> Settlements => [SettlementKind.TiedGrants, SettlementKind.SinglePot, SettlementKind.HealthDevolution];
+    public static TheoryData<ISettlement> Settlements => [SettlementCatalogue.TiedGrants, SettlementCatalogue.SinglePot, SettlementCatalogue.HealthDevolution];
 
     [Theory]
     [MemberData(nameof(Settlements))]
-    public void Money_IsConservedEveryYear(SettlementKind settlement)
+    public void Money_IsConservedEveryYear(ISettlement settlement)
     {
         // A strong ICB partnership so pooled money (used and returned) flows too; default shocks include funding cuts.
         var scenario = TwoRegions(Variant("v", settlement, l => l with { IcbPartnership = 0.8 })) with
@@ -48,7 +49,7 @@ public class ConservationTests
 
     [Theory]
     [MemberData(nameof(Settlements))]
-    public void Population_NextYearIsThisYearPlusBirthsMinusDeaths(SettlementKind settlement)
+    public void Population_NextYearIsThisYearPlusBirthsMinusDeaths(ISettlement settlement)
     {
         var scenario = TwoRegions(Variant("v", settlement)) with
         {
@@ -57,12 +58,12 @@ public class ConservationTests
         double birthRate = scenario.Parameters.Health.BirthsPerPersonPerYear;
         var runner = new ReplicationRunner(scenario);
         var totals = new double[scenario.HorizonYears];
-        var result = Run(scenario, 0, (_, year, world, _) => totals[year] = world.TotalPopulation(), runner);
+        var result = Run(scenario, 0, (_, year, world, _) => totals[year] = world.Health.TotalPopulation(), runner);
 
-        double previous = runner.StartWorld.TotalPopulation();
+        double previous = runner.StartWorld.Health.TotalPopulation();
         for (int year = 0; year < scenario.HorizonYears; year++)
         {
-            double deaths = result.GetYearly(0, year, Series.Deaths);
+            double deaths = result.GetYearly(0, year, StandardSeries.Deaths);
             double births = birthRate * previous;
             Assert.True(deaths > 0);
             // People are held in single precision (about 7 significant digits per zone and band), so the balance

@@ -1,5 +1,6 @@
 using System.Reflection;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
 using UrbanSim.Core.World;
@@ -11,9 +12,9 @@ namespace UrbanSim.Core.Tests.Engine;
 public class DeterminismTests
 {
     private static Scenario Mixed() => TwoRegions(
-        Variant("tied", SettlementKind.TiedGrants),
-        Variant("single", SettlementKind.SinglePot, l => l with { PatientCapitalGbpPerYear = 20e6 }),
-        Variant("devolved", SettlementKind.HealthDevolution, l => l with { PlanningHealthStandard = 0.6 })) with
+        Variant("tied", SettlementCatalogue.TiedGrants),
+        Variant("single", SettlementCatalogue.SinglePot, l => l with { PatientCapitalGbpPerYear = 20e6 }),
+        Variant("devolved", SettlementCatalogue.HealthDevolution, l => l with { PlanningHealthStandard = 0.6 })) with
     {
         HorizonYears = 8,
         Replications = 8,
@@ -52,7 +53,7 @@ public class DeterminismTests
             AssertBitwiseEqual(one[i].Baseline, two[i].Baseline, $"baseline of replication {i}");
         }
         // Replications differ from one another (otherwise equality above proves nothing).
-        Assert.NotEqual(one[0].Outcome[Outcomes.HomesBuilt], one[1].Outcome[Outcomes.HomesBuilt]);
+        Assert.NotEqual(one[0].Outcome[StandardOutcomes.HomesBuilt], one[1].Outcome[StandardOutcomes.HomesBuilt]);
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public class DeterminismTests
     [InlineData(2)]   // blocks of 64: two blocks computed while the previous one is delivered
     public void Batch_OverSeveralPipelinedBlocks_DeliversEveryReplicationInOrderAsASingleRunnerComputesIt(int threads)
     {
-        var scenario = EngineHarness.Small(EngineHarness.Variant("tied", SettlementKind.TiedGrants)) with { HorizonYears = 2, Replications = 100 };
+        var scenario = EngineHarness.Small(EngineHarness.Variant("tied", SettlementCatalogue.TiedGrants)) with { HorizonYears = 2, Replications = 100 };
         var batch = Batch(scenario, threads);
         Assert.Equal(Enumerable.Range(0, 100), batch.Select(b => b.Replication));
         var runner = new ReplicationRunner(scenario);
@@ -86,7 +87,7 @@ public class DeterminismTests
     [Fact]
     public void Batch_CancelledWhileDelivering_StopsAtABlockBoundaryWithEveryDeliveredResultComplete()
     {
-        var scenario = EngineHarness.Small(EngineHarness.Variant("tied", SettlementKind.TiedGrants)) with { HorizonYears = 2, Replications = 1000 };
+        var scenario = EngineHarness.Small(EngineHarness.Variant("tied", SettlementCatalogue.TiedGrants)) with { HorizonYears = 2, Replications = 1000 };
         using var stop = new CancellationTokenSource();
         var delivered = new List<int>();
         int count = MonteCarloBatch.Run(scenario, 0, scenario.Replications, 1, r =>
@@ -103,10 +104,10 @@ public class DeterminismTests
     [Fact]
     public void Variants_IdenticalLeversUnderDifferentNames_GiveBitwiseIdenticalResults()
     {
-        var levers = new PolicyLevers { Settlement = SettlementKind.TiedGrants, PlanningHealthStandard = 0.5, PatientCapitalGbpPerYear = 10e6 };
+        var levers = new PolicyLevers { Settlement = SettlementCatalogue.TiedGrants, PlanningHealthStandard = 0.5, PatientCapitalGbpPerYear = 10e6 };
         var scenario = TwoRegions(new PolicyVariant("first", levers), new PolicyVariant("second", levers));
         var result = Run(scenario, 3);
-        int outcomes = Outcomes.Count, yearly = scenario.HorizonYears * Series.Count;
+        int outcomes = ModelCatalogue.Standard.Outcomes.Count, yearly = scenario.HorizonYears * ModelCatalogue.Standard.Outcomes.SeriesCount;
         AssertBitwiseEqual(result.Outcome.AsSpan(0, outcomes), result.Outcome.AsSpan(outcomes, outcomes), "outcome");
         AssertBitwiseEqual(result.Yearly.AsSpan(0, yearly), result.Yearly.AsSpan(yearly, yearly), "yearly");
         Assert.Equal(result.Ledger[0], result.Ledger[1]);
@@ -116,8 +117,8 @@ public class DeterminismTests
     public void Variants_EachStartFromTheSameWorld_WhateverRanBefore()
     {
         // The variant's results must not depend on which variants ran before it in the replication.
-        var tied = Variant("tied", SettlementKind.TiedGrants, l => l with { PlanningHealthStandard = 1, PatientCapitalGbpPerYear = 50e6 });
-        var single = Variant("single", SettlementKind.SinglePot);
+        var tied = Variant("tied", SettlementCatalogue.TiedGrants, l => l with { PlanningHealthStandard = 1, PatientCapitalGbpPerYear = 50e6 });
+        var single = Variant("single", SettlementCatalogue.SinglePot);
         var both = TwoRegions(tied, single);
         var alone = TwoRegions(single);
 
@@ -126,14 +127,14 @@ public class DeterminismTests
         var bothResult = Run(both, 2, runner: bothRunner);
         var aloneResult = Run(alone, 2, runner: aloneRunner);
 
-        AssertBitwiseEqual(aloneResult.Outcome.AsSpan(0, Outcomes.Count), bothResult.Outcome.AsSpan(Outcomes.Count, Outcomes.Count), "single-pot outcome");
+        AssertBitwiseEqual(aloneResult.Outcome.AsSpan(0, ModelCatalogue.Standard.Outcomes.Count), bothResult.Outcome.AsSpan(ModelCatalogue.Standard.Outcomes.Count, ModelCatalogue.Standard.Outcomes.Count), "single-pot outcome");
         AssertWorldsEqual(aloneRunner.StartWorld, bothRunner.StartWorld);
         // Running the variants must leave the start world exactly as the builder made it.
-        var rebuilt = WorldBuilder.Allocate(both.World);
+        var rebuilt = WorldBuilder.Allocate(both);
         WorldBuilder.Build(both.World, ParameterSampler.Sample(both, new ReplicationRandom(both.Seed, 2)), new ReplicationRandom(both.Seed, 2), rebuilt);
         AssertWorldsEqual(rebuilt, bothRunner.StartWorld);
         // The two variants differ (otherwise the test could not tell them apart).
-        Assert.NotEqual(bothResult.Get(0, Outcomes.HealthyHomesShare), bothResult.Get(1, Outcomes.HealthyHomesShare));
+        Assert.NotEqual(bothResult.Get(0, StandardOutcomes.HealthyHomesShare), bothResult.Get(1, StandardOutcomes.HealthyHomesShare));
     }
 
     [Fact]
@@ -153,17 +154,34 @@ public class DeterminismTests
         AssertWorldsEqual(fresh.StartWorld, reused.StartWorld);
     }
 
-    /// <summary>Every array field of two worlds, compared bit for bit.</summary>
+    /// <summary>
+    /// Every array of two worlds, compared bit for bit: each state object of the world (regions, zones, homes,
+    /// health, exposures, programmes, sites) and each of its array fields, public or private.
+    /// </summary>
     internal static void AssertWorldsEqual(WorldState expected, WorldState actual)
     {
-        foreach (var field in typeof(WorldState).GetFields(BindingFlags.Public | BindingFlags.Instance))
+        int arrays = 0;
+        foreach (var property in typeof(WorldState).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (field.GetValue(expected) is not Array a || field.GetValue(actual) is not Array b) continue;
-            Assert.Equal(a.Length, b.Length);
-            if (a is double[] da)
-                AssertBitwiseEqual(da, (double[])b, field.Name);
-            else
-                for (int i = 0; i < a.Length; i++) Assert.True(Equals(a.GetValue(i), b.GetValue(i)), $"{field.Name}[{i}]");
+            if (property.PropertyType.IsPrimitive) continue;
+            object a = property.GetValue(expected)!, b = property.GetValue(actual)!;
+            foreach (var field in property.PropertyType.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
+            {
+                if (field.GetValue(a) is not Array x || field.GetValue(b) is not Array y) continue;
+                arrays++;
+                string name = $"{property.Name}.{field.Name}";
+                Assert.Equal(x.Length, y.Length);
+                if (x is double[] dx) AssertBitwiseEqual(dx, (double[])y, name);
+                else if (x is float[] fx)
+                {
+                    var fy = (float[])y;
+                    for (int i = 0; i < fx.Length; i++)
+                        Assert.True(BitConverter.SingleToInt32Bits(fx[i]) == BitConverter.SingleToInt32Bits(fy[i]), $"{name}[{i}]: {fx[i]:R} vs {fy[i]:R}");
+                }
+                else for (int i = 0; i < x.Length; i++) Assert.True(Equals(x.GetValue(i), y.GetValue(i)), $"{name}[{i}]");
+            }
         }
+        // The comparison must reach the state: a world with no arrays found would compare nothing.
+        Assert.True(arrays >= 20, $"only {arrays} arrays of the world were compared");
     }
 }

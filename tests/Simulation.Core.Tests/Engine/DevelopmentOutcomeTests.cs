@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
 using static UrbanSim.Core.Tests.Engine.EngineHarness;
@@ -14,8 +15,8 @@ public class DevelopmentOutcomeTests
     {
         var p = new ModelParameters();
         return Small(
-            Variant("no_standard", SettlementKind.TiedGrants, l => l with { PlanningHealthStandard = 0 }),
-            Variant("strict_standard", SettlementKind.TiedGrants, l => l with { PlanningHealthStandard = 1 })) with
+            Variant("no_standard", SettlementCatalogue.TiedGrants, l => l with { PlanningHealthStandard = 0 }),
+            Variant("strict_standard", SettlementCatalogue.TiedGrants, l => l with { PlanningHealthStandard = 1 })) with
         {
             Parameters = p with
             {
@@ -34,10 +35,10 @@ public class DevelopmentOutcomeTests
         for (int rep = 0; rep < Replications; rep++)
         {
             var result = Run(scenario, rep, runner: runner);
-            Assert.True(result.Get(1, Outcomes.HealthyHomesShare) > result.Get(0, Outcomes.HealthyHomesShare) + 0.2,
-                $"replication {rep}: healthy share {result.Get(1, Outcomes.HealthyHomesShare)} vs {result.Get(0, Outcomes.HealthyHomesShare)}");
-            homesLax += result.Get(0, Outcomes.HomesBuilt);
-            homesStrict += result.Get(1, Outcomes.HomesBuilt);
+            Assert.True(result.Get(1, StandardOutcomes.HealthyHomesShare) > result.Get(0, StandardOutcomes.HealthyHomesShare) + 0.2,
+                $"replication {rep}: healthy share {result.Get(1, StandardOutcomes.HealthyHomesShare)} vs {result.Get(0, StandardOutcomes.HealthyHomesShare)}");
+            homesLax += result.Get(0, StandardOutcomes.HomesBuilt);
+            homesStrict += result.Get(1, StandardOutcomes.HomesBuilt);
         }
         Assert.True(homesStrict <= homesLax, $"homes built {homesStrict} with the standard vs {homesLax} without");
     }
@@ -51,10 +52,10 @@ public class DevelopmentOutcomeTests
         for (int rep = 0; rep < Replications; rep++)
         {
             var result = Run(scenario, rep, runner: runner);
-            Assert.Equal(0, result.Get(0, Outcomes.HealthyHomesShare));
-            Assert.True(result.Get(1, Outcomes.HealthyHomesShare) > 0.3);
-            Assert.True(result.Get(1, Outcomes.HomesBuilt) < result.Get(0, Outcomes.HomesBuilt),
-                $"replication {rep}: {result.Get(1, Outcomes.HomesBuilt)} homes with the standard vs {result.Get(0, Outcomes.HomesBuilt)} without");
+            Assert.Equal(0, result.Get(0, StandardOutcomes.HealthyHomesShare));
+            Assert.True(result.Get(1, StandardOutcomes.HealthyHomesShare) > 0.3);
+            Assert.True(result.Get(1, StandardOutcomes.HomesBuilt) < result.Get(0, StandardOutcomes.HomesBuilt),
+                $"replication {rep}: {result.Get(1, StandardOutcomes.HomesBuilt)} homes with the standard vs {result.Get(0, StandardOutcomes.HomesBuilt)} without");
         }
     }
 
@@ -64,25 +65,25 @@ public class DevelopmentOutcomeTests
         var scenario = StandardComparison(0.15);
         scenario = scenario with { Parameters = scenario.Parameters with { Politics = scenario.Parameters.Politics with { PlanningPowers = 0 } } };
         var result = Run(scenario);
-        Assert.Equal(result.Get(0, Outcomes.HomesBuilt), result.Get(1, Outcomes.HomesBuilt));
-        Assert.Equal(0, result.Get(1, Outcomes.HealthyHomesShare));
+        Assert.Equal(result.Get(0, StandardOutcomes.HomesBuilt), result.Get(1, StandardOutcomes.HomesBuilt));
+        Assert.Equal(0, result.Get(1, StandardOutcomes.HealthyHomesShare));
     }
 
     [Fact]
     public void PatientFund_RaisesHealthyHomesShare()
     {
         var scenario = Small(
-            Variant("private_only", SettlementKind.TiedGrants, l => l with { PlanningHealthStandard = 0 }),
-            Variant("patient_fund", SettlementKind.TiedGrants, l => l with { PlanningHealthStandard = 0, PatientCapitalGbpPerYear = 50e6 }));
+            Variant("private_only", SettlementCatalogue.TiedGrants, l => l with { PlanningHealthStandard = 0 }),
+            Variant("patient_fund", SettlementCatalogue.TiedGrants, l => l with { PlanningHealthStandard = 0, PatientCapitalGbpPerYear = 50e6 }));
         var runner = new ReplicationRunner(scenario);
         for (int rep = 0; rep < Replications; rep++)
         {
             var result = Run(scenario, rep, runner: runner);
-            Assert.Equal(0, result.Get(0, Outcomes.PatientCapitalGbp));
-            Assert.True(result.Get(1, Outcomes.PatientCapitalGbp) > 0);
-            Assert.True(result.Get(1, Outcomes.PatientCapitalGbp) <= 50e6 * scenario.HorizonYears);
-            Assert.True(result.Get(1, Outcomes.HealthyHomesShare) > result.Get(0, Outcomes.HealthyHomesShare),
-                $"replication {rep}: healthy share {result.Get(1, Outcomes.HealthyHomesShare)} with the fund vs {result.Get(0, Outcomes.HealthyHomesShare)}");
+            Assert.Equal(0, result.Get(0, StandardOutcomes.PatientCapitalGbp));
+            Assert.True(result.Get(1, StandardOutcomes.PatientCapitalGbp) > 0);
+            Assert.True(result.Get(1, StandardOutcomes.PatientCapitalGbp) <= 50e6 * scenario.HorizonYears);
+            Assert.True(result.Get(1, StandardOutcomes.HealthyHomesShare) > result.Get(0, StandardOutcomes.HealthyHomesShare),
+                $"replication {rep}: healthy share {result.Get(1, StandardOutcomes.HealthyHomesShare)} with the fund vs {result.Get(0, StandardOutcomes.HealthyHomesShare)}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
 using UrbanSim.Core.World;
@@ -38,7 +39,7 @@ internal static class EngineHarness
         };
     }
 
-    public static PolicyVariant Variant(string name, SettlementKind settlement, Func<PolicyLevers, PolicyLevers>? edit = null)
+    public static PolicyVariant Variant(string name, ISettlement settlement, Func<PolicyLevers, PolicyLevers>? edit = null)
     {
         var levers = new PolicyLevers { Settlement = settlement };
         return new PolicyVariant(name, edit is null ? levers : edit(levers));

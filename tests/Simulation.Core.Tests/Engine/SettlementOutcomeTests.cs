@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Settlements;
 using static UrbanSim.Core.Tests.Engine.EngineHarness;
 
@@ -12,15 +13,15 @@ public class SettlementOutcomeTests
     {
         const double share = 0.33;
         var scenario = TwoRegions(
-            Variant("formula_only", SettlementKind.TiedGrants, l => l with { CompetitiveShare = 0, IcbPartnership = 0 }),
-            Variant("all_bids_fail", SettlementKind.TiedGrants, l => l with { CompetitiveShare = share, BidSuccessRate = 0, IcbPartnership = 0 }));
+            Variant("formula_only", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0, IcbPartnership = 0 }),
+            Variant("all_bids_fail", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = share, BidSuccessRate = 0, IcbPartnership = 0 }));
 
         var result = Run(scenario);
         var formulaOnly = result.Ledger[0];
         var allFail = result.Ledger[1];
 
-        Assert.True(result.Get(1, Outcomes.BiddingCostGbp) > 0);
-        Assert.Equal(allFail.BiddingCostGbp, result.Get(1, Outcomes.BiddingCostGbp), 6);
+        Assert.True(result.Get(1, StandardOutcomes.BiddingCostGbp) > 0);
+        Assert.Equal(allFail.BiddingCostGbp, result.Get(1, StandardOutcomes.BiddingCostGbp), 6);
         // Only the formula part arrives: nothing of the competitive third.
         Assert.Equal((1 - share) * formulaOnly.PaidToMayorsGbp, allFail.PaidToMayorsGbp, 1e-9 * formulaOnly.PaidToMayorsGbp);
         Assert.Equal(share * formulaOnly.PaidToMayorsGbp, allFail.UnawardedCompetitiveGbp, 1e-9 * formulaOnly.PaidToMayorsGbp);
@@ -32,8 +33,8 @@ public class SettlementOutcomeTests
     public void SuccessfulBids_BringCompetitiveMoney()
     {
         var scenario = TwoRegions(
-            Variant("all_bids_fail", SettlementKind.TiedGrants, l => l with { BidSuccessRate = 0, IcbPartnership = 0 }),
-            Variant("bids_win", SettlementKind.TiedGrants, l => l with { BidSuccessRate = 0.5, IcbPartnership = 0 }));
+            Variant("all_bids_fail", SettlementCatalogue.TiedGrants, l => l with { BidSuccessRate = 0, IcbPartnership = 0 }),
+            Variant("bids_win", SettlementCatalogue.TiedGrants, l => l with { BidSuccessRate = 0.5, IcbPartnership = 0 }));
         var result = Run(scenario);
         Assert.True(result.Ledger[1].PaidToMayorsGbp > result.Ledger[0].PaidToMayorsGbp);
         Assert.True(result.Ledger[1].UnawardedCompetitiveGbp < result.Ledger[0].UnawardedCompetitiveGbp);
@@ -43,16 +44,16 @@ public class SettlementOutcomeTests
     public void TiedGrants_WithoutCompetitiveMoney_NoBidsArePaidFor()
     {
         // With nothing allocated by competition there is no round to bid in, so no bid should cost anything.
-        var scenario = Small(Variant("formula_only", SettlementKind.TiedGrants, l => l with { CompetitiveShare = 0 }));
+        var scenario = Small(Variant("formula_only", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0 }));
         var result = Run(scenario);
-        Assert.Equal(0, result.Get(0, Outcomes.BiddingCostGbp));
+        Assert.Equal(0, result.Get(0, StandardOutcomes.BiddingCostGbp));
     }
 
     [Fact]
     public void SinglePot_HasNoBiddingCost()
     {
-        var result = Run(Small(Variant("single", SettlementKind.SinglePot)));
-        Assert.Equal(0, result.Get(0, Outcomes.BiddingCostGbp));
+        var result = Run(Small(Variant("single", SettlementCatalogue.SinglePot)));
+        Assert.Equal(0, result.Get(0, StandardOutcomes.BiddingCostGbp));
         Assert.True(result.Ledger[0].PaidToMayorsGbp > 0);
     }
 
@@ -61,29 +62,29 @@ public class SettlementOutcomeTests
     {
         var p = NoShocks();
         var scenario = Small(
-            Variant("tied", SettlementKind.TiedGrants, l => l with { ChurnRatePerYear = 0 }),
-            Variant("single", SettlementKind.SinglePot),
-            Variant("devolved", SettlementKind.HealthDevolution)) with
+            Variant("tied", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0 }),
+            Variant("single", SettlementCatalogue.SinglePot),
+            Variant("devolved", SettlementCatalogue.HealthDevolution)) with
         {
             Parameters = p with { Funding = p.Funding with { TiedSpendRatePerYear = 0.1 } },
         };
         var result = Run(scenario);
-        Assert.True(result.Get(0, Outcomes.ClawbackGbp) > 0);
-        Assert.Equal(result.Ledger[0].ClawbackGbp, result.Get(0, Outcomes.ClawbackGbp));
-        Assert.Equal(0, result.Get(1, Outcomes.ClawbackGbp));
-        Assert.Equal(0, result.Get(2, Outcomes.ClawbackGbp));
+        Assert.True(result.Get(0, StandardOutcomes.ClawbackGbp) > 0);
+        Assert.Equal(result.Ledger[0].ClawbackGbp, result.Get(0, StandardOutcomes.ClawbackGbp));
+        Assert.Equal(0, result.Get(1, StandardOutcomes.ClawbackGbp));
+        Assert.Equal(0, result.Get(2, StandardOutcomes.ClawbackGbp));
     }
 
     [Fact]
     public void Clawback_FallsWhenTiedMoneyIsSpentFaster()
     {
         var p = NoShocks();
-        var slow = Small(Variant("tied", SettlementKind.TiedGrants, l => l with { ChurnRatePerYear = 0 })) with
+        var slow = Small(Variant("tied", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0 })) with
         {
             Parameters = p with { Funding = p.Funding with { TiedSpendRatePerYear = 0.1 } },
         };
         var fast = slow with { Parameters = p with { Funding = p.Funding with { TiedSpendRatePerYear = 0.9 } } };
-        Assert.True(Run(fast).Get(0, Outcomes.ClawbackGbp) < Run(slow).Get(0, Outcomes.ClawbackGbp));
+        Assert.True(Run(fast).Get(0, StandardOutcomes.ClawbackGbp) < Run(slow).Get(0, StandardOutcomes.ClawbackGbp));
     }
 
     [Fact]
@@ -92,13 +93,13 @@ public class SettlementOutcomeTests
         var p = NoShocks();
         // Pots that last the whole horizon: only churn can claw money back.
         var scenario = Small(
-            Variant("no_churn", SettlementKind.TiedGrants, l => l with { ChurnRatePerYear = 0 }),
-            Variant("churn", SettlementKind.TiedGrants, l => l with { ChurnRatePerYear = 0.5 })) with
+            Variant("no_churn", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0 }),
+            Variant("churn", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0.5 })) with
         {
             Parameters = p with { Funding = p.Funding with { TiedPotMinYears = 10, TiedPotMaxYears = 10 } },
         };
         var result = Run(scenario);
-        Assert.Equal(0, result.Get(0, Outcomes.ClawbackGbp));
-        Assert.True(result.Get(1, Outcomes.ClawbackGbp) > 0);
+        Assert.Equal(0, result.Get(0, StandardOutcomes.ClawbackGbp));
+        Assert.True(result.Get(1, StandardOutcomes.ClawbackGbp) > 0);
     }
 }

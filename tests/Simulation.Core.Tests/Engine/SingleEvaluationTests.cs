@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
 
@@ -17,8 +18,8 @@ public class SingleEvaluationTests
     [Fact]
     public void RunWithParametersAndLevers_MatchesTheScenarioVariantBitForBit()
     {
-        var pot = EngineHarness.Variant("pot", SettlementKind.SinglePot, l => l with { MissionCommitment = 0.9 });
-        var tied = EngineHarness.Variant("tied", SettlementKind.TiedGrants);
+        var pot = EngineHarness.Variant("pot", SettlementCatalogue.SinglePot, l => l with { MissionCommitment = 0.9 });
+        var tied = EngineHarness.Variant("tied", SettlementCatalogue.TiedGrants);
         var scenario = WithUncertainty(tied, pot);
         var runner = new ReplicationRunner(scenario);
         var single = new ReplicationResult(1, scenario.HorizonYears, scenario.World.ZoneCount);
@@ -27,7 +28,7 @@ public class SingleEvaluationTests
             var full = EngineHarness.Run(scenario, replication);
             var parameters = ParameterSampler.Sample(scenario, new ReplicationRandom(scenario.Seed, replication));
             runner.Run(replication, parameters, pot.Levers, single);
-            Assert.Equal(full.Outcome.AsSpan(Outcomes.Count, Outcomes.Count).ToArray(), single.Outcome);
+            Assert.Equal(full.Outcome.AsSpan(ModelCatalogue.Standard.Outcomes.Count, ModelCatalogue.Standard.Outcomes.Count).ToArray(), single.Outcome);
             Assert.Equal(full.BaselineValues, single.BaselineValues);
         }
     }
@@ -35,20 +36,20 @@ public class SingleEvaluationTests
     [Fact]
     public void RunWithParametersAndLevers_UsesTheLeversGivenNotTheVariants()
     {
-        var scenario = WithUncertainty(EngineHarness.Variant("pot", SettlementKind.SinglePot));
+        var scenario = WithUncertainty(EngineHarness.Variant("pot", SettlementCatalogue.SinglePot));
         var runner = new ReplicationRunner(scenario);
         var low = new ReplicationResult(1, scenario.HorizonYears, scenario.World.ZoneCount);
         var high = new ReplicationResult(1, scenario.HorizonYears, scenario.World.ZoneCount);
         var levers = scenario.Variants[0].Levers;
         runner.Run(0, scenario.Parameters, levers with { FundingPerHeadGbp = 50 }, low);
         runner.Run(0, scenario.Parameters, levers with { FundingPerHeadGbp = 800 }, high);
-        Assert.True(high.Get(0, Outcomes.PublicSpendGbp) > 4 * low.Get(0, Outcomes.PublicSpendGbp));
+        Assert.True(high.Get(0, StandardOutcomes.PublicSpendGbp) > 4 * low.Get(0, StandardOutcomes.PublicSpendGbp));
     }
 
     [Fact]
     public void RunWithParametersAndLevers_RejectsAResultOfTheWrongShape()
     {
-        var scenario = WithUncertainty(EngineHarness.Variant("pot", SettlementKind.SinglePot));
+        var scenario = WithUncertainty(EngineHarness.Variant("pot", SettlementCatalogue.SinglePot));
         var runner = new ReplicationRunner(scenario);
         Assert.Throws<ArgumentException>(() => runner.Run(0, scenario.Parameters, new PolicyLevers(), new ReplicationResult(1, 3, 0)));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 
 namespace UrbanSim.Core.Tests.Golden;
@@ -72,7 +73,7 @@ public class GoldenOutputTests
             for (int v = 0; v < scenario.Variants.Length; v++)
             {
                 var outcomes = new JObject();
-                for (int o = 0; o < Outcomes.Count; o++) outcomes[Outcomes.All[o].Name] = Value(result.Get(v, o));
+                for (int o = 0; o < ModelCatalogue.Standard.Outcomes.Count; o++) outcomes[ModelCatalogue.Standard.Outcomes.All[o].Name] = Value(result.Get(v, o));
                 var deciles = new JArray();
                 for (int d = 0; d < ReplicationResult.Deciles; d++) deciles.Add(Value(result.DecileHleYears[v * ReplicationResult.Deciles + d]));
                 outcomes["hle_by_decile_years"] = deciles;

@@ -1,4 +1,5 @@
 using UrbanSim.Core.Health;
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.World;
 
 namespace UrbanSim.Core.Tests.Health;
@@ -48,7 +49,7 @@ public class DiseaseDynamicsTests
     [MemberData(nameof(Diseases))]
     public void SteadyStateIncidence_KeepsNationalPrevalenceForOneYear(Disease disease, double remission)
     {
-        var prevalence = DiseaseBaseline.Prevalence(disease);
+        var prevalence = DiseaseCatalogue.Of(disease).Prevalence.ToArray();
         var incidence = new double[AgeBands.Count];
         DiseaseDynamics.SteadyStateIncidence(prevalence, DiseaseBaseline.PopulationShare, EnglandReference.DeathRatePerPersonYear, remission, incidence);
 
@@ -69,7 +70,7 @@ public class DiseaseDynamicsTests
     public void SteadyStateIncidence_RisesWithPrevalenceGrowthAcrossAge()
     {
         var incidence = new double[AgeBands.Count];
-        DiseaseDynamics.SteadyStateIncidence(DiseaseBaseline.CardiovascularPrevalence, DiseaseBaseline.PopulationShare,
+        DiseaseDynamics.SteadyStateIncidence(DiseaseCatalogue.Of(Disease.Cardiovascular).Prevalence.AsSpan(), DiseaseBaseline.PopulationShare,
             EnglandReference.DeathRatePerPersonYear, 0, incidence);
         // CVD prevalence climbs steeply with age, so incidence at 70–74 far exceeds that at 30–34.
         Assert.True(incidence[15] > 10 * incidence[7]);

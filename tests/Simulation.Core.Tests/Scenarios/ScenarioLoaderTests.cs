@@ -71,8 +71,8 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Equal(7UL, s.Seed);
         Assert.Equal(10, s.World.ZoneCount);
         Assert.Equal(["a", "b"], s.Variants.Select(v => v.Name));
-        Assert.Equal(SettlementKind.TiedGrants, s.Variants[0].Levers.Settlement);
-        Assert.Equal(SettlementKind.SinglePot, s.Variants[1].Levers.Settlement);
+        Assert.Equal(SettlementCatalogue.TiedGrants, s.Variants[0].Levers.Settlement);
+        Assert.Equal(SettlementCatalogue.SinglePot, s.Variants[1].Levers.Settlement);
     }
 
     [Fact]

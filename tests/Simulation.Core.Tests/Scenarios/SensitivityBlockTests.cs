@@ -1,3 +1,4 @@
+using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 
 namespace UrbanSim.Core.Tests.Scenarios;

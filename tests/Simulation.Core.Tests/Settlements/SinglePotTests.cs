@@ -1,24 +1,26 @@
-using UrbanSim.Core.Agents;
+using UrbanSim.Core.Programmes;
 using UrbanSim.Core.Settlements;
+
+using static UrbanSim.Core.Tests.Mayors.AllocationHarness;
 
 namespace UrbanSim.Core.Tests.Settlements;
 
 public class SinglePotTests
 {
-    private static readonly double[] NoLimit = Enumerable.Repeat(double.PositiveInfinity, Programmes.Count).ToArray();
+    private static readonly double[] NoLimit = Enumerable.Repeat(double.PositiveInfinity, N).ToArray();
 
     [Fact]
     public void SinglePot_FlexibleMoneyGoesToTheHighestBenefitProgrammeOfAnyTheme()
     {
-        var benefit = new double[Programmes.Count];
-        for (int p = 0; p < Programmes.Count; p++) benefit[p] = 1 + p * 0.01;
-        benefit[(int)Programme.JointPrevention] = 9;   // public health, the smallest tied theme
-        var spend = new double[Programmes.Count];
-        var fromTheme = new double[Programmes.Count];
+        var benefit = new double[N];
+        for (int p = 0; p < N; p++) benefit[p] = 1 + p * 0.01;
+        benefit[Index(StandardProgrammes.JointPrevention)] = 9;   // public health, the smallest tied theme
+        var spend = new double[N];
+        var fromTheme = new double[N];
 
-        Mayors.AllocateByBenefitPerPound(new double[Programmes.ThemeCount], 2_000_000, benefit, NoLimit, NoLimit, spend, fromTheme);
+        Allocate(new double[Themes.Count], 2_000_000, benefit, NoLimit, NoLimit, spend, fromTheme);
 
-        Assert.Equal(2_000_000, spend[(int)Programme.JointPrevention], 6);
+        Assert.Equal(2_000_000, spend[Index(StandardProgrammes.JointPrevention)], 6);
         Assert.Equal(2_000_000, spend.Sum(), 6);
         Assert.All(fromTheme, x => Assert.Equal(0, x));
     }
@@ -27,35 +29,35 @@ public class SinglePotTests
     public void SinglePot_AllowsMovingMoneyBetweenThemes_WhileTiedMoneyCannot()
     {
         // The same £1m: as transport money it cannot reach warm homes; as flexible money it can.
-        var benefit = Enumerable.Repeat(0.5, Programmes.Count).ToArray();
-        benefit[(int)Programme.WarmHomes] = 5;
-        var tied = new double[Programmes.ThemeCount];
+        var benefit = Enumerable.Repeat(0.5, N).ToArray();
+        benefit[Index(StandardProgrammes.WarmHomes)] = 5;
+        var tied = new double[Themes.Count];
         tied[(int)Theme.Transport] = 1_000_000;
-        var spendTied = new double[Programmes.Count];
-        var spendFlexible = new double[Programmes.Count];
-        var fromTheme = new double[Programmes.Count];
+        var spendTied = new double[N];
+        var spendFlexible = new double[N];
+        var fromTheme = new double[N];
 
-        Mayors.AllocateByBenefitPerPound(tied, 0, benefit, NoLimit, NoLimit, spendTied, fromTheme);
-        Mayors.AllocateByBenefitPerPound(new double[Programmes.ThemeCount], 1_000_000, benefit, NoLimit, NoLimit, spendFlexible, fromTheme);
+        Allocate(tied, 0, benefit, NoLimit, NoLimit, spendTied, fromTheme);
+        Allocate(new double[Themes.Count], 1_000_000, benefit, NoLimit, NoLimit, spendFlexible, fromTheme);
 
-        Assert.Equal(0, spendTied[(int)Programme.WarmHomes]);
-        Assert.Equal(1_000_000, spendFlexible[(int)Programme.WarmHomes], 6);
+        Assert.Equal(0, spendTied[Index(StandardProgrammes.WarmHomes)]);
+        Assert.Equal(1_000_000, spendFlexible[Index(StandardProgrammes.WarmHomes)], 6);
     }
 
     [Fact]
     public void SinglePot_FlexibleMoneySpreadsAsMarginalBenefitsSaturate()
     {
-        var benefit = new double[Programmes.Count];
-        benefit[(int)Programme.GreenSpace] = 2;
-        benefit[(int)Programme.ActiveTravel] = 1;
-        var saturation = Enumerable.Repeat(100_000.0, Programmes.Count).ToArray();
-        var spend = new double[Programmes.Count];
-        var fromTheme = new double[Programmes.Count];
+        var benefit = new double[N];
+        benefit[Index(StandardProgrammes.GreenSpace)] = 2;
+        benefit[Index(StandardProgrammes.ActiveTravel)] = 1;
+        var saturation = Enumerable.Repeat(100_000.0, N).ToArray();
+        var spend = new double[N];
+        var fromTheme = new double[N];
 
-        Mayors.AllocateByBenefitPerPound(new double[Programmes.ThemeCount], 1_000_000, benefit, saturation, NoLimit, spend, fromTheme);
+        Allocate(new double[Themes.Count], 1_000_000, benefit, saturation, NoLimit, spend, fromTheme);
 
-        Assert.True(spend[(int)Programme.GreenSpace] > spend[(int)Programme.ActiveTravel]);
-        Assert.True(spend[(int)Programme.ActiveTravel] > 0);
+        Assert.True(spend[Index(StandardProgrammes.GreenSpace)] > spend[Index(StandardProgrammes.ActiveTravel)]);
+        Assert.True(spend[Index(StandardProgrammes.ActiveTravel)] > 0);
         Assert.Equal(1_000_000, spend.Sum(), 6);
     }
 

@@ -1,55 +1,57 @@
-using UrbanSim.Core.Agents;
+using UrbanSim.Core.Programmes;
 using UrbanSim.Core.Settlements;
+
+using static UrbanSim.Core.Tests.Mayors.AllocationHarness;
 
 namespace UrbanSim.Core.Tests.Settlements;
 
 public class TiedGrantPotsTests
 {
-    private static readonly double[] NoSaturation = Enumerable.Repeat(double.PositiveInfinity, Programmes.Count).ToArray();
-    private static readonly double[] NoCap = Enumerable.Repeat(double.PositiveInfinity, Programmes.Count).ToArray();
+    private static readonly double[] NoSaturation = Enumerable.Repeat(double.PositiveInfinity, N).ToArray();
+    private static readonly double[] NoCap = Enumerable.Repeat(double.PositiveInfinity, N).ToArray();
 
     [Fact]
     public void TiedPot_CannotFundAnotherTheme()
     {
-        var themeMoney = new double[Programmes.ThemeCount];
+        var themeMoney = new double[Themes.Count];
         themeMoney[(int)Theme.Transport] = 1_000_000;
-        var benefit = new double[Programmes.Count];
-        benefit[(int)Programme.ActiveTravel] = 0.1;
-        benefit[(int)Programme.CleanAir] = 0.2;
-        benefit[(int)Programme.WarmHomes] = 50;        // housing
-        benefit[(int)Programme.SiteAssembly] = 40;     // housing
-        benefit[(int)Programme.GreenSpace] = 30;       // regeneration
-        benefit[(int)Programme.Capacity] = 20;         // regeneration
-        benefit[(int)Programme.JointPrevention] = 60;  // public health
-        var spend = new double[Programmes.Count];
-        var fromTheme = new double[Programmes.Count];
+        var benefit = new double[N];
+        benefit[Index(StandardProgrammes.ActiveTravel)] = 0.1;
+        benefit[Index(StandardProgrammes.CleanAir)] = 0.2;
+        benefit[Index(StandardProgrammes.WarmHomes)] = 50;        // housing
+        benefit[Index(StandardProgrammes.SiteAssembly)] = 40;     // housing
+        benefit[Index(StandardProgrammes.GreenSpace)] = 30;       // regeneration
+        benefit[Index(StandardProgrammes.Capacity)] = 20;         // regeneration
+        benefit[Index(StandardProgrammes.JointPrevention)] = 60;  // public health
+        var spend = new double[N];
+        var fromTheme = new double[N];
 
-        Mayors.AllocateByBenefitPerPound(themeMoney, 0, benefit, NoSaturation, NoCap, spend, fromTheme);
+        Allocate(themeMoney, 0, benefit, NoSaturation, NoCap, spend, fromTheme);
 
-        for (int p = 0; p < Programmes.Count; p++)
-            if (Programmes.ThemeOf((Programme)p) != Theme.Transport)
+        for (int p = 0; p < N; p++)
+            if (ThemeOf[p] != Theme.Transport)
                 Assert.Equal(0, spend[p]);
-        Assert.Equal(1_000_000, spend[(int)Programme.ActiveTravel] + spend[(int)Programme.CleanAir], 6);
-        Assert.Equal(1_000_000, spend[(int)Programme.CleanAir], 6);   // the better transport programme takes it all
+        Assert.Equal(1_000_000, spend[Index(StandardProgrammes.ActiveTravel)] + spend[Index(StandardProgrammes.CleanAir)], 6);
+        Assert.Equal(1_000_000, spend[Index(StandardProgrammes.CleanAir)], 6);   // the better transport programme takes it all
         Assert.Equal(spend, fromTheme);
     }
 
     [Fact]
     public void TiedPot_MoneyAProgrammeCannotAbsorbIsLeftUnspentNotMoved()
     {
-        var themeMoney = new double[Programmes.ThemeCount];
+        var themeMoney = new double[Themes.Count];
         themeMoney[(int)Theme.Housing] = 1_000_000;
-        var benefit = Enumerable.Repeat(1.0, Programmes.Count).ToArray();
+        var benefit = Enumerable.Repeat(1.0, N).ToArray();
         var cap = (double[])NoCap.Clone();
-        cap[(int)Programme.WarmHomes] = 100_000;
-        cap[(int)Programme.SiteAssembly] = 50_000;
-        var spend = new double[Programmes.Count];
-        var fromTheme = new double[Programmes.Count];
+        cap[Index(StandardProgrammes.WarmHomes)] = 100_000;
+        cap[Index(StandardProgrammes.SiteAssembly)] = 50_000;
+        var spend = new double[N];
+        var fromTheme = new double[N];
 
-        Mayors.AllocateByBenefitPerPound(themeMoney, 0, benefit, NoSaturation, cap, spend, fromTheme);
+        Allocate(themeMoney, 0, benefit, NoSaturation, cap, spend, fromTheme);
 
-        Assert.Equal(100_000, spend[(int)Programme.WarmHomes], 6);
-        Assert.Equal(50_000, spend[(int)Programme.SiteAssembly], 6);
+        Assert.Equal(100_000, spend[Index(StandardProgrammes.WarmHomes)], 6);
+        Assert.Equal(50_000, spend[Index(StandardProgrammes.SiteAssembly)], 6);
         Assert.Equal(150_000, spend.Sum(), 6);
     }
 

@@ -1,4 +1,5 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Health;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Tests.Engine;
 using UrbanSim.Core.World;
@@ -7,9 +8,11 @@ namespace UrbanSim.Core.Tests.World;
 
 public class WorldBuilderTests
 {
+    private static double[] Level(WorldState world, Exposure exposure) => world.Exposures.LevelOf(exposure).ToArray();
+
     private static WorldState Build(WorldSpec spec, ulong seed = 20261122, int replication = 0)
     {
-        var world = WorldBuilder.Allocate(spec);
+        var world = WorldBuilder.Allocate(spec, ModelCatalogue.Standard.Programmes.ZonalCount);
         WorldBuilder.Build(spec, new ModelParameters(), new ReplicationRandom(seed, replication), world);
         return world;
     }
@@ -21,24 +24,24 @@ public class WorldBuilderTests
         Assert.Equal(300, world.ZoneCount);
         Assert.Equal(6, world.RegionCount);
         Assert.Equal(300 * WorldSpec.EnglandLike.SitesPerZone, world.SiteCount);
-        Assert.Equal(Enumerable.Range(1, 10), world.ZoneDecile.Distinct().Order());
-        Assert.Equal(Enumerable.Range(0, 6), world.ZoneRegion.Distinct().Order());
-        Assert.Equal([70, 60, 50, 45, 40, 35], Enumerable.Range(0, 6).Select(r => world.ZoneRegion.Count(z => z == r)));
-        Assert.All(Enumerable.Range(0, 300), z => Assert.InRange(world.ZonePopulation(z), 10_000, 160_000));
+        Assert.Equal(Enumerable.Range(1, 10), world.Zones.Decile.Distinct().Order());
+        Assert.Equal(Enumerable.Range(0, 6), world.Zones.Region.Distinct().Order());
+        Assert.Equal([70, 60, 50, 45, 40, 35], Enumerable.Range(0, 6).Select(r => world.Zones.Region.Count(z => z == r)));
+        Assert.All(Enumerable.Range(0, 300), z => Assert.InRange(world.Health.ZonePopulation(z), 10_000, 160_000));
     }
 
     [Fact]
     public void EnglandLike_DeprivedZonesHaveMorePm25AndColdHomes()
     {
         var world = Build(WorldSpec.EnglandLike);
-        var deprived = Enumerable.Range(0, world.ZoneCount).Where(z => world.ZoneDecile[z] <= 3).ToArray();
-        var affluent = Enumerable.Range(0, world.ZoneCount).Where(z => world.ZoneDecile[z] >= 8).ToArray();
+        var deprived = Enumerable.Range(0, world.ZoneCount).Where(z => world.Zones.Decile[z] <= 3).ToArray();
+        var affluent = Enumerable.Range(0, world.ZoneCount).Where(z => world.Zones.Decile[z] >= 8).ToArray();
         Assert.NotEmpty(deprived);
         Assert.NotEmpty(affluent);
-        Assert.True(deprived.Average(z => world.Pm25MicrogramsPerM3[z]) > affluent.Average(z => world.Pm25MicrogramsPerM3[z]) + 1);
-        Assert.True(deprived.Average(z => world.ColdHomeShare[z]) > affluent.Average(z => world.ColdHomeShare[z]) + 0.02);
-        Assert.True(deprived.Average(z => world.GreenSpaceNdvi[z]) < affluent.Average(z => world.GreenSpaceNdvi[z]));
-        Assert.True(deprived.Average(z => world.ZoneMortalityMultiplier[z]) > affluent.Average(z => world.ZoneMortalityMultiplier[z]));
+        Assert.True(deprived.Average(z => Level(world, Exposure.Pm25)[z]) > affluent.Average(z => Level(world, Exposure.Pm25)[z]) + 1);
+        Assert.True(deprived.Average(z => Level(world, Exposure.ColdHomes)[z]) > affluent.Average(z => Level(world, Exposure.ColdHomes)[z]) + 0.02);
+        Assert.True(deprived.Average(z => Level(world, Exposure.GreenSpace)[z]) < affluent.Average(z => Level(world, Exposure.GreenSpace)[z]));
+        Assert.True(deprived.Average(z => world.Zones.MortalityMultiplier[z]) > affluent.Average(z => world.Zones.MortalityMultiplier[z]));
     }
 
     [Fact]
@@ -49,13 +52,13 @@ public class WorldBuilderTests
         DeterminismTests.AssertWorldsEqual(a, b);
         // Zones are the same places in every replication, so zone results can be averaged over replications…
         var c = Build(WorldSpec.EnglandLike, 5, 3);
-        Assert.Equal(a.ZoneDecile, c.ZoneDecile);
-        Assert.Equal(a.Pm25MicrogramsPerM3, c.Pm25MicrogramsPerM3);
-        Assert.Equal(a.SiteCapacityHomes, c.SiteCapacityHomes);
+        Assert.Equal(a.Zones.Decile, c.Zones.Decile);
+        Assert.Equal(Level(a, Exposure.Pm25), Level(c, Exposure.Pm25));
+        Assert.Equal(a.Sites.CapacityHomes, c.Sites.CapacityHomes);
         // …while site-level decisions (developer, land benchmark, planning draw) vary by replication.
-        Assert.NotEqual(a.SitePlanningDraw, c.SitePlanningDraw);
+        Assert.NotEqual(a.Sites.PlanningDraw, c.Sites.PlanningDraw);
         var otherSeed = Build(WorldSpec.EnglandLike, 6, 2);
-        Assert.NotEqual(a.Pm25MicrogramsPerM3, otherSeed.Pm25MicrogramsPerM3);
+        Assert.NotEqual(Level(a, Exposure.Pm25), Level(otherSeed, Exposure.Pm25));
     }
 
     [Fact]
@@ -84,21 +87,21 @@ public class WorldBuilderTests
         var world = Build(spec);
 
         Assert.Equal(2, world.RegionCount);
-        Assert.Equal(["North", "South"], world.RegionName);
-        Assert.Equal([CapacityClass.New, CapacityClass.Established], world.RegionCapacityClass);
-        Assert.Equal([0, 1, 0], world.ZoneRegion);
-        Assert.Equal([1, 9, 4], world.ZoneDecile);
+        Assert.Equal(["North", "South"], world.Regions.Name);
+        Assert.Equal([CapacityClass.New, CapacityClass.Established], world.Regions.CapacityClass);
+        Assert.Equal([0, 1, 0], world.Zones.Region);
+        Assert.Equal([1, 9, 4], world.Zones.Decile);
         // People are held in single precision: a zone's total is exact to a few millionths of a person per thousand.
-        Assert.Equal(30_000, world.ZonePopulation(0), 0.01);
-        Assert.Equal(50_000, world.ZonePopulation(1), 0.01);
-        Assert.Equal([11.5, 7.25, 9], world.Pm25MicrogramsPerM3);
-        Assert.Equal([71.0, 79, 74], world.WalkingMinutesPerWeek);
-        Assert.Equal([2_501.0, 2_509, 2_504], world.ZoneBaseHousePriceGbpPerM2);
-        Assert.All(world.ColdHomeShare, x => Assert.Equal(0.08, x));
-        Assert.Equal(0.08 * 30_000 / new ModelParameters().Development.PeoplePerHome, world.ColdHomes[0], 3);
+        Assert.Equal(30_000, world.Health.ZonePopulation(0), 0.01);
+        Assert.Equal(50_000, world.Health.ZonePopulation(1), 0.01);
+        Assert.Equal([11.5, 7.25, 9], Level(world, Exposure.Pm25));
+        Assert.Equal([71.0, 79, 74], Level(world, Exposure.Walking));
+        Assert.Equal([2_501.0, 2_509, 2_504], world.Zones.BaseHousePriceGbpPerM2);
+        Assert.All(Level(world, Exposure.ColdHomes), x => Assert.Equal(0.08, x));
+        Assert.Equal(0.08 * 30_000 / new ModelParameters().Development.PeoplePerHome, world.Homes.ColdHomes[0], 3);
         Assert.Equal(6, world.SiteCount);
-        Assert.All(world.SiteCapacityHomes, x => Assert.Equal(200, x));
-        Assert.All(world.SiteRemediationGbpPerHome, x => Assert.Equal(12_000, x));
-        Assert.Equal([0, 0, 1, 1, 2, 2], world.SiteZone);
+        Assert.All(world.Sites.CapacityHomes, x => Assert.Equal(200, x));
+        Assert.All(world.Sites.RemediationGbpPerHome, x => Assert.Equal(12_000, x));
+        Assert.Equal([0, 0, 1, 1, 2, 2], world.Sites.Zone);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
+using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Batch;
 using UrbanSim.Runner.Commands;
 using UrbanSim.Runner.Output;
@@ -54,7 +56,7 @@ public sealed class BatchOutputTests : IDisposable
         var rows = ReadCsv(Path.Combine(dir, "replications.csv"));
         string[] header = rows[0];
         Assert.Equal(["replication", "seed", "variant"], header[..3]);
-        Assert.Equal(ReplicationsCsv.Columns(), header);
+        Assert.Equal(ReplicationsCsv.Columns(ModelCatalogue.Standard.Outcomes), header);
         Assert.Equal(40 * 2 + 1, rows.Count);
         Assert.All(rows.Skip(1), r => Assert.Equal(header.Length, r.Length));
         Assert.Equal(Enumerable.Range(0, 40).SelectMany(i => new[] { i, i }), rows.Skip(1).Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)));
@@ -64,7 +66,7 @@ public sealed class BatchOutputTests : IDisposable
         foreach (string variant in new[] { "tied_grants", "single_pot" })
         {
             var mine = rows.Skip(1).Where(r => r[2] == variant).ToList();
-            foreach (var outcome in Outcomes.All)
+            foreach (var outcome in ModelCatalogue.Standard.Outcomes.All)
             {
                 int column = Array.IndexOf(header, outcome.Name);
                 var values = mine.Select(r => r[column]).Where(v => v != "").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();

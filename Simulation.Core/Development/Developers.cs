@@ -1,0 +1,141 @@
+using UrbanSim.Core.Scenarios;
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Development;
+
+/// <summary>Kinds of developer, which differ in the profit they require.</summary>
+public enum DeveloperType
+{
+    /// <summary>Volume housebuilder: requires the standard profit.</summary>
+    Volume = 0,
+    /// <summary>Small or medium builder: slightly higher margin needed for risk.</summary>
+    Sme = 1,
+    /// <summary>Regeneration specialist: accepts a lower margin on brownfield schemes.</summary>
+    Regeneration = 2,
+}
+
+/// <summary>The two designs a developer appraises for each site.</summary>
+public enum Design { Standard = 0, Healthy = 1 }
+
+/// <summary>Inputs of a per-home residual land value appraisal.</summary>
+public readonly record struct ProForma(
+    double SalesPriceGbpPerM2,
+    double HomeSizeM2,
+    double BuildCostGbpPerM2,
+    double HealthyDesignCostUplift,
+    double HealthyDesignPriceUplift,
+    double RemediationGbpPerHome,
+    double DeveloperProfitShareOfGdv,
+    double PlanningObligationShareOfLandValue,
+    double LoanToCost,
+    double FinanceRatePerYear,
+    int BuildYears);
+
+/// <summary>
+/// Developers' appraisal: residual land value (RLV) per home = gross development value − build cost −
+/// health-feature cost − remediation − finance − developer profit − planning obligations. A scheme is
+/// viable when the RLV covers the landowner's benchmark land value (PPG viability method).
+/// </summary>
+public static class Developers
+{
+    /// <summary>Profit margin a developer type requires relative to the standard share of GDV.</summary>
+    public static double ProfitMultiplier(DeveloperType type) => type switch
+    {
+        DeveloperType.Volume => 1.0,
+        DeveloperType.Sme => 1.1,
+        DeveloperType.Regeneration => 0.85,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>Gross development value of one home, £.</summary>
+    public static double GrossDevelopmentValueGbp(in ProForma p, Design design) =>
+        p.SalesPriceGbpPerM2 * p.HomeSizeM2 * (design == Design.Healthy ? 1 + p.HealthyDesignPriceUplift : 1);
+
+    /// <summary>Build, health-feature and remediation costs of one home before finance, £.</summary>
+    public static double DevelopmentCostGbp(in ProForma p, Design design) =>
+        p.BuildCostGbpPerM2 * p.HomeSizeM2 * (design == Design.Healthy ? 1 + p.HealthyDesignCostUplift : 1)
+        + p.RemediationGbpPerHome;
+
+    /// <summary>
+    /// Finance cost of one home, £: the borrowed share of cost, drawn down evenly (so half outstanding
+    /// on average) over the build period, at the investor's required rate.
+    /// </summary>
+    public static double FinanceCostGbp(in ProForma p, Design design) =>
+        DevelopmentCostGbp(p, design) * p.LoanToCost * p.FinanceRatePerYear * p.BuildYears * 0.5;
+
+    /// <summary>Residual land value of one home, £, after planning obligations. Negative when the scheme loses money.</summary>
+    public static double ResidualLandValueGbp(in ProForma p, Design design, DeveloperType developer = DeveloperType.Volume)
+    {
+        double gdv = GrossDevelopmentValueGbp(p, design);
+        double beforeObligations = gdv - DevelopmentCostGbp(p, design) - FinanceCostGbp(p, design)
+                                   - gdv * p.DeveloperProfitShareOfGdv * ProfitMultiplier(developer);
+        // s106 and CIL take a share of positive land value; they cannot rescue a loss-making scheme.
+        return beforeObligations > 0 ? beforeObligations * (1 - p.PlanningObligationShareOfLandValue) : beforeObligations;
+    }
+
+    /// <summary>
+    /// The highest finance rate per year at which the scheme is still viable: the residual land value falls
+    /// linearly with the rate (finance is the only term that depends on it), so viability at rate r is
+    /// exactly r ≤ this value. Negative infinity when the scheme is not viable even with free finance.
+    /// The rate in <paramref name="p"/> is ignored.
+    /// </summary>
+    public static double BreakEvenFinanceRatePerYear(in ProForma p, Design design, DeveloperType developer, double benchmarkLandValueGbpPerHome)
+    {
+        var free = p with { FinanceRatePerYear = 0 };
+        double gdv = GrossDevelopmentValueGbp(free, design);
+        double atZero = gdv - DevelopmentCostGbp(free, design) - gdv * p.DeveloperProfitShareOfGdv * ProfitMultiplier(developer);
+        double financePerUnitRate = DevelopmentCostGbp(free, design) * p.LoanToCost * p.BuildYears * 0.5;
+        // Value before obligations needed: obligations take a share of positive value only.
+        double needed = benchmarkLandValueGbpPerHome > 0 ? benchmarkLandValueGbpPerHome / (1 - p.PlanningObligationShareOfLandValue) : benchmarkLandValueGbpPerHome;
+        if (atZero < needed) return double.NegativeInfinity;
+        return financePerUnitRate > 0 ? (atZero - needed) / financePerUnitRate : double.PositiveInfinity;
+    }
+
+    /// <summary>True when the residual land value covers the benchmark land value.</summary>
+    public static bool IsViable(in ProForma p, Design design, DeveloperType developer, double benchmarkLandValueGbpPerHome) =>
+        ResidualLandValueGbp(p, design, developer) >= benchmarkLandValueGbpPerHome;
+
+    /// <summary>
+    /// The design the developer builds, or null if none is viable and compliant: when the planning
+    /// standard requires the healthy design only that is considered; otherwise the design with the
+    /// larger residual land value.
+    /// </summary>
+    public static Design? ChooseDesign(in ProForma standardFinance, in ProForma healthyFinance, DeveloperType developer,
+        double benchmarkLandValueGbpPerHome, bool healthyRequired)
+    {
+        double healthy = ResidualLandValueGbp(healthyFinance, Design.Healthy, developer);
+        bool healthyViable = healthy >= benchmarkLandValueGbpPerHome;
+        if (healthyRequired) return healthyViable ? Design.Healthy : null;
+        double standard = ResidualLandValueGbp(standardFinance, Design.Standard, developer);
+        bool standardViable = standard >= benchmarkLandValueGbpPerHome;
+        if (healthyViable && (!standardViable || healthy >= standard)) return Design.Healthy;
+        return standardViable ? Design.Standard : null;
+    }
+
+    /// <summary>
+    /// The pro forma of one home on <paramref name="site"/> at this year's prices (start prices, lower by the recession
+    /// price fall in a recession) and the given finance rate; remediation is free when public money has paid it.
+    /// </summary>
+    public static ProForma SiteProForma(WorldState world, int site, ModelParameters parameters, bool inRecession,
+        double financeRatePerYear, bool remediationPaid)
+    {
+        var d = parameters.Development;
+        int zone = world.Sites.Zone[site];
+        return new ProForma(
+            SalesPriceGbpPerM2: world.Zones.BaseHousePriceGbpPerM2[zone] * (inRecession ? 1 - parameters.Shocks.RecessionPriceFall : 1),
+            HomeSizeM2: d.HomeSizeM2,
+            BuildCostGbpPerM2: d.BuildCostGbpPerM2,
+            HealthyDesignCostUplift: d.HealthyDesignCostUplift,
+            HealthyDesignPriceUplift: d.HealthyDesignPriceUplift,
+            RemediationGbpPerHome: remediationPaid ? 0 : world.Sites.RemediationGbpPerHome[site],
+            DeveloperProfitShareOfGdv: d.DeveloperProfitShareOfGdv,
+            PlanningObligationShareOfLandValue: d.PlanningObligationShareOfLandValue,
+            LoanToCost: d.LoanToCost,
+            FinanceRatePerYear: financeRatePerYear,
+            BuildYears: d.BuildYears);
+    }
+
+    /// <summary>Benchmark land value per home of a site: a share of the standard design's GDV at start-year prices.</summary>
+    public static double BenchmarkLandValueGbp(WorldState world, int site, DevelopmentParameters d) =>
+        world.Sites.LandBenchmarkShareOfGdv[site] * world.Zones.BaseHousePriceGbpPerM2[world.Sites.Zone[site]] * d.HomeSizeM2;
+}

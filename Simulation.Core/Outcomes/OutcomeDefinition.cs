@@ -1,0 +1,37 @@
+namespace UrbanSim.Core.Outcomes;
+
+/// <summary>Which way an outcome is better, for paired comparisons and charts.</summary>
+public enum Better
+{
+    /// <summary>More is better (HLE, homes).</summary>
+    Higher,
+    /// <summary>Less is better (the HLE gap, NHS costs).</summary>
+    Lower,
+}
+
+/// <summary>
+/// An outcome reported per replication and variant, registered once in an <see cref="OutcomeCatalogue"/>: its
+/// snake_case name (with its unit), unit, the direction that is better, and what it means. Every output, chart
+/// and explorer row follows the catalogue.
+/// </summary>
+/// <param name="Name">snake_case name with its unit, as in outputs (<c>hle_years</c>).</param>
+/// <param name="Unit">Unit of the value (for axis labels): "years", "£", "QALYs", "share", …</param>
+/// <param name="Direction">Which way is better.</param>
+/// <param name="Description">What it is, in a sentence.</param>
+public sealed record OutcomeDefinition(string Name, string Unit, Better Direction, string Description)
+{
+    /// <summary>True when a higher value is better.</summary>
+    public bool HigherIsBetter => Direction == Better.Higher;
+
+    /// <summary>
+    /// For an outcome added to a study's catalogue: how it is measured at the end of each variant from the final
+    /// state (<see cref="OutcomeContext"/>). Null for the model's own outcomes, which the yearly steps accumulate.
+    /// </summary>
+    public Func<OutcomeContext, double>? Measure { get; init; }
+}
+
+/// <summary>A yearly series recorded per variant (the value for the simulated year), as in <c>timeseries.csv</c>.</summary>
+/// <param name="Name">snake_case name with its unit.</param>
+/// <param name="Unit">Unit of the value.</param>
+/// <param name="Description">What it is.</param>
+public sealed record SeriesDefinition(string Name, string Unit, string Description);

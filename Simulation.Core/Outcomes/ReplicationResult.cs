@@ -1,0 +1,114 @@
+namespace UrbanSim.Core.Outcomes;
+
+/// <summary>
+/// Results of one replication: outcomes [variant * outcomes + outcome], series [(variant * years + year) * series
+/// + series], the start-year baseline, HLE by deprivation decile, and each zone's LE and HLE at the start and in the
+/// final year. Shaped by the scenario's <see cref="OutcomeCatalogue"/>; reused across replications.
+/// </summary>
+public sealed class ReplicationResult
+{
+    /// <summary>Deprivation deciles (1 = most deprived).</summary>
+    public const int Deciles = 10;
+
+    /// <summary>A result for <paramref name="variants"/> variants over <paramref name="years"/> years of the standard catalogue.</summary>
+    public ReplicationResult(int variants, int years, int zones = 0) : this(Scenarios.ModelCatalogue.Standard.Outcomes, variants, years, zones) { }
+
+    /// <summary>A result for the outcomes of <paramref name="outcomes"/>.</summary>
+    public ReplicationResult(OutcomeCatalogue outcomes, int variants, int years, int zones = 0)
+    {
+        Catalogue = outcomes;
+        Variants = variants; Years = years; Zones = zones;
+        OutcomeCount = outcomes.Count; SeriesCount = outcomes.SeriesCount;
+        Outcome = new double[variants * OutcomeCount];
+        Yearly = new double[variants * years * SeriesCount];
+        BaselineValues = new double[Baseline.Count];
+        DecileHleYears = new double[variants * Deciles];
+        BaselineDecileHleYears = new double[Deciles];
+        ZoneFinal = new double[variants * zones * 2];
+        ZoneBaseline = new double[zones * 2];
+        Ledger = new MoneyLedger[variants];
+    }
+
+    /// <summary>The outcomes and series this result holds.</summary>
+    public OutcomeCatalogue Catalogue { get; }
+    /// <summary>The replication's index.</summary>
+    public int Replication { get; set; }
+    /// <summary>Policy variants.</summary>
+    public int Variants { get; }
+    /// <summary>Simulated years.</summary>
+    public int Years { get; }
+    /// <summary>Zones recorded in <see cref="ZoneFinal"/> (0 if zone results are not kept).</summary>
+    public int Zones { get; }
+    /// <summary>Outcomes per variant.</summary>
+    public int OutcomeCount { get; }
+    /// <summary>Series per variant and year.</summary>
+    public int SeriesCount { get; }
+    /// <summary>Outcomes [variant * <see cref="OutcomeCount"/> + outcome].</summary>
+    public double[] Outcome { get; }
+    /// <summary>Yearly series [(variant * years + year) * <see cref="SeriesCount"/> + series].</summary>
+    public double[] Yearly { get; }
+    /// <summary>Start-year values [<see cref="Baseline"/> index].</summary>
+    public double[] BaselineValues { get; }
+    /// <summary>Final-year HLE of each deprivation decile [variant * 10 + decile − 1]; NaN for a decile with no zones.</summary>
+    public double[] DecileHleYears { get; }
+    /// <summary>Start-year HLE of each deprivation decile; NaN for a decile with no zones.</summary>
+    public double[] BaselineDecileHleYears { get; }
+    /// <summary>Final-year HLE and LE of each zone [(variant * zones + zone) * 2 + (0 HLE, 1 LE)].</summary>
+    public double[] ZoneFinal { get; }
+    /// <summary>Start-year HLE and LE of each zone [zone * 2 + (0 HLE, 1 LE)].</summary>
+    public double[] ZoneBaseline { get; }
+    /// <summary>Money flows of each variant, kept for conservation checks.</summary>
+    public MoneyLedger[] Ledger { get; }
+
+    /// <summary>A result shaped for <paramref name="scenario"/>, with room for every zone.</summary>
+    public static ReplicationResult For(Scenarios.Scenario scenario) =>
+        new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount);
+
+    /// <summary>Outcome <paramref name="outcome"/> of variant <paramref name="variant"/>.</summary>
+    public double Get(int variant, int outcome) => Outcome[variant * OutcomeCount + outcome];
+
+    /// <summary>Series <paramref name="series"/> of variant <paramref name="variant"/> in year <paramref name="year"/> (0 = first simulated year).</summary>
+    public double GetYearly(int variant, int year, int series) => Yearly[(variant * Years + year) * SeriesCount + series];
+
+    /// <summary>The outcomes of one variant.</summary>
+    public Span<double> OutcomesOf(int variant) => Outcome.AsSpan(variant * OutcomeCount, OutcomeCount);
+
+    /// <summary>The series of one variant in one year.</summary>
+    public Span<double> SeriesOf(int variant, int year) => Yearly.AsSpan((variant * Years + year) * SeriesCount, SeriesCount);
+
+    /// <summary>Copies another result (same shape).</summary>
+    public void CopyFrom(ReplicationResult other)
+    {
+        Replication = other.Replication;
+        other.Outcome.CopyTo(Outcome, 0); other.Yearly.CopyTo(Yearly, 0); other.BaselineValues.CopyTo(BaselineValues, 0);
+        other.DecileHleYears.CopyTo(DecileHleYears, 0); other.BaselineDecileHleYears.CopyTo(BaselineDecileHleYears, 0);
+        other.ZoneFinal.CopyTo(ZoneFinal, 0); other.ZoneBaseline.CopyTo(ZoneBaseline, 0);
+        other.Ledger.CopyTo(Ledger, 0);
+    }
+}
+
+/// <summary>
+/// Where the money went: every £ central government or the ICB paid to mayors is spent on a programme,
+/// spent on bids, clawed back, returned, or still held. <see cref="ImbalanceGbp"/> is zero when money is conserved.
+/// </summary>
+public record struct MoneyLedger
+{
+    /// <summary>Paid to mayors by central government and pooled by ICBs, £.</summary>
+    public double PaidToMayorsGbp;
+    /// <summary>Spent on programmes, £.</summary>
+    public double ProgrammeSpendGbp;
+    /// <summary>Spent on competitive bids, £.</summary>
+    public double BiddingCostGbp;
+    /// <summary>Clawed back by central government, £.</summary>
+    public double ClawbackGbp;
+    /// <summary>Pooled ICB money the mayor did not use, returned, £.</summary>
+    public double PooledReturnedGbp;
+    /// <summary>Still held in pots at the end, £.</summary>
+    public double HeldAtEndGbp;
+    /// <summary>Competitive money no region won (stays with the Treasury; never paid), £.</summary>
+    public double UnawardedCompetitiveGbp;
+
+    /// <summary>Paid − spent − bidding − clawed back − returned − still held.</summary>
+    public readonly double ImbalanceGbp =>
+        PaidToMayorsGbp - ProgrammeSpendGbp - BiddingCostGbp - ClawbackGbp - PooledReturnedGbp - HeldAtEndGbp;
+}

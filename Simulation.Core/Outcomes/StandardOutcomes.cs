@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using UrbanSim.Core.World;
+
+namespace UrbanSim.Core.Outcomes;
+
+/// <summary>
+/// The model's own outcomes, each registered once with its name, unit, direction and meaning; the index of each is
+/// assigned by its registration, in order. A catalogue's outcomes are these, then one <c>spend_&lt;programme&gt;_gbp</c>
+/// per programme, then any added by a study (<see cref="OutcomeCatalogue"/>).
+/// </summary>
+public static class StandardOutcomes
+{
+    private static readonly List<OutcomeDefinition> Registered = [];
+
+    private static int Add(string name, string unit, Better better, string description)
+    {
+        Registered.Add(new OutcomeDefinition(name, unit, better, description));
+        return Registered.Count - 1;
+    }
+
+    /// <summary>Healthy life expectancy at birth in the final year.</summary>
+    public static readonly int HleYears = Add("hle_years", "years", Better.Higher, "Healthy life expectancy at birth in the final year (Sullivan), years");
+    /// <summary>HLE slope index of inequality in the final year.</summary>
+    public static readonly int HleGapYears = Add("hle_gap_years", "years", Better.Lower, "HLE slope index of inequality across deprivation deciles in the final year, years");
+    /// <summary>Life expectancy at birth in the final year.</summary>
+    public static readonly int LeYears = Add("le_years", "years", Better.Higher, "Life expectancy at birth in the final year, years");
+    /// <summary>LE slope index of inequality in the final year.</summary>
+    public static readonly int LeGapYears = Add("le_gap_years", "years", Better.Lower, "LE slope index of inequality in the final year, years");
+    /// <summary>Discounted QALYs over the horizon.</summary>
+    public static readonly int Qalys = Add("qalys", "QALYs", Better.Higher, "Quality-adjusted life years lived over the horizon, discounted 1.5%");
+    /// <summary>Deaths over the horizon.</summary>
+    public static readonly int Deaths = Add("deaths", "deaths", Better.Lower, "Deaths over the horizon");
+    /// <summary>New cases of the modelled diseases.</summary>
+    public static readonly int NcdCases = Add("ncd_cases", "cases", Better.Lower, "New cases of CVD, type 2 diabetes, chronic respiratory disease and common mental disorders");
+    /// <summary>Discounted NHS treatment cost.</summary>
+    public static readonly int NhsCostGbp = Add("nhs_cost_gbp", "£", Better.Lower, "NHS treatment cost of modelled disease and cold homes, discounted 3.5%, £");
+    /// <summary>Monetised QALYs.</summary>
+    public static readonly int HealthValueGbp = Add("health_value_gbp", "£", Better.Higher, "Monetised QALYs at £70,000, £");
+    /// <summary>Homes completed.</summary>
+    public static readonly int HomesBuilt = Add("homes_built", "homes", Better.Higher, "Homes completed over the horizon");
+    /// <summary>Share of completed homes of the healthy design.</summary>
+    public static readonly int HealthyHomesShare = Add("healthy_homes_share", "share", Better.Higher, "Share of completed homes built to the healthy design");
+    /// <summary>Mayoral programme spend.</summary>
+    public static readonly int PublicSpendGbp = Add("public_spend_gbp", "£", Better.Higher, "Mayoral programme spend over the horizon, £");
+    /// <summary>Cost of competitive bids.</summary>
+    public static readonly int BiddingCostGbp = Add("bidding_cost_gbp", "£", Better.Lower, "Cost of competitive bids, £");
+    /// <summary>Tied money clawed back.</summary>
+    public static readonly int ClawbackGbp = Add("clawback_gbp", "£", Better.Lower, "Tied money clawed back unspent, £");
+    /// <summary>Private development investment.</summary>
+    public static readonly int PrivateInvestmentGbp = Add("private_investment_gbp", "£", Better.Higher, "Private development investment crowded in, £");
+    /// <summary>Patient public capital lent.</summary>
+    public static readonly int PatientCapitalGbp = Add("patient_capital_gbp", "£", Better.Higher, "Patient public capital lent to healthy schemes, £");
+    /// <summary>ICB money pooled with the mayor and spent.</summary>
+    public static readonly int IcbPooledGbp = Add("icb_pooled_gbp", "£", Better.Higher, "ICB money pooled with the mayor and spent, £");
+    /// <summary>Whether the mission of halving the HLE gap was met.</summary>
+    public static readonly int MissionGapHalved = Add("mission_gap_halved", "indicator", Better.Higher, "1 if the HLE gap in the final year is at most half the start-year gap");
+    /// <summary>Developers' expected profit.</summary>
+    public static readonly int DeveloperProfitGbp = Add("developer_profit_gbp", "£", Better.Higher, "Developers' expected profit on schemes started over the horizon (profit share of GDV), £");
+    /// <summary>Private lenders' finance income.</summary>
+    public static readonly int InvestorReturnGbp = Add("investor_return_gbp", "£", Better.Higher, "Private lenders' finance income on schemes started over the horizon, £");
+
+    /// <summary>Capacity classes in the order of the by-class outcomes (as <see cref="CapacityClass"/>).</summary>
+    public static readonly ImmutableArray<string> CapacityClasses = ["established", "developing", "new"];
+
+    /// <summary>First of the HLE changes by capacity class, one per <see cref="CapacityClasses"/>.</summary>
+    public static readonly int FirstHleChangeByCapacity = AddByClass(c => new($"hle_change_{c}_years", "years", Better.Higher,
+        $"Population-weighted mean change in zone HLE, final year minus start, in {c} mayoralties (empty if none), years"));
+
+    /// <summary>First of the funding per head by capacity class, one per <see cref="CapacityClasses"/>.</summary>
+    public static readonly int FirstFundingPerHeadByCapacity = AddByClass(c => new($"funding_per_head_{c}_gbp", "£ per resident", Better.Higher,
+        $"Money paid to {c} mayoralties over the horizon per start-year resident (empty if none), £"));
+
+    private static int AddByClass(Func<string, OutcomeDefinition> define)
+    {
+        int first = Registered.Count;
+        foreach (string c in CapacityClasses) Registered.Add(define(c));
+        return first;
+    }
+
+    /// <summary>Every standard outcome, in index order.</summary>
+    public static readonly ImmutableArray<OutcomeDefinition> All = [.. Registered];
+
+    /// <summary>Number of standard outcomes; a catalogue's programme spends start here.</summary>
+    public static int Count => All.Length;
+}
+
+/// <summary>The model's own yearly series, registered once; a catalogue adds one spend series per programme after them.</summary>
+public static class StandardSeries
+{
+    private static readonly List<SeriesDefinition> Registered = [];
+
+    private static int Add(string name, string unit, string description)
+    {
+        Registered.Add(new SeriesDefinition(name, unit, description));
+        return Registered.Count - 1;
+    }
+
+    /// <summary>HLE at birth in the year.</summary>
+    public static readonly int HleYears = Add("hle_years", "years", "Healthy life expectancy at birth");
+    /// <summary>HLE slope index of inequality in the year.</summary>
+    public static readonly int HleGapYears = Add("hle_gap_years", "years", "HLE slope index of inequality across deprivation deciles");
+    /// <summary>LE at birth in the year.</summary>
+    public static readonly int LeYears = Add("le_years", "years", "Life expectancy at birth");
+    /// <summary>LE slope index of inequality in the year.</summary>
+    public static readonly int LeGapYears = Add("le_gap_years", "years", "LE slope index of inequality");
+    /// <summary>Deaths in the year.</summary>
+    public static readonly int Deaths = Add("deaths", "deaths", "Deaths in the year");
+    /// <summary>NHS treatment cost in the year, undiscounted.</summary>
+    public static readonly int NhsCostGbp = Add("nhs_cost_gbp", "£", "NHS treatment cost of modelled disease and cold homes in the year (undiscounted), £");
+    /// <summary>Homes completed in the year.</summary>
+    public static readonly int HomesBuilt = Add("homes_built", "homes", "Homes completed in the year");
+    /// <summary>Mayoral programme spend in the year.</summary>
+    public static readonly int PublicSpendGbp = Add("public_spend_gbp", "£", "Mayoral programme spend in the year, £");
+
+    /// <summary>Every standard series, in index order.</summary>
+    public static readonly ImmutableArray<SeriesDefinition> All = [.. Registered];
+
+    /// <summary>Number of standard series; a catalogue's programme spends start here.</summary>
+    public static int Count => All.Length;
+}
+
+/// <summary>Start-year values, common to every variant of a replication: the calibration figures, registered once.</summary>
+public static class Baseline
+{
+    private static readonly List<SeriesDefinition> Registered = [];
+
+    private static int Add(string name, string unit, string description)
+    {
+        Registered.Add(new SeriesDefinition(name, unit, description));
+        return Registered.Count - 1;
+    }
+
+    /// <summary>Start-year HLE at birth.</summary>
+    public static readonly int HleYears = Add("hle_years", "years", "Start-year healthy life expectancy at birth");
+    /// <summary>Start-year HLE slope index of inequality.</summary>
+    public static readonly int HleGapYears = Add("hle_gap_years", "years", "Start-year HLE slope index of inequality");
+    /// <summary>Start-year LE at birth.</summary>
+    public static readonly int LeYears = Add("le_years", "years", "Start-year life expectancy at birth");
+    /// <summary>Start-year LE slope index of inequality.</summary>
+    public static readonly int LeGapYears = Add("le_gap_years", "years", "Start-year LE slope index of inequality");
+    /// <summary>Start-year share of deaths from non-communicable diseases.</summary>
+    public static readonly int NcdDeathShare = Add("ncd_death_share", "share", "Start-year share of deaths from non-communicable diseases");
+
+    /// <summary>The baseline values, in index order.</summary>
+    public static readonly ImmutableArray<SeriesDefinition> All = [.. Registered];
+
+    /// <summary>Number of baseline values.</summary>
+    public static int Count => All.Length;
+
+    /// <summary>The names, in index order.</summary>
+    public static readonly ImmutableArray<string> Names = [.. All.Select(b => b.Name)];
+}

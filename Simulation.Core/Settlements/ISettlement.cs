@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
+using UrbanSim.Core.Scenarios;
+
+namespace UrbanSim.Core.Settlements;
+
+/// <summary>
+/// A devolution settlement: the rules by which central government gives mayors money. One type per settlement,
+/// registered in <see cref="SettlementCatalogue"/>; a variant chooses one with the <c>settlement</c> lever.
+/// The settlement is behaviour only: the money it has paid and not yet seen spent is in <see cref="FundingState"/>.
+/// </summary>
+public interface ISettlement
+{
+    /// <summary>snake_case name, as in scenario files and outputs.</summary>
+    string Name { get; }
+
+    /// <summary>What it is, in a sentence.</summary>
+    string Description { get; }
+
+    /// <summary>The levers (snake_case names of <see cref="PolicyLevers"/>) only this kind of settlement reads; others ignore them.</summary>
+    ImmutableArray<string> OwnLevers { get; }
+
+    /// <summary>How money arrives: pays this year's money into the pots, records it in the ledger and in what each region <paramref name="received"/>.</summary>
+    void Pay(in FundingYear year, FundingState state, ref MoneyLedger ledger, ReceivedMoney received);
+
+    /// <summary>
+    /// What may move between themes: the money region <paramref name="region"/> may spend this year restricted to each
+    /// theme (<paramref name="themeMoneyGbp"/> [theme]), and the money free to go to any programme.
+    /// </summary>
+    void SpendableThisYear(FundingState state, int region, FundingParameters funding, Span<double> themeMoneyGbp, out double flexibleMoneyGbp);
+
+    /// <summary>Debits theme money spent on a programme of <paramref name="theme"/>.</summary>
+    void SpendFromTheme(FundingState state, int region, Theme theme, double amountGbp);
+
+    /// <summary>Debits flexible money spent, at most the region's flexible balance.</summary>
+    void SpendFlexible(FundingState state, int region, double amountGbp);
+
+    /// <summary>What is clawed back: money the settlement takes back at the end of year <paramref name="year"/>, £.</summary>
+    double ClawBackEnded(FundingState state, int region, int year);
+
+    /// <summary>What investors perceive: the policy uncertainty of a region's funding (0 stable, multi-year; 1 every stream churned).</summary>
+    double PolicyUncertainty(FundingState state, int region, FundingParameters funding);
+
+    /// <summary>Whether part of the money is won by competitive bids (then capacity also raises bid success).</summary>
+    bool AwardsByCompetition { get; }
+
+    /// <summary>The ICB's share of its whole allocation pooled with the mayor each year.</summary>
+    double IcbAllocationPooledShare(PolicyLevers levers);
+
+    /// <summary>Whether the ICB pools part of its prevention budget whatever the partnership.</summary>
+    bool PoolsIcbPrevention { get; }
+
+    /// <summary>The mayor's analytical capacity at the start of a variant, given the lever.</summary>
+    double StartAnalyticalCapacity(double lever, PoliticsParameters politics);
+}
+
+/// <summary>What a settlement needs to pay one year's money.</summary>
+/// <param name="Year">Simulated year (0 = first).</param>
+/// <param name="FundingFactor">1, or 1 − the cut in a funding-cut year.</param>
+/// <param name="Levers">The variant's levers.</param>
+/// <param name="Parameters">The replication's parameters.</param>
+/// <param name="RegionPopulation">[region] residents at the start.</param>
+/// <param name="Capacity">[region] the mayoralty's capacity this year.</param>
+/// <param name="Random">The replication's random streams (Bids, Churn).</param>
+public readonly ref struct FundingYear(int Year, double FundingFactor, PolicyLevers Levers, ModelParameters Parameters,
+    ReadOnlySpan<double> RegionPopulation, ReadOnlySpan<double> Capacity, ReplicationRandom Random)
+{
+    /// <summary>Simulated year (0 = first).</summary>
+    public int Year { get; } = Year;
+    /// <summary>1, or 1 − the cut in a funding-cut year.</summary>
+    public double FundingFactor { get; } = FundingFactor;
+    /// <summary>The variant's levers.</summary>
+    public PolicyLevers Levers { get; } = Levers;
+    /// <summary>The replication's parameters.</summary>
+    public ModelParameters Parameters { get; } = Parameters;
+    /// <summary>[region] residents at the start.</summary>
+    public ReadOnlySpan<double> RegionPopulation { get; } = RegionPopulation;
+    /// <summary>[region] the mayoralty's capacity this year.</summary>
+    public ReadOnlySpan<double> Capacity { get; } = Capacity;
+    /// <summary>The replication's random streams.</summary>
+    public ReplicationRandom Random { get; } = Random;
+
+    /// <summary>Region <paramref name="region"/>'s notional money of theme share <paramref name="themeShare"/> this year, £.</summary>
+    public double NotionalGbp(int region, double themeShare) => Levers.FundingPerHeadGbp * RegionPopulation[region] * FundingFactor * themeShare;
+}
+
+/// <summary>Where a settlement records what each region received: the mayor's term record and the variant's total.</summary>
+/// <param name="ThisTermGbp">[region] received this term, £.</param>
+/// <param name="TotalGbp">[region] received over the variant, £.</param>
+public readonly ref struct ReceivedMoney(Span<double> ThisTermGbp, Span<double> TotalGbp)
+{
+    private readonly Span<double> _thisTerm = ThisTermGbp, _total = TotalGbp;
+
+    /// <summary>Records <paramref name="amountGbp"/> received by <paramref name="region"/>.</summary>
+    public void Add(int region, double amountGbp)
+    {
+        _thisTerm[region] += amountGbp;
+        _total[region] += amountGbp;
+    }
+}
+
+/// <summary>The settlements a variant may choose, by name.</summary>
+public static class SettlementCatalogue
+{
+    /// <summary>Today's tied, ring-fenced, competitively bid grants.</summary>
+    public static readonly ISettlement TiedGrants = new TiedGrants();
+
+    /// <summary>One multi-year budget, flexible across themes up to the flexibility share.</summary>
+    public static readonly ISettlement SinglePot = new SinglePotSettlement();
+
+    /// <summary>A single pot plus a share of the ICB's allocation pooled with the mayor (Greater Manchester-like).</summary>
+    public static readonly ISettlement HealthDevolution = new HealthDevolution();
+
+    /// <summary>Every settlement, in the order scenario files and pages list them.</summary>
+    public static readonly ImmutableArray<ISettlement> All = [TiedGrants, SinglePot, HealthDevolution];
+
+    /// <summary>The names, in order.</summary>
+    public static readonly ImmutableArray<string> Names = [.. All.Select(s => s.Name)];
+
+    /// <summary>The settlement named <paramref name="name"/>, or null.</summary>
+    public static ISettlement? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}

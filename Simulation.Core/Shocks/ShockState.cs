@@ -1,0 +1,14 @@
+namespace UrbanSim.Core.Shocks;
+
+/// <summary>This year's shocks, drawn from the world stream so every variant sees the same ones.</summary>
+public struct ShockState
+{
+    /// <summary>Years of the current recession still to run after this one.</summary>
+    public int RecessionYearsLeft;
+    /// <summary>A recession is under way this year (prices fall, finance costs rise, lending falls).</summary>
+    public bool InRecession;
+    /// <summary>Central funding is cut this year.</summary>
+    public bool FundingCut;
+    /// <summary>An epidemic raises mortality this year.</summary>
+    public bool HealthShock;
+}
