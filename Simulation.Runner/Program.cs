@@ -70,7 +70,9 @@ public static class Program
         var merge = new Command("merge", "Combine the shards of a run or a sensitivity analysis (--shard K/N) into the outputs a single run writes");
         merge.Arguments.Add(mergeDirs);
         merge.Options.Add(mergeOut);
-        merge.SetAction(r => MergeCommand.Run(r.GetValue(mergeDirs)!, r.GetValue(mergeOut)!, stdout, stderr));
+        var mergeMixed = new Option<bool>("--allow-mixed-instruction-sets") { Description = "Merge shards computed with different vector instruction sets (results may then differ in the last bits from a single run); the manifest records the mix" };
+        merge.Options.Add(mergeMixed);
+        merge.SetAction(r => MergeCommand.Run(r.GetValue(mergeDirs)!, r.GetValue(mergeOut)!, stdout, stderr, r.GetValue(mergeMixed)));
         root.Subcommands.Add(merge);
 
         var validate = new Command("validate", "Check a scenario and report every problem at once");

@@ -11,7 +11,7 @@ namespace UrbanSim.Core.Development;
 /// parameters and sites, so a year's viability test is a comparison of rates. <see cref="DevelopmentReference"/>
 /// appraises every site in full instead, and a test requires the two to agree.
 /// </summary>
-public sealed class BreakEvenRates
+internal sealed class BreakEvenRates
 {
     private double[] _rate = [];          // [site * 8 + (recession 4) + (remediation paid 2) + design]
     private double[] _smallestLoanGbp = [];   // [site * 2 + (remediation paid 1)]

@@ -4,7 +4,7 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Core.Development;
 
 /// <summary>Kinds of developer, which differ in the profit they require.</summary>
-public enum DeveloperType
+internal enum DeveloperType
 {
     /// <summary>Volume housebuilder: requires the standard profit.</summary>
     Volume = 0,
@@ -15,10 +15,10 @@ public enum DeveloperType
 }
 
 /// <summary>The two designs a developer appraises for each site.</summary>
-public enum Design { Standard = 0, Healthy = 1 }
+internal enum Design { Standard = 0, Healthy = 1 }
 
 /// <summary>Inputs of a per-home residual land value appraisal.</summary>
-public readonly record struct ProForma(
+internal readonly record struct ProForma(
     double SalesPriceGbpPerM2,
     double HomeSizeM2,
     double BuildCostGbpPerM2,
@@ -36,7 +36,7 @@ public readonly record struct ProForma(
 /// health-feature cost − remediation − finance − developer profit − planning obligations. A scheme is
 /// viable when the RLV covers the landowner's benchmark land value (PPG viability method).
 /// </summary>
-public static class Developers
+internal static class Developers
 {
     /// <summary>Profit margin a developer type requires relative to the standard share of GDV.</summary>
     public static double ProfitMultiplier(DeveloperType type) => type switch

@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Development;
 /// the remediation search tests every site's residual land value with and without its remediation. The same random
 /// draws and order as the fast step, so whole replications agree exactly when the shortcuts' assumptions hold.
 /// </summary>
-public static class DevelopmentReference
+internal static class DevelopmentReference
 {
     /// <summary>The year's development: completions, then a full appraisal of every available site, in site order.</summary>
     public static double Develop(in DevelopmentYear.Context c, WorldState world, SitePipeline pipeline, Span<double> outcome, Span<double> yearly)

@@ -13,7 +13,7 @@ namespace UrbanSim.Core.Development;
 /// sites that cannot be financed or cannot be viable at the rates on offer are skipped by two quick tests
 /// (<see cref="BreakEvenRates"/>); <see cref="DevelopmentReference"/> appraises every site in full.
 /// </summary>
-public static class DevelopmentYear
+internal static class DevelopmentYear
 {
     /// <summary>What a development step reads and writes besides the world.</summary>
     /// <param name="Year">Simulated year.</param>

@@ -4,7 +4,7 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Core.Development;
 
 /// <summary>Brownfield site assembly: which sites only public remediation money would unlock, and paying for them.</summary>
-public static class SiteAssembly
+internal static class SiteAssembly
 {
     /// <summary>
     /// Each region's remediation money that would unlock sites this year, and those sites in site order. Done once a

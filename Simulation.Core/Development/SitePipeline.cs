@@ -6,7 +6,7 @@ namespace UrbanSim.Core.Development;
 /// whose remediation is unpaid, and this year's sites that only public remediation would unlock, with each region's
 /// remediation need.
 /// </summary>
-public sealed class SitePipeline
+internal sealed class SitePipeline
 {
     internal int[] Available = [], Building = [], UnpaidBrownfield = [], NeedingRemediation = [];
     internal int AvailableCount, BuildingCount, UnpaidBrownfieldCount, NeedingRemediationCount;

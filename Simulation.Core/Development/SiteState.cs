@@ -1,7 +1,7 @@
 namespace UrbanSim.Core.Development;
 
 /// <summary>Where a site is in its life.</summary>
-public enum SiteStatus : byte
+internal enum SiteStatus : byte
 {
     /// <summary>Not yet built; developers appraise it each year.</summary>
     Available = 0,
@@ -14,7 +14,7 @@ public enum SiteStatus : byte
 }
 
 /// <summary>Developable sites: fixed characteristics (zone, size, remediation, land value, developer, planning draw) and their status.</summary>
-public sealed class SiteState
+internal sealed class SiteState
 {
     internal SiteState(int sites)
     {

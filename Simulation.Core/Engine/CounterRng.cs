@@ -61,7 +61,9 @@ public enum RngStream
 /// <summary>A replication's view of <see cref="CounterRng"/>: seed and replication bound once.</summary>
 public readonly struct ReplicationRandom(ulong seed, int replication)
 {
+    /// <summary>The run's seed.</summary>
     public ulong Seed { get; } = seed;
+    /// <summary>The replication's index.</summary>
     public int Replication { get; } = replication;
 
     /// <summary>Uniform in (0, 1) for (stream, year, entity, index).</summary>

@@ -50,7 +50,7 @@ public sealed class ReplicationRunner
 
     // Per variant: the agents' state
     private PolicyLevers _levers = new();
-    private ISettlement _settlement = SettlementCatalogue.TiedGrants;
+    private ISettlement _settlement = SettlementCatalogue.TiedGrants.Rules;
     private readonly FundingState _funding;
     private readonly MayorState _mayors;
     private readonly IcbState _icbs;
@@ -71,7 +71,7 @@ public sealed class ReplicationRunner
     private readonly OutcomeContext _outcomeContext = new();
 
     /// <summary>Called after each simulated year with (variant, year, world, ledger); null in production.</summary>
-    public Action<int, int, WorldState, MoneyLedger>? YearObserver { get; set; }
+    internal Action<int, int, WorldState, MoneyLedger>? YearObserver { get; set; }
 
     /// <summary>A runner for <paramref name="scenario"/> using <paramref name="kernels"/>.</summary>
     public ReplicationRunner(Scenario scenario, Kernels kernels = Kernels.Fast)
@@ -99,10 +99,10 @@ public sealed class ReplicationRunner
     }
 
     /// <summary>The working world of the variant last run (for inspection in tests).</summary>
-    public WorldState World => _world;
+    internal WorldState World => _world;
 
     /// <summary>The start-year world of the replication last run.</summary>
-    public WorldState StartWorld => _template;
+    internal WorldState StartWorld => _template;
 
     /// <summary>Runs every variant of replication <paramref name="replication"/> into <paramref name="result"/>.</summary>
     public void Run(int replication, ReplicationResult result)
@@ -141,7 +141,7 @@ public sealed class ReplicationRunner
     {
         result.Replication = replication;
         _p = parameters;
-        _rr = ToExposureResponse(_p.Health);
+        _rr = ExposureResponseParameters.From(_p.Health);
         _risks = new CompiledExposureResponse(_rr);
         // The place depends on the seed only (one per runner): built once, then only the replication's part.
         if (!_placeBuilt) WorldBuilder.BuildPlace(_scenario.World, _scenario.Seed, _template);
@@ -157,7 +157,7 @@ public sealed class ReplicationRunner
     private void StartVariant(PolicyLevers levers)
     {
         _levers = levers;
-        _settlement = levers.Settlement;
+        _settlement = levers.Settlement.Rules;
         _funding.Clear();
         Themes.Shares(_p.Funding, _funding.ThemeShares);
         _ledger = default;
@@ -249,19 +249,4 @@ public sealed class ReplicationRunner
         ledger.HeldAtEndGbp = _funding.TotalBalanceGbp();
         return ledger;
     }
-
-    /// <summary>Maps the scenario's health parameters onto the exposure–response functions' parameters.</summary>
-    internal static ExposureResponseParameters ToExposureResponse(HealthParameters h) => ExposureResponseParameters.Default with
-    {
-        WalkingRelativeRiskAtReference = h.WalkingRelativeRisk,
-        CyclingRelativeRiskAtReference = h.CyclingRelativeRisk,
-        Pm25RelativeRiskPer10MicrogramsPerM3 = h.Pm25RelativeRiskPer10,
-        GreenSpaceRelativeRiskPerTenthNdvi = h.GreenSpaceRelativeRiskPer01Ndvi,
-        ColdHomeRelativeRisk = h.ColdHomeRelativeRisk65Plus,
-        CardiovascularRelativeRiskAtReference = h.CardiovascularActivityRelativeRisk,
-        Type2DiabetesRelativeRiskAtReference = h.DiabetesActivityRelativeRisk,
-        CommonMentalDisorderRelativeRiskAtReference = h.MentalDisorderActivityRelativeRisk,
-        Pm25CardiovascularRelativeRiskPer10MicrogramsPerM3 = h.CardiovascularPm25RelativeRiskPer10,
-        Pm25ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3 = h.RespiratoryPm25RelativeRiskPer10,
-    };
 }

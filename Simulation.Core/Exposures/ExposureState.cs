@@ -7,7 +7,7 @@ namespace UrbanSim.Core.Exposures;
 /// level, the start year's (the reference of relative risks), and the last <see cref="BuildUpYears"/> years'
 /// levels with their running sum (health responds to their mean, HEAT's linear build-up).
 /// </summary>
-public sealed class ExposureState
+internal sealed class ExposureState
 {
     /// <summary>Years of exposure history kept for the build-up.</summary>
     public const int BuildUpYears = HealthBuildUp.Years;

@@ -13,7 +13,7 @@ namespace UrbanSim.Core.Exposures;
 /// share from its housing stock; the year's exposures enter the 5-year history whose mean health responds to.
 /// <see cref="Update"/> works four zones at a time; <see cref="UpdateReference"/> is the same, zone by zone.
 /// </summary>
-public static class ExposureUpdate
+internal static class ExposureUpdate
 {
     /// <summary>Scratch of the exposure update: each zonal programme's response and each zone's healthy and cold shares.</summary>
     public sealed class Workspace(int zones, int zonalProgrammes)

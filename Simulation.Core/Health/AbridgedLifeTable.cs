@@ -13,7 +13,7 @@ namespace UrbanSim.Core.Health;
 /// dx = lx·qx; l(x+n) = lx − dx; nLx = n·l(x+n) + ax·dx. The open band has Lx = lx / mx.
 /// Life expectancy at age x is Tx / lx where Tx sums Lx from x onwards.
 /// </remarks>
-public static class AbridgedLifeTable
+internal static class AbridgedLifeTable
 {
     /// <summary>
     /// Average years lived in the first year of life by infants who die in it (ax for band 0).

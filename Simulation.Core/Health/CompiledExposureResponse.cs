@@ -7,7 +7,7 @@ namespace UrbanSim.Core.Health;
 /// for the simulation's yearly loop: evaluates every all-cause and disease-incidence relative risk of a
 /// zone in one call. Gives the same values as the one-at-a-time functions (a test checks).
 /// </summary>
-public readonly struct CompiledExposureResponse
+internal readonly struct CompiledExposureResponse
 {
     private readonly ExposureResponseParameters _p;
     private readonly double _lnPm25Per10, _lnGreenPerTenth;

@@ -6,7 +6,7 @@ namespace UrbanSim.Core.Health;
 /// England's age structure, the deprivation score of a decile, and each disease's deprivation multiplier by
 /// decile (from the gradients in <see cref="DiseaseCatalogue"/>). Rounded from the sources cited; see docs/model.md.
 /// </summary>
-public static class DiseaseBaseline
+internal static class DiseaseBaseline
 {
     /// <summary>England population share by age band (ONS mid-2022 population estimates, rounded).</summary>
     public static ReadOnlySpan<double> PopulationShare =>

@@ -8,7 +8,7 @@ namespace UrbanSim.Core.Health;
 /// prevalence by age unchanged under that ageing, mortality and remission is solved band by band
 /// (DisMod-style consistency), so a world with no change in exposure has no spurious trend.
 /// </summary>
-public static class DiseaseDynamics
+internal static class DiseaseDynamics
 {
     /// <summary>
     /// Annual incidence per person free of the disease, by band, that keeps <paramref name="prevalence"/>

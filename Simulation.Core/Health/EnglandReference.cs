@@ -5,7 +5,7 @@ namespace UrbanSim.Core.Health;
 /// needs a national yardstick (for example the quality-adjusted life-years lost per death in
 /// <see cref="HealthAppraisal"/>). Kept in this one file so calibration can replace them in one place.
 /// </summary>
-public static class EnglandReference
+internal static class EnglandReference
 {
     /// <summary>
     /// All-cause death rate per person-year by band, persons.

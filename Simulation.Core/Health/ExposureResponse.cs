@@ -7,7 +7,7 @@ namespace UrbanSim.Core.Health;
 /// mortality and of disease incidence, each relative to zero exposure, with coefficients from
 /// <see cref="ExposureResponseParameters"/>. Pure and allocation-free.
 /// </summary>
-public static class ExposureResponse
+internal static class ExposureResponse
 {
     /// <summary>Number of values of <see cref="Exposure"/>.</summary>
     public const int ExposureCount = ExposureCatalogue.Count;

@@ -137,4 +137,19 @@ public readonly record struct ExposureResponseParameters
         Pm25CardiovascularRelativeRiskPer10MicrogramsPerM3 = 1.11,
         Pm25ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3 = 1.11,
     };
+
+    /// <summary>Maps the scenario's health parameters onto the exposure–response functions' parameters.</summary>
+    public static ExposureResponseParameters From(Scenarios.HealthParameters h) => Default with
+    {
+        WalkingRelativeRiskAtReference = h.WalkingRelativeRisk,
+        CyclingRelativeRiskAtReference = h.CyclingRelativeRisk,
+        Pm25RelativeRiskPer10MicrogramsPerM3 = h.Pm25RelativeRiskPer10,
+        GreenSpaceRelativeRiskPerTenthNdvi = h.GreenSpaceRelativeRiskPer01Ndvi,
+        ColdHomeRelativeRisk = h.ColdHomeRelativeRisk65Plus,
+        CardiovascularRelativeRiskAtReference = h.CardiovascularActivityRelativeRisk,
+        Type2DiabetesRelativeRiskAtReference = h.DiabetesActivityRelativeRisk,
+        CommonMentalDisorderRelativeRiskAtReference = h.MentalDisorderActivityRelativeRisk,
+        Pm25CardiovascularRelativeRiskPer10MicrogramsPerM3 = h.CardiovascularPm25RelativeRiskPer10,
+        Pm25ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3 = h.RespiratoryPm25RelativeRiskPer10,
+    };
 }

@@ -8,7 +8,7 @@ namespace UrbanSim.Core.Health;
 /// deprivation multipliers and relative risks at its start exposures, its death rates with every exposure's risk
 /// taken out, and its start-year ill health. Single-precision copies are what the fast health year reads.
 /// </summary>
-public sealed class HealthConstants
+internal sealed class HealthConstants
 {
     internal HealthConstants(int zones)
     {

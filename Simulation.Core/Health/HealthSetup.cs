@@ -10,7 +10,7 @@ namespace UrbanSim.Core.Health;
 /// The health model's per-replication set-up (<see cref="Prepare"/>) and the start-year baseline
 /// (<see cref="MeasureBaseline"/>), the same for every variant.
 /// </summary>
-public static class HealthSetup
+internal static class HealthSetup
 {
     /// <summary>
     /// Fills <paramref name="c"/> from the start-year world: each disease's national steady-state incidence (§7.18);

@@ -18,7 +18,7 @@ namespace UrbanSim.Core.Health;
 /// written plainly in double precision, and a test runs whole replications through both. The kernel is written for
 /// the four diseases and five exposures of the catalogues: adding one means adding it here (docs/extending.md).
 /// </summary>
-public static class HealthYear
+internal static class HealthYear
 {
     /// <summary>Scratch of the health year: each zone's relative risks for the year.</summary>
     public sealed class Workspace(int zones)

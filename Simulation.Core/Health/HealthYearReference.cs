@@ -13,7 +13,7 @@ namespace UrbanSim.Core.Health;
 /// publishes them (rounded to single precision) into the world's <see cref="ZoneHealthState"/>, so the other steps
 /// read the same state whichever health kernel runs. A test runs whole replications through both kernels.
 /// </summary>
-public sealed class HealthYearReference
+internal sealed class HealthYearReference
 {
     private const int Bands = AgeBands.Count;
     private readonly int _zones;

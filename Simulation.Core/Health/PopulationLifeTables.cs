@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Health;
 /// health by band into the decile sums (single precision) and sets the zone tables' rows; tables are computed four
 /// at a time (<see cref="AbridgedLifeTable.ExpectanciesAtBirthYears4"/>, identical to one at a time).
 /// </summary>
-public sealed class PopulationLifeTables
+internal sealed class PopulationLifeTables
 {
     // Table t's rates and shares are lane t % 4 of block t / 4: [block * Block + band * 4 + lane].
     private const int Block = AgeBands.Count * AbridgedLifeTable.Lanes;

@@ -13,7 +13,7 @@ namespace UrbanSim.Core.Health;
 /// groups are healthier. Source: ONS, Health state life expectancies by national deprivation deciles,
 /// methodology (SII by weighted regression on the midpoints of cumulative population rank).
 /// </remarks>
-public static class SlopeIndexOfInequality
+internal static class SlopeIndexOfInequality
 {
     /// <summary>Computes the SII in the units of <paramref name="valuePerGroup"/>.</summary>
     /// <param name="valuePerGroup">Value of each group (for example HLE in years), most deprived first.</param>

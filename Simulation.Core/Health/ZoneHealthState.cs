@@ -7,7 +7,7 @@ namespace UrbanSim.Core.Health;
 /// Age profiles are <see cref="AgeBands.Stride"/> long: people [zone * stride + band], cases
 /// [(disease * zones + zone) * stride + band]; the padding bands are always empty.
 /// </summary>
-public sealed class ZoneHealthState
+internal sealed class ZoneHealthState
 {
     internal ZoneHealthState(int zones)
     {

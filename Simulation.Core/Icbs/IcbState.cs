@@ -5,7 +5,7 @@ namespace UrbanSim.Core.Icbs;
 /// this year and what the mayor used over the variant, and the treatment costs of disease and cold homes that
 /// land on it in the year (from the health step).
 /// </summary>
-public sealed class IcbState
+internal sealed class IcbState
 {
     internal IcbState(int regions)
     {

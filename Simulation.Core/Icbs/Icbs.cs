@@ -7,7 +7,7 @@ namespace UrbanSim.Core.Icbs;
 /// Integrated Care Boards' rules: they hold the NHS allocation, pay the treatment costs of disease, spend a
 /// prevention share, and pool money with the mayor when the partnership or the settlement allows.
 /// </summary>
-public static class IcbRules
+internal static class IcbRules
 {
     /// <summary>
     /// Money the ICB pools with the mayor this year, £: half (by default) of its prevention budget when the

@@ -1,7 +1,7 @@
 namespace UrbanSim.Core.Investors;
 
 /// <summary>Development finance on offer in each region this year: the required return, and private and patient money left to lend.</summary>
-public sealed class FinanceState
+internal sealed class FinanceState
 {
     internal FinanceState(int regions)
     {

@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Investors;
 /// resident that shrinks in recessions. A patient public fund accepts a lower return, but only for healthy schemes
 /// and only up to its capital (see <see cref="Development.DevelopmentYear"/>).
 /// </summary>
-public static class RequiredReturns
+internal static class RequiredReturns
 {
     /// <summary>Required return per year on development finance.</summary>
     /// <param name="baseReturnPerYear">Base hurdle rate.</param>

@@ -7,7 +7,7 @@ namespace UrbanSim.Core.Mayors;
 /// How a mayor splits the money they may spend this year across programmes: by marginal perceived benefit per £,
 /// with saturating returns, theme money kept to its own theme.
 /// </summary>
-public static class Allocation
+internal static class Allocation
 {
     /// <summary>
     /// Allocates money to programmes so that it goes where the marginal perceived benefit per £ is highest: the

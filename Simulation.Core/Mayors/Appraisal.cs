@@ -12,7 +12,7 @@ namespace UrbanSim.Core.Mayors;
 /// <see cref="HealthAppraisal"/> a user calls: £ of QALYs a year per resident for a unit improvement of each
 /// exposure, and for a full cut in the incidence each prevention programme reduces.
 /// </summary>
-public static class Appraisal
+internal static class Appraisal
 {
     /// <summary>Size of the exposure step the appraisal values (in each exposure's unit); values are per unit.</summary>
     private const double Step = 0.01;

@@ -8,7 +8,7 @@ namespace UrbanSim.Core.Mayors;
 /// actually spent) moves the re-election chance; a new mayor brings a commitment drawn from the election stream
 /// (the same draw in every variant).
 /// </summary>
-public static class Elections
+internal static class Elections
 {
     /// <summary>Homes per 1,000 residents a year that counts as full delivery (England's 300,000 target ≈ 5.3).</summary>
     public const double HomesTargetPerThousandPerYear = 5.3;

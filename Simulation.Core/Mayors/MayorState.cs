@@ -7,7 +7,7 @@ namespace UrbanSim.Core.Mayors;
 /// analytical capacity; the planning standard applied this year; the term's delivery record; the health value
 /// of programmes from the mayor's last appraisal; and the targeting weight of each zone.
 /// </summary>
-public sealed class MayorState
+internal sealed class MayorState
 {
     internal MayorState(int regions, int zones, int programmes)
     {

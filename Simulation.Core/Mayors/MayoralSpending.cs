@@ -16,7 +16,7 @@ namespace UrbanSim.Core.Mayors;
 /// prevention is already reflected in start-year incidence, so only money the mayor spends changes exposures or
 /// incidence; what pooled money would otherwise have done is not modelled.
 /// </summary>
-public static class MayoralSpending
+internal static class MayoralSpending
 {
     /// <summary>Scratch of the allocation, sized for a world and a programme catalogue.</summary>
     public sealed class Workspace

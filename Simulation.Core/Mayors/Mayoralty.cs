@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Mayors;
 /// The mayoralty's state over a variant: how it starts, how capacity built above the class level erodes, which
 /// zones a mayor targets, and how much of a planning standard the mayor can impose.
 /// </summary>
-public static class Mayoralty
+internal static class Mayoralty
 {
     /// <summary>Capacity of a mayoralty of <paramref name="capacityClass"/>.</summary>
     public static double ClassCapacity(CapacityClass capacityClass, PoliticsParameters politics) => capacityClass switch

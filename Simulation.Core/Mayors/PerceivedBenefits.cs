@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Mayors;
 /// commitment), health value weighted by commitment × analytical capacity; the marginal health value falls as the
 /// region's cumulative spend saturates the programme's response.
 /// </summary>
-public static class PerceivedBenefits
+internal static class PerceivedBenefits
 {
     /// <summary>
     /// The benefit per £ a mayor perceives from a programme: non-health benefits weighted by

@@ -1,3 +1,4 @@
+using UrbanSim.Core.Health;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.World;
 
@@ -14,7 +15,25 @@ public sealed class OutcomeContext
     private int _offset;
 
     /// <summary>The world at the end of the variant's last year.</summary>
-    public WorldState World { get; private set; } = null!;
+    internal WorldState World { get; private set; } = null!;
+
+    /// <summary>Number of zones.</summary>
+    public int ZoneCount => World.ZoneCount;
+
+    /// <summary>Residents of <paramref name="zone"/> at the end of the last year.</summary>
+    public double Population(int zone) => World.Health.ZonePopulation(zone);
+
+    /// <summary>Deprivation decile of <paramref name="zone"/>, 1 = most deprived.</summary>
+    public int DeprivationDecile(int zone) => World.Zones.Decile[zone];
+
+    /// <summary>Region (index, in the order of the world's regions) of <paramref name="zone"/>.</summary>
+    public int Region(int zone) => World.Zones.Region[zone];
+
+    /// <summary>Level of <paramref name="exposure"/> in <paramref name="zone"/> in the last year, in the exposure's unit.</summary>
+    public double ExposureLevel(Exposure exposure, int zone) => World.Exposures.LevelOf(exposure)[zone];
+
+    /// <summary>Dwellings in <paramref name="zone"/> at the end of the last year.</summary>
+    public double Dwellings(int zone) => World.Homes.Dwellings[zone];
 
     /// <summary>The replication's parameters (uncertain ones drawn).</summary>
     public ModelParameters Parameters { get; private set; } = null!;

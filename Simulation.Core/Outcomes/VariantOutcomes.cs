@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Outcomes;
 /// The end of a variant: the outcomes that are read off its final year, its ledger and its start, rather than added
 /// up year by year; the outcomes by the mayoralties' capacity class; and every added outcome's measure.
 /// </summary>
-public static class VariantOutcomes
+internal static class VariantOutcomes
 {
     /// <summary>What the end of a variant reads.</summary>
     /// <param name="Ledger">The variant's money ledger, with the money held at the end.</param>

@@ -3,7 +3,7 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Core.Programmes;
 
 /// <summary>How each kind of programme (<see cref="DeliveryKind"/>) turns money into change in a region's zones.</summary>
-public static class ProgrammeDelivery
+internal static class ProgrammeDelivery
 {
     /// <summary>
     /// Each zone's share of a region's zonal programme money, per resident: the zone gets population × weight /

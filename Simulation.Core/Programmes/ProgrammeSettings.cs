@@ -8,7 +8,7 @@ namespace UrbanSim.Core.Programmes;
 /// yearly steps read numbers, not delegates: per programme its lag, response scale, unit cost and non-health
 /// benefit; per zonal slot the most each exposure improves and the most each disease's incidence falls.
 /// </summary>
-public sealed class ProgrammeSettings
+internal sealed class ProgrammeSettings
 {
     /// <summary>Arrays sized for <paramref name="catalogue"/>.</summary>
     public ProgrammeSettings(ProgrammeCatalogue catalogue)

@@ -6,7 +6,7 @@ namespace UrbanSim.Core.Programmes;
 /// <see cref="MaxLagYears"/> + 1 years, [(year slot * zonal programmes + slot) * zones + zone]. Slots are the zonal
 /// programmes in catalogue order (<see cref="ProgrammeCatalogue.ZonalSlot"/>).
 /// </summary>
-public sealed class ProgrammeState
+internal sealed class ProgrammeState
 {
     /// <summary>Longest programme lag that can be queued, years.</summary>
     public const int MaxLagYears = 10;

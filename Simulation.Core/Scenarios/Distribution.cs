@@ -3,7 +3,19 @@ using MathNet.Numerics.Distributions;
 namespace UrbanSim.Core.Scenarios;
 
 /// <summary>Kinds of distribution an uncertain parameter may follow.</summary>
-public enum DistributionKind { Normal, LogNormal, Uniform, Triangular, Beta }
+public enum DistributionKind
+{
+    /// <summary>Normal: A = mean, B = standard deviation.</summary>
+    Normal,
+    /// <summary>Log-normal: A = median, B and C = bounds of the 95% interval.</summary>
+    LogNormal,
+    /// <summary>Uniform: A = minimum, B = maximum.</summary>
+    Uniform,
+    /// <summary>Triangular: A = minimum, B = maximum, C = mode.</summary>
+    Triangular,
+    /// <summary>Beta on (0, 1): A = α, B = β.</summary>
+    Beta,
+}
 
 /// <summary>
 /// An uncertain quantity. Sampled by MathNet's inverse CDF from a counter-based uniform, so a draw
@@ -16,8 +28,11 @@ public sealed record Distribution(DistributionKind Kind, double A, double B, dou
     public static Distribution Normal(double mean, double sd) => new(DistributionKind.Normal, mean, sd);
     /// <summary>Log-normal from its median and the bounds of its 95% interval (geometric mean of the two log-widths).</summary>
     public static Distribution LogNormal(double median, double lower95, double upper95) => new(DistributionKind.LogNormal, median, lower95, upper95);
+    /// <summary>Uniform between <paramref name="min"/> and <paramref name="max"/>.</summary>
     public static Distribution Uniform(double min, double max) => new(DistributionKind.Uniform, min, max);
+    /// <summary>Triangular with the given minimum, mode and maximum.</summary>
     public static Distribution Triangular(double min, double mode, double max) => new(DistributionKind.Triangular, min, max, mode);
+    /// <summary>Beta with shape parameters α and β.</summary>
     public static Distribution Beta(double alpha, double beta) => new(DistributionKind.Beta, alpha, beta);
 
     /// <summary>The value at cumulative probability <paramref name="u"/> in (0, 1).</summary>

@@ -11,7 +11,7 @@ namespace UrbanSim.Core.Scenarios;
 /// numeric properties are checked against their <see cref="AllowedRangeAttribute"/>; enums are
 /// snake_case strings; keys starting with '$' (such as "$schema") are ignored.
 /// </summary>
-public sealed class JsonBinder(string file)
+internal sealed class JsonBinder(string file)
 {
     public string File { get; } = file;
     public List<ValidationProblem> Problems { get; } = [];
@@ -38,9 +38,6 @@ public sealed class JsonBinder(string file)
         }
     }
 
-    /// <summary>Names of the enum values in snake_case.</summary>
-    public static string[] EnumNames(Type enumType) =>
-        Enum.GetNames(enumType).Select(ParameterPaths.SnakeCase).ToArray();
 
     /// <summary>
     /// A copy of <paramref name="defaults"/> with the values given in <paramref name="token"/> (an object or null).
@@ -102,10 +99,10 @@ public sealed class JsonBinder(string file)
             result = value.Value<bool>();
             return true;
         }
-        if (type.IsEnum || type == typeof(ISettlement))
+        if (type.IsEnum || type == typeof(Settlement))
         {
             // A choice by name: an enum's values, or one of the registered settlements.
-            string[] names = type.IsEnum ? EnumNames(type) : [.. SettlementCatalogue.Names];
+            string[] names = type.IsEnum ? ParameterPaths.EnumNames(type) : [.. SettlementCatalogue.Names];
             if (value.Type != JTokenType.String) { Problem(value, $"expected one of {string.Join(", ", names)}, found {Describe(value)}", $"write one of \"{string.Join("\", \"", names)}\""); return false; }
             string text = value.Value<string>()!;
             int index = Array.IndexOf(names, text);

@@ -7,48 +7,66 @@ namespace UrbanSim.Core.Scenarios;
 /// </summary>
 public sealed record ModelParameters
 {
+    /// <summary>Rules of the funding settlements.</summary>
     public FundingParameters Funding { get; init; } = new();
+    /// <summary>Developers, investors and the housing market.</summary>
     public DevelopmentParameters Development { get; init; } = new();
+    /// <summary>What mayoral programmes cost and do.</summary>
     public ProgrammeParameters Programmes { get; init; } = new();
+    /// <summary>Mayors, capacity and elections.</summary>
     public PoliticsParameters Politics { get; init; } = new();
+    /// <summary>Integrated Care Boards.</summary>
     public IcbParameters Icb { get; init; } = new();
+    /// <summary>Recessions, funding cuts and health shocks.</summary>
     public ShockParameters Shocks { get; init; } = new();
+    /// <summary>Exposure–response, disease, valuation and demography.</summary>
     public HealthParameters Health { get; init; } = new();
 }
 
 /// <summary>Rules of the funding settlements.</summary>
 public sealed record FundingParameters
 {
+    /// <summary>Cost of preparing one competitive bid, £ (Localis: £20k–£30k).</summary>
     [AllowedRange(0, 1e7), Meaning("Cost of preparing one competitive bid, £ (Localis: £20k–£30k)")]
     public double BidCostGbp { get; init; } = 25_000;
 
+    /// <summary>Bids a region submits per theme per competitive round.</summary>
     [AllowedRange(0, 50), Meaning("Bids a region submits per theme per competitive round")]
     public int BidsPerThemePerYear { get; init; } = 2;
 
+    /// <summary>Shortest life of a tied pot before unspent money is clawed back, years.</summary>
     [AllowedRange(1, 10), Meaning("Shortest life of a tied pot before unspent money is clawed back, years")]
     public int TiedPotMinYears { get; init; } = 1;
 
+    /// <summary>Longest life of a tied pot, years.</summary>
     [AllowedRange(1, 10), Meaning("Longest life of a tied pot, years")]
     public int TiedPotMaxYears { get; init; } = 3;
 
+    /// <summary>Share of a tied pot's balance a region can spend in a year (spending lag).</summary>
     [AllowedRange(0, 1), Meaning("Share of a tied pot's balance a region can spend in a year (spending lag)")]
     public double TiedSpendRatePerYear { get; init; } = 0.6;
 
+    /// <summary>Share of a single pot's balance a region can spend in a year.</summary>
     [AllowedRange(0, 1), Meaning("Share of a single pot's balance a region can spend in a year")]
     public double SinglePotSpendRatePerYear { get; init; } = 0.85;
 
+    /// <summary>Length of a single pot settlement, years (2026/27–2029/30: 4).</summary>
     [AllowedRange(1, 10), Meaning("Length of a single pot settlement, years (2026/27–2029/30: 4)")]
     public int SinglePotYears { get; init; } = 4;
 
+    /// <summary>Share of the theme budgets by theme: transport.</summary>
     [AllowedRange(0, 1), Meaning("Share of the theme budgets by theme: transport")]
     public double TransportShare { get; init; } = 0.45;
 
+    /// <summary>Share of the theme budgets by theme: housing.</summary>
     [AllowedRange(0, 1), Meaning("Share of the theme budgets by theme: housing")]
     public double HousingShare { get; init; } = 0.25;
 
+    /// <summary>Share of the theme budgets by theme: regeneration.</summary>
     [AllowedRange(0, 1), Meaning("Share of the theme budgets by theme: regeneration")]
     public double RegenerationShare { get; init; } = 0.2;
 
+    /// <summary>Share of the theme budgets by theme: public health.</summary>
     [AllowedRange(0, 1), Meaning("Share of the theme budgets by theme: public health")]
     public double PublicHealthShare { get; init; } = 0.1;
 }
@@ -56,57 +74,75 @@ public sealed record FundingParameters
 /// <summary>Residual land value pro forma, finance and planning.</summary>
 public sealed record DevelopmentParameters
 {
+    /// <summary>Build cost, £ per m² (BCIS-like; trade estimates £1,200–£1,500).</summary>
     [AllowedRange(100, 10_000), Meaning("Build cost, £ per m² (BCIS-like; trade estimates £1,200–£1,500)")]
     public double BuildCostGbpPerM2 { get; init; } = 1_350;
 
+    /// <summary>Floor area of a new home, m².</summary>
     [AllowedRange(20, 500), Meaning("Floor area of a new home, m²")]
     public double HomeSizeM2 { get; init; } = 85;
 
+    /// <summary>Extra build cost of the healthy design (green, walkable, active design), share of build cost.</summary>
     [AllowedRange(0, 1), Meaning("Extra build cost of the healthy design (green, walkable, active design), share of build cost")]
     public double HealthyDesignCostUplift { get; init; } = 0.04;
 
+    /// <summary>Sales price premium of the healthy design, share of GDV.</summary>
     [AllowedRange(0, 1), Meaning("Sales price premium of the healthy design, share of GDV")]
     public double HealthyDesignPriceUplift { get; init; } = 0.02;
 
+    /// <summary>Developer's profit, share of GDV (PPG viability: 15–20%).</summary>
     [AllowedRange(0, 1), Meaning("Developer's profit, share of GDV (PPG viability: 15–20%)")]
     public double DeveloperProfitShareOfGdv { get; init; } = 0.175;
 
+    /// <summary>Planning obligations (s106, CIL), share of residual land value (20–30%).</summary>
     [AllowedRange(0, 1), Meaning("Planning obligations (s106, CIL), share of residual land value (20–30%)")]
     public double PlanningObligationShareOfLandValue { get; init; } = 0.25;
 
+    /// <summary>Share of scheme cost financed by investors' loans (UrbanSim pro forma: 70%).</summary>
     [AllowedRange(0, 1), Meaning("Share of scheme cost financed by investors' loans (UrbanSim pro forma: 70%)")]
     public double LoanToCost { get; init; } = 0.7;
 
+    /// <summary>Years from start to completion of a scheme.</summary>
     [AllowedRange(1, 10), Meaning("Years from start to completion of a scheme")]
     public int BuildYears { get; init; } = 2;
 
+    /// <summary>Investors' base required return per year (equity hurdle 8–12%).</summary>
     [AllowedRange(0, 1), Meaning("Investors' base required return per year (equity hurdle 8–12%)")]
     public double BaseRequiredReturnPerYear { get; init; } = 0.10;
 
+    /// <summary>Extra required return per year at full policy uncertainty.</summary>
     [AllowedRange(0, 1), Meaning("Extra required return per year at full policy uncertainty")]
     public double UncertaintyPremiumPerYear { get; init; } = 0.02;
 
+    /// <summary>Extra required return per year during a recession.</summary>
     [AllowedRange(0, 1), Meaning("Extra required return per year during a recession")]
     public double RecessionPremiumPerYear { get; init; } = 0.03;
 
+    /// <summary>Return the patient public fund accepts on healthy schemes, per year.</summary>
     [AllowedRange(0, 1), Meaning("Return the patient public fund accepts on healthy schemes, per year")]
     public double PatientFundReturnPerYear { get; init; } = 0.04;
 
+    /// <summary>Share of planning applications granted (about 88%).</summary>
     [AllowedRange(0, 1), Meaning("Share of planning applications granted (about 88%)")]
     public double PlanningApprovalRate { get; init; } = 0.88;
 
+    /// <summary>Private development lending available per resident per year, £ (up to about 4 homes per 1,000 residents, England's rate: 234,400 net additions in 2022–23, MHCLG).</summary>
     [AllowedRange(0, 1e5), Meaning("Private development lending available per resident per year, £ (up to about 4 homes per 1,000 residents, England's rate: 234,400 net additions in 2022–23, MHCLG)")]
     public double PrivateLendingGbpPerHeadPerYear { get; init; } = 350;
 
+    /// <summary>Fall in private lending during a recession, share.</summary>
     [AllowedRange(0, 1), Meaning("Fall in private lending during a recession, share")]
     public double RecessionLendingFall { get; init; } = 0.4;
 
+    /// <summary>Extra walking by a healthy scheme's neighbourhood, minutes per week per resident at 100% healthy stock.</summary>
     [AllowedRange(0, 100_000), Meaning("Extra walking by a healthy scheme's neighbourhood, minutes per week per resident at 100% healthy stock")]
     public double HealthyHomesWalkingMinutesPerWeek { get; init; } = 45;
 
+    /// <summary>Extra NDVI of a neighbourhood whose whole stock follows the healthy design.</summary>
     [AllowedRange(0, 1), Meaning("Extra NDVI of a neighbourhood whose whole stock follows the healthy design")]
     public double HealthyHomesGreenNdvi { get; init; } = 0.1;
 
+    /// <summary>Residents per home (ONS 2021: 2.36).</summary>
     [AllowedRange(0.5, 10), Meaning("Residents per home (ONS 2021: 2.36)")]
     public double PeoplePerHome { get; init; } = 2.36;
 }
@@ -114,72 +150,95 @@ public sealed record DevelopmentParameters
 /// <summary>What a mayor's programmes cost and do to exposures.</summary>
 public sealed record ProgrammeParameters
 {
+    /// <summary>Active travel: most extra walking it can bring, minutes per week per adult.</summary>
     [AllowedRange(0, 1000), Meaning("Active travel: most extra walking it can bring, minutes per week per adult")]
     public double ActiveTravelMaxWalkingMinutesPerWeek { get; init; } = 40;
 
+    /// <summary>Active travel: most extra cycling it can bring, minutes per week per adult.</summary>
     [AllowedRange(0, 1000), Meaning("Active travel: most extra cycling it can bring, minutes per week per adult")]
     public double ActiveTravelMaxCyclingMinutesPerWeek { get; init; } = 20;
 
+    /// <summary>Active travel: cumulative spend per resident at which 63% of the maximum is reached, £.</summary>
     [AllowedRange(1, 1e5), Meaning("Active travel: cumulative spend per resident at which 63% of the maximum is reached, £")]
     public double ActiveTravelScaleGbpPerHead { get; init; } = 87;
 
+    /// <summary>Clean air and bus franchising: most PM2.5 reduction, µg/m³.</summary>
     [AllowedRange(0, 50), Meaning("Clean air and bus franchising: most PM2.5 reduction, µg/m³")]
     public double CleanAirMaxPm25ReductionMicrogramsPerM3 { get; init; } = 1.5;
 
+    /// <summary>Clean air: cumulative spend per resident at 63% of the maximum, £.</summary>
     [AllowedRange(1, 1e5), Meaning("Clean air: cumulative spend per resident at 63% of the maximum, £")]
     public double CleanAirScaleGbpPerHead { get; init; } = 60;
 
+    /// <summary>Warm homes: cost to remedy one excessively cold home, £ (BRE: £6.7k–£6.8k).</summary>
     [AllowedRange(100, 1e6), Meaning("Warm homes: cost to remedy one excessively cold home, £ (BRE: £6.7k–£6.8k)")]
     public double WarmHomesCostGbpPerHome { get; init; } = 6_750;
 
+    /// <summary>Green space: most NDVI gain within 500 m.</summary>
     [AllowedRange(0, 1), Meaning("Green space: most NDVI gain within 500 m")]
     public double GreenSpaceMaxNdviGain { get; init; } = 0.05;
 
+    /// <summary>Green space: cumulative spend per resident at 63% of the maximum, £.</summary>
     [AllowedRange(1, 1e5), Meaning("Green space: cumulative spend per resident at 63% of the maximum, £")]
     public double GreenSpaceScaleGbpPerHead { get; init; } = 100;
 
+    /// <summary>Joint prevention: most reduction in incidence of diabetes and CVD.</summary>
     [AllowedRange(0, 1), Meaning("Joint prevention: most reduction in incidence of diabetes and CVD")]
     public double PreventionMaxIncidenceReduction { get; init; } = 0.1;
 
+    /// <summary>Joint prevention: cumulative spend per resident at 63% of the maximum, £.</summary>
     [AllowedRange(1, 1e5), Meaning("Joint prevention: cumulative spend per resident at 63% of the maximum, £")]
     public double PreventionScaleGbpPerHead { get; init; } = 40;
 
+    /// <summary>Capacity: cumulative spend per resident at which capacity closes 63% of its gap to 1, £.</summary>
     [AllowedRange(1, 1e5), Meaning("Capacity: cumulative spend per resident at which capacity closes 63% of its gap to 1, £")]
     public double CapacityScaleGbpPerHead { get; init; } = 10;
 
+    /// <summary>Capacity lost per year without reinvestment (staff turnover), share.</summary>
     [AllowedRange(0, 1), Meaning("Capacity lost per year without reinvestment (staff turnover), share")]
     public double CapacityDecayPerYear { get; init; } = 0.05;
 
+    /// <summary>Years before active travel schemes change behaviour.</summary>
     [AllowedRange(0, 10), Meaning("Years before active travel schemes change behaviour")]
     public int ActiveTravelLagYears { get; init; } = 2;
 
+    /// <summary>Years before green space changes exposure.</summary>
     [AllowedRange(0, 10), Meaning("Years before green space changes exposure")]
     public int GreenSpaceLagYears { get; init; } = 3;
 
+    /// <summary>Years before clean air schemes change exposure.</summary>
     [AllowedRange(0, 10), Meaning("Years before clean air schemes change exposure")]
     public int CleanAirLagYears { get; init; } = 1;
 
+    /// <summary>Non-health benefit per £ the mayor perceives: active travel (DfT BCR without health).</summary>
     [AllowedRange(0, 100), Meaning("Non-health benefit per £ the mayor perceives: active travel (DfT BCR without health)")]
     public double ActiveTravelOtherBenefitPerGbp { get; init; } = 1.0;
 
+    /// <summary>Non-health benefit per £: clean air and buses.</summary>
     [AllowedRange(0, 100), Meaning("Non-health benefit per £: clean air and buses")]
     public double CleanAirOtherBenefitPerGbp { get; init; } = 1.2;
 
+    /// <summary>Non-health benefit per £: warm homes (energy bills).</summary>
     [AllowedRange(0, 100), Meaning("Non-health benefit per £: warm homes (energy bills)")]
     public double WarmHomesOtherBenefitPerGbp { get; init; } = 1.1;
 
+    /// <summary>Non-health benefit per £: site assembly (land value uplift, visible homes).</summary>
     [AllowedRange(0, 100), Meaning("Non-health benefit per £: site assembly (land value uplift, visible homes)")]
     public double SiteAssemblyOtherBenefitPerGbp { get; init; } = 2.0;
 
+    /// <summary>Non-health benefit per £: green space (amenity).</summary>
     [AllowedRange(0, 100), Meaning("Non-health benefit per £: green space (amenity)")]
     public double GreenSpaceOtherBenefitPerGbp { get; init; } = 0.8;
 
+    /// <summary>Non-health benefit per £: capacity (better bids, better delivery).</summary>
     [AllowedRange(0, 100), Meaning("Non-health benefit per £: capacity (better bids, better delivery)")]
     public double CapacityOtherBenefitPerGbp { get; init; } = 1.5;
 
+    /// <summary>Non-health benefit per £: joint prevention.</summary>
     [AllowedRange(0, 100), Meaning("Non-health benefit per £: joint prevention")]
     public double JointPreventionOtherBenefitPerGbp { get; init; } = 0.3;
 
+    /// <summary>Years a programme's health benefit is counted in its appraisal.</summary>
     [AllowedRange(1, 100), Meaning("Years a programme's health benefit is counted in its appraisal")]
     public int AppraisalYears { get; init; } = 10;
 }
@@ -187,36 +246,47 @@ public sealed record ProgrammeParameters
 /// <summary>Mayors, elections and political capital.</summary>
 public sealed record PoliticsParameters
 {
+    /// <summary>Years between mayoral elections.</summary>
     [AllowedRange(1, 10), Meaning("Years between mayoral elections")]
     public int TermYears { get; init; } = 4;
 
+    /// <summary>Probability an incumbent is re-elected with average delivery.</summary>
     [AllowedRange(0, 1), Meaning("Probability an incumbent is re-elected with average delivery")]
     public double BaseReelectionProbability { get; init; } = 0.65;
 
+    /// <summary>Change in re-election probability from worst to best delivery.</summary>
     [AllowedRange(0, 1), Meaning("Change in re-election probability from worst to best delivery")]
     public double DeliveryEffectOnReelection { get; init; } = 0.3;
 
+    /// <summary>Lowest mission commitment a newly elected mayor may bring.</summary>
     [AllowedRange(0, 1), Meaning("Lowest mission commitment a newly elected mayor may bring")]
     public double NewMayorCommitmentMin { get; init; } = 0.1;
 
+    /// <summary>Highest mission commitment a newly elected mayor may bring.</summary>
     [AllowedRange(0, 1), Meaning("Highest mission commitment a newly elected mayor may bring")]
     public double NewMayorCommitmentMax { get; init; } = 0.9;
 
+    /// <summary>Planning powers: the strictest health standard the mayor can impose.</summary>
     [AllowedRange(0, 1), Meaning("Planning powers: the strictest health standard the mayor can impose")]
     public double PlanningPowers { get; init; } = 0.6;
 
+    /// <summary>Political capital spent per year per unit of health standard imposed.</summary>
     [AllowedRange(0, 1), Meaning("Political capital spent per year per unit of health standard imposed")]
     public double StandardPoliticalCostPerYear { get; init; } = 0.05;
 
+    /// <summary>Analytical capacity a health-devolution deal brings at least (shared ICB analysts).</summary>
     [AllowedRange(0, 1), Meaning("Analytical capacity a health-devolution deal brings at least (shared ICB analysts)")]
     public double HealthDevolutionAnalyticalCapacity { get; init; } = 0.8;
 
+    /// <summary>Capacity of an established mayoralty.</summary>
     [AllowedRange(0, 1), Meaning("Capacity of an established mayoralty")]
     public double EstablishedCapacity { get; init; } = 0.8;
 
+    /// <summary>Capacity of a developing mayoralty.</summary>
     [AllowedRange(0, 1), Meaning("Capacity of a developing mayoralty")]
     public double DevelopingCapacity { get; init; } = 0.55;
 
+    /// <summary>Capacity of a new mayoralty.</summary>
     [AllowedRange(0, 1), Meaning("Capacity of a new mayoralty")]
     public double NewCapacity { get; init; } = 0.3;
 }
@@ -224,15 +294,19 @@ public sealed record PoliticsParameters
 /// <summary>Integrated Care Boards.</summary>
 public sealed record IcbParameters
 {
+    /// <summary>ICB core allocation, £ per resident per year (2024/25: £1,732).</summary>
     [AllowedRange(0, 1e5), Meaning("ICB core allocation, £ per resident per year (2024/25: £1,732)")]
     public double AllocationGbpPerHead { get; init; } = 1_732;
 
+    /// <summary>Share of the ICB allocation spent on prevention (4–5%).</summary>
     [AllowedRange(0, 1), Meaning("Share of the ICB allocation spent on prevention (4–5%)")]
     public double PreventionShare { get; init; } = 0.045;
 
+    /// <summary>Partnership strength at which the ICB pools prevention money with the mayor.</summary>
     [AllowedRange(0, 1), Meaning("Partnership strength at which the ICB pools prevention money with the mayor")]
     public double PartnershipPoolingThreshold { get; init; } = 0.5;
 
+    /// <summary>Share of its prevention budget the ICB pools when partnership allows.</summary>
     [AllowedRange(0, 1), Meaning("Share of its prevention budget the ICB pools when partnership allows")]
     public double PartnershipPooledPreventionShare { get; init; } = 0.5;
 
@@ -241,24 +315,31 @@ public sealed record IcbParameters
 /// <summary>Shocks drawn from the world stream: every variant sees the same ones.</summary>
 public sealed record ShockParameters
 {
+    /// <summary>Probability a recession starts in a year (UK: 4 in 45 years).</summary>
     [AllowedRange(0, 1), Meaning("Probability a recession starts in a year (UK: 4 in 45 years)")]
     public double RecessionProbabilityPerYear { get; init; } = 0.09;
 
+    /// <summary>Length of a recession, years.</summary>
     [AllowedRange(1, 10), Meaning("Length of a recession, years")]
     public int RecessionYears { get; init; } = 2;
 
+    /// <summary>Fall in house prices during a recession, share (2008: about 15%).</summary>
     [AllowedRange(0, 1), Meaning("Fall in house prices during a recession, share (2008: about 15%)")]
     public double RecessionPriceFall { get; init; } = 0.12;
 
+    /// <summary>Probability central funding is cut in a year.</summary>
     [AllowedRange(0, 1), Meaning("Probability central funding is cut in a year")]
     public double FundingCutProbabilityPerYear { get; init; } = 0.1;
 
+    /// <summary>Size of a funding cut, share of that year's funding.</summary>
     [AllowedRange(0, 1), Meaning("Size of a funding cut, share of that year's funding")]
     public double FundingCutShare { get; init; } = 0.15;
 
+    /// <summary>Probability of a health shock (epidemic) in a year.</summary>
     [AllowedRange(0, 1), Meaning("Probability of a health shock (epidemic) in a year")]
     public double HealthShockProbabilityPerYear { get; init; } = 0.02;
 
+    /// <summary>Rise in mortality in a health-shock year, share (England 2020: about 14%).</summary>
     [AllowedRange(0, 5), Meaning("Rise in mortality in a health-shock year, share (England 2020: about 14%)")]
     public double HealthShockMortalityUplift { get; init; } = 0.14;
 }

@@ -4,7 +4,9 @@ namespace UrbanSim.Core.Scenarios;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class AllowedRangeAttribute(double min, double max) : Attribute
 {
+    /// <summary>Smallest allowed value.</summary>
     public double Min { get; } = min;
+    /// <summary>Largest allowed value.</summary>
     public double Max { get; } = max;
 }
 
@@ -12,5 +14,6 @@ public sealed class AllowedRangeAttribute(double min, double max) : Attribute
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MeaningAttribute(string text) : Attribute
 {
+    /// <summary>The meaning, with its unit.</summary>
     public string Text { get; } = text;
 }

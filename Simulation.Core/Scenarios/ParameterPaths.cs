@@ -30,6 +30,11 @@ public static class ParameterPaths
         return sb.ToString();
     }
 
+    /// <summary>An enum's value names in snake_case, in declaration order, as scenario files write them.</summary>
+    public static string[] EnumNames(Type enumType) =>
+        Enum.GetNames(enumType).Select(SnakeCase).ToArray();
+
+
     private static List<ParameterInfo> Build()
     {
         var list = new List<ParameterInfo>();
@@ -71,7 +76,7 @@ public static class ParameterPaths
 }
 
 /// <summary>Draws a replication's uncertain parameters: the same for every variant of the replication.</summary>
-public static class ParameterSampler
+internal static class ParameterSampler
 {
     /// <summary>
     /// The scenario's parameters with each uncertain one replaced by a draw. The draw's key is the
@@ -99,4 +104,5 @@ public static class ParameterSampler
         foreach (char c in text) { hash ^= c; hash *= 16777619; }
         return (int)(hash & 0x7FFFFFFF);
     }
+
 }

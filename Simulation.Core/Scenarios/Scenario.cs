@@ -10,15 +10,25 @@ namespace UrbanSim.Core.Scenarios;
 /// </summary>
 public sealed record Scenario
 {
+    /// <summary>Short name, used in captions and output folders.</summary>
     public required string Name { get; init; }
+    /// <summary>What the scenario tests, in a sentence or two.</summary>
     public string Description { get; init; } = "";
+    /// <summary>The places simulated: a synthetic archetype or the user's zones.</summary>
     public required WorldSpec World { get; init; }
+    /// <summary>Calendar year of the start-year world (year 0 of the simulation is the year after).</summary>
     public int StartYear { get; init; } = 2026;
+    /// <summary>Years simulated.</summary>
     public int HorizonYears { get; init; } = 25;
+    /// <summary>Monte Carlo replications of a run, unless the command line says otherwise.</summary>
     public int Replications { get; init; } = 1000;
+    /// <summary>Seed of every random draw: the same seed gives the same results on any machine, thread count and shard split.</summary>
     public ulong Seed { get; init; } = 1;
+    /// <summary>The model's parameters (England defaults unless overridden).</summary>
     public ModelParameters Parameters { get; init; } = new();
+    /// <summary>Parameters drawn anew from a distribution in each replication.</summary>
     public ImmutableArray<UncertainParameter> Uncertain { get; init; } = [];
+    /// <summary>The policy variants compared; the first is the one the others are compared with.</summary>
     public required ImmutableArray<PolicyVariant> Variants { get; init; }
     /// <summary>What <c>urbansim sensitivity</c> varies and measures; null when the scenario has no "sensitivity" block.</summary>
     public SensitivitySpec? Sensitivity { get; init; }

@@ -5,7 +5,7 @@ namespace UrbanSim.Core.Settlements;
 /// and single pot balances; the region's recent record of discontinued streams (what investors see); and the
 /// theme shares of central funding.
 /// </summary>
-public sealed class FundingState
+internal sealed class FundingState
 {
     internal FundingState(int regions)
     {

@@ -10,7 +10,7 @@ namespace UrbanSim.Core.Settlements;
 /// registered in <see cref="SettlementCatalogue"/>; a variant chooses one with the <c>settlement</c> lever.
 /// The settlement is behaviour only: the money it has paid and not yet seen spent is in <see cref="FundingState"/>.
 /// </summary>
-public interface ISettlement
+internal interface ISettlement
 {
     /// <summary>snake_case name, as in scenario files and outputs.</summary>
     string Name { get; }
@@ -100,24 +100,49 @@ public readonly ref struct ReceivedMoney(Span<double> ThisTermGbp, Span<double> 
     }
 }
 
+/// <summary>
+/// A devolution settlement as scenarios, levers and outputs name it: its snake_case name, what it is, and the levers
+/// only it reads. Its rules (how money arrives, what may move, what is clawed back, what investors perceive) are the
+/// model's, behind it; the settlements are the entries of <see cref="SettlementCatalogue"/>.
+/// </summary>
+public sealed class Settlement
+{
+    internal Settlement(ISettlement rules) => Rules = rules;
+
+    /// <summary>snake_case name, as in scenario files and outputs.</summary>
+    public string Name => Rules.Name;
+
+    /// <summary>What it is, in a sentence.</summary>
+    public string Description => Rules.Description;
+
+    /// <summary>The levers (snake_case names of <see cref="PolicyLevers"/>) only this kind of settlement reads; others ignore them.</summary>
+    public ImmutableArray<string> OwnLevers => Rules.OwnLevers;
+
+    /// <summary>The rules the engine applies.</summary>
+    internal ISettlement Rules { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}
+
 /// <summary>The settlements a variant may choose, by name.</summary>
 public static class SettlementCatalogue
 {
     /// <summary>Today's tied, ring-fenced, competitively bid grants.</summary>
-    public static readonly ISettlement TiedGrants = new TiedGrants();
+    public static readonly Settlement TiedGrants = new(new TiedGrants());
 
     /// <summary>One multi-year budget, flexible across themes up to the flexibility share.</summary>
-    public static readonly ISettlement SinglePot = new SinglePotSettlement();
+    public static readonly Settlement SinglePot = new(new SinglePotSettlement());
 
     /// <summary>A single pot plus a share of the ICB's allocation pooled with the mayor (Greater Manchester-like).</summary>
-    public static readonly ISettlement HealthDevolution = new HealthDevolution();
+    public static readonly Settlement HealthDevolution = new(new HealthDevolution());
 
     /// <summary>Every settlement, in the order scenario files and pages list them.</summary>
-    public static readonly ImmutableArray<ISettlement> All = [TiedGrants, SinglePot, HealthDevolution];
+    public static readonly ImmutableArray<Settlement> All = [TiedGrants, SinglePot, HealthDevolution];
 
     /// <summary>The names, in order.</summary>
     public static readonly ImmutableArray<string> Names = [.. All.Select(s => s.Name)];
 
     /// <summary>The settlement named <paramref name="name"/>, or null.</summary>
-    public static ISettlement? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+    public static Settlement? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

@@ -5,7 +5,7 @@ namespace UrbanSim.Core.Settlements;
 /// within the settlement. The flexibility share may be spent on any programme; the remainder stays
 /// ring-fenced by theme in the tied split. Nothing is clawed back; accountability is through outcomes.
 /// </summary>
-public sealed class SinglePot
+internal sealed class SinglePot
 {
     private readonly double[] _flexibleGbp;
     private readonly double[] _themeGbp;

@@ -10,7 +10,7 @@ namespace UrbanSim.Core.Settlements;
 /// spent on any programme; the rest stays ring-fenced by theme in the tied split. Nothing is clawed back
 /// (accountability is through outcomes), and investors see a multi-year settlement with no churn.
 /// </summary>
-public class SinglePotSettlement : ISettlement
+internal class SinglePotSettlement : ISettlement
 {
     /// <inheritdoc/>
     public virtual string Name => "single_pot";
@@ -75,7 +75,7 @@ public class SinglePotSettlement : ISettlement
 /// ICB's prevention money pooled whatever the partnership, and the ICB's analysts shared with the mayoralty
 /// (analytical capacity at least <see cref="PoliticsParameters.HealthDevolutionAnalyticalCapacity"/>).
 /// </summary>
-public sealed class HealthDevolution : SinglePotSettlement
+internal sealed class HealthDevolution : SinglePotSettlement
 {
     /// <inheritdoc/>
     public override string Name => "health_devolution";

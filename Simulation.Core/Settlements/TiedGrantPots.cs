@@ -6,7 +6,7 @@ namespace UrbanSim.Core.Settlements;
 /// first; whatever is unspent when a vintage ends, or when its stream is discontinued (churn), is
 /// clawed back by central government. Arrays indexed [(region * themes + theme) * slots + slot].
 /// </summary>
-public sealed class TiedGrantPots
+internal sealed class TiedGrantPots
 {
     /// <summary>Vintages a theme can hold at once (pots last at most 10 years).</summary>
     public const int Slots = 11;
@@ -104,7 +104,7 @@ public sealed class TiedGrantPots
 }
 
 /// <summary>Competitive bidding for tied money.</summary>
-public static class CompetitiveBidding
+internal static class CompetitiveBidding
 {
     /// <summary>
     /// Probability one bid succeeds: the national success rate scaled by the region's capacity relative to

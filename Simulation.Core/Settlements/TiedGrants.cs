@@ -12,7 +12,7 @@ namespace UrbanSim.Core.Settlements;
 /// years, spent with delay, and clawed back if unspent when it ends; a stream can be discontinued (churn), taking its
 /// unspent money with it. Investors see the churn and the short horizon.
 /// </summary>
-public sealed class TiedGrants : ISettlement
+internal sealed class TiedGrants : ISettlement
 {
     /// <inheritdoc/>
     public string Name => "tied_grants";

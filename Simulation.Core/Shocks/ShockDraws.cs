@@ -4,7 +4,7 @@ using UrbanSim.Core.Scenarios;
 namespace UrbanSim.Core.Shocks;
 
 /// <summary>Step 1 of a year: recessions, funding cuts and health shocks.</summary>
-public static class ShockDraws
+internal static class ShockDraws
 {
     /// <summary>
     /// Draws year <paramref name="year"/>'s shocks from the Shocks stream (the same in every variant): a recession

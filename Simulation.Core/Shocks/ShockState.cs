@@ -1,7 +1,7 @@
 namespace UrbanSim.Core.Shocks;
 
 /// <summary>This year's shocks, drawn from the world stream so every variant sees the same ones.</summary>
-public struct ShockState
+internal struct ShockState
 {
     /// <summary>Years of the current recession still to run after this one.</summary>
     public int RecessionYearsLeft;

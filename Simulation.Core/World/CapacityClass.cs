@@ -3,25 +3,41 @@ namespace UrbanSim.Core.World;
 /// <summary>How long a mayoralty has existed and how much capacity it has built.</summary>
 public enum CapacityClass
 {
+    /// <summary>A mayoralty of 2017 or earlier with a deep settlement (Greater Manchester, West Midlands, London).</summary>
     Established = 0,
+    /// <summary>A mayoralty with a few years of devolved powers behind it.</summary>
     Developing = 1,
+    /// <summary>A mayoralty created recently, still building its staff and powers.</summary>
     New = 2,
 }
 
 /// <summary>One zone as a user supplies it in a zones CSV file (one row per zone).</summary>
 public sealed record ZoneRecord
 {
+    /// <summary>The zone's id, unique in the file.</summary>
     public required string ZoneId { get; init; }
+    /// <summary>Name of the zone's region (mayoralty).</summary>
     public required string Region { get; init; }
+    /// <summary>Capacity class of the zone's region.</summary>
     public CapacityClass RegionCapacity { get; init; } = CapacityClass.Developing;
+    /// <summary>Deprivation decile, 1 = most deprived.</summary>
     public required int DeprivationDecile { get; init; }
+    /// <summary>Start-year residents.</summary>
     public required double Population { get; init; }
+    /// <summary>Walking, minutes per adult per week.</summary>
     public required double WalkingMinutesPerWeek { get; init; }
+    /// <summary>Cycling, minutes per adult per week.</summary>
     public required double CyclingMinutesPerWeek { get; init; }
+    /// <summary>Annual mean PM2.5, µg/m³.</summary>
     public required double Pm25MicrogramsPerM3 { get; init; }
+    /// <summary>Residential greenness, NDVI within 500 m.</summary>
     public required double GreenSpaceNdvi { get; init; }
+    /// <summary>Share of homes that are excessively cold.</summary>
     public required double ColdHomeShare { get; init; }
+    /// <summary>New-build sales price, £ per m².</summary>
     public required double HousePriceGbpPerM2 { get; init; }
+    /// <summary>Homes the zone's developable sites could hold, all sites together.</summary>
     public required double SiteCapacityHomes { get; init; }
+    /// <summary>Brownfield remediation cost of the zone's sites, £ per home (0 for greenfield).</summary>
     public required double RemediationCostGbpPerHome { get; init; }
 }

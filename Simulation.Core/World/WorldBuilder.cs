@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using UrbanSim.Core.Development;
 using UrbanSim.Core.Engine;
 using UrbanSim.Core.Health;
@@ -10,7 +11,7 @@ namespace UrbanSim.Core.World;
 /// drawn from the seed with distributions calibrated to England, or a user's zones from CSV.
 /// Everything drawn comes from the World stream, so every variant starts from the same world.
 /// </summary>
-public static class WorldBuilder
+internal static class WorldBuilder
 {
     /// <summary>Median zone population (roughly a ward cluster of a combined authority).</summary>
     public const double MedianZonePopulation = 40_000;
@@ -218,5 +219,20 @@ public static class WorldBuilder
             if (u <= cumulative) return d;
         }
         return 10;
+    }
+
+    /// <summary>The places of <paramref name="scenario"/>'s world (see <see cref="Places.Describe"/>).</summary>
+    internal static ImmutableArray<ZoneDescription> Describe(Scenario scenario)
+    {
+        var world = Allocate(scenario);
+        BuildPlace(scenario.World, scenario.Seed, world);
+        var zones = ImmutableArray.CreateBuilder<ZoneDescription>(world.ZoneCount);
+        for (int z = 0; z < world.ZoneCount; z++)
+        {
+            int region = world.Zones.Region[z];
+            string id = scenario.World.Zones.IsDefaultOrEmpty ? $"Z{z + 1:D4}" : scenario.World.Zones[z].ZoneId;
+            zones.Add(new ZoneDescription(id, world.Regions.Name[region], world.Regions.CapacityClass[region], world.Zones.Decile[z], world.Health.ZonePopulation(z)));
+        }
+        return zones.MoveToImmutable();
     }
 }

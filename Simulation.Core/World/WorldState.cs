@@ -11,7 +11,7 @@ namespace UrbanSim.Core.World;
 /// instance is a worker's reusable buffer: the replication's start state is built once into a template and copied
 /// into the working world for each variant, so the yearly loop never allocates.
 /// </summary>
-public sealed class WorldState
+internal sealed class WorldState
 {
     /// <summary>A buffer for <paramref name="regions"/> regions, <paramref name="zones"/> zones with
     /// <paramref name="sitesPerZone"/> sites each, and <paramref name="zonalProgrammes"/> zonal programmes.</summary>
@@ -71,7 +71,7 @@ public sealed class WorldState
 /// Regions (mayoralties): names and capacity classes (fixed by the place), and the index of each region's zones
 /// and sites, built by <see cref="Index"/> once the zones and sites are known.
 /// </summary>
-public sealed class RegionState
+internal sealed class RegionState
 {
     private readonly int[] _zoneStart, _zones, _siteStart, _sites;
 
@@ -128,7 +128,7 @@ public sealed class RegionState
 }
 
 /// <summary>Zones' fixed characteristics: region, deprivation, the replication's multipliers, house prices.</summary>
-public sealed class ZoneState
+internal sealed class ZoneState
 {
     internal ZoneState(int zones)
     {
@@ -161,7 +161,7 @@ public sealed class ZoneState
 }
 
 /// <summary>The homes of each zone: dwellings, those built to the healthy design, and excessively cold ones.</summary>
-public sealed class HousingStock
+internal sealed class HousingStock
 {
     internal HousingStock(int zones)
     {

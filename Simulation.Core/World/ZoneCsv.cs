@@ -5,7 +5,7 @@ using UrbanSim.Core.Scenarios;
 namespace UrbanSim.Core.World;
 
 /// <summary>The zones of a CSV file, or every problem found in it.</summary>
-public sealed record ZoneCsvResult(ImmutableArray<ZoneRecord> Zones, IReadOnlyList<ValidationProblem> Problems);
+internal sealed record ZoneCsvResult(ImmutableArray<ZoneRecord> Zones, IReadOnlyList<ValidationProblem> Problems);
 
 /// <summary>
 /// Reads a user's zones from CSV: a header row, then one row per zone. Columns (any order; documented in
@@ -15,7 +15,7 @@ public sealed record ZoneCsvResult(ImmutableArray<ZoneRecord> Zones, IReadOnlyLi
 /// house_price_gbp_per_m2, site_capacity_homes, remediation_cost_gbp_per_home.
 /// Every problem is reported with its line and column.
 /// </summary>
-public static class ZoneCsv
+internal static class ZoneCsv
 {
     private sealed record Column(string Name, double Min, double Max, string Meaning);
 
@@ -72,7 +72,7 @@ public static class ZoneCsv
 
         var zones = ImmutableArray.CreateBuilder<ZoneRecord>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        string[] capacities = JsonBinder.EnumNames(typeof(CapacityClass));
+        string[] capacities = ParameterPaths.EnumNames(typeof(CapacityClass));
         for (int li = 1; li < lines.Count; li++)
         {
             if (string.IsNullOrWhiteSpace(lines[li])) continue;

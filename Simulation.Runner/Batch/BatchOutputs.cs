@@ -13,8 +13,9 @@ public static class BatchOutputs
     public static readonly string[] DataFiles = ["summary.json", "replications.csv", "timeseries.csv", "zones.csv"];
 
     /// <param name="scenarioFile">Where to read the scenario for its SHA-256 when <paramref name="scenarioPath"/> (as recorded) is not readable from here (merge).</param>
+    /// <param name="instructionSet">The instruction set the chunks were computed with, when not this machine's (merge).</param>
     public static BatchAccumulator Write(string outDir, string scenarioPath, Scenario scenario, IReadOnlyList<ChunkStore.Entry> chunks,
-        int threads, DateTimeOffset started, string runKey, string? scenarioFile = null)
+        int threads, DateTimeOffset started, string runKey, string? scenarioFile = null, string? instructionSet = null)
     {
         var layout = RecordLayout.For(scenario);
         var batch = new BatchAccumulator(layout);
@@ -54,6 +55,7 @@ public static class BatchOutputs
             Started = started,
             Finished = DateTimeOffset.UtcNow,
             Files = files,
+            InstructionSet = instructionSet ?? Core.Numerics.InstructionSet.Current,
         };
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), manifest.ToJson());
         return batch;

@@ -71,6 +71,8 @@ public sealed record ShardRecord
     public required string ScenarioFullPath { get; init; }
     public required string ScenarioSha256 { get; init; }
     public required string ToolVersion { get; init; }
+    /// <summary>The vector instruction set the slice was computed with (<see cref="Core.Numerics.InstructionSet"/>); "unknown" in records that predate it.</summary>
+    public string InstructionSet { get; init; } = Core.Numerics.InstructionSet.Current;
 
     public string Format => Kind == ShardKind.Run ? RunFormat : SensitivityFormat;
     /// <summary>The command that makes such shards: "run" or "sensitivity".</summary>
@@ -113,6 +115,7 @@ public sealed record ShardRecord
         o["scenario_full_path"] = ScenarioFullPath;
         o["scenario_sha256"] = ScenarioSha256;
         o["tool_version"] = ToolVersion;
+        o["instruction_set"] = InstructionSet;
         return o.ToString(Formatting.Indented).ReplaceLineEndings("\n") + "\n";
     }
 
@@ -147,6 +150,7 @@ public sealed record ShardRecord
                 ScenarioFullPath = (string)o["scenario_full_path"]!,
                 ScenarioSha256 = (string)o["scenario_sha256"]!,
                 ToolVersion = (string)o["tool_version"]!,
+                InstructionSet = (string?)o["instruction_set"] ?? "unknown",
             };
         }
         catch (Exception e) when (e is JsonException or InvalidCastException or ArgumentException or NullReferenceException or FormatException or OverflowException)

@@ -10,11 +10,13 @@ namespace UrbanSim.Runner.Commands;
 /// same outputs a single run writes, or those of <c>urbansim sensitivity --shard K/N</c> into the same outputs a
 /// single analysis writes (byte-identical apart from the manifest's timings and threads). It refuses, writing
 /// nothing, a mix of run and sensitivity shards, shards of different studies (scenario, seed, replications or
-/// samples, tool version), slices that overlap or leave replications or points out, and damaged chunk files.
+/// samples, tool version), slices that overlap or leave replications or points out, and damaged chunk files; and
+/// shards computed with different vector instruction sets (results are byte-identical only on one), unless told to
+/// allow it, when the manifest records the mix.
 /// </summary>
 public static class MergeCommand
 {
-    public static int Run(IReadOnlyList<string> shardDirs, string outDir, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> shardDirs, string outDir, TextWriter stdout, TextWriter stderr, bool allowMixedInstructionSets = false)
     {
         var started = DateTimeOffset.UtcNow;
         if (shardDirs.Count == 0) return Refuse(stderr, "no shard folders given; usage: urbansim merge <shard folder>... --out <folder>");
@@ -38,6 +40,15 @@ public static class MergeCommand
                 return Refuse(stderr, $"{firstDir} and {dir} are shards of different studies: their {field} differ; merge only the shards of one 'urbansim {r.Command} --shard' study");
         }
 
+        // The same vector instruction set, or a deliberate mix.
+        var instructionSets = shards.Select(s => s.Record.InstructionSet).Distinct(StringComparer.Ordinal).ToList();
+        if (instructionSets.Count > 1 && !allowMixedInstructionSets)
+        {
+            string which = string.Join("; ", shards.Select(s => $"{s.Dir}: {s.Record.InstructionSet}"));
+            return Refuse(stderr, $"the shards were computed with different vector instruction sets ({which}), and results are byte-identical only on one; rerun the odd shards on machines like the others, or merge anyway with --allow-mixed-instruction-sets (the manifest then records the mix)");
+        }
+        string instructionSet = instructionSets.Count == 1 ? instructionSets[0] : "mixed: " + string.Join("; ", instructionSets);
+
         // 3. The slices cover 0..total exactly once.
         if (Coverage(shards, reference) is { } coverageProblem) return Refuse(stderr, coverageProblem);
 
@@ -59,8 +70,8 @@ public static class MergeCommand
 
         // 6. Write: the same fold or analysis as a single run.
         return reference.Kind == ShardKind.Run
-            ? MergeRun(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, stdout, stderr)
-            : MergeSensitivity(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, stdout, stderr);
+            ? MergeRun(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, instructionSet, stdout, stderr)
+            : MergeSensitivity(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, instructionSet, stdout, stderr);
     }
 
     /// <summary>The field in which two shard records show different studies, named plainly; null when they agree.</summary>
@@ -132,7 +143,7 @@ public static class MergeCommand
     }
 
     private static int MergeRun(Scenario loaded, ShardRecord reference, int shardCount, IReadOnlyList<ChunkStore.Entry> entries, string scenarioFile, string outDir,
-        DateTimeOffset started, TextWriter stdout, TextWriter stderr)
+        DateTimeOffset started, string instructionSet, TextWriter stdout, TextWriter stderr)
     {
         var scenario = loaded with { Replications = reference.Total, Seed = reference.Seed };
         string runKey = RunKey.For(scenario);
@@ -140,14 +151,14 @@ public static class MergeCommand
         if (CreateOutput(outDir, stderr) is { } failed) return failed;
         return Writing(outDir, stderr, () =>
         {
-            var batch = BatchOutputs.Write(outDir, reference.ScenarioPath, scenario, entries, threads: 1, started, runKey, scenarioFile);
+            var batch = BatchOutputs.Write(outDir, reference.ScenarioPath, scenario, entries, threads: 1, started, runKey, scenarioFile, instructionSet);
             stdout.WriteLine($"Merged {shardCount} shard(s), {batch.Replications:N0} replications of {scenario.Name}; seed {scenario.Seed}");
             stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
         });
     }
 
     private static int MergeSensitivity(Scenario loaded, ShardRecord reference, int shardCount, IReadOnlyList<ChunkStore.Entry> entries, string scenarioFile, string outDir,
-        DateTimeOffset started, TextWriter stdout, TextWriter stderr)
+        DateTimeOffset started, string instructionSet, TextWriter stdout, TextWriter stderr)
     {
         var scenario = loaded with { Seed = reference.Seed };
         int samples = reference.Samples!.Value;
@@ -160,7 +171,7 @@ public static class MergeCommand
         return Writing(outDir, stderr, () =>
         {
             var values = PointChunk.Load(entries, design.Count, model.Outputs.Count);
-            SensitivityCommand.AnalyseAndWrite(outDir, reference.ScenarioPath, scenarioFile, scenario, model, settings, design, values, runKey, threads: 1, started, stdout);
+            SensitivityCommand.AnalyseAndWrite(outDir, reference.ScenarioPath, scenarioFile, scenario, model, settings, design, values, runKey, threads: 1, started, stdout, instructionSet);
             stdout.WriteLine($"Merged {shardCount} shard(s), {design.Count:N0} points of the sensitivity analysis of {scenario.Name}; seed {scenario.Seed}");
             stdout.WriteLine($"Wrote {outDir}/: sobol.csv, morris.csv, samples.csv, surrogate.json, discovery.json, charts/, manifest.json");
         });

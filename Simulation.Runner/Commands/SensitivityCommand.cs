@@ -110,7 +110,8 @@ public static class SensitivityCommand
     /// <param name="scenarioPath">The scenario path as typed, for the manifest.</param>
     /// <param name="scenarioFile">Where to read the scenario for its SHA-256 (merge: its full path).</param>
     internal static SensitivityResults AnalyseAndWrite(string outDir, string scenarioPath, string scenarioFile, Scenario scenario, ScenarioModel model,
-        SensitivitySettings settings, SensitivityDesign design, double[] values, string runKey, int threads, DateTimeOffset started, TextWriter stdout)
+        SensitivitySettings settings, SensitivityDesign design, double[] values, string runKey, int threads, DateTimeOffset started, TextWriter stdout,
+        string? instructionSet = null)
     {
         int gapHalved = IndexOf(model.Outputs, ScenarioModel.GapHalved), gapReduction = IndexOf(model.Outputs, ScenarioModel.GapReduction);
         var analysed = Enumerable.Range(0, model.Outputs.Count).Where(o => o != gapHalved && o != gapReduction).ToArray();
@@ -120,7 +121,7 @@ public static class SensitivityCommand
         var caption = new ChartCaption(scenario.Name, model.ReplicationsPerSample, scenario.Seed, Manifest.ToolVersion, designText);
         var files = SensitivityOutputs.Write(outDir, results, discovery, caption);
         var manifest = ManifestJson(scenarioPath, Manifest.Sha256OfFile(scenarioFile), runKey, scenario, model, settings, results.Evaluations, threads, started, DateTimeOffset.UtcNow,
-            files.Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList());
+            files.Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList(), instructionSet ?? Core.Numerics.InstructionSet.Current);
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), manifest);
         PrintSummary(stdout, results, discovery);
         return results;
@@ -196,7 +197,7 @@ public static class SensitivityCommand
         : x.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string ManifestJson(string scenarioPath, string scenarioSha256, string runKey, Scenario scenario, ScenarioModel model, SensitivitySettings s, int evaluations, int threads,
-        DateTimeOffset started, DateTimeOffset finished, IReadOnlyList<(string File, string Sha256)> files)
+        DateTimeOffset started, DateTimeOffset finished, IReadOnlyList<(string File, string Sha256)> files, string instructionSet)
     {
         var sb = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var w = new JsonTextWriter(sb) { Formatting = Formatting.Indented })
@@ -208,6 +209,7 @@ public static class SensitivityCommand
             Str("command", "sensitivity");
             Str("tool_version", Manifest.ToolVersion);
             Str("git_commit", Manifest.GitCommit);
+            Str("instruction_set", instructionSet);
             Str("scenario", scenarioPath);
             Str("scenario_sha256", scenarioSha256);
             Str("run_key", runKey);

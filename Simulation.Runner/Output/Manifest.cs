@@ -19,6 +19,8 @@ public sealed record Manifest
     public required DateTimeOffset Finished { get; init; }
     /// <summary>Output file name → SHA-256 of its bytes.</summary>
     public required IReadOnlyList<(string File, string Sha256)> Files { get; init; }
+    /// <summary>The vector instruction set the replications were computed with ("mixed: …" for a merge allowed to mix them).</summary>
+    public string InstructionSet { get; init; } = UrbanSim.Core.Numerics.InstructionSet.Current;
 
     /// <summary>The tool's version, e.g. "0.2.0+3f2a…" (the part after '+' is the git commit it was built from).</summary>
     public static string ToolVersion =>
@@ -35,6 +37,7 @@ public sealed record Manifest
             Write(w, "tool", "urbansim");
             Write(w, "tool_version", ToolVersion);
             Write(w, "git_commit", GitCommit);
+            Write(w, "instruction_set", InstructionSet);
             Write(w, "scenario", ScenarioPath);
             Write(w, "scenario_sha256", ScenarioSha256);
             Write(w, "run_key", RunKey);

@@ -1,4 +1,3 @@
-using UrbanSim.Core.Engine;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.World;
 using UrbanSim.Runner.Batch;
@@ -17,8 +16,7 @@ public static class ZonesCsv
 
     public static void Write(TextWriter w, Scenario scenario, BatchAccumulator batch)
     {
-        var world = WorldBuilder.Allocate(scenario);
-        WorldBuilder.Build(scenario.World, scenario.Parameters, new ReplicationRandom(scenario.Seed, 0), world);
+        var places = Places.Describe(scenario);
         var zones = batch.Zones;
         w.WriteLine(Header);
         for (int v = 0; v < zones.Variants; v++)
@@ -26,13 +24,12 @@ public static class ZonesCsv
             {
                 double hleFinal = zones.Mean(v, z, 0), leFinal = zones.Mean(v, z, 1);
                 double hleStart = zones.Mean(v, z, 2), leStart = zones.Mean(v, z, 3);
-                string id = scenario.World.Zones.IsDefaultOrEmpty ? $"Z{z + 1:D4}" : scenario.World.Zones[z].ZoneId;
-                int region = world.Zones.Region[z];
+                var place = places[z];
                 w.WriteLine(string.Join(',',
-                    Csv.Text(scenario.Variants[v].Name), Csv.Text(id), Csv.Text(world.Regions.Name[region]),
-                    world.Regions.CapacityClass[region].ToString().ToLowerInvariant(),
-                    world.Zones.Decile[z].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Csv.Number(Math.Round(world.Health.ZonePopulation(z))),
+                    Csv.Text(scenario.Variants[v].Name), Csv.Text(place.ZoneId), Csv.Text(place.Region),
+                    place.Capacity.ToString().ToLowerInvariant(),
+                    place.DeprivationDecile.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Csv.Number(Math.Round(place.Population)),
                     Csv.Number(hleStart), Csv.Number(hleFinal), Csv.Number(hleFinal - hleStart),
                     Csv.Number(leStart), Csv.Number(leFinal), Csv.Number(leFinal - leStart)));
             }

@@ -245,7 +245,7 @@ public static class ScenarioSchema
             {
                 ["description"] = RegionDescriptions["capacity"],
                 ["type"] = "string",
-                ["enum"] = new JArray(JsonBinder.EnumNames(typeof(CapacityClass))),
+                ["enum"] = new JArray(ParameterPaths.EnumNames(typeof(CapacityClass))),
                 ["default"] = ParameterPaths.SnakeCase(nameof(CapacityClass.Developing)),
             },
             ["zones"] = Integer(RegionDescriptions["zones"], 1, ScenarioLoader.MaxZones, 50),
@@ -424,15 +424,15 @@ public static class ScenarioSchema
             return Described(meaning, new JObject
             {
                 ["type"] = "string",
-                ["enum"] = new JArray(JsonBinder.EnumNames(type)),
+                ["enum"] = new JArray(ParameterPaths.EnumNames(type)),
                 ["default"] = ParameterPaths.SnakeCase(Enum.GetName(type, value!)!),
             });
-        if (type == typeof(ISettlement))
+        if (type == typeof(Settlement))
             return Described(meaning, new JObject
             {
                 ["type"] = "string",
                 ["enum"] = new JArray(SettlementCatalogue.Names),
-                ["default"] = ((ISettlement)value!).Name,
+                ["default"] = ((Settlement)value!).Name,
             });
         if (type == typeof(string))
             return Described(meaning, new JObject { ["type"] = "string", ["default"] = (string?)value });

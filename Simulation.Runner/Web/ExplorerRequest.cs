@@ -86,7 +86,7 @@ public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers,
 
     public static string LeverText(PolicyLevers levers, LeverInfo lever) => lever.Property.GetValue(levers) switch
     {
-        ISettlement s => s.Name,
+        Settlement s => s.Name,
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         var o => Convert.ToString(o, CultureInfo.InvariantCulture) ?? "",
     };

@@ -112,12 +112,14 @@ public class DevelopersTests
     }
 
     [Theory]
-    [InlineData(Design.Standard, DeveloperType.Volume, 30_000.0)]
-    [InlineData(Design.Healthy, DeveloperType.Sme, 20_000.0)]
-    [InlineData(Design.Standard, DeveloperType.Regeneration, 0.0)]
-    [InlineData(Design.Healthy, DeveloperType.Volume, -5_000.0)]
-    public void BreakEvenFinanceRate_IsWhereViabilityFlips(Design design, DeveloperType developer, double benchmark)
+    [InlineData((int)Design.Standard, (int)DeveloperType.Volume, 30_000.0)]
+    [InlineData((int)Design.Healthy, (int)DeveloperType.Sme, 20_000.0)]
+    [InlineData((int)Design.Standard, (int)DeveloperType.Regeneration, 0.0)]
+    [InlineData((int)Design.Healthy, (int)DeveloperType.Volume, -5_000.0)]
+    public void BreakEvenFinanceRate_IsWhereViabilityFlips(int designIndex, int developerIndex, double benchmark)
     {
+        var design = (Design)designIndex;
+        var developer = (DeveloperType)developerIndex;
         double breakEven = Developers.BreakEvenFinanceRatePerYear(Typical, design, developer, benchmark);
         Assert.True(double.IsFinite(breakEven), $"expected a finite break-even rate, got {breakEven}");
         Assert.True(Developers.IsViable(Typical with { FinanceRatePerYear = breakEven - 1e-6 }, design, developer, benchmark));

@@ -10,11 +10,11 @@ namespace UrbanSim.Core.Tests.Engine;
 /// <summary>Money and people are neither created nor lost between years.</summary>
 public class ConservationTests
 {
-    public static TheoryData<ISettlement> Settlements => [SettlementCatalogue.TiedGrants, SettlementCatalogue.SinglePot, SettlementCatalogue.HealthDevolution];
+    public static TheoryData<Settlement> Settlements => [SettlementCatalogue.TiedGrants, SettlementCatalogue.SinglePot, SettlementCatalogue.HealthDevolution];
 
     [Theory]
     [MemberData(nameof(Settlements))]
-    public void Money_IsConservedEveryYear(ISettlement settlement)
+    public void Money_IsConservedEveryYear(Settlement settlement)
     {
         // A strong ICB partnership so pooled money (used and returned) flows too; default shocks include funding cuts.
         var scenario = TwoRegions(Variant("v", settlement, l => l with { IcbPartnership = 0.8 })) with
@@ -49,7 +49,7 @@ public class ConservationTests
 
     [Theory]
     [MemberData(nameof(Settlements))]
-    public void Population_NextYearIsThisYearPlusBirthsMinusDeaths(ISettlement settlement)
+    public void Population_NextYearIsThisYearPlusBirthsMinusDeaths(Settlement settlement)
     {
         var scenario = TwoRegions(Variant("v", settlement)) with
         {

@@ -39,7 +39,7 @@ internal static class EngineHarness
         };
     }
 
-    public static PolicyVariant Variant(string name, ISettlement settlement, Func<PolicyLevers, PolicyLevers>? edit = null)
+    public static PolicyVariant Variant(string name, Settlement settlement, Func<PolicyLevers, PolicyLevers>? edit = null)
     {
         var levers = new PolicyLevers { Settlement = settlement };
         return new PolicyVariant(name, edit is null ? levers : edit(levers));

@@ -77,6 +77,38 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public void Merge_RefusesShardsOfDifferentInstructionSets_UnlessAllowed_AndTheManifestRecordsTheMix()
+    {
+        string[] two = Shards(2, 20);
+        string record = Path.Combine(two[1], ShardRecord.FileName);
+        var json = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(record));
+        Assert.Equal(Core.Numerics.InstructionSet.Current, (string?)json["instruction_set"]);
+        json["instruction_set"] = "arm64 AdvSimd";
+        File.WriteAllText(record, json.ToString());
+
+        var (code, err, merged) = Merge(two);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("different vector instruction sets", err);
+        Assert.Contains("--allow-mixed-instruction-sets", err);
+        Assert.False(Directory.Exists(merged));
+
+        var (allowed, _, _) = Cli(["merge", .. two, "--out", merged, "--allow-mixed-instruction-sets"]);
+        Assert.Equal(ExitCodes.Ok, allowed);
+        string recorded = (string)RunOutputs.Manifest(merged)["instruction_set"]!;
+        Assert.StartsWith("mixed: ", recorded);
+        Assert.Contains("arm64 AdvSimd", recorded);
+        Assert.Contains(Core.Numerics.InstructionSet.Current, recorded);
+    }
+
+    [Fact]
+    public void RunManifest_RecordsTheInstructionSetTheReplicationsRanWith()
+    {
+        string dir = Run("isa", "--reps", "4");
+        Assert.Equal(Core.Numerics.InstructionSet.Current, (string?)RunOutputs.Manifest(dir)["instruction_set"]);
+        Assert.False(string.IsNullOrWhiteSpace(Core.Numerics.InstructionSet.Current));
+    }
+
+    [Fact]
     public void AShardRecord_SaysWhichSliceAndWhichRun()
     {
         string dir = Shards(4, 40)[1];

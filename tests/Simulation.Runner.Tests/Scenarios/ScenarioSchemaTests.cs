@@ -93,7 +93,7 @@ public sealed class ScenarioSchemaTests : IDisposable
         {
             var s = (JObject)levers[ParameterPaths.SnakeCase(p.Name)]!;
             Assert.Equal(p.GetCustomAttribute<MeaningAttribute>()!.Text, (string?)s["description"]);
-            if (p.PropertyType == typeof(ISettlement))
+            if (p.PropertyType == typeof(Settlement))
             {
                 Assert.Equal(["tied_grants", "single_pot", "health_devolution"], s["enum"]!.Values<string>());
                 Assert.Equal("tied_grants", (string?)s["default"]);
@@ -235,7 +235,7 @@ public sealed class ScenarioSchemaTests : IDisposable
         Assert.Equal(WorldSpec.EnglandLike.Regions, scenario.World.Regions);
         Assert.Equal((int)Def("region")["properties"]!["zones"]!["default"]!, region.Zones);
         Assert.Equal((string?)Def("region")["properties"]!["capacity"]!["default"], ParameterPaths.SnakeCase(region.Capacity.ToString()));
-        Assert.Equal(JsonBinder.EnumNames(typeof(CapacityClass)), Def("region")["properties"]!["capacity"]!["enum"]!.Values<string>());
+        Assert.Equal(ParameterPaths.EnumNames(typeof(CapacityClass)), Def("region")["properties"]!["capacity"]!["enum"]!.Values<string>());
         Assert.Equal(["england_like"], Def("world")["properties"]!["archetype"]!["enum"]!.Values<string>());
         Assert.Equal(["name", "variants"], Schema["required"]!.Values<string>());
     }
@@ -294,10 +294,10 @@ public sealed class ScenarioSchemaTests : IDisposable
             string[] cells = row.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
             Assert.Equal(5, cells.Length);
             Assert.Equal($"`{ParameterPaths.SnakeCase(p.Name)}`", cells[0]);
-            if (p.PropertyType == typeof(ISettlement))
+            if (p.PropertyType == typeof(Settlement))
             {
                 Assert.Equal(string.Join(", ", SettlementCatalogue.Names.Select(n => $"`{n}`")), cells[2]);
-                Assert.Equal($"`{((ISettlement)p.GetValue(defaults)!).Name}`", cells[3]);
+                Assert.Equal($"`{((Settlement)p.GetValue(defaults)!).Name}`", cells[3]);
             }
             else
             {
