@@ -41,6 +41,9 @@ public sealed record ExposureDefinition(
     Exposure Id, string Name, string Label, string Unit, int AgeFromYears, int AgeToYears,
     double MinimumLevel, double MaximumLevel, bool HigherIsHealthier, double EnglandMean, string Source)
 {
+    /// <summary>Short snake_case key, as in appraisal results (<c>walking</c>, <c>pm25</c>).</summary>
+    public required string Key { get; init; }
+
     /// <summary>+1 when a higher level is healthier, −1 when a lower one is: the sign of an improvement.</summary>
     public double HealthierSign => HigherIsHealthier ? 1 : -1;
 }
@@ -58,15 +61,15 @@ public static class ExposureCatalogue
     public static readonly ImmutableArray<ExposureDefinition> All =
     [
         new(Exposure.Walking, "walking_minutes_per_week", "Walking", "minutes per week", 20, 74, 0, 10_080, true, 80,
-            "WHO HEAT (adults 20–74); England mean NTS 2019: about 250 walking trips a person a year × 17 min"),
+            "WHO HEAT (adults 20–74); England mean NTS 2019: about 250 walking trips a person a year × 17 min") { Key = "walking" },
         new(Exposure.Cycling, "cycling_minutes_per_week", "Cycling", "minutes per week", 20, 64, 0, 10_080, true, 6,
-            "WHO HEAT (adults 20–64); England mean NTS 2019: about 15 cycle trips a person a year × 20 min"),
+            "WHO HEAT (adults 20–64); England mean NTS 2019: about 15 cycle trips a person a year × 20 min") { Key = "cycling" },
         new(Exposure.Pm25, "pm25_micrograms_per_m3", "PM2.5", "µg/m³", 30, OldestAgeYears, 0, 500, false, 9.5,
-            "WHO 2021 / Chen & Hoek 2020 (adults 30+); England mean Defra PCM, population-weighted, about 2019"),
+            "WHO 2021 / Chen & Hoek 2020 (adults 30+); England mean Defra PCM, population-weighted, about 2019") { Key = "pm25" },
         new(Exposure.GreenSpace, "green_space_ndvi", "Green space", "NDVI within 500 m", 20, OldestAgeYears, -1, 1, true, 0.35,
-            "Rojas-Rueda et al. 2019 (adult cohorts, 20+); typical urban residential NDVI within 500 m"),
+            "Rojas-Rueda et al. 2019 (adult cohorts, 20+); typical urban residential NDVI within 500 m") { Key = "green_space" },
         new(Exposure.ColdHomes, "cold_home_share", "Cold homes", "share of homes", 65, OldestAgeYears, 0, 1, false, 0.06,
-            "Excess winter deaths concentrate at 65+ (ONS); England mean EHS excess cold and damp hazards"),
+            "Excess winter deaths concentrate at 65+ (ONS); England mean EHS excess cold and damp hazards") { Key = "cold_homes" },
     ];
 
     /// <summary>The definition of <paramref name="exposure"/>.</summary>

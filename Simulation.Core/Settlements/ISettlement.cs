@@ -18,6 +18,9 @@ internal interface ISettlement
     /// <summary>What it is, in a sentence.</summary>
     string Description { get; }
 
+    /// <summary>Plain-English label for charts and pages.</summary>
+    string Label { get; }
+
     /// <summary>The levers (snake_case names of <see cref="PolicyLevers"/>) only this kind of settlement reads; others ignore them.</summary>
     ImmutableArray<string> OwnLevers { get; }
 
@@ -114,6 +117,9 @@ public sealed class Settlement
 
     /// <summary>What it is, in a sentence.</summary>
     public string Description => Rules.Description;
+
+    /// <summary>Plain-English label for charts and pages ("Single pot").</summary>
+    public string Label => Rules.Label;
 
     /// <summary>The levers (snake_case names of <see cref="PolicyLevers"/>) only this kind of settlement reads; others ignore them.</summary>
     public ImmutableArray<string> OwnLevers => Rules.OwnLevers;

@@ -16,6 +16,9 @@ internal class SinglePotSettlement : ISettlement
     public virtual string Name => "single_pot";
 
     /// <inheritdoc/>
+    public virtual string Label => "Single pot";
+
+    /// <inheritdoc/>
     public virtual string Description => "One multi-year budget, flexible across themes up to the flexibility share";
 
     /// <inheritdoc/>
@@ -79,6 +82,9 @@ internal sealed class HealthDevolution : SinglePotSettlement
 {
     /// <inheritdoc/>
     public override string Name => "health_devolution";
+
+    /// <inheritdoc/>
+    public override string Label => "Health devolution";
 
     /// <inheritdoc/>
     public override string Description => "Single pot plus a share of the ICB's allocation pooled with the mayor";

@@ -18,6 +18,9 @@ internal sealed class TiedGrants : ISettlement
     public string Name => "tied_grants";
 
     /// <inheritdoc/>
+    public string Label => "Tied grants";
+
+    /// <inheritdoc/>
     public string Description => "Departmental pots that cannot fund another theme; part competitive; short, churned, clawed back";
 
     /// <inheritdoc/>

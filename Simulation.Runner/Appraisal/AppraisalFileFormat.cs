@@ -47,20 +47,10 @@ public static class AppraisalFileFormat
     /// <summary>Value of a QALY, £ (optional).</summary>
     public const string QalyValueGbp = "qaly_value_gbp";
 
-    /// <summary>Walking, minutes per person per week.</summary>
-    public const string WalkingMinutesPerWeek = "walking_minutes_per_week";
 
-    /// <summary>Cycling, minutes per person per week.</summary>
-    public const string CyclingMinutesPerWeek = "cycling_minutes_per_week";
 
-    /// <summary>Annual mean PM2.5, µg/m³.</summary>
-    public const string Pm25MicrogramsPerM3 = "pm25_micrograms_per_m3";
 
-    /// <summary>Mean NDVI within 500 m of home.</summary>
-    public const string GreenSpaceNdvi = "green_space_ndvi";
 
-    /// <summary>Share of people in excessively cold homes.</summary>
-    public const string ColdHomeShare = "cold_home_share";
 
     /// <summary>Keys allowed at the top level.</summary>
     public static IReadOnlyList<string> RootKeys { get; } = [Description, Population, Before, After];
@@ -70,6 +60,5 @@ public static class AppraisalFileFormat
         [People, AgeFromYears, AgeToYears, AllCauseMortalityPer100k, ValueOfStatisticalLifeGbp, QalyValueGbp];
 
     /// <summary>Keys allowed in <c>before</c> and <c>after</c>.</summary>
-    public static IReadOnlyList<string> ExposureKeys { get; } =
-        [WalkingMinutesPerWeek, CyclingMinutesPerWeek, Pm25MicrogramsPerM3, GreenSpaceNdvi, ColdHomeShare];
+    public static IReadOnlyList<string> ExposureKeys { get; } = [.. UrbanSim.Core.Health.ExposureCatalogue.All.Select(e => e.Name)];
 }

@@ -42,17 +42,15 @@ public static partial class AppraisalFileLoader
             "greater than 0", "2064189", "give a positive amount in pounds, or remove the key to use DfT TAG's 2064189"),
         [F.QalyValueGbp] = new(0, false, double.PositiveInfinity, false, false,
             "greater than 0", "70000", "give a positive amount in pounds, or remove the key to use the Green Book's 70000"),
-        [F.WalkingMinutesPerWeek] = new(0, true, 10_080, true, false,
-            "from 0 to 10080", "90", "give minutes per person per week, from 0 to 10080 (the minutes in a week)"),
-        [F.CyclingMinutesPerWeek] = new(0, true, 10_080, true, false,
-            "from 0 to 10080", "15", "give minutes per person per week, from 0 to 10080 (the minutes in a week)"),
-        [F.Pm25MicrogramsPerM3] = new(0, true, 500, true, false,
-            "from 0 to 500", "9.5", "give the annual mean PM2.5 concentration in micrograms per cubic metre, from 0 to 500"),
-        [F.GreenSpaceNdvi] = new(-1, true, 1, true, false,
-            "from -1 to 1", "0.35", "give the mean NDVI within 500 m of home, from -1 to 1 (urban areas are typically 0.2 to 0.5)"),
-        [F.ColdHomeShare] = new(0, true, 1, true, false,
-            "from 0 to 1", "0.1", "give a share from 0 to 1 (0.1 means 10% of people live in excessively cold homes)"),
     };
+
+    /// <summary>Each exposure's rule, from the exposure catalogue: its range, England's mean as the example, its unit.</summary>
+    private static readonly Dictionary<string, NumberRule> ExposureRules = ExposureCatalogue.All.ToDictionary(e => e.Name, e =>
+    {
+        string min = e.MinimumLevel.ToString(CultureInfo.InvariantCulture), max = e.MaximumLevel.ToString(CultureInfo.InvariantCulture);
+        return new NumberRule(e.MinimumLevel, true, e.MaximumLevel, true, false, $"from {min} to {max}",
+            e.EnglandMean.ToString(CultureInfo.InvariantCulture), $"give {e.Label.ToLowerInvariant()} in {e.Unit}, from {min} to {max}");
+    }, StringComparer.Ordinal);
 
     /// <summary>Loads and validates the appraisal file at <paramref name="path"/>.</summary>
     public static AppraisalLoadResult Load(string path)
@@ -206,18 +204,14 @@ public static partial class AppraisalFileLoader
         private ExposureLevels? ReadExposures(JObject o, ExposureLevels fallback)
         {
             CheckKeys(o, F.ExposureKeys);
-            bool ok = TryReadNumber(o, F.WalkingMinutesPerWeek, required: false, out double? walking);
-            ok &= TryReadNumber(o, F.CyclingMinutesPerWeek, required: false, out double? cycling);
-            ok &= TryReadNumber(o, F.Pm25MicrogramsPerM3, required: false, out double? pm25);
-            ok &= TryReadNumber(o, F.GreenSpaceNdvi, required: false, out double? ndvi);
-            ok &= TryReadNumber(o, F.ColdHomeShare, required: false, out double? cold);
-            if (!ok) return null;
-            return new ExposureLevels(
-                walking ?? fallback.WalkingMinutesPerWeek,
-                cycling ?? fallback.CyclingMinutesPerWeek,
-                pm25 ?? fallback.Pm25MicrogramsPerM3,
-                ndvi ?? fallback.GreenSpaceNdvi,
-                cold ?? fallback.ColdHomeShare);
+            bool ok = true;
+            Span<double> levels = stackalloc double[ExposureCatalogue.Count];
+            foreach (var e in ExposureCatalogue.All)
+            {
+                ok &= TryReadNumber(o, e.Name, required: false, out double? level);
+                levels[(int)e.Id] = level ?? fallback.Of(e.Id);
+            }
+            return ok ? ExposureLevels.From(levels) : null;
         }
 
         private void CheckKeys(JObject o, IReadOnlyList<string> allowed)
@@ -250,7 +244,7 @@ public static partial class AppraisalFileLoader
         private bool TryReadNumber(JObject o, string key, bool required, out double? value)
         {
             value = null;
-            NumberRule rule = Rules[key];
+            NumberRule rule = Rules.TryGetValue(key, out var own) ? own : ExposureRules[key];
             JProperty? property = o.Property(key, StringComparison.Ordinal);
             if (property is null)
             {

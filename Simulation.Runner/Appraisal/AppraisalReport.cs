@@ -7,14 +7,9 @@ namespace UrbanSim.Runner.Appraisal;
 /// <summary>Formats an appraisal result as the result JSON file and as a table for the terminal.</summary>
 public static class AppraisalReport
 {
+    /// <summary>One row per exposure of the catalogue: its key in the JSON and its label in the table (lower case unless an acronym).</summary>
     private static readonly (Exposure Exposure, string Key, string Label)[] Rows =
-    [
-        (Exposure.Walking, "walking", "walking"),
-        (Exposure.Cycling, "cycling", "cycling"),
-        (Exposure.Pm25, "pm25", "PM2.5"),
-        (Exposure.GreenSpace, "green_space", "green space"),
-        (Exposure.ColdHomes, "cold_homes", "cold homes"),
-    ];
+        [.. ExposureCatalogue.All.Select(e => (e.Id, e.Key, char.IsUpper(e.Label[1]) ? e.Label : char.ToLowerInvariant(e.Label[0]) + e.Label[1..]))];
 
     /// <summary>
     /// The result as indented JSON with snake_case keys: <c>deaths_prevented_per_year</c>, <c>qalys_per_year</c>,

@@ -169,9 +169,12 @@ public static class ExplorerServer
         var levers = new JsonArray();
         foreach (var l in ExplorerPresets.Levers)
             levers.Add(new JsonObject { ["name"] = l.Name, ["min"] = l.Range?.Min, ["max"] = l.Range?.Max, ["meaning"] = l.Meaning });
+        var settlements = new JsonArray();
+        foreach (var s in Core.Settlements.SettlementCatalogue.All)
+            settlements.Add(new JsonObject { ["name"] = s.Name, ["label"] = s.Label, ["description"] = s.Description });
         return new JsonObject
         {
-            ["presets"] = presets, ["levers"] = levers,
+            ["presets"] = presets, ["levers"] = levers, ["settlements"] = settlements,
             ["caps"] = new JsonObject
             {
                 ["replications"] = ExplorerRequest.MaxReplications, ["default_replications"] = ExplorerRequest.DefaultReplications,

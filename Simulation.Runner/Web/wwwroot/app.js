@@ -29,6 +29,15 @@ async function init() {
   meta = await (await fetch('/api/presets')).json();
   const byName = Object.fromEntries(meta.levers.map(l => [l.name, l]));
   for (const p of meta.presets) $('preset').add(new Option(p.key.replace(/_/g, ' '), p.key));
+  // One radio button per settlement of the model's catalogue.
+  for (const s of meta.settlements) {
+    const label = document.createElement('label');
+    label.title = s.description;
+    const radio = document.createElement('input');
+    radio.type = 'radio'; radio.name = 'settlement'; radio.value = s.name;
+    label.append(radio, ' ' + s.label);
+    $('settlements').appendChild(label);
+  }
   const box = $('sliders');
   for (const l of LEVERS) {
     const div = document.createElement('div');
