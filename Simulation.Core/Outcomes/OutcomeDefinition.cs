@@ -20,6 +20,18 @@ public enum Better
 /// <param name="Description">What it is, in a sentence.</param>
 public sealed record OutcomeDefinition(string Name, string Unit, Better Direction, string Description)
 {
+    /// <summary>Plain-English label for tables, charts and pages ("Healthy life expectancy"); by default the name in words.</summary>
+    public string Label { get; init; } = LabelFromName(Name);
+
+    /// <summary>The name without its unit suffix, in words with a capital: <c>homes_built</c> → "Homes built".</summary>
+    internal static string LabelFromName(string name)
+    {
+        foreach (string unit in new[] { "_years", "_gbp", "_share" })
+            if (name.EndsWith(unit, StringComparison.Ordinal) && name.Length > unit.Length) { name = name[..^unit.Length]; break; }
+        string words = name.Replace('_', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     /// <summary>True when a higher value is better.</summary>
     public bool HigherIsBetter => Direction == Better.Higher;
 

@@ -12,52 +12,53 @@ public static class StandardOutcomes
 {
     private static readonly List<OutcomeDefinition> Registered = [];
 
-    private static int Add(string name, string unit, Better better, string description)
+    private static int Add(string name, string unit, Better better, string description, string? label = null)
     {
-        Registered.Add(new OutcomeDefinition(name, unit, better, description));
+        var outcome = new OutcomeDefinition(name, unit, better, description);
+        Registered.Add(label is null ? outcome : outcome with { Label = label });
         return Registered.Count - 1;
     }
 
     /// <summary>Healthy life expectancy at birth in the final year.</summary>
-    public static readonly int HleYears = Add("hle_years", "years", Better.Higher, "Healthy life expectancy at birth in the final year (Sullivan), years");
+    public static readonly int HleYears = Add("hle_years", "years", Better.Higher, "Healthy life expectancy at birth in the final year (Sullivan), years", "Healthy life expectancy");
     /// <summary>HLE slope index of inequality in the final year.</summary>
-    public static readonly int HleGapYears = Add("hle_gap_years", "years", Better.Lower, "HLE slope index of inequality across deprivation deciles in the final year, years");
+    public static readonly int HleGapYears = Add("hle_gap_years", "years", Better.Lower, "HLE slope index of inequality across deprivation deciles in the final year, years", "HLE gap, most vs least deprived");
     /// <summary>Life expectancy at birth in the final year.</summary>
-    public static readonly int LeYears = Add("le_years", "years", Better.Higher, "Life expectancy at birth in the final year, years");
+    public static readonly int LeYears = Add("le_years", "years", Better.Higher, "Life expectancy at birth in the final year, years", "Life expectancy");
     /// <summary>LE slope index of inequality in the final year.</summary>
-    public static readonly int LeGapYears = Add("le_gap_years", "years", Better.Lower, "LE slope index of inequality in the final year, years");
+    public static readonly int LeGapYears = Add("le_gap_years", "years", Better.Lower, "LE slope index of inequality in the final year, years", "LE gap, most vs least deprived");
     /// <summary>Discounted QALYs over the horizon.</summary>
-    public static readonly int Qalys = Add("qalys", "QALYs", Better.Higher, "Quality-adjusted life years lived over the horizon, discounted 1.5%");
+    public static readonly int Qalys = Add("qalys", "QALYs", Better.Higher, "Quality-adjusted life years lived over the horizon, discounted 1.5%", "QALYs (discounted)");
     /// <summary>Deaths over the horizon.</summary>
-    public static readonly int Deaths = Add("deaths", "deaths", Better.Lower, "Deaths over the horizon");
+    public static readonly int Deaths = Add("deaths", "deaths", Better.Lower, "Deaths over the horizon", "Deaths");
     /// <summary>New cases of the modelled diseases.</summary>
-    public static readonly int NcdCases = Add("ncd_cases", "cases", Better.Lower, "New cases of CVD, type 2 diabetes, chronic respiratory disease and common mental disorders");
+    public static readonly int NcdCases = Add("ncd_cases", "cases", Better.Lower, "New cases of CVD, type 2 diabetes, chronic respiratory disease and common mental disorders", "New cases of disease");
     /// <summary>Discounted NHS treatment cost.</summary>
-    public static readonly int NhsCostGbp = Add("nhs_cost_gbp", "£", Better.Lower, "NHS treatment cost of modelled disease and cold homes, discounted 3.5%, £");
+    public static readonly int NhsCostGbp = Add("nhs_cost_gbp", "£", Better.Lower, "NHS treatment cost of modelled disease and cold homes, discounted 3.5%, £", "NHS treatment costs (discounted)");
     /// <summary>Monetised QALYs.</summary>
-    public static readonly int HealthValueGbp = Add("health_value_gbp", "£", Better.Higher, "Monetised QALYs at £70,000, £");
+    public static readonly int HealthValueGbp = Add("health_value_gbp", "£", Better.Higher, "Monetised QALYs at £70,000, £", "Value of QALYs");
     /// <summary>Homes completed.</summary>
-    public static readonly int HomesBuilt = Add("homes_built", "homes", Better.Higher, "Homes completed over the horizon");
+    public static readonly int HomesBuilt = Add("homes_built", "homes", Better.Higher, "Homes completed over the horizon", "Homes built");
     /// <summary>Share of completed homes of the healthy design.</summary>
-    public static readonly int HealthyHomesShare = Add("healthy_homes_share", "share", Better.Higher, "Share of completed homes built to the healthy design");
+    public static readonly int HealthyHomesShare = Add("healthy_homes_share", "share", Better.Higher, "Share of completed homes built to the healthy design", "Share of homes built healthy");
     /// <summary>Mayoral programme spend.</summary>
-    public static readonly int PublicSpendGbp = Add("public_spend_gbp", "£", Better.Higher, "Mayoral programme spend over the horizon, £");
+    public static readonly int PublicSpendGbp = Add("public_spend_gbp", "£", Better.Higher, "Mayoral programme spend over the horizon, £", "Mayoral programme spend");
     /// <summary>Cost of competitive bids.</summary>
-    public static readonly int BiddingCostGbp = Add("bidding_cost_gbp", "£", Better.Lower, "Cost of competitive bids, £");
+    public static readonly int BiddingCostGbp = Add("bidding_cost_gbp", "£", Better.Lower, "Cost of competitive bids, £", "Cost of bids");
     /// <summary>Tied money clawed back.</summary>
-    public static readonly int ClawbackGbp = Add("clawback_gbp", "£", Better.Lower, "Tied money clawed back unspent, £");
+    public static readonly int ClawbackGbp = Add("clawback_gbp", "£", Better.Lower, "Tied money clawed back unspent, £", "Tied money clawed back");
     /// <summary>Private development investment.</summary>
-    public static readonly int PrivateInvestmentGbp = Add("private_investment_gbp", "£", Better.Higher, "Private development investment crowded in, £");
+    public static readonly int PrivateInvestmentGbp = Add("private_investment_gbp", "£", Better.Higher, "Private development investment crowded in, £", "Private investment");
     /// <summary>Patient public capital lent.</summary>
-    public static readonly int PatientCapitalGbp = Add("patient_capital_gbp", "£", Better.Higher, "Patient public capital lent to healthy schemes, £");
+    public static readonly int PatientCapitalGbp = Add("patient_capital_gbp", "£", Better.Higher, "Patient public capital lent to healthy schemes, £", "Patient capital lent");
     /// <summary>ICB money pooled with the mayor and spent.</summary>
-    public static readonly int IcbPooledGbp = Add("icb_pooled_gbp", "£", Better.Higher, "ICB money pooled with the mayor and spent, £");
+    public static readonly int IcbPooledGbp = Add("icb_pooled_gbp", "£", Better.Higher, "ICB money pooled with the mayor and spent, £", "ICB money pooled with the mayor");
     /// <summary>Whether the mission of halving the HLE gap was met.</summary>
-    public static readonly int MissionGapHalved = Add("mission_gap_halved", "indicator", Better.Higher, "1 if the HLE gap in the final year is at most half the start-year gap");
+    public static readonly int MissionGapHalved = Add("mission_gap_halved", "indicator", Better.Higher, "1 if the HLE gap in the final year is at most half the start-year gap", "Mission met (HLE gap halved)");
     /// <summary>Developers' expected profit.</summary>
-    public static readonly int DeveloperProfitGbp = Add("developer_profit_gbp", "£", Better.Higher, "Developers' expected profit on schemes started over the horizon (profit share of GDV), £");
+    public static readonly int DeveloperProfitGbp = Add("developer_profit_gbp", "£", Better.Higher, "Developers' expected profit on schemes started over the horizon (profit share of GDV), £", "Developers' profit");
     /// <summary>Private lenders' finance income.</summary>
-    public static readonly int InvestorReturnGbp = Add("investor_return_gbp", "£", Better.Higher, "Private lenders' finance income on schemes started over the horizon, £");
+    public static readonly int InvestorReturnGbp = Add("investor_return_gbp", "£", Better.Higher, "Private lenders' finance income on schemes started over the horizon, £", "Lenders' finance income");
 
     /// <summary>Capacity classes in the order of the by-class outcomes (as <see cref="CapacityClass"/>).</summary>
     public static readonly ImmutableArray<string> CapacityClasses = ["established", "developing", "new"];

@@ -23,18 +23,18 @@ public static class ExplorerResults
         "fan_hle_gap_years", "money_by_programme", "costs_and_savings", "hle_change_by_decile",
     ];
 
-    /// <summary>Outcomes in the numbers table, with a divisor and unit for display.</summary>
-    public static readonly (string Name, string Label, double Divisor, string Unit)[] Numbers =
+    /// <summary>Outcomes in the numbers table, with a divisor and unit for display (labels come from the outcome catalogue).</summary>
+    public static readonly (string Name, double Divisor, string Unit)[] Numbers =
     [
-        ("hle_years", "Healthy life expectancy", 1, "years"),
-        ("hle_gap_years", "HLE gap, most vs least deprived", 1, "years"),
-        ("qalys", "QALYs (discounted)", 1e3, "thousand"),
-        ("nhs_cost_gbp", "NHS treatment costs (discounted)", 1e9, "£bn"),
-        ("homes_built", "Homes built", 1e3, "thousand"),
-        ("healthy_homes_share", "Share of homes built healthy", 0.01, "%"),
-        ("public_spend_gbp", "Mayoral programme spend", 1e9, "£bn"),
-        ("icb_pooled_gbp", "ICB money pooled with the mayor", 1e9, "£bn"),
-        ("clawback_gbp", "Tied money clawed back", 1e9, "£bn"),
+        ("hle_years", 1, "years"),
+        ("hle_gap_years", 1, "years"),
+        ("qalys", 1e3, "thousand"),
+        ("nhs_cost_gbp", 1e9, "£bn"),
+        ("homes_built", 1e3, "thousand"),
+        ("healthy_homes_share", 0.01, "%"),
+        ("public_spend_gbp", 1e9, "£bn"),
+        ("icb_pooled_gbp", 1e9, "£bn"),
+        ("clawback_gbp", 1e9, "£bn"),
     ];
 
     public static JsonObject Build(ExplorerRequest request, ExplorerBatch batch, bool includeCharts = true)
@@ -42,9 +42,10 @@ public static class ExplorerResults
         var scenario = batch.Scenario;
         var acc = batch.Accumulator;
         var numbers = new JsonArray();
-        foreach (var (name, label, divisor, unit) in Numbers)
+        foreach (var (name, divisor, unit) in Numbers)
         {
             int o = acc.Layout.Outcomes.IndexOf(name);
+            string label = acc.Layout.Outcomes.All[o].Label;
             var b = acc.Outcome[0][o].Summary();
             var c = acc.Outcome[1][o].Summary();
             var d = acc.Paired[0][o].Paired();
