@@ -119,6 +119,37 @@ public static class Program
         });
         root.Subcommands.Add(sensitivity);
 
+        var programmesArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
+        var programmesReps = new Option<int?>("--reps") { Description = $"Paired replications per programme and region (default {ProgrammesCommand.DefaultReplications})" };
+        var programmesSeed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
+        var programmesThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
+        var programmesTopUp = new Option<double?>("--top-up") { Description = $"Extra money per resident a year for the programme being probed, £ (default {CostEffectiveness.ProgrammeCostEffectiveness.DefaultTopUpGbpPerHeadPerYear})" };
+        var programmesOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-programmes)" };
+        programmesReps.Validators.Add(result =>
+        {
+            if (WholeNumber(result) is < 2 or > 100_000) result.AddError("--reps must be from 2 to 100000.");
+        });
+        programmesThreads.Validators.Add(result =>
+        {
+            if (WholeNumber(result) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
+        });
+        programmesTopUp.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
+                && !(v > 0 && v <= 10_000)) result.AddError("--top-up must be more than 0 and at most 10000 (£ per resident a year).");
+        });
+        var programmesCommand = new Command("programmes", "Marginal cost-effectiveness of each programme in each region at the scenario's budgets: programmes.csv and a chart");
+        programmesCommand.Arguments.Add(programmesArg);
+        programmesCommand.Options.Add(programmesReps); programmesCommand.Options.Add(programmesSeed); programmesCommand.Options.Add(programmesThreads);
+        programmesCommand.Options.Add(programmesTopUp); programmesCommand.Options.Add(programmesOut);
+        programmesCommand.SetAction(r =>
+        {
+            using var stop = StopSignals.Listen(stderr);
+            return ProgrammesCommand.Run(new ProgrammesOptions(r.GetValue(programmesArg)!, r.GetValue(programmesReps), r.GetValue(programmesSeed),
+                r.GetValue(programmesThreads), r.GetValue(programmesTopUp), r.GetValue(programmesOut)), stdout, stderr, stop.Token);
+        });
+        root.Subcommands.Add(programmesCommand);
+
         var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
         var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: next to the input, <name>.result.json)" };
         var appraise = new Command("appraise", "Health appraisal of an exposure change for a population (WHO HEAT method)");

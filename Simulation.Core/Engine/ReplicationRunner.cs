@@ -58,8 +58,8 @@ public sealed class ReplicationRunner
     private readonly SitePipeline _sites = new();
     private ShockState _shocks;
     private MoneyLedger _ledger;
+    private MarginalSpend? _topUp;
     private readonly double[] _regionPopulation;   // [region] residents at the start of the variant
-    private double _annuity;
 
     // Scratch of the steps
     private readonly MayoralSpending.Workspace _spending;
@@ -91,7 +91,7 @@ public sealed class ReplicationRunner
         _finance = new FinanceState(regions);
         _regionPopulation = new double[regions];
         _spending = new MayoralSpending.Workspace(zones, catalogue);
-        _exposureWork = new ExposureUpdate.Workspace(zones, catalogue.ZonalCount);
+        _exposureWork = new ExposureUpdate.Workspace(zones, catalogue.All.Sum(p => p.ExposureEffects.Length));
         _healthWork = new HealthYear.Workspace(zones);
         _healthReference = new HealthYearReference(kernels == Kernels.Reference ? zones : 0);
         _tables = new PopulationLifeTables(zones);
@@ -136,6 +136,28 @@ public sealed class ReplicationRunner
         RunVariant(0, levers, result);
     }
 
+    /// <summary>
+    /// Runs variant <paramref name="variant"/> of replication <paramref name="replication"/> alone, with the scenario's
+    /// draws, into variant 0 of <paramref name="result"/> (shaped for one variant), with <paramref name="topUp"/>'s extra
+    /// money (null: none). Paired with a run without it, this is one draw of a programme's marginal cost-effectiveness.
+    /// </summary>
+    public void Run(int replication, int variant, ReplicationResult result, MarginalSpend? topUp = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentOutOfRangeException.ThrowIfNegative(variant);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(variant, _scenario.Variants.Length);
+        if (result.Variants < 1 || result.Years != _scenario.HorizonYears)
+            throw new ArgumentException($"The result must have at least 1 variant and {_scenario.HorizonYears} years.", nameof(result));
+        if (topUp is not null && (topUp.Region < MarginalSpend.EveryRegion || topUp.Region >= _world.RegionCount || topUp.Programme < 0 || topUp.Programme >= _programmes.Catalogue.Count))
+            throw new ArgumentOutOfRangeException(nameof(topUp), "The top-up names a region or programme the scenario does not have.");
+        _random = new ReplicationRandom(_scenario.Seed, replication);
+        StartReplication(replication, ParameterSampler.Sample(_scenario, _random), result);
+        _world.CopyFrom(_template);
+        _topUp = topUp;
+        try { RunVariant(0, _scenario.Variants[variant].Levers, result); }
+        finally { _topUp = null; }
+    }
+
     /// <summary>Builds the replication's world and start-year state from <paramref name="parameters"/>.</summary>
     private void StartReplication(int replication, ModelParameters parameters, ReplicationResult result)
     {
@@ -162,10 +184,10 @@ public sealed class ReplicationRunner
         Themes.Shares(_p.Funding, _funding.ThemeShares);
         _ledger = default;
         _shocks = default;
-        _annuity = MayoralSpending.AppraisalAnnuity(_p.Programmes);
         _world.Health.MeasureZoneTotals();
         Array.Clear(_regionPopulation);
         for (int z = 0; z < _world.ZoneCount; z++) _regionPopulation[_world.Zones.Region[z]] += _world.Health.ZoneTotal[z];
+        _world.Health.ZoneTotal.CopyTo(_world.Programmes.Residents, 0);
         Array.Clear(_icbs.PooledUsedGbp);
         Mayoralty.Start(_mayors, _world.Regions, _world.Zones, levers, _settlement, _p.Politics);
         AppraiseAll();
@@ -173,7 +195,7 @@ public sealed class ReplicationRunner
         RequiredReturns.SetForYear(_settlement, _funding, _p, false, _regionPopulation, levers.PatientCapitalGbpPerYear, _finance);
         if (_kernels == Kernels.Fast) _breakEven.MarkNeverViable(_world.Sites, _p.Development, levers.PatientCapitalGbpPerYear);
         _sites.Start(_world.Sites, _world.RegionCount);
-        if (_kernels == Kernels.Reference) _healthReference.Start(_world, _rr);
+        if (_kernels == Kernels.Reference) _healthReference.Start(_world, _rr, _p.Health);
     }
 
     private void RunVariant(int variant, PolicyLevers levers, ReplicationResult result)
@@ -181,6 +203,11 @@ public sealed class ReplicationRunner
         StartVariant(levers);
         var outcome = result.OutcomesOf(variant);
         outcome.Clear();
+        int programmes = _programmes.Catalogue.Count;
+        var regionSpend = result.Regions == _world.RegionCount
+            ? result.RegionProgrammeSpendGbp.AsSpan(variant * result.Regions * programmes, result.Regions * programmes)
+            : Span<double>.Empty;
+        regionSpend.Clear();
         double healthyHomes = 0;
         for (int year = 0; year < _scenario.HorizonYears; year++)
         {
@@ -190,14 +217,16 @@ public sealed class ReplicationRunner
             ShockDraws.Draw(_p.Shocks, _random, year, ref _shocks);
             // 2. Central government pays under the settlement.
             double fundingFactor = _shocks.FundingCut ? 1 - _p.Shocks.FundingCutShare : 1;
+            double bidsBefore = _ledger.BiddingCostGbp;
             _settlement.Pay(new FundingYear(year, fundingFactor, _levers, _p, _regionPopulation, _mayors.Capacity, _random), _funding,
                 ref _ledger, new ReceivedMoney(_mayors.ReceivedThisTermGbp, _mayors.ReceivedTotalGbp));
+            outcome[StandardOutcomes.PublicCostGbp] += (_ledger.BiddingCostGbp - bidsBefore) * Discounting.Factor(Discounting.CostRatePerYear, year);
             // 3. Mayors allocate and deliver, with what the ICBs pool.
             if (_kernels == Kernels.Fast) SiteAssembly.FindSitesNeedingRemediation(_world, _finance, _breakEven, _shocks.InRecession, _sites);
             else DevelopmentReference.FindSitesNeedingRemediation(_world, _finance, _p, _shocks.InRecession, _sites);
             IcbRules.OfferPooling(_settlement, _levers, _p.Icb, _regionPopulation, _icbs);
-            var spending = new MayoralSpending.Context(year, _settlement, _p, _programmes, _annuity, _regionPopulation, _funding, _mayors, _icbs, _sites);
-            MayoralSpending.AllocateAndSpend(spending, _world, _spending, ref _ledger, outcome, yearly);
+            var spending = new MayoralSpending.Context(year, _settlement, _p, _programmes, _regionPopulation, _funding, _mayors, _icbs, _sites, _topUp);
+            MayoralSpending.AllocateAndSpend(spending, _world, _spending, ref _ledger, outcome, yearly, regionSpend);
             // 4. Investors price finance.
             RequiredReturns.SetForYear(_settlement, _funding, _p, _shocks.InRecession, _regionPopulation, _levers.PatientCapitalGbpPerYear, _finance);
             // 5. Mayors apply the planning standard; developers build.

@@ -50,7 +50,7 @@ internal sealed class ExposureState
     private ExposureLevels Read(double[] values, int zone, double scale) => new(
         values[(int)Exposure.Walking * ZoneCount + zone] * scale, values[(int)Exposure.Cycling * ZoneCount + zone] * scale,
         values[(int)Exposure.Pm25 * ZoneCount + zone] * scale, values[(int)Exposure.GreenSpace * ZoneCount + zone] * scale,
-        values[(int)Exposure.ColdHomes * ZoneCount + zone] * scale);
+        values[(int)Exposure.ColdHomes * ZoneCount + zone] * scale, values[(int)Exposure.No2 * ZoneCount + zone] * scale);
 
     /// <summary>Makes this year's levels the start levels, and fills the history with them (no change yet).</summary>
     public void StartFromLevels()

@@ -8,18 +8,20 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Core.Exposures;
 
 /// <summary>
-/// Step 6 of a year: queued programme spend due this year becomes effective; each zone's exposures are recomputed
-/// from its start exposures, the zonal programmes' saturating responses and its healthy homes, and the cold-home
-/// share from its housing stock; the year's exposures enter the 5-year history whose mean health responds to.
-/// <see cref="Update"/> works four zones at a time; <see cref="UpdateReference"/> is the same, zone by zone.
+/// Step 6 of a year: each stock programme's stock ages (depreciation, faster where its upkeep went unpaid) and the
+/// stock whose lag is over comes into use; remedied homes whose measures have aged become cold again; each zone's
+/// exposures are recomputed from its start exposures, each programme's Hill response to its stock and its healthy
+/// homes, and the cold-home share from its housing stock; the prevention stock sets this year's incidence factors; the
+/// year's exposures enter the 5-year history whose mean health responds to. <see cref="Update"/> works four zones at a
+/// time; <see cref="UpdateReference"/> is the same, zone by zone.
 /// </summary>
 internal static class ExposureUpdate
 {
-    /// <summary>Scratch of the exposure update: each zonal programme's response and each zone's healthy and cold shares.</summary>
-    public sealed class Workspace(int zones, int zonalProgrammes)
+    /// <summary>Scratch of the exposure update: each exposure effect's response and each zone's healthy share.</summary>
+    public sealed class Workspace(int zones, int exposureEffects)
     {
-        /// <summary>[slot * zones + zone] this year's response 1 − e^(−spend / scale).</summary>
-        internal readonly double[] Response = new double[zonalProgrammes * zones];
+        /// <summary>[effect * zones + zone] this year's response to the stock.</summary>
+        internal readonly double[] Response = new double[exposureEffects * zones];
         /// <summary>[zone] share of dwellings of the healthy design.</summary>
         internal readonly double[] HealthyShare = new double[zones];
     }
@@ -35,11 +37,18 @@ internal static class ExposureUpdate
     /// <summary>The fast update (four zones at a time, vector exponentials).</summary>
     public static void Update(int year, WorldState world, ProgrammeSettings settings, DevelopmentParameters d, Workspace work)
     {
-        MakeDueSpendEffective(year, world.Programmes);
+        AgeStocks(year, world, settings);
         int zones = world.ZoneCount;
-        var catalogue = settings.Catalogue;
-        for (int slot = 0; slot < catalogue.ZonalCount; slot++)
-            if (settings.ChangesExposure[slot]) SaturatingResponse(world.Programmes.EffectiveOf(slot), settings.ScaleGbpPerHead[catalogue.ZonalProgramme(slot)], work.Response.AsSpan(slot * zones, zones));
+        for (int i = 0; i < settings.ExposureEffects.Length; i++)
+        {
+            var effect = settings.ExposureEffects[i];
+            var stock = world.Programmes.StockOf(effect.Slot);
+            var response = work.Response.AsSpan(i * zones, zones);
+            int k = 0;
+            for (; k + 4 <= zones; k += 4)
+                Lanes.Store(StockResponse.Hill(Lanes.Load(stock, k), effect.HalfResponseGbpPerHead, effect.Exponent), response, k);
+            for (; k < zones; k++) response[k] = StockResponse.Hill(stock[k], effect.HalfResponseGbpPerHead, effect.Exponent);
+        }
         var homes = world.Homes;
         var exposures = world.Exposures;
         int z = 0;
@@ -55,38 +64,39 @@ internal static class ExposureUpdate
         foreach (var exposure in ExposureCatalogue.All)
         {
             if (exposure.Id == Exposure.ColdHomes) continue;
-            int e = (int)exposure.Id;
             var start = exposures.StartOf(exposure.Id);
             var level = exposures.LevelOf(exposure.Id);
             double homesEffect = HealthyHomesEffect(exposure.Id, d);
-            int[] slots = settings.SlotsChanging[e];
-            double[] changes = settings.SignedChange[e];
+            int[] effects = settings.EffectsOn[(int)exposure.Id];
             var lower = Vector256.Create(exposure.MinimumLevel);
             var upper = Vector256.Create(exposure.MaximumLevel);
+            var sign = Vector256.Create(exposure.HealthierSign);
             z = 0;
             for (; z + 4 <= zones; z += 4)
             {
-                var v = Lanes.Load(start, z);
-                for (int k = 0; k < slots.Length; k++) v += Vector256.Create(changes[k]) * Lanes.Load(work.Response, slots[k] * zones + z);
+                var s = Lanes.Load(start, z);
+                var change = Vector256<double>.Zero;
+                foreach (int i in effects) change += FullChange(settings.ExposureEffects[i], s, sign) * Lanes.Load(work.Response, i * zones + z);
+                var v = s + sign * change;
                 if (homesEffect != 0) v += Vector256.Create(homesEffect) * Lanes.Load(work.HealthyShare, z);
                 Lanes.Store(Vector256.Min(upper, Vector256.Max(lower, v)), level, z);
             }
             for (; z < zones; z++) level[z] = Level(exposure, start[z], z, zones, settings, work, homesEffect);
         }
+        IncidenceFactors(year, world, settings, reference: false);
         RememberThisYear(year, exposures);
     }
 
-    /// <summary>The plain reference of <see cref="Update"/>: the same formulas, zone by zone, with scalar exponentials.</summary>
+    /// <summary>The plain reference of <see cref="Update"/>: the same formulas, zone by zone, with scalar powers.</summary>
     public static void UpdateReference(int year, WorldState world, ProgrammeSettings settings, DevelopmentParameters d, Workspace work)
     {
-        MakeDueSpendEffective(year, world.Programmes);
+        AgeStocks(year, world, settings);
         int zones = world.ZoneCount;
-        var catalogue = settings.Catalogue;
-        for (int slot = 0; slot < catalogue.ZonalCount; slot++)
+        for (int i = 0; i < settings.ExposureEffects.Length; i++)
         {
-            double scale = settings.ScaleGbpPerHead[catalogue.ZonalProgramme(slot)];
-            var spend = world.Programmes.EffectiveOf(slot);
-            for (int z = 0; z < zones; z++) work.Response[slot * zones + z] = 1 - Math.Exp(-spend[z] / scale);
+            var effect = settings.ExposureEffects[i];
+            var stock = world.Programmes.StockOf(effect.Slot);
+            for (int z = 0; z < zones; z++) work.Response[i * zones + z] = StockResponse.Hill(stock[z], effect.HalfResponseGbpPerHead, effect.Exponent);
         }
         for (int z = 0; z < zones; z++)
         {
@@ -97,21 +107,104 @@ internal static class ExposureUpdate
                 world.Exposures.LevelOf(exposure.Id)[z] = Level(exposure, world.Exposures.StartOf(exposure.Id)[z], z, zones, settings, work, HealthyHomesEffect(exposure.Id, d));
             }
         }
+        IncidenceFactors(year, world, settings, reference: true);
         RememberThisYear(year, world.Exposures);
     }
 
     /// <summary>
-    /// One zone's exposure: its start level, plus each zonal programme's most improvement × its response (in the
-    /// healthier direction), plus the healthy homes' effect × their share of the stock, kept within the exposure's range.
+    /// The stock programmes' stocks age: each zone loses the programme's depreciation, and where its region paid only a
+    /// share f of this year's upkeep, a further (1 − f) × the unmaintained decay; then the stock due this year comes
+    /// into use. Remedied homes revert to cold at the warm homes programme's depreciation.
+    /// </summary>
+    private static void AgeStocks(int year, WorldState world, ProgrammeSettings settings)
+    {
+        var programmes = world.Programmes;
+        var catalogue = settings.Catalogue;
+        int zones = world.ZoneCount, regions = world.RegionCount;
+        for (int slot = 0; slot < programmes.StockCount; slot++)
+        {
+            int p = catalogue.StockProgramme(slot);
+            double depreciation = settings.DepreciationPerYear[p], unmaintained = settings.UnmaintainedDecayPerYear[p];
+            var stock = programmes.StockOf(slot);
+            var due = programmes.PendingOf(slot, year);
+            var pending = programmes.PendingTotalOf(slot);
+            for (int z = 0; z < zones; z++)
+            {
+                double paid = programmes.UpkeepPaidShare[slot * regions + world.Zones.Region[z]];
+                double kept = Math.Max(0, 1 - depreciation - (1 - paid) * unmaintained);
+                stock[z] = stock[z] * kept + due[z];
+                pending[z] = Math.Max(0, pending[z] - due[z]);
+            }
+            due.Clear();
+        }
+        int retrofit = catalogue.IndexOf(DeliveryKind.ColdHomeRetrofit);
+        if (retrofit < 0) return;
+        double reverting = settings.DepreciationPerYear[retrofit];
+        if (reverting <= 0) return;
+        var homes = world.Homes;
+        for (int z = 0; z < zones; z++)
+        {
+            double back = homes.RetrofittedHomes[z] * reverting;
+            homes.RetrofittedHomes[z] -= back;
+            homes.ColdHomes[z] += back;
+        }
+    }
+
+    /// <summary>Four zones' full change of an effect, from their start levels.</summary>
+    private static Vector256<double> FullChange(in ResolvedExposureEffect effect, Vector256<double> start, Vector256<double> sign) => effect.Size switch
+    {
+        EffectSize.TowardsLevel => Vector256.Max(Vector256<double>.Zero, sign * (Vector256.Create(effect.Value) - start)),
+        EffectSize.ShareOfStart => Vector256.Max(Vector256<double>.Zero, Vector256.Create(effect.Value) * start),
+        _ => Vector256.Create(effect.Value),
+    };
+
+    /// <summary>
+    /// One zone's exposure: its start level, plus each effect's full change × its response (in the healthier
+    /// direction), plus the healthy homes' effect × their share of the stock, kept within the exposure's range.
     /// </summary>
     private static double Level(ExposureDefinition exposure, double start, int z, int zones, ProgrammeSettings settings, Workspace work, double homesEffect)
     {
-        double v = start;
-        int[] slots = settings.SlotsChanging[(int)exposure.Id];
-        double[] changes = settings.SignedChange[(int)exposure.Id];
-        for (int k = 0; k < slots.Length; k++) v += changes[k] * work.Response[slots[k] * zones + z];
+        double change = 0;
+        foreach (int i in settings.EffectsOn[(int)exposure.Id]) change += settings.ExposureEffects[i].FullChange(start) * work.Response[i * zones + z];
+        double v = start + exposure.HealthierSign * change;
         if (homesEffect != 0) v += homesEffect * work.HealthyShare[z];
         return Math.Min(exposure.MaximumLevel, Math.Max(exposure.MinimumLevel, v));
+    }
+
+    /// <summary>
+    /// This year's factor on each zone's incidence of each disease from the prevention stock: the product over the
+    /// effects on the disease of (1 − most reduction × response to the stock); it acts on incidence at once, and enters
+    /// the five-year history whose mean sets prevention's effect on mortality.
+    /// </summary>
+    private static void IncidenceFactors(int year, WorldState world, ProgrammeSettings settings, bool reference)
+    {
+        var programmes = world.Programmes;
+        int zones = world.ZoneCount;
+        for (int d = 0; d < DiseaseCatalogue.Count; d++)
+        {
+            var factor = programmes.IncidenceFactor.AsSpan(d * zones, zones);
+            factor.Fill(1);
+            foreach (int i in settings.ReductionsOf[d])
+            {
+                var effect = settings.IncidenceEffects[i];
+                var stock = programmes.StockOf(effect.Slot);
+                int z = 0;
+                if (!reference)
+                    for (; z + 4 <= zones; z += 4)
+                    {
+                        var r = StockResponse.Hill(Lanes.Load(stock, z), effect.HalfResponseGbpPerHead, effect.Exponent);
+                        Lanes.Store(Lanes.Load(factor, z) * (Vector256.Create(1.0) - Vector256.Create(effect.MaxReduction) * r), factor, z);
+                    }
+                for (; z < zones; z++) factor[z] *= 1 - effect.MaxReduction * StockResponse.Hill(stock[z], effect.HalfResponseGbpPerHead, effect.Exponent);
+            }
+            var old = programmes.IncidenceFactorHistory.AsSpan(((year % ExposureState.BuildUpYears) * DiseaseCatalogue.Count + d) * zones, zones);
+            var sum = programmes.IncidenceFactorSum.AsSpan(d * zones, zones);
+            for (int z = 0; z < zones; z++)
+            {
+                sum[z] += factor[z] - old[z];
+                old[z] = factor[z];
+            }
+        }
     }
 
     /// <summary>A zone's healthy share of dwellings, and its cold-home share (the cold-home exposure), from its housing stock.</summary>
@@ -120,36 +213,6 @@ internal static class ExposureUpdate
         double dwellings = homes.Dwellings[z];
         work.HealthyShare[z] = dwellings > 0 ? homes.HealthyHomes[z] / dwellings : 0;
         exposures.LevelOf(Exposure.ColdHomes)[z] = dwellings > 0 ? homes.ColdHomes[z] / dwellings : 0;
-    }
-
-    /// <summary>Adds the spend queued for <paramref name="year"/> to the cumulative effective spend and empties its slot.</summary>
-    private static void MakeDueSpendEffective(int year, ProgrammeState programmes)
-    {
-        var spend = programmes.EffectiveSpendPerHeadGbp.AsSpan();
-        var due = programmes.PendingIn(year);
-        int i = 0;
-        for (; i + 4 <= spend.Length; i += 4) Lanes.Store(Lanes.Load(spend, i) + Lanes.Load(due, i), spend, i);
-        for (; i < spend.Length; i++) spend[i] += due[i];
-        due.Clear();
-    }
-
-    /// <summary>
-    /// The saturating response 1 − e^(−spend / scale) of each zone, four zones at a time; the last zones go through a
-    /// padded vector, so every zone takes the same arithmetic.
-    /// </summary>
-    private static void SaturatingResponse(ReadOnlySpan<double> spendPerHeadGbp, double scaleGbpPerHead, Span<double> response)
-    {
-        var one = Vector256.Create(1.0);
-        var inverseScale = Vector256.Create(-1 / scaleGbpPerHead);
-        int z = 0;
-        for (; z + 4 <= spendPerHeadGbp.Length; z += 4)
-            Lanes.Store(one - Vector256.Exp(Lanes.Load(spendPerHeadGbp, z) * inverseScale), response, z);
-        if (z == spendPerHeadGbp.Length) return;
-        Span<double> tail = stackalloc double[4];
-        tail.Clear();
-        spendPerHeadGbp[z..].CopyTo(tail);
-        Lanes.Store(one - Vector256.Exp(Lanes.Load(tail, 0) * inverseScale), tail, 0);
-        tail[..(spendPerHeadGbp.Length - z)].CopyTo(response[z..]);
     }
 
     /// <summary>Puts this year's exposures of every zone in the 5-year history, keeping the running sums.</summary>

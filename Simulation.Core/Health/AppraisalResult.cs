@@ -28,11 +28,7 @@ public readonly record struct ExposureAppraisal(
 /// <param name="DiscountedQalysPerDeathPrevented">Discounted healthy life-years lost per death at the population's mean age.</param>
 /// <param name="ValueOfStatisticalLifeGbp">Value of a prevented death used.</param>
 /// <param name="QalyValueGbp">Value of a QALY used.</param>
-/// <param name="Walking">Walking alone.</param>
-/// <param name="Cycling">Cycling alone.</param>
-/// <param name="Pm25">PM2.5 alone.</param>
-/// <param name="GreenSpace">Green space alone.</param>
-/// <param name="ColdHomes">Cold homes alone.</param>
+/// <param name="ByExposure">Each exposure's change alone, indexed by <see cref="Exposure"/>.</param>
 public readonly record struct AppraisalResult(
     double DeathsPreventedPerYear,
     double QalysPerYear,
@@ -41,20 +37,15 @@ public readonly record struct AppraisalResult(
     double DiscountedQalysPerDeathPrevented,
     double ValueOfStatisticalLifeGbp,
     double QalyValueGbp,
-    ExposureAppraisal Walking,
-    ExposureAppraisal Cycling,
-    ExposureAppraisal Pm25,
-    ExposureAppraisal GreenSpace,
-    ExposureAppraisal ColdHomes)
+    ExposureAppraisals ByExposure)
 {
     /// <summary>The effects of one exposure's change alone.</summary>
-    public ExposureAppraisal For(Exposure exposure) => exposure switch
-    {
-        Exposure.Walking => Walking,
-        Exposure.Cycling => Cycling,
-        Exposure.Pm25 => Pm25,
-        Exposure.GreenSpace => GreenSpace,
-        Exposure.ColdHomes => ColdHomes,
-        _ => throw new ArgumentOutOfRangeException(nameof(exposure), exposure, null),
-    };
+    public ExposureAppraisal For(Exposure exposure) => ByExposure[(int)exposure];
+}
+
+/// <summary>One <see cref="ExposureAppraisal"/> per exposure of the catalogue, indexed by <see cref="Exposure"/>, held inline (no allocation).</summary>
+[System.Runtime.CompilerServices.InlineArray(ExposureCatalogue.Count)]
+public struct ExposureAppraisals
+{
+    private ExposureAppraisal _first;
 }

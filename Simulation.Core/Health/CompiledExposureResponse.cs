@@ -10,7 +10,7 @@ namespace UrbanSim.Core.Health;
 internal readonly struct CompiledExposureResponse
 {
     private readonly ExposureResponseParameters _p;
-    private readonly double _lnPm25Per10, _lnGreenPerTenth;
+    private readonly double _lnPm25Per10, _lnGreenPerTenth, _lnNo2Per10, _lnNo2RespiratoryPer10, _lnGreenMentalPerTenth;
     private readonly double _lnCardiovascular, _lnDiabetes, _lnMental, _lnCardiovascularPm25Per10, _lnRespiratoryPm25Per10;
     private readonly bool _squareRoot;
     // Evaluate8's coefficients per unit of exposure, in single precision: each formula's constant divisors folded
@@ -19,12 +19,16 @@ internal readonly struct CompiledExposureResponse
     private readonly Vector256<float> _walkingMetHoursPerMinute, _cyclingMetHoursPerMinute, _doseCap;
     private readonly Vector256<float> _cardiovascularPerRootDose, _diabetesPerRootDose, _mentalPerRootDose;
     private readonly Vector256<float> _cardiovascularPm25PerMicrogram, _respiratoryPm25PerMicrogram;
+    private readonly Vector256<float> _no2PerMicrogram, _respiratoryNo2PerMicrogram, _mentalGreenPerNdvi, _mentalColdPerShare;
 
     public CompiledExposureResponse(in ExposureResponseParameters p)
     {
         _p = p;
         _lnPm25Per10 = Math.Log(p.Pm25RelativeRiskPer10MicrogramsPerM3);
         _lnGreenPerTenth = Math.Log(p.GreenSpaceRelativeRiskPerTenthNdvi);
+        _lnNo2Per10 = Math.Log(p.No2RelativeRiskPer10MicrogramsPerM3);
+        _lnNo2RespiratoryPer10 = Math.Log(p.No2ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3);
+        _lnGreenMentalPerTenth = Math.Log(p.GreenSpaceMentalDisorderRelativeRiskPerTenthNdvi);
         _lnCardiovascular = Math.Log(p.CardiovascularRelativeRiskAtReference);
         _lnDiabetes = Math.Log(p.Type2DiabetesRelativeRiskAtReference);
         _lnMental = Math.Log(p.CommonMentalDisorderRelativeRiskAtReference);
@@ -46,6 +50,10 @@ internal readonly struct CompiledExposureResponse
         _mentalPerRootDose = Of(_lnMental / Math.Sqrt(p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek));
         _cardiovascularPm25PerMicrogram = Of(_lnCardiovascularPm25Per10 / 10);
         _respiratoryPm25PerMicrogram = Of(_lnRespiratoryPm25Per10 / 10);
+        _no2PerMicrogram = Of(_lnNo2Per10 / 10);
+        _respiratoryNo2PerMicrogram = Of(_lnNo2RespiratoryPer10 / 10);
+        _mentalGreenPerNdvi = Of(_lnGreenMentalPerTenth / 0.1);
+        _mentalColdPerShare = Of(p.ColdHomeMentalDisorderRelativeRisk - 1);
     }
 
     /// <summary>
@@ -59,6 +67,7 @@ internal readonly struct CompiledExposureResponse
         allCause[(int)Exposure.Pm25] = Math.Exp(_lnPm25Per10 * levels.Pm25MicrogramsPerM3 / 10);
         allCause[(int)Exposure.GreenSpace] = Math.Exp(_lnGreenPerTenth * levels.GreenSpaceNdvi / 0.1);
         allCause[(int)Exposure.ColdHomes] = ExposureResponse.ColdHomeRelativeRisk(_p, levels.ColdHomeShare);
+        allCause[(int)Exposure.No2] = Math.Exp(_lnNo2Per10 * levels.No2MicrogramsPerM3 / 10);
 
         double mets = ExposureResponse.MarginalMetHoursPerWeek(_p, levels.WalkingMinutesPerWeek, levels.CyclingMinutesPerWeek);
         double dose = Math.Min(Math.Max(mets, 0), _p.DiseaseMarginalMetHoursPerWeekCap);
@@ -66,8 +75,9 @@ internal readonly struct CompiledExposureResponse
         diseaseIncidence[(int)Disease.Cardiovascular] =
             Math.Exp(_lnCardiovascular * Scaled(dose / _p.CardiovascularReferenceMarginalMetHoursPerWeek) + _lnCardiovascularPm25Per10 * pm25Per10);
         diseaseIncidence[(int)Disease.Type2Diabetes] = Math.Exp(_lnDiabetes * Scaled(dose / _p.Type2DiabetesReferenceMarginalMetHoursPerWeek));
-        diseaseIncidence[(int)Disease.ChronicRespiratory] = Math.Exp(_lnRespiratoryPm25Per10 * pm25Per10);
-        diseaseIncidence[(int)Disease.CommonMentalDisorder] = Math.Exp(_lnMental * Scaled(dose / _p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek));
+        diseaseIncidence[(int)Disease.ChronicRespiratory] = Math.Exp(_lnRespiratoryPm25Per10 * pm25Per10 + _lnNo2RespiratoryPer10 * levels.No2MicrogramsPerM3 / 10);
+        diseaseIncidence[(int)Disease.CommonMentalDisorder] = Math.Exp(_lnMental * Scaled(dose / _p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek)
+            + _lnGreenMentalPerTenth * levels.GreenSpaceNdvi / 0.1) * (1 + levels.ColdHomeShare * (_p.ColdHomeMentalDisorderRelativeRisk - 1));
     }
 
     private double Scaled(double ratio) => _squareRoot ? Math.Sqrt(ratio) : Math.Pow(ratio, _p.DiseaseDoseResponsePower);
@@ -82,7 +92,7 @@ internal readonly struct CompiledExposureResponse
     /// for the three diseases); requires <see cref="SupportsVectors"/>.
     /// </summary>
     public void Evaluate8(Vector256<float> walking, Vector256<float> cycling, Vector256<float> pm25,
-        Vector256<float> greenNdvi, Vector256<float> coldShare, Span<Vector256<float>> allCause, Span<Vector256<float>> diseaseIncidence)
+        Vector256<float> greenNdvi, Vector256<float> coldShare, Vector256<float> no2, Span<Vector256<float>> allCause, Span<Vector256<float>> diseaseIncidence)
     {
         if (!_squareRoot) throw new InvalidOperationException("Vector evaluation needs the square-root dose–response.");
         var one = Vector256.Create(1f);
@@ -91,14 +101,18 @@ internal readonly struct CompiledExposureResponse
         allCause[(int)Exposure.Pm25] = Vector256.Exp(_pm25PerMicrogram * pm25);
         allCause[(int)Exposure.GreenSpace] = Vector256.Exp(_greenPerNdvi * greenNdvi);
         allCause[(int)Exposure.ColdHomes] = Vector256.FusedMultiplyAdd(coldShare, _coldPerShare, one);
+        allCause[(int)Exposure.No2] = Vector256.Exp(_no2PerMicrogram * no2);
 
         var mets = Vector256.FusedMultiplyAdd(walking, _walkingMetHoursPerMinute, cycling * _cyclingMetHoursPerMinute);
         var rootDose = Vector256.Sqrt(Vector256.MinNative(Vector256.MaxNative(mets, Vector256<float>.Zero), _doseCap));
         diseaseIncidence[(int)Disease.Cardiovascular] = Vector256.Exp(
             Vector256.FusedMultiplyAdd(_cardiovascularPerRootDose, rootDose, _cardiovascularPm25PerMicrogram * pm25));
         diseaseIncidence[(int)Disease.Type2Diabetes] = Vector256.Exp(_diabetesPerRootDose * rootDose);
-        diseaseIncidence[(int)Disease.ChronicRespiratory] = Vector256.Exp(_respiratoryPm25PerMicrogram * pm25);
-        diseaseIncidence[(int)Disease.CommonMentalDisorder] = Vector256.Exp(_mentalPerRootDose * rootDose);
+        diseaseIncidence[(int)Disease.ChronicRespiratory] = Vector256.Exp(
+            Vector256.FusedMultiplyAdd(_respiratoryPm25PerMicrogram, pm25, _respiratoryNo2PerMicrogram * no2));
+        diseaseIncidence[(int)Disease.CommonMentalDisorder] = Vector256.Exp(
+            Vector256.FusedMultiplyAdd(_mentalPerRootDose, rootDose, _mentalGreenPerNdvi * greenNdvi))
+            * Vector256.FusedMultiplyAdd(coldShare, _mentalColdPerShare, one);
     }
 
     private static Vector256<float> Of(double value) => Vector256.Create((float)value);

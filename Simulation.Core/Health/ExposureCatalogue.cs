@@ -19,6 +19,9 @@ public enum Exposure
 
     /// <summary>Share of homes that are excessively cold.</summary>
     ColdHomes,
+
+    /// <summary>Nitrogen dioxide (NO₂), annual mean µg/m³.</summary>
+    No2,
 }
 
 /// <summary>
@@ -52,7 +55,7 @@ public sealed record ExposureDefinition(
 public static class ExposureCatalogue
 {
     /// <summary>Number of exposures.</summary>
-    public const int Count = 5;
+    public const int Count = 6;
 
     /// <summary>Upper age used for exposures that apply "and over".</summary>
     public const int OldestAgeYears = 120;
@@ -70,11 +73,13 @@ public static class ExposureCatalogue
             "Rojas-Rueda et al. 2019 (adult cohorts, 20+); typical urban residential NDVI within 500 m") { Key = "green_space" },
         new(Exposure.ColdHomes, "cold_home_share", "Cold homes", "share of homes", 65, OldestAgeYears, 0, 1, false, 0.06,
             "Excess winter deaths concentrate at 65+ (ONS); England mean EHS excess cold and damp hazards") { Key = "cold_homes" },
+        new(Exposure.No2, "no2_micrograms_per_m3", "NO₂", "µg/m³", 30, OldestAgeYears, 0, 500, false, 16,
+            "WHO 2021 / Atkinson et al. 2018 (adult cohorts, 30+); England mean about 16: Defra PCM urban background, population-weighted, early 2020s (approximate)") { Key = "no2" },
     ];
 
     /// <summary>The definition of <paramref name="exposure"/>.</summary>
     public static ExposureDefinition Of(Exposure exposure) => All[(int)exposure];
 
     /// <summary>England's mean exposures (the reference of the synthetic world).</summary>
-    public static ExposureLevels EnglandMean => new(All[0].EnglandMean, All[1].EnglandMean, All[2].EnglandMean, All[3].EnglandMean, All[4].EnglandMean);
+    public static ExposureLevels EnglandMean => new(All[0].EnglandMean, All[1].EnglandMean, All[2].EnglandMean, All[3].EnglandMean, All[4].EnglandMean, All[5].EnglandMean);
 }

@@ -6,12 +6,14 @@ namespace UrbanSim.Core.Health;
 /// <param name="Pm25MicrogramsPerM3">Annual mean PM2.5 concentration at home, µg/m³.</param>
 /// <param name="GreenSpaceNdvi">Mean normalised difference vegetation index within 500 m of home (−1 to 1).</param>
 /// <param name="ColdHomeShare">Share of people living in excessively cold homes (0 to 1).</param>
+/// <param name="No2MicrogramsPerM3">Annual mean NO₂ concentration at home, µg/m³.</param>
 public readonly record struct ExposureLevels(
     double WalkingMinutesPerWeek,
     double CyclingMinutesPerWeek,
     double Pm25MicrogramsPerM3,
     double GreenSpaceNdvi,
-    double ColdHomeShare)
+    double ColdHomeShare,
+    double No2MicrogramsPerM3)
 {
     /// <summary>The level of one exposure, in that exposure's own unit.</summary>
     public double Of(Exposure exposure) => exposure switch
@@ -21,11 +23,12 @@ public readonly record struct ExposureLevels(
         Exposure.Pm25 => Pm25MicrogramsPerM3,
         Exposure.GreenSpace => GreenSpaceNdvi,
         Exposure.ColdHomes => ColdHomeShare,
+        Exposure.No2 => No2MicrogramsPerM3,
         _ => throw new ArgumentOutOfRangeException(nameof(exposure), exposure, null),
     };
 
     /// <summary>Levels from a span in the order of <see cref="Exposure"/>.</summary>
-    public static ExposureLevels From(ReadOnlySpan<double> levels) => new(levels[0], levels[1], levels[2], levels[3], levels[4]);
+    public static ExposureLevels From(ReadOnlySpan<double> levels) => new(levels[0], levels[1], levels[2], levels[3], levels[4], levels[5]);
 
     /// <summary>These levels with each exposure moved <paramref name="step"/> of its unit in its healthier direction, kept within its range.</summary>
     public ExposureLevels Improved(double step)

@@ -38,6 +38,10 @@ internal static class ExposureResponse
     public static double Pm25RelativeRisk(in ExposureResponseParameters p, double pm25MicrogramsPerM3) =>
         Math.Exp(Math.Log(p.Pm25RelativeRiskPer10MicrogramsPerM3) * pm25MicrogramsPerM3 / 10);
 
+    /// <summary>All-cause mortality RR of NO₂: RRper10^(concentration / 10), log-linear as in WHO 2021.</summary>
+    public static double No2RelativeRisk(in ExposureResponseParameters p, double no2MicrogramsPerM3) =>
+        Math.Exp(Math.Log(p.No2RelativeRiskPer10MicrogramsPerM3) * no2MicrogramsPerM3 / 10);
+
     /// <summary>All-cause mortality RR of residential greenness: RRper0.1^(NDVI / 0.1) (Rojas-Rueda et al. 2019).</summary>
     public static double GreenSpaceRelativeRisk(in ExposureResponseParameters p, double greenSpaceNdvi) =>
         Math.Exp(Math.Log(p.GreenSpaceRelativeRiskPerTenthNdvi) * greenSpaceNdvi / 0.1);
@@ -68,6 +72,7 @@ internal static class ExposureResponse
         Exposure.Pm25 => Pm25RelativeRisk(p, levels.Pm25MicrogramsPerM3),
         Exposure.GreenSpace => GreenSpaceRelativeRisk(p, levels.GreenSpaceNdvi),
         Exposure.ColdHomes => ColdHomeRelativeRisk(p, levels.ColdHomeShare),
+        Exposure.No2 => No2RelativeRisk(p, levels.No2MicrogramsPerM3),
         _ => throw new ArgumentOutOfRangeException(nameof(exposure), exposure, null),
     };
 
@@ -112,9 +117,10 @@ internal static class ExposureResponse
     }
 
     /// <summary>
-    /// Incidence RR of <paramref name="disease"/> from physical activity and PM2.5, relative to no activity
-    /// and no PM2.5; the two combine multiplicatively. Cardiovascular: activity and PM2.5; type 2 diabetes:
-    /// activity; chronic respiratory: PM2.5; common mental disorders: activity.
+    /// Incidence RR of <paramref name="disease"/> from its exposures, relative to none; exposures combine
+    /// multiplicatively. Cardiovascular: activity and PM2.5; type 2 diabetes: activity; chronic respiratory: PM2.5
+    /// and NO₂; common mental disorders: activity, greenness (RRper0.1^(NDVI / 0.1)) and cold homes
+    /// (1 + share · (RRcold − 1)).
     /// </summary>
     public static double DiseaseIncidenceRelativeRisk(in ExposureResponseParameters p, Disease disease, in ExposureLevels levels)
     {
@@ -128,9 +134,12 @@ internal static class ExposureResponse
             Disease.Type2Diabetes =>
                 PhysicalActivityRelativeRisk(p, p.Type2DiabetesRelativeRiskAtReference, p.Type2DiabetesReferenceMarginalMetHoursPerWeek, mets),
             Disease.ChronicRespiratory =>
-                Math.Exp(Math.Log(p.Pm25ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3) * pm25Per10),
+                Math.Exp(Math.Log(p.Pm25ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3) * pm25Per10
+                         + Math.Log(p.No2ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3) * levels.No2MicrogramsPerM3 / 10),
             Disease.CommonMentalDisorder =>
-                PhysicalActivityRelativeRisk(p, p.CommonMentalDisorderRelativeRiskAtReference, p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek, mets),
+                PhysicalActivityRelativeRisk(p, p.CommonMentalDisorderRelativeRiskAtReference, p.CommonMentalDisorderReferenceMarginalMetHoursPerWeek, mets)
+                * Math.Exp(Math.Log(p.GreenSpaceMentalDisorderRelativeRiskPerTenthNdvi) * levels.GreenSpaceNdvi / 0.1)
+                * (1 + levels.ColdHomeShare * (p.ColdHomeMentalDisorderRelativeRisk - 1)),
             _ => throw new ArgumentOutOfRangeException(nameof(disease), disease, null),
         };
     }

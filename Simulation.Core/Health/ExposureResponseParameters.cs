@@ -49,6 +49,18 @@ public readonly record struct ExposureResponseParameters
     /// <summary>All-cause mortality RR per 10 µg/m³ of PM2.5.</summary>
     public double Pm25RelativeRiskPer10MicrogramsPerM3 { get; init; }
 
+    /// <summary>All-cause mortality RR per 10 µg/m³ of NO₂.</summary>
+    public double No2RelativeRiskPer10MicrogramsPerM3 { get; init; }
+
+    /// <summary>Chronic respiratory disease incidence RR per 10 µg/m³ of NO₂.</summary>
+    public double No2ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3 { get; init; }
+
+    /// <summary>Common mental disorder incidence RR per +0.1 NDVI within 500 m of home.</summary>
+    public double GreenSpaceMentalDisorderRelativeRiskPerTenthNdvi { get; init; }
+
+    /// <summary>Common mental disorder incidence RR of living in an excessively cold home versus not.</summary>
+    public double ColdHomeMentalDisorderRelativeRisk { get; init; }
+
     /// <summary>All-cause mortality RR per +0.1 NDVI within 500 m of home.</summary>
     public double GreenSpaceRelativeRiskPerTenthNdvi { get; init; }
 
@@ -106,6 +118,13 @@ public readonly record struct ExposureResponseParameters
 
         // WHO 2021 air quality guidelines review (Chen & Hoek 2020): 1.08 (1.06–1.09) per 10 µg/m³.
         Pm25RelativeRiskPer10MicrogramsPerM3 = 1.08,
+        // WHO 2021 / Atkinson et al. 2018: all-cause mortality 1.02 (1.01–1.04) per 10 µg/m³ NO₂.
+        No2RelativeRiskPer10MicrogramsPerM3 = 1.02,
+        // Atkinson et al. 2018: respiratory mortality about 1.03 per 10 µg/m³ NO₂ (used for incidence, as for PM2.5).
+        No2ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3 = 1.03,
+        // Mental health: assumptions with wide distributions in the bundled scenarios (docs/model.md §7.17).
+        GreenSpaceMentalDisorderRelativeRiskPerTenthNdvi = 0.96,
+        ColdHomeMentalDisorderRelativeRisk = 1.3,
 
         // Rojas-Rueda et al. 2019, Lancet Planetary Health: about 4% lower mortality per +0.1 NDVI within 500 m.
         GreenSpaceRelativeRiskPerTenthNdvi = 0.96,
@@ -144,6 +163,10 @@ public readonly record struct ExposureResponseParameters
         WalkingRelativeRiskAtReference = h.WalkingRelativeRisk,
         CyclingRelativeRiskAtReference = h.CyclingRelativeRisk,
         Pm25RelativeRiskPer10MicrogramsPerM3 = h.Pm25RelativeRiskPer10,
+        No2RelativeRiskPer10MicrogramsPerM3 = h.No2RelativeRiskPer10,
+        No2ChronicRespiratoryRelativeRiskPer10MicrogramsPerM3 = h.RespiratoryNo2RelativeRiskPer10,
+        GreenSpaceMentalDisorderRelativeRiskPerTenthNdvi = h.MentalDisorderGreenSpaceRelativeRiskPer01Ndvi,
+        ColdHomeMentalDisorderRelativeRisk = h.MentalDisorderColdHomeRelativeRisk,
         GreenSpaceRelativeRiskPerTenthNdvi = h.GreenSpaceRelativeRiskPer01Ndvi,
         ColdHomeRelativeRisk = h.ColdHomeRelativeRisk65Plus,
         CardiovascularRelativeRiskAtReference = h.CardiovascularActivityRelativeRisk,

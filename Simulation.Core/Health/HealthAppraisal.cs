@@ -51,7 +51,7 @@ public static class HealthAppraisal
         double qalysPerDeath = DiscountedQalysLostPerDeath((from + to + 1) / 2.0);
 
         Span<double> riskRatio = stackalloc double[ExposureResponse.ExposureCount];
-        Span<ExposureAppraisal> alone = stackalloc ExposureAppraisal[ExposureResponse.ExposureCount];
+        var alone = new ExposureAppraisals();
         for (int i = 0; i < ExposureResponse.ExposureCount; i++)
         {
             var exposure = (Exposure)i;
@@ -83,8 +83,7 @@ public static class HealthAppraisal
         return new AppraisalResult(
             total.DeathsPreventedPerYear, total.QalysPerYear, total.ValueOfDeathsPreventedGbpPerYear, total.QalyValueGbpPerYear,
             qalysPerDeath, vslGbp, qalyGbp,
-            alone[(int)Exposure.Walking], alone[(int)Exposure.Cycling], alone[(int)Exposure.Pm25],
-            alone[(int)Exposure.GreenSpace], alone[(int)Exposure.ColdHomes]);
+            alone);
     }
 
     /// <summary>

@@ -16,10 +16,18 @@ internal sealed class HealthConstants
         BaseNotGood = new double[zones * AgeBands.Stride];
         StartRelativeRisk = new double[zones * ExposureCatalogue.Count];
         InverseStartDiseaseRisk = new float[zones * DiseaseCatalogue.Count];
-        ZoneDiseaseMultiplier = new float[zones * DiseaseCatalogue.Count];
+        ZoneIncidence = new float[DiseaseCatalogue.Count * zones * AgeBands.Stride];
         StartExposureDeathRate = new float[zones * AgeBands.Stride];
         NotGoodIntercept = new float[zones * AgeBands.Stride];
+        StandardPeople = new float[zones * AgeBands.Stride];
     }
+
+    /// <summary>
+    /// [zone * stride + band] the start year's people: the fixed weights with which zones' death rates and shares in good
+    /// health are pooled into the decile and world life tables each year (direct standardisation), so that those tables
+    /// move only when rates move, not when zones' age structures drift apart (there is no migration between zones).
+    /// </summary>
+    public readonly float[] StandardPeople;
 
     /// <summary>Number of zones.</summary>
     public int ZoneCount { get; }
@@ -35,8 +43,12 @@ internal sealed class HealthConstants
     public readonly double[] StartRelativeRisk;
     /// <summary>[disease * zones + zone] 1 / incidence relative risk at the zone's start exposures.</summary>
     public readonly float[] InverseStartDiseaseRisk;
-    /// <summary>[disease * zones + zone] deprivation multiplier of the disease's incidence.</summary>
-    public readonly float[] ZoneDiseaseMultiplier;
+    /// <summary>
+    /// [(disease * zones + zone) * stride + band] the zone's incidence per disease-free person per year at its start
+    /// exposures: the incidence that keeps its start-year prevalence (England's × its deprivation multiplier) steady
+    /// given its death rates (England's × its mortality multiplier), so a zone with no change does not drift.
+    /// </summary>
+    public readonly float[] ZoneIncidence;
     /// <summary>[zone * stride + band] death rate were every exposure's relative risk 1: England's × the zone's multiplier / Π start risks.</summary>
     public readonly float[] StartExposureDeathRate;
     /// <summary>[zone * stride + band] start ill health minus its disease part (ill health in a later year adds Σ excess × prevalence).</summary>
@@ -65,6 +77,33 @@ internal sealed class HealthConstants
             for (int b = 0; b < AgeBands.Count; b++)
                 shares[(int)e.Id * AgeBands.Stride + b] = (float)AgeBands.ShareWithinAges(b, e.AgeFromYears, e.AgeToYears);
         return shares;
+    }
+
+    /// <summary>[band] share of each band at ages 30+, where prevention's effect on cause-specific deaths applies (0 in the padding bands).</summary>
+    public static readonly float[] PreventionMortalityBand = BuildPreventionMortalityBand();
+
+    private static float[] BuildPreventionMortalityBand()
+    {
+        var share = new float[AgeBands.Stride];
+        for (int b = 0; b < AgeBands.Count; b++) share[b] = (float)AgeBands.ShareWithinAges(b, 30, ExposureCatalogue.OldestAgeYears);
+        return share;
+    }
+
+    /// <summary>
+    /// A zone's factor on mortality at ages 30+ from prevention: Π over diseases of (1 − share of deaths × (1 − the
+    /// five-year mean incidence factor)). A sustained fall in incidence removes, once prevalence has followed, the same
+    /// share of the disease's deaths.
+    /// </summary>
+    public static double PreventionMortalityFactor(UrbanSim.Core.Programmes.ProgrammeState programmes, int zone)
+    {
+        double factor = 1;
+        int zones = programmes.ZoneCount;
+        for (int d = 0; d < DiseaseCatalogue.Count; d++)
+        {
+            double mean = programmes.IncidenceFactorSum[d * zones + zone] / UrbanSim.Core.Exposures.ExposureState.BuildUpYears;
+            factor *= 1 - DiseaseCatalogue.All[d].ShareOfDeaths * (1 - mean);
+        }
+        return factor;
     }
 
     /// <summary>[band] share of a band moving up to the next band in a year, 1/width (0 for the open and padding bands).</summary>

@@ -14,7 +14,7 @@ internal static class HealthSetup
 {
     /// <summary>
     /// Fills <paramref name="c"/> from the start-year world: each disease's national steady-state incidence (§7.18);
-    /// each zone's disease multipliers; the relative risks at its start exposures (by the same compiled functions
+    /// each zone's own steady-state incidence (its start prevalence kept steady at its death rates); the relative risks at its start exposures (by the same compiled functions
     /// and the same path, eight zones at a time, as later years' risks); its death rates with the start exposures'
     /// risks taken out; and its start-year share not in good health, split into a base and a disease part.
     /// </summary>
@@ -30,12 +30,30 @@ internal static class HealthSetup
         for (int d = 0; d < DiseaseCatalogue.Count; d++)
             for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++) c.AdultIncidence[d * stride + b] = c.IncidenceLanes[d * stride + b];
         StartRisks(start, risks, c);
+        start.Health.Population.AsSpan(0, zones * stride).CopyTo(c.StandardPeople);
         Span<double> excess = stackalloc double[DiseaseCatalogue.Count];
         for (int d = 0; d < DiseaseCatalogue.Count; d++) excess[d] = DiseaseCatalogue.All[d].IllHealthExcess;
+        Span<double> prevalence = stackalloc double[AgeBands.Count], share = stackalloc double[AgeBands.Count];
+        Span<double> deathRate = stackalloc double[AgeBands.Count], zoneIncidence = stackalloc double[AgeBands.Count];
         for (int z = 0; z < zones; z++)
         {
+            double zonePeople = 0;
+            for (int b = 0; b < AgeBands.Count; b++) zonePeople += start.Health.Population[z * stride + b];
+            for (int b = 0; b < AgeBands.Count; b++)
+            {
+                share[b] = zonePeople > 0 ? start.Health.Population[z * stride + b] / zonePeople : DiseaseBaseline.PopulationShare[b];
+                deathRate[b] = EnglandReference.DeathRatePerPersonYear[b] * start.Zones.MortalityMultiplier[z];
+            }
             for (int d = 0; d < DiseaseCatalogue.Count; d++)
-                c.ZoneDiseaseMultiplier[d * zones + z] = (float)DiseaseBaseline.DeprivationMultiplier((Disease)d, start.Zones.Decile[z]);
+            {
+                for (int b = 0; b < AgeBands.Count; b++)
+                {
+                    double n = start.Health.Population[z * stride + b];
+                    prevalence[b] = n > 0 ? start.Health.Cases[(d * zones + z) * stride + b] / n : 0;
+                }
+                DiseaseDynamics.SteadyStateIncidence(prevalence, share, deathRate, DiseaseCatalogue.All[d].RemissionPerYear(h), zoneIncidence);
+                for (int b = 0; b < AgeBands.Count; b++) c.ZoneIncidence[(d * zones + z) * stride + b] = (float)zoneIncidence[b];
+            }
             for (int b = 0; b < AgeBands.Count; b++)
             {
                 double denominator = 1;
@@ -69,7 +87,7 @@ internal static class HealthSetup
             {
                 risks.Evaluate8(Lanes.Narrow8(start, (int)Exposure.Walking * zones + z), Lanes.Narrow8(start, (int)Exposure.Cycling * zones + z),
                     Lanes.Narrow8(start, (int)Exposure.Pm25 * zones + z), Lanes.Narrow8(start, (int)Exposure.GreenSpace * zones + z),
-                    Lanes.Narrow8(start, (int)Exposure.ColdHomes * zones + z), allCause, disease);
+                    Lanes.Narrow8(start, (int)Exposure.ColdHomes * zones + z), Lanes.Narrow8(start, (int)Exposure.No2 * zones + z), allCause, disease);
                 for (int e = 0; e < exposures; e++)
                     for (int k = 0; k < 8; k++) c.StartRelativeRisk[(z + k) * exposures + e] = allCause[e][k];
                 for (int d = 0; d < diseases; d++) (one / disease[d]).StoreUnsafe(ref c.InverseStartDiseaseRisk[d * zones + z]);

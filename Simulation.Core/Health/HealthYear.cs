@@ -16,7 +16,7 @@ namespace UrbanSim.Core.Health;
 /// every zone; QALYs, deaths, new cases and NHS costs; life tables and their SIIs by decile. Written for speed (single
 /// precision, eight bands per vector, one fused pass per zone); <see cref="HealthYearReference"/> is the same year
 /// written plainly in double precision, and a test runs whole replications through both. The kernel is written for
-/// the four diseases and five exposures of the catalogues: adding one means adding it here (docs/extending.md).
+/// the four diseases and six exposures of the catalogues: adding one means adding it here (docs/extending.md).
 /// </summary>
 internal static class HealthYear
 {
@@ -25,8 +25,12 @@ internal static class HealthYear
     {
         /// <summary>[exposure * zones + zone] this year's all-cause relative risk of each exposure.</summary>
         internal readonly float[] AllCauseRisk = new float[ExposureCatalogue.Count * zones];
-        /// <summary>[disease * zones + zone] this year's incidence multiplier: deprivation × exposure risk relative to the start × prevention.</summary>
+        /// <summary>[disease * zones + zone] this year's incidence multiplier of the zone's steady-state incidence: exposure risk relative to the start × prevention.</summary>
         internal readonly float[] IncidenceMultiplier = new float[DiseaseCatalogue.Count * zones];
+        /// <summary>[zone] this year's extra share not in good health from cold homes, relative to the start year.</summary>
+        internal readonly float[] IllHealthShift = new float[zones];
+        /// <summary>[zone] this year's factor on mortality at ages 30+ from prevention, minus 1.</summary>
+        internal readonly float[] PreventionMortality = new float[zones];
     }
 
     /// <summary>What one health year reads and writes besides the outcome and series spans.</summary>
@@ -62,6 +66,8 @@ internal static class HealthYear
         var settings = y.Programmes;
         int zones = world.ZoneCount;
         var sum = world.Exposures.Sum.AsSpan();
+        // The prevention stock's factor on each disease's incidence (Exposures.ExposureUpdate sets it at step 6).
+        var prevention = world.Programmes.IncidenceFactor.AsSpan();
         int z = 0;
         if (y.Risks.SupportsVectors)
         {
@@ -72,23 +78,24 @@ internal static class HealthYear
             {
                 y.Risks.Evaluate8(Mean8(sum, (int)Exposure.Walking * zones + z), Mean8(sum, (int)Exposure.Cycling * zones + z),
                     Mean8(sum, (int)Exposure.Pm25 * zones + z), Mean8(sum, (int)Exposure.GreenSpace * zones + z),
-                    Mean8(sum, (int)Exposure.ColdHomes * zones + z), allCause, disease);
+                    Mean8(sum, (int)Exposure.ColdHomes * zones + z), Mean8(sum, (int)Exposure.No2 * zones + z), allCause, disease);
                 for (int e = 0; e < ExposureCatalogue.Count; e++) allCause[e].StoreUnsafe(ref work.AllCauseRisk[e * zones + z]);
                 for (int d = 0; d < diseases; d++)
                 {
-                    var multiplier = Vector256.LoadUnsafe(ref c.ZoneDiseaseMultiplier[d * zones + z]) * disease[d]
-                        * Vector256.LoadUnsafe(ref c.InverseStartDiseaseRisk[d * zones + z]);
-                    foreach (int slot in settings.SlotsReducing[d])
-                    {
-                        int programme = settings.Catalogue.ZonalProgramme(slot);
-                        var maxReduction = Vector256.Create((float)settings.MaxIncidenceReduction[slot * diseases + d]);
-                        var perScale = Vector256.Create((float)(-1 / settings.ScaleGbpPerHead[programme]));
-                        var spend = world.Programmes.EffectiveOf(slot);
-                        multiplier *= one - maxReduction * (one - Vector256.Exp(Lanes.Narrow8(spend, z) * perScale));
-                    }
+                    var multiplier = disease[d] * Vector256.LoadUnsafe(ref c.InverseStartDiseaseRisk[d * zones + z]);
+                    if (settings.ReductionsOf[d].Length > 0) multiplier *= Lanes.Narrow8(prevention, d * zones + z);
                     multiplier.StoreUnsafe(ref work.IncidenceMultiplier[d * zones + z]);
                 }
             }
+        }
+        // Residents of cold homes are more often not in good health (a shift of every band, relative to the start).
+        var coldSum = world.Exposures.Sum.AsSpan((int)Exposure.ColdHomes * zones, zones);
+        var coldStart = world.Exposures.StartOf(Exposure.ColdHomes);
+        double coldExcess = y.Health.ColdHomeIllHealthExcess;
+        for (int k = 0; k < zones; k++)
+        {
+            work.IllHealthShift[k] = (float)(coldExcess * (coldSum[k] / UrbanSim.Core.Exposures.ExposureState.BuildUpYears - coldStart[k]));
+            work.PreventionMortality[k] = (float)(HealthConstants.PreventionMortalityFactor(world.Programmes, k) - 1);
         }
         Span<double> allCauseOne = stackalloc double[ExposureCatalogue.Count];
         Span<double> diseaseOne = stackalloc double[diseases];
@@ -98,12 +105,7 @@ internal static class HealthYear
             for (int e = 0; e < ExposureCatalogue.Count; e++) work.AllCauseRisk[e * zones + z] = (float)allCauseOne[e];
             for (int d = 0; d < diseases; d++)
             {
-                double multiplier = c.ZoneDiseaseMultiplier[d * zones + z] * diseaseOne[d] * c.InverseStartDiseaseRisk[d * zones + z];
-                foreach (int slot in settings.SlotsReducing[d])
-                {
-                    double scale = settings.ScaleGbpPerHead[settings.Catalogue.ZonalProgramme(slot)];
-                    multiplier *= 1 - settings.MaxIncidenceReduction[slot * diseases + d] * (1 - Math.Exp(-world.Programmes.EffectiveOf(slot)[z] / scale));
-                }
+                double multiplier = diseaseOne[d] * c.InverseStartDiseaseRisk[d * zones + z] * prevention[d * zones + z];
                 work.IncidenceMultiplier[d * zones + z] = (float)multiplier;
             }
         }
@@ -138,7 +140,7 @@ internal static class HealthYear
         var shock = Vector256.Create(y.HealthShock ? (float)(1 + y.HealthShockMortalityUplift) : 1f);
         ref float shares = ref MemoryMarshal.GetArrayDataReference(HealthConstants.BandExposureShare);
         ref float ageing = ref MemoryMarshal.GetArrayDataReference(HealthConstants.AgeingShare);
-        ref float incidence = ref MemoryMarshal.GetArrayDataReference(c.IncidenceLanes);
+        ref float preventionBands = ref MemoryMarshal.GetArrayDataReference(HealthConstants.PreventionMortalityBand);
         // The zone's death rates and shares in good health, kept for its life table in the final year.
         Span<float> finalRows = stackalloc float[2 * stride];
         // A zone's death rates and minus its probabilities of dying in the year, by band vector, computed first:
@@ -164,7 +166,7 @@ internal static class HealthYear
         Array.Clear(y.Icbs.TreatmentCostGbp);
         // The year's totals, added zone by zone in double precision, four lanes each (summed after the last zone).
         var deathsYear = Vector256<double>.Zero; var newCasesYear = Vector256<double>.Zero;
-        var qalysYear = Vector256<double>.Zero; var costYear = Vector256<double>.Zero;
+        var qalysYear = Vector256<double>.Zero; var costYear = Vector256<double>.Zero; var healthyYear = Vector256<double>.Zero;
         double coldHomeCostYear = 0;
         ComputeZoneRisks(y);
         bool finalYear = y.FinalYear;
@@ -175,6 +177,8 @@ internal static class HealthYear
             var pm25 = Vector256.Create(work.AllCauseRisk[(int)Exposure.Pm25 * zones + z] - 1);
             var green = Vector256.Create(work.AllCauseRisk[(int)Exposure.GreenSpace * zones + z] - 1);
             var cold = Vector256.Create(work.AllCauseRisk[(int)Exposure.ColdHomes * zones + z] - 1);
+            var no2 = Vector256.Create(work.AllCauseRisk[(int)Exposure.No2 * zones + z] - 1);
+            var prevention = Vector256.Create(work.PreventionMortality[z]);
             var multiplierCvd = Vector256.Create(work.IncidenceMultiplier[(int)Disease.Cardiovascular * zones + z]);
             var multiplierDiabetes = Vector256.Create(work.IncidenceMultiplier[(int)Disease.Type2Diabetes * zones + z]);
             var multiplierRespiratory = Vector256.Create(work.IncidenceMultiplier[(int)Disease.ChronicRespiratory * zones + z]);
@@ -186,16 +190,22 @@ internal static class HealthYear
             ref float respiratory = ref world.Health.Cases[((int)Disease.ChronicRespiratory * zones + z) * stride];
             ref float mental = ref world.Health.Cases[((int)Disease.CommonMentalDisorder * zones + z) * stride];
             ref float notGoodIntercept = ref c.NotGoodIntercept[zb];
+            ref float incidenceCvd = ref c.ZoneIncidence[((int)Disease.Cardiovascular * zones + z) * stride];
+            ref float incidenceDiabetes = ref c.ZoneIncidence[((int)Disease.Type2Diabetes * zones + z) * stride];
+            ref float incidenceRespiratory = ref c.ZoneIncidence[((int)Disease.ChronicRespiratory * zones + z) * stride];
+            ref float incidenceMental = ref c.ZoneIncidence[((int)Disease.CommonMentalDisorder * zones + z) * stride];
+            var illHealthShift = Vector256.Create(work.IllHealthShift[z]);
             ref float startDeathRate = ref c.StartExposureDeathRate[zb];
             int decile = (world.Zones.Decile[z] - 1) * stride;
             ref float decilePop = ref tables.DecilePeople[decile];
             ref float decileDeaths = ref tables.DecileDeaths[decile];
             ref float decileGood = ref tables.DecileGood[decile];
+            ref float standardPeople = ref c.StandardPeople[zb];
             // What moves up a band, rotated one lane up (lane 0 holds what leaves the top band of the vector below).
             // Births enter band 0 free of disease: they are what moves up from "below" band 0.
             var movingUp = Vector256.Create((float)(world.Health.ZoneTotal[z] * h.BirthsPerPersonPerYear));
             var cvdUp = zero; var diabetesUp = zero; var respiratoryUp = zero; var mentalUp = zero;
-            var zoneTotal = zero; var deaths = zero; var newCases = zero; var qalys = zero; var cost = zero;
+            var zoneTotal = zero; var deaths = zero; var newCases = zero; var qalys = zero; var cost = zero; var healthy = zero;
             for (int v = 0; v < vectors; v++)
             {
                 // The band's death rate: its rate at the start exposures × this year's relative risks (a product
@@ -206,6 +216,8 @@ internal static class HealthYear
                     * (Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, (int)Exposure.Pm25 * stride + i), pm25, one)
                         * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, (int)Exposure.GreenSpace * stride + i), green, one))
                     * (Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, (int)Exposure.ColdHomes * stride + i), cold, one)
+                        * Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref shares, (int)Exposure.No2 * stride + i), no2, one))
+                    * (Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref preventionBands, i), prevention, one)
                         * (Vector256.LoadUnsafe(ref startDeathRate, i) * shock));
                 mortality[v] = m;
                 minusDyingByVector[v] = -(m / Vector256.FusedMultiplyAdd(half, m, one));
@@ -228,21 +240,24 @@ internal static class HealthYear
                 // Diseases: incidence among the disease-free survivors, remission, ageing of the cases.
                 var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, zero), one / n, zero);
                 var excessCases = zero;
-                AdvanceCases(ref cvd, i, minusDying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Cardiovascular * stride + i) * multiplierCvd,
+                AdvanceCases(ref cvd, i, minusDying, alive, Vector256.LoadUnsafe(ref incidenceCvd, i) * multiplierCvd,
                     false, zero, ageingShare, excessCvd, costCvd, ref cvdUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref diabetes, i, minusDying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.Type2Diabetes * stride + i) * multiplierDiabetes,
+                AdvanceCases(ref diabetes, i, minusDying, alive, Vector256.LoadUnsafe(ref incidenceDiabetes, i) * multiplierDiabetes,
                     false, zero, ageingShare, excessDiabetes, costDiabetes, ref diabetesUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref respiratory, i, minusDying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.ChronicRespiratory * stride + i) * multiplierRespiratory,
+                AdvanceCases(ref respiratory, i, minusDying, alive, Vector256.LoadUnsafe(ref incidenceRespiratory, i) * multiplierRespiratory,
                     false, zero, ageingShare, excessRespiratory, costRespiratory, ref respiratoryUp, ref newCases, ref excessCases, ref cost);
-                AdvanceCases(ref mental, i, minusDying, alive, Vector256.LoadUnsafe(ref incidence, (int)Disease.CommonMentalDisorder * stride + i) * multiplierMental,
+                AdvanceCases(ref mental, i, minusDying, alive, Vector256.LoadUnsafe(ref incidenceMental, i) * multiplierMental,
                     true, minusRemission, ageingShare, excessMental, costMental, ref mentalUp, ref newCases, ref excessCases, ref cost);
                 // Share in good health: the zone's base ill-health plus the excess of each disease's prevalence.
                 var good = Vector256.MinNative(one, Vector256.MaxNative(zero,
-                    one - Vector256.FusedMultiplyAdd(excessCases, inverse, Vector256.LoadUnsafe(ref notGoodIntercept, i))));
-                (Vector256.LoadUnsafe(ref decilePop, i) + n).StoreUnsafe(ref decilePop, i);
-                Vector256.FusedMultiplyAdd(n, m, Vector256.LoadUnsafe(ref decileDeaths, i)).StoreUnsafe(ref decileDeaths, i);
-                Vector256.FusedMultiplyAdd(n, good, Vector256.LoadUnsafe(ref decileGood, i)).StoreUnsafe(ref decileGood, i);
+                    one - Vector256.FusedMultiplyAdd(excessCases, inverse, Vector256.LoadUnsafe(ref notGoodIntercept, i) + illHealthShift)));
+                // The decile and world tables pool zones with the start year's people as weights (standardised).
+                var w = Vector256.LoadUnsafe(ref standardPeople, i);
+                (Vector256.LoadUnsafe(ref decilePop, i) + w).StoreUnsafe(ref decilePop, i);
+                Vector256.FusedMultiplyAdd(w, m, Vector256.LoadUnsafe(ref decileDeaths, i)).StoreUnsafe(ref decileDeaths, i);
+                Vector256.FusedMultiplyAdd(w, good, Vector256.LoadUnsafe(ref decileGood, i)).StoreUnsafe(ref decileGood, i);
                 qalys = Vector256.FusedMultiplyAdd(n, Vector256.FusedMultiplyAdd(good, uGain, uNotGood), qalys);
+                healthy = Vector256.FusedMultiplyAdd(n, good, healthy);
                 if (finalYear)
                 {
                     m.StoreUnsafe(ref finalRows[0], i);
@@ -255,6 +270,7 @@ internal static class HealthYear
             deathsYear += Lanes.Widened(deaths);
             newCasesYear += Lanes.Widened(newCases);
             qalysYear += Lanes.Widened(qalys);
+            healthyYear += Lanes.Widened(healthy);
             var zoneCost = Lanes.Widened(cost);
             costYear += zoneCost;
             double coldHomeCost = world.Homes.ColdHomes[z] * h.ColdHomeCostGbpPerHome;
@@ -272,6 +288,7 @@ internal static class HealthYear
         outcome[StandardOutcomes.NcdCases] += Vector256.Sum(newCasesYear);
         outcome[StandardOutcomes.NhsCostGbp] += costTotal * Discounting.Factor(Discounting.CostRatePerYear, y.YearIndex);
         outcome[StandardOutcomes.Qalys] += Vector256.Sum(qalysYear) * Discounting.Factor(Discounting.HealthRatePerYear, y.YearIndex);
+        outcome[StandardOutcomes.HealthyLifeYears] += Vector256.Sum(healthyYear) * Discounting.Factor(Discounting.HealthRatePerYear, y.YearIndex);
     }
 
 

@@ -23,6 +23,8 @@ internal sealed class HealthYearReference
     private readonly double[] _startExcessIllHealth;   // [zone * Bands + band], Σ excess × start prevalence
     private readonly double[] _startDiseaseRisk;  // [disease * zones + zone], incidence RR at the start exposures
     private readonly double[] _zoneTotal;         // [zone], people at the start of the year
+    private readonly double[] _standardPeople;    // [zone * Bands + band], the start year's people: weights of the decile tables
+    private readonly double[] _zoneIncidence;     // [(disease * zones + zone) * Bands + band], steady-state incidence at the start exposures
     private ExposureResponseParameters _risks;
 
     /// <summary>State for <paramref name="zones"/> zones.</summary>
@@ -35,6 +37,8 @@ internal sealed class HealthYearReference
         _startExcessIllHealth = new double[zones * Bands];
         _startDiseaseRisk = new double[DiseaseCatalogue.Count * zones];
         _zoneTotal = new double[zones];
+        _standardPeople = new double[zones * Bands];
+        _zoneIncidence = new double[DiseaseCatalogue.Count * zones * Bands];
     }
 
     /// <summary>
@@ -42,10 +46,11 @@ internal sealed class HealthYearReference
     /// death rates with the start exposures' relative risks taken out, its incidence relative risks at the start
     /// exposures, and its start-year excess ill health from disease.
     /// </summary>
-    public void Start(WorldState world, in ExposureResponseParameters risks)
+    public void Start(WorldState world, in ExposureResponseParameters risks, Scenarios.HealthParameters h)
     {
         _risks = risks;
         var health = world.Health;
+        SteadyStateIncidence(world, h);
         for (int z = 0; z < _zones; z++)
         {
             var start = world.Exposures.StartLevelsOf(z);
@@ -56,6 +61,7 @@ internal sealed class HealthYearReference
             {
                 double people = health.Population[z * AgeBands.Stride + b];
                 _people[z * Bands + b] = people;
+                _standardPeople[z * Bands + b] = people;
                 total += people;
                 _startDeathRate[z * Bands + b] = EnglandReference.DeathRatePerPersonYear[b] * world.Zones.MortalityMultiplier[z]
                     / ExposureResponse.AllCauseMortalityRelativeRisk(risks, b, start);
@@ -100,7 +106,7 @@ internal sealed class HealthYearReference
         Span<double> good = stackalloc double[Bands];
         Span<double> next = stackalloc double[Bands];
         Array.Clear(y.Icbs.TreatmentCostGbp);
-        double deathsYear = 0, newCasesYear = 0, qalysYear = 0, costYear = 0;
+        double deathsYear = 0, newCasesYear = 0, qalysYear = 0, costYear = 0, healthyYear = 0;
         for (int z = 0; z < _zones; z++)
         {
             // This year's relative risks, from the mean exposures of the last five years.
@@ -108,18 +114,17 @@ internal sealed class HealthYearReference
             for (int e = 0; e < ExposureCatalogue.Count; e++) allCauseRisk[e] = ExposureResponse.RelativeRisk(_risks, (Exposure)e, levels);
             for (int d = 0; d < diseases; d++)
             {
-                double multiplier = DiseaseBaseline.DeprivationMultiplier((Disease)d, world.Zones.Decile[z])
-                    * ExposureResponse.DiseaseIncidenceRelativeRisk(_risks, (Disease)d, levels) / _startDiseaseRisk[d * _zones + z];
-                foreach (int slot in settings.SlotsReducing[d])
-                {
-                    double scale = settings.ScaleGbpPerHead[settings.Catalogue.ZonalProgramme(slot)];
-                    double spend = world.Programmes.EffectiveOf(slot)[z];
-                    multiplier *= 1 - settings.MaxIncidenceReductionOf(slot, (Disease)d) * (1 - Math.Exp(-spend / scale));
-                }
+                // Exposure risk relative to the start × the prevention stock's factor (set by the exposure update).
+                double multiplier = ExposureResponse.DiseaseIncidenceRelativeRisk(_risks, (Disease)d, levels) / _startDiseaseRisk[d * _zones + z]
+                    * world.Programmes.IncidenceFactor[d * _zones + z];
                 incidenceMultiplier[d] = multiplier;
                 casesByDisease[d] = 0;
             }
             int decile = world.Zones.Decile[z] - 1;
+            // Residents of cold homes are more often not in good health: a shift of every band, relative to the start.
+            double illHealthShift = h.ColdHomeIllHealthExcess * (levels.ColdHomeShare - world.Exposures.StartOf(Exposure.ColdHomes)[z]);
+            // Prevention lowers the deaths of the diseases it cuts, at ages 30+ (once its five-year build-up is through).
+            double preventionMortality = HealthConstants.PreventionMortalityFactor(world.Programmes, z);
             double births = _zoneTotal[z] * h.BirthsPerPersonPerYear;
             // People: deaths, then ageing (births enter the first band).
             for (int b = 0; b < Bands; b++)
@@ -128,6 +133,7 @@ internal sealed class HealthYearReference
                 double m = _startDeathRate[z * Bands + b] * shock;
                 for (int e = 0; e < ExposureCatalogue.Count; e++)
                     m *= 1 + HealthConstants.BandExposureShare[e * AgeBands.Stride + b] * (allCauseRisk[e] - 1);
+                m *= 1 + HealthConstants.PreventionMortalityBand[b] * (preventionMortality - 1);
                 double q = m / (1 + m / 2);
                 rates[b] = m;
                 double excessCases = 0;
@@ -137,13 +143,16 @@ internal sealed class HealthYearReference
                     casesByDisease[d] += cases;
                     excessCases += DiseaseCatalogue.All[d].IllHealthExcess * cases;
                 }
-                double notGood = y.Constants.BaseNotGood[z * AgeBands.Stride + b] - _startExcessIllHealth[z * Bands + b] + (n > 0 ? excessCases / n : 0);
+                double notGood = y.Constants.BaseNotGood[z * AgeBands.Stride + b] - _startExcessIllHealth[z * Bands + b] + (n > 0 ? excessCases / n : 0) + illHealthShift;
                 good[b] = Math.Clamp(1 - notGood, 0, 1);
                 deathsYear += n * q;
                 qalysYear += n * (h.UtilityNotInGoodHealth + good[b] * (h.UtilityInGoodHealth - h.UtilityNotInGoodHealth));
-                decilePeople[decile * Bands + b] += n;
-                decileDeaths[decile * Bands + b] += n * m;
-                decileGood[decile * Bands + b] += n * good[b];
+                healthyYear += n * good[b];
+                // Deciles and the world pool zones with the start year's people as weights (direct standardisation).
+                double w = _standardPeople[z * Bands + b];
+                decilePeople[decile * Bands + b] += w;
+                decileDeaths[decile * Bands + b] += w * m;
+                decileGood[decile * Bands + b] += w * good[b];
             }
             // Treatment costs of this year's prevalent cases and cold homes land on the zone's ICB.
             double zoneCost = IcbRules.TreatmentCostGbp(casesByDisease, costPerCase, world.Homes.ColdHomes[z], h.ColdHomeCostGbpPerHome);
@@ -160,7 +169,7 @@ internal sealed class HealthYearReference
                     double alive = _people[z * Bands + b] * (1 - q);
                     double cases = _cases[(d * _zones + z) * Bands + b];
                     double surviving = cases * (1 - q);
-                    double incident = Math.Min(1, y.Constants.NationalIncidence[d * AgeBands.Stride + b] * incidenceMultiplier[d]) * (alive - surviving);
+                    double incident = Math.Min(1, _zoneIncidence[(d * _zones + z) * Bands + b] * incidenceMultiplier[d]) * (alive - surviving);
                     newCasesYear += incident;
                     next[b] = surviving + incident - remission * surviving;
                 }
@@ -192,6 +201,36 @@ internal sealed class HealthYearReference
         outcome[StandardOutcomes.NcdCases] += newCasesYear;
         outcome[StandardOutcomes.NhsCostGbp] += costYear * Discounting.Factor(Discounting.CostRatePerYear, y.YearIndex);
         outcome[StandardOutcomes.Qalys] += qalysYear * Discounting.Factor(Discounting.HealthRatePerYear, y.YearIndex);
+        outcome[StandardOutcomes.HealthyLifeYears] += healthyYear * Discounting.Factor(Discounting.HealthRatePerYear, y.YearIndex);
+    }
+
+    /// <summary>
+    /// Each zone's incidence of each disease that keeps its start prevalence steady at its start death rates (England's
+    /// × its mortality multiplier) and start age structure (§7.18, for the zone).
+    /// </summary>
+    private void SteadyStateIncidence(WorldState world, Scenarios.HealthParameters h)
+    {
+        Span<double> prevalence = stackalloc double[Bands], share = stackalloc double[Bands], deathRate = stackalloc double[Bands];
+        for (int z = 0; z < _zones; z++)
+        {
+            double people = 0;
+            for (int b = 0; b < Bands; b++) people += world.Health.Population[z * AgeBands.Stride + b];
+            for (int b = 0; b < Bands; b++)
+            {
+                share[b] = world.Health.Population[z * AgeBands.Stride + b] / people;
+                deathRate[b] = EnglandReference.DeathRatePerPersonYear[b] * world.Zones.MortalityMultiplier[z];
+            }
+            for (int d = 0; d < DiseaseCatalogue.Count; d++)
+            {
+                for (int b = 0; b < Bands; b++)
+                {
+                    double n = world.Health.Population[z * AgeBands.Stride + b];
+                    prevalence[b] = n > 0 ? world.Health.Cases[(d * _zones + z) * AgeBands.Stride + b] / n : 0;
+                }
+                DiseaseDynamics.SteadyStateIncidence(prevalence, share, deathRate, DiseaseCatalogue.All[d].RemissionPerYear(h),
+                    _zoneIncidence.AsSpan((d * _zones + z) * Bands, Bands));
+            }
+        }
     }
 
     /// <summary>Ageing: a share 1/width of each band moves up one band (none from the open band); <paramref name="entering"/> enters the first.</summary>

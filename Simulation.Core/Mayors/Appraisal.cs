@@ -90,7 +90,7 @@ internal static class Appraisal
         ReadOnlySpan<double> newCases, in ExposureResponseParameters risks, HealthParameters h, ProgrammeSettings programmes, MayorState mayors)
     {
         var exposureValue = mayors.ExposureValueGbp.AsSpan(region * ExposureCatalogue.Count, ExposureCatalogue.Count);
-        var incidenceValue = mayors.ProgrammeIncidenceValueGbp.AsSpan(region * mayors.Programmes, mayors.Programmes);
+        var incidenceValue = mayors.DiseaseIncidenceValueGbp.AsSpan(region * DiseaseCatalogue.Count, DiseaseCatalogue.Count);
         if (people <= 0 || adults <= 0) { exposureValue.Clear(); incidenceValue.Clear(); return; }
         var population = new AppraisalPopulation(adults, 20, 99, 100_000 * adultDeaths / adults);
         Span<double> mean = stackalloc double[ExposureCatalogue.Count];
@@ -99,17 +99,21 @@ internal static class Appraisal
         // One appraisal of a small step in every exposure; its per-exposure rows give each exposure's value alone.
         var appraisal = HealthAppraisal.Appraise(population, before, before.Improved(Step), risks);
         for (int e = 0; e < ExposureCatalogue.Count; e++)
-            exposureValue[e] = appraisal.For((Exposure)e).QalyValueGbpPerYear / Step / people;
+            exposureValue[e] = Reported(appraisal.For((Exposure)e).QalyValueGbpPerYear / Step / people);
         // Prevention: cases avoided per year × years each would have spent in worse health (undiscounted).
         double qalysPerCase = YearsInWorseHealthPerCase * (h.UtilityInGoodHealth - h.UtilityNotInGoodHealth);
-        var catalogue = programmes.Catalogue;
-        for (int p = 0; p < catalogue.Count; p++)
-        {
-            var effects = catalogue.All[p].IncidenceEffects;
-            if (effects.IsEmpty) { incidenceValue[p] = 0; continue; }
-            double excessCases = 0;
-            foreach (var disease in effects[0].Diseases) excessCases += newCases[(int)disease] * DiseaseCatalogue.Of(disease).IllHealthExcess;
-            incidenceValue[p] = Discounting.QalyValueGbp * qalysPerCase * excessCases / people;
-        }
+        for (int d = 0; d < DiseaseCatalogue.Count; d++)
+            incidenceValue[d] = Reported(Discounting.QalyValueGbp * qalysPerCase * newCases[d] * DiseaseCatalogue.All[d].IllHealthExcess / people);
+    }
+
+    /// <summary>
+    /// A value as an appraisal reports it, to four significant figures: the mayor's decisions (which zone gets the next
+    /// scheme) then do not turn on the last bits of a sum, so the fast and the reference kernels decide alike.
+    /// </summary>
+    internal static double Reported(double value)
+    {
+        if (value == 0 || !double.IsFinite(value)) return value;
+        double scale = Math.Pow(10, 3 - Math.Floor(Math.Log10(Math.Abs(value))));
+        return Math.Round(value * scale) / scale;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class MayorState
         HomesThisTerm = new double[regions]; SpentThisTermGbp = new double[regions]; ReceivedThisTermGbp = new double[regions];
         ReceivedTotalGbp = new double[regions];
         ExposureValueGbp = new double[regions * ExposureCatalogue.Count];
-        ProgrammeIncidenceValueGbp = new double[regions * programmes];
+        DiseaseIncidenceValueGbp = new double[regions * DiseaseCatalogue.Count];
         ZoneTargetingWeight = new double[zones];
         Programmes = programmes;
     }
@@ -46,8 +46,8 @@ internal sealed class MayorState
     public readonly double[] ReceivedTotalGbp;
     /// <summary>[region * exposures + exposure] £ of QALYs a year per resident of a unit improvement of the exposure (last appraisal).</summary>
     public readonly double[] ExposureValueGbp;
-    /// <summary>[region * programmes + programme] £ of QALYs a year per resident of a full (100%) cut in the incidence the programme reduces (last appraisal).</summary>
-    public readonly double[] ProgrammeIncidenceValueGbp;
+    /// <summary>[region * diseases + disease] £ of QALYs a year per resident of a full (100%) cut in the disease's incidence (last appraisal).</summary>
+    public readonly double[] DiseaseIncidenceValueGbp;
     /// <summary>[zone] targeting weight per resident from its mayor's commitment (proportionate universalism).</summary>
     public readonly double[] ZoneTargetingWeight;
 }

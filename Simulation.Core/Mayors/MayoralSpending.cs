@@ -26,12 +26,11 @@ internal static class MayoralSpending
         {
             int n = catalogue.Count;
             Benefit = new double[n]; Saturation = new double[n]; Cap = new double[n]; Spend = new double[n]; SpendFromTheme = new double[n];
-            CumulativePerHead = new double[catalogue.ZonalCount];
             SpreadTargeted = new double[zones]; SpreadUniversal = new double[zones]; ZoneWeight = new double[zones];
         }
 
         internal readonly double[] ThemeMoney = new double[Themes.Count];
-        internal readonly double[] Benefit, Saturation, Cap, Spend, SpendFromTheme, CumulativePerHead;
+        internal readonly double[] Benefit, Saturation, Cap, Spend, SpendFromTheme;
         internal readonly double[] SpreadTargeted, SpreadUniversal, ZoneWeight;
     }
 
@@ -40,27 +39,33 @@ internal static class MayoralSpending
     /// <param name="Settlement">The variant's settlement: what is spendable and where spending is debited.</param>
     /// <param name="Parameters">The replication's parameters.</param>
     /// <param name="Programmes">The replication's programme settings.</param>
-    /// <param name="AppraisalAnnuity">Σ of discount factors over the appraisal years: a year's health value counted over them.</param>
     /// <param name="RegionPopulation">[region] residents at the start of the variant.</param>
     /// <param name="Funding">The pots.</param>
     /// <param name="Mayors">The mayors: their appraisal, commitment and capacity; spend and capacity are recorded.</param>
     /// <param name="Icbs">The ICBs: what they offer to pool, and what the mayor used.</param>
     /// <param name="Sites">This year's sites that need remediation.</param>
+    /// <param name="TopUp">Extra central money for one programme in one region (a marginal analysis), or null.</param>
     public readonly record struct Context(int Year, ISettlement Settlement, ModelParameters Parameters, ProgrammeSettings Programmes,
-        double AppraisalAnnuity, double[] RegionPopulation, FundingState Funding, MayorState Mayors, IcbState Icbs, SitePipeline Sites);
+        double[] RegionPopulation, FundingState Funding, MayorState Mayors, IcbState Icbs, SitePipeline Sites, MarginalSpend? TopUp = null);
 
-    /// <summary>Σ of the health discount factors over the appraisal years.</summary>
-    public static double AppraisalAnnuity(ProgrammeParameters programmes)
+    /// <summary>
+    /// Every region's spending for the year, in region order: first the upkeep of the stock in use (from its programme's
+    /// theme money, then flexible money; the share paid sets how fast the stock decays), then the allocation of what is
+    /// left by perceived benefit per £, then delivery.
+    /// </summary>
+    /// <param name="c">What the step reads.</param>
+    /// <param name="world">The working world.</param>
+    /// <param name="work">Scratch.</param>
+    /// <param name="ledger">Where the money went.</param>
+    /// <param name="outcome">The variant's outcomes.</param>
+    /// <param name="yearly">The year's series.</param>
+    /// <param name="regionSpend">[region * programmes + programme] spend by region, added to (empty: not kept).</param>
+    public static void AllocateAndSpend(in Context c, WorldState world, Workspace work, ref MoneyLedger ledger, Span<double> outcome, Span<double> yearly,
+        Span<double> regionSpend)
     {
-        double annuity = 0;
-        for (int k = 0; k < programmes.AppraisalYears; k++) annuity += Discounting.Factor(Discounting.HealthRatePerYear, k);
-        return annuity;
-    }
-
-    /// <summary>Every region's allocation and delivery for the year, in region order.</summary>
-    public static void AllocateAndSpend(in Context c, WorldState world, Workspace work, ref MoneyLedger ledger, Span<double> outcome, Span<double> yearly)
-    {
-        var catalogue = c.Programmes.Catalogue;
+        double costDiscount = Discounting.Factor(Discounting.CostRatePerYear, c.Year);
+        var settings = c.Programmes;
+        var catalogue = settings.Catalogue;
         var mayors = c.Mayors;
         for (int r = 0; r < world.RegionCount; r++)
         {
@@ -69,47 +74,77 @@ internal static class MayoralSpending
             double pooled = c.Icbs.PooledOfferedGbp[r];
             ledger.PaidToMayorsGbp += pooled;
             c.Settlement.SpendableThisYear(c.Funding, r, c.Parameters.Funding, work.ThemeMoney, out double settlementFlexible);
-            double flexible = pooled;
-            flexible += settlementFlexible;
-
-            PerceivedBenefits.Set(r, pop, c.AppraisalAnnuity, c.Settlement.AwardsByCompetition, world, c.Programmes, mayors,
-                c.Sites.RemediationNeedGbp[r], work.CumulativePerHead, work.Benefit, work.Saturation, work.Cap);
+            double flexible = pooled + settlementFlexible;
             var zonesOf = world.Regions.ZonesOf(r);
-            bool targetedPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Health.ZoneTotal, mayors.ZoneTargetingWeight,
+            var spent = new Spending(ref ledger, mayors, outcome, yearly, r, costDiscount,
+                regionSpend.IsEmpty ? regionSpend : regionSpend.Slice(r * catalogue.Count, catalogue.Count));
+
+            // 1. Upkeep of the stock in use.
+            double fromFlexibleTotal = 0;
+            for (int slot = 0; slot < catalogue.StockCount; slot++)
+            {
+                int p = catalogue.StockProgramme(slot);
+                double due = 0;
+                foreach (int z in zonesOf) due += world.Programmes.StockOf(slot)[z] * world.Programmes.Residents[z];
+                due *= settings.UpkeepSharePerYear[p];
+                if (due <= 0) { world.Programmes.UpkeepPaidShare[slot * world.RegionCount + r] = 1; continue; }
+                var theme = catalogue.All[p].Theme;
+                double fromTheme = Math.Min(due, work.ThemeMoney[(int)theme]);
+                work.ThemeMoney[(int)theme] -= fromTheme;
+                double fromFlexible = Math.Min(due - fromTheme, flexible);
+                flexible -= fromFlexible;
+                world.Programmes.UpkeepPaidShare[slot * world.RegionCount + r] = (fromTheme + fromFlexible) / due;
+                if (fromTheme > 0) c.Settlement.SpendFromTheme(c.Funding, r, theme, fromTheme);
+                fromFlexibleTotal += fromFlexible;
+                spent.Add(p, fromTheme + fromFlexible);
+            }
+
+            // 2. What is left, allocated by perceived benefit per £ (within what can be delivered this year).
+            PerceivedBenefits.Set(new BenefitContext(settings, c.Parameters.Programmes.AppraisalYears, c.Settlement.AwardsByCompetition,
+                c.Sites.RemediationNeedGbp[r]), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
+            bool targetedPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
                 Targeting.ProportionateUniversalism, work.SpreadTargeted);
-            bool universalPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Health.ZoneTotal, mayors.ZoneTargetingWeight,
+            bool universalPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
                 Targeting.Universal, work.SpreadUniversal);
             Allocation.AllocateByBenefitPerPound(work.ThemeMoney, flexible, work.Benefit, work.Saturation, work.Cap,
                 catalogue.ThemeOfProgramme, work.Spend, work.SpendFromTheme);
 
-            double fromFlexibleTotal = 0;
+            // A marginal analysis's extra money, on top of the mayor's allocation and paid from outside the settlement.
+            double topUp = c.TopUp is { } extra && extra.Reaches(r) ? extra.GbpPerHeadPerYear * pop : 0;
+            int topUpProgramme = c.TopUp?.Programme ?? -1;
+
+            // 3. Delivery.
+            var exposureValue = mayors.ExposureValueGbp.AsSpan(r * Health.ExposureCatalogue.Count, Health.ExposureCatalogue.Count);
             for (int p = 0; p < catalogue.Count; p++)
             {
-                double planned = work.Spend[p];
+                double own = work.Spend[p];
+                double planned = own + (p == topUpProgramme ? topUp : 0);
                 if (planned <= 0) continue;
                 var programme = catalogue.All[p];
                 bool targeted = programme.Targeting == Targeting.ProportionateUniversalism;
+                int year = c.Year + settings.LagYears[p];
                 double actual = programme.Delivery switch
                 {
-                    DeliveryKind.ZonalSaturating => ProgrammeDelivery.SpreadAcrossZones(world.Programmes, zonesOf,
+                    DeliveryKind.AreaSchemes => ProgrammeDelivery.DeliverSchemes(
+                        new SchemeContext(world, settings, zonesOf, mayors.ZoneTargetingWeight, programme.Targeting, exposureValue),
+                        catalogue.StockSlot(p), p, planned, year),
+                    DeliveryKind.PopulationService => ProgrammeDelivery.SpreadAcrossZones(world.Programmes, zonesOf,
                         targeted ? work.SpreadTargeted : work.SpreadUniversal, targeted ? targetedPossible : universalPossible,
-                        catalogue.ZonalSlot(p), planned, c.Year + c.Programmes.LagYears[p]),
+                        catalogue.StockSlot(p), planned, year),
                     DeliveryKind.ColdHomeRetrofit => ProgrammeDelivery.RetrofitColdHomes(world.Homes, zonesOf, mayors.ZoneTargetingWeight,
-                        programme.Targeting, c.Programmes.UnitCostGbp[p], planned, work.ZoneWeight),
+                        programme.Targeting, settings.UnitCostGbp[p], planned, work.ZoneWeight),
                     DeliveryKind.SiteRemediation => SiteAssembly.AssembleSites(r, planned, world, c.Sites),
                     DeliveryKind.MayoralCapacity => ProgrammeDelivery.ImproveCapacity(ref mayors.Capacity[r], ref mayors.AnalyticalCapacity[r],
-                        planned, pop, c.Programmes.ScaleGbpPerHead[p]),
+                        planned, pop, settings.ScaleGbpPerHead[p]),
                     _ => throw new InvalidOperationException($"Programme {programme.Name} has no delivery rule for {programme.Delivery}."),
                 };
-                double fromTheme = work.SpendFromTheme[p] * actual / planned;
+                // Delivery short of the plan falls on the mayor's money and the extra alike, in proportion.
+                double ownActual = actual * own / planned;
+                ledger.PaidToMayorsGbp += actual - ownActual;
+                double fromTheme = work.SpendFromTheme[p] * ownActual / Math.Max(own, double.Epsilon);
                 if (fromTheme > 0) c.Settlement.SpendFromTheme(c.Funding, r, programme.Theme, fromTheme);
-                fromFlexibleTotal += actual - fromTheme;
-                ledger.ProgrammeSpendGbp += actual;
-                mayors.SpentThisTermGbp[r] += actual;
-                outcome[OutcomeCatalogue.FirstProgrammeSpend + p] += actual;
-                outcome[StandardOutcomes.PublicSpendGbp] += actual;
-                yearly[OutcomeCatalogue.FirstProgrammeSpendSeries + p] += actual;
-                yearly[StandardSeries.PublicSpendGbp] += actual;
+                fromFlexibleTotal += ownActual - fromTheme;
+                spent.Add(p, actual);
             }
             // Pooled ICB money is used first; what the mayor could not use goes back to the ICB.
             double pooledUsed = Math.Clamp(fromFlexibleTotal, 0, pooled);
@@ -118,6 +153,29 @@ internal static class MayoralSpending
             c.Icbs.PooledUsedGbp[r] += pooledUsed;
             double fromPot = fromFlexibleTotal - pooledUsed;
             if (fromPot > 0) c.Settlement.SpendFlexible(c.Funding, r, fromPot);
+        }
+    }
+
+    /// <summary>
+    /// Records programme spending in the ledger, the mayor's term record, the outcomes (with the discounted public cost),
+    /// the year's series and the spend by region.
+    /// </summary>
+    private readonly ref struct Spending(ref MoneyLedger ledger, MayorState mayors, Span<double> outcome, Span<double> yearly, int region,
+        double costDiscount, Span<double> regionSpend)
+    {
+        private readonly ref MoneyLedger _ledger = ref ledger;
+        private readonly Span<double> _outcome = outcome, _yearly = yearly, _regionSpend = regionSpend;
+
+        public void Add(int programme, double amountGbp)
+        {
+            if (!_regionSpend.IsEmpty) _regionSpend[programme] += amountGbp;
+            _outcome[StandardOutcomes.PublicCostGbp] += amountGbp * costDiscount;
+            _ledger.ProgrammeSpendGbp += amountGbp;
+            mayors.SpentThisTermGbp[region] += amountGbp;
+            _outcome[OutcomeCatalogue.FirstProgrammeSpend + programme] += amountGbp;
+            _outcome[StandardOutcomes.PublicSpendGbp] += amountGbp;
+            _yearly[OutcomeCatalogue.FirstProgrammeSpendSeries + programme] += amountGbp;
+            _yearly[StandardSeries.PublicSpendGbp] += amountGbp;
         }
     }
 }

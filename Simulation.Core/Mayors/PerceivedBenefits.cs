@@ -21,79 +21,135 @@ internal static class PerceivedBenefits
         (1 - missionCommitment) * otherBenefitPerGbp + missionCommitment * analyticalCapacity * healthValuePerGbp;
 
     /// <summary>
+    /// Σ over the appraisal years of the health discount factor × the share of a stock still in use after depreciation
+    /// (1 − <paramref name="depreciationPerYear"/>)^k: the years of benefit a £ of stock brings, as the mayor counts them.
+    /// </summary>
+    public static double StockAnnuity(int years, double depreciationPerYear, double discountRatePerYear)
+    {
+        double annuity = 0;
+        for (int k = 0; k < years; k++) annuity += Math.Pow(1 - depreciationPerYear, k) * Discounting.Factor(discountRatePerYear, k);
+        return annuity;
+    }
+
+    /// <summary>
     /// Region <paramref name="region"/>'s perceived marginal benefit per £ of each programme at zero spend this year, the
     /// spend at which it has fallen by a factor e (saturation), and the most it can usefully spend this year (cap).
-    /// Zonal programmes: slope of their saturating response at the region's cumulative spend per head × the
-    /// appraised value of what they change, counted over the appraisal years (<paramref name="annuity"/>); cold home
-    /// retrofit: the cold-home share a £ removes × its value, capped by the cold homes left; site remediation: no
-    /// health value, capped by the remediation that would unlock sites; capacity: its non-health value falls as
-    /// capacity approaches 1, halved where no money is won by competition.
+    /// Area schemes: the next scheme's health value (the mayor's appraisal of the exposure changes it brings in its zone,
+    /// counted over the appraisal years as its stock depreciates) and its non-health benefit (the first scheme's, scaled by
+    /// how much response the next scheme still adds), per £ of its whole-life cost (capital plus upkeep); prevention: the
+    /// slope of its response at the region's stock × the value of the incidence it cuts; cold home retrofit: the
+    /// cold-home share a £ removes × its value, capped by the cold homes left; site remediation: no health value,
+    /// capped by the remediation that would unlock sites; capacity: its non-health value falls as capacity approaches 1,
+    /// halved where no money is won by competition. Caps include what the mayoralty can deliver in a year.
     /// </summary>
-    public static void Set(int region, double population, double annuity, bool awardsByCompetition, WorldState world,
-        ProgrammeSettings settings, MayorState mayors, double remediationNeedGbp,
-        Span<double> cumulativePerHead, Span<double> benefit, Span<double> saturation, Span<double> cap)
+    public static void Set(in BenefitContext c, int region, double population, WorldState world, MayorState mayors,
+        Span<double> benefit, Span<double> saturation, Span<double> cap)
     {
+        var settings = c.Settings;
         var catalogue = settings.Catalogue;
-        int zones = world.ZoneCount;
-        // Population-weighted cumulative spend per head already in place: marginal effects saturate.
-        cumulativePerHead.Clear();
+        var zonesOf = world.Regions.ZonesOf(region);
         double coldHomes = 0, dwellings = 0;
-        foreach (int z in world.Regions.ZonesOf(region))
-        {
-            double people = world.Health.ZoneTotal[z];
-            dwellings += world.Homes.Dwellings[z];
-            for (int slot = 0; slot < catalogue.ZonalCount; slot++)
-                cumulativePerHead[slot] += people * world.Programmes.EffectiveSpendPerHeadGbp[slot * zones + z];
-            coldHomes += world.Homes.ColdHomes[z];
-        }
-        for (int slot = 0; slot < catalogue.ZonalCount; slot++) cumulativePerHead[slot] /= population;
+        foreach (int z in zonesOf) { dwellings += world.Homes.Dwellings[z]; coldHomes += world.Homes.ColdHomes[z]; }
         var exposureValue = mayors.ExposureValueGbp.AsSpan(region * ExposureCatalogue.Count, ExposureCatalogue.Count);
-        double c = mayors.Commitment[region], a = mayors.AnalyticalCapacity[region];
+        var diseaseValue = mayors.DiseaseIncidenceValueGbp.AsSpan(region * DiseaseCatalogue.Count, DiseaseCatalogue.Count);
+        double commitment = mayors.Commitment[region], analytical = mayors.AnalyticalCapacity[region];
+        double deliveryFactor = DeliveryFactor(mayors.Capacity[region]);
         for (int p = 0; p < catalogue.Count; p++)
         {
-            double scale = settings.ScaleGbpPerHead[p];
             double other = settings.OtherBenefitPerGbp[p];
             double health = 0;
             saturation[p] = double.PositiveInfinity;
-            cap[p] = double.PositiveInfinity;
+            cap[p] = settings.DeliveryGbpPerHeadPerYear[p] * deliveryFactor * population;
+            int slot = catalogue.StockSlot(p);
+            double years = StockAnnuity(c.AppraisalYears, settings.DepreciationPerYear[p], Discounting.HealthRatePerYear);
             switch (catalogue.All[p].Delivery)
             {
-                case DeliveryKind.ZonalSaturating:
+                case DeliveryKind.AreaSchemes:
                 {
-                    int slot = catalogue.ZonalSlot(p);
-                    double cumulative = cumulativePerHead[slot];
-                    for (int e = 0; e < ExposureCatalogue.Count; e++)
+                    double dose = settings.DoseGbpPerHead[p];
+                    int[] effects = settings.ExposureEffectsOf[p];
+                    int best = -1;
+                    double bestPriority = 0;
+                    foreach (int z in zonesOf)
                     {
-                        double max = settings.MaxImprovement[slot * ExposureCatalogue.Count + e];
-                        if (max != 0) health += max / scale * Math.Exp(-cumulative / scale) * exposureValue[e];
+                        double priority = mayors.ZoneTargetingWeight[z] * ProgrammeDelivery.SchemeGain(world, settings, effects, exposureValue, slot, z, dose);
+                        if (priority > bestPriority) { bestPriority = priority; best = z; }
                     }
-                    var incidence = catalogue.All[p].IncidenceEffects;
-                    if (!incidence.IsEmpty)
+                    if (best < 0) { other = 0; break; }
+                    // Health: the next scheme's appraised value per resident a year, over its years; per £ of dose.
+                    double valued = 0, unvalued;
                     {
-                        double max = settings.MaxIncidenceReductionOf(slot, incidence[0].Diseases[0]);
-                        health += max / scale * Math.Exp(-cumulative / scale) * mayors.ProgrammeIncidenceValueGbp[region * mayors.Programmes + p];
+                        int z = best;
+                        double committed = world.Programmes.CommittedGbpPerHead(slot, z);
+                        foreach (int i in effects)
+                        {
+                            var effect = settings.ExposureEffects[i];
+                            double added = StockResponse.Hill(committed + dose, effect.HalfResponseGbpPerHead, effect.Exponent)
+                                           - StockResponse.Hill(committed, effect.HalfResponseGbpPerHead, effect.Exponent);
+                            valued += exposureValue[(int)effect.Exposure] * effect.FullChange(world.Exposures.StartOf(effect.Exposure)[z]) * added;
+                        }
+                        // Non-health benefit saturates with the same stock as the first effect's response.
+                        var main = settings.ExposureEffects[effects[0]];
+                        double first = StockResponse.Hill(dose, main.HalfResponseGbpPerHead, main.Exponent);
+                        unvalued = first > 0 ? (StockResponse.Hill(committed + dose, main.HalfResponseGbpPerHead, main.Exponent)
+                                                - StockResponse.Hill(committed, main.HalfResponseGbpPerHead, main.Exponent)) / first : 0;
                     }
-                    health *= annuity;
-                    saturation[p] = scale * population;
+                    double wholeLifeCost = 1 + settings.UpkeepSharePerYear[p] * StockAnnuity(c.AppraisalYears, settings.DepreciationPerYear[p], Discounting.CostRatePerYear);
+                    health = valued * years / dose / wholeLifeCost;
+                    other *= unvalued / wholeLifeCost;
+                    saturation[p] = dose * population;
+                    break;
+                }
+                case DeliveryKind.PopulationService:
+                {
+                    // The region's committed stock per resident (population-weighted), and the slope of each effect there.
+                    double stock = 0;
+                    foreach (int z in zonesOf) stock += world.Programmes.Residents[z] * world.Programmes.CommittedGbpPerHead(slot, z);
+                    stock /= population;
+                    int[] effects = settings.IncidenceEffectsOf[p];
+                    foreach (int i in effects)
+                    {
+                        var effect = settings.IncidenceEffects[i];
+                        health += effect.MaxReduction * StockResponse.Slope(stock, effect.HalfResponseGbpPerHead, effect.Exponent) * diseaseValue[(int)effect.Disease];
+                    }
+                    health *= years;
+                    var main = settings.IncidenceEffects[effects[0]];
+                    double slopeAtZero = StockResponse.Slope(0, main.HalfResponseGbpPerHead, main.Exponent);
+                    other *= slopeAtZero > 0 && double.IsFinite(slopeAtZero) ? StockResponse.Slope(stock, main.HalfResponseGbpPerHead, main.Exponent) / slopeAtZero : 1;
+                    // The marginal value of a Michaelis–Menten response halves as stock rises by about (K + K½)/2 per resident.
+                    saturation[p] = Math.Max(1e-9, (stock + main.HalfResponseGbpPerHead) / 2) * population;
                     break;
                 }
                 case DeliveryKind.ColdHomeRetrofit:
                 {
                     double coldSharePerGbp = dwellings > 0 ? 1 / (settings.UnitCostGbp[p] * dwellings) : 0;
-                    health = coldSharePerGbp * population * exposureValue[(int)Exposure.ColdHomes] * annuity;
-                    cap[p] = coldHomes * settings.UnitCostGbp[p];
+                    health = coldSharePerGbp * population * exposureValue[(int)Exposure.ColdHomes] * years;
+                    cap[p] = Math.Min(cap[p], coldHomes * settings.UnitCostGbp[p]);
                     break;
                 }
                 case DeliveryKind.SiteRemediation:
-                    cap[p] = remediationNeedGbp;
+                    cap[p] = Math.Min(cap[p], c.RemediationNeedGbp);
                     break;
                 case DeliveryKind.MayoralCapacity:
                     // Capacity raises bid success (where money is won by competition) and analytical capacity; elsewhere only the latter.
-                    other = other * (awardsByCompetition ? 1 : 0.5) * (1 - mayors.Capacity[region]);
-                    saturation[p] = scale * population;
+                    other = other * (c.AwardsByCompetition ? 1 : 0.5) * (1 - mayors.Capacity[region]);
+                    saturation[p] = settings.ScaleGbpPerHead[p] * population;
                     break;
             }
-            benefit[p] = PerGbp(other, health, c, a);
+            benefit[p] = PerGbp(other, health, commitment, analytical);
         }
     }
+
+    /// <summary>
+    /// Share of a programme's full delivery capacity a mayoralty of capacity <paramref name="capacity"/> (0–1) reaches:
+    /// half with no capacity, all of it with full capacity.
+    /// </summary>
+    public static double DeliveryFactor(double capacity) => 0.5 + 0.5 * Math.Clamp(capacity, 0, 1);
 }
+
+/// <summary>What the mayor's perceived benefits read besides the world and the mayors.</summary>
+/// <param name="Settings">The replication's programme settings.</param>
+/// <param name="AppraisalYears">Years of benefit counted.</param>
+/// <param name="AwardsByCompetition">Whether the settlement awards money by competition (capacity then raises bid success).</param>
+/// <param name="RemediationNeedGbp">The region's remediation that would unlock sites this year, £.</param>
+internal readonly record struct BenefitContext(ProgrammeSettings Settings, int AppraisalYears, bool AwardsByCompetition, double RemediationNeedGbp);

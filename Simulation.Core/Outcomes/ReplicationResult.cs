@@ -11,13 +11,14 @@ public sealed class ReplicationResult
     public const int Deciles = 10;
 
     /// <summary>A result for <paramref name="variants"/> variants over <paramref name="years"/> years of the standard catalogue.</summary>
-    public ReplicationResult(int variants, int years, int zones = 0) : this(Scenarios.ModelCatalogue.Standard.Outcomes, variants, years, zones) { }
+    public ReplicationResult(int variants, int years, int zones = 0, int regions = 0) : this(Scenarios.ModelCatalogue.Standard.Outcomes, variants, years, zones, regions) { }
 
     /// <summary>A result for the outcomes of <paramref name="outcomes"/>.</summary>
-    public ReplicationResult(OutcomeCatalogue outcomes, int variants, int years, int zones = 0)
+    public ReplicationResult(OutcomeCatalogue outcomes, int variants, int years, int zones = 0, int regions = 0)
     {
         Catalogue = outcomes;
-        Variants = variants; Years = years; Zones = zones;
+        Variants = variants; Years = years; Zones = zones; Regions = regions;
+        RegionProgrammeSpendGbp = new double[variants * regions * outcomes.Programmes.Count];
         OutcomeCount = outcomes.Count; SeriesCount = outcomes.SeriesCount;
         Outcome = new double[variants * OutcomeCount];
         Yearly = new double[variants * years * SeriesCount];
@@ -39,6 +40,10 @@ public sealed class ReplicationResult
     public int Years { get; }
     /// <summary>Zones recorded in <see cref="ZoneFinal"/> (0 if zone results are not kept).</summary>
     public int Zones { get; }
+    /// <summary>Regions recorded in <see cref="RegionProgrammeSpendGbp"/> (0 if not kept).</summary>
+    public int Regions { get; }
+    /// <summary>Spend on each programme in each region over the horizon, [(variant * regions + region) * programmes + programme], £.</summary>
+    public double[] RegionProgrammeSpendGbp { get; }
     /// <summary>Outcomes per variant.</summary>
     public int OutcomeCount { get; }
     /// <summary>Series per variant and year.</summary>
@@ -62,7 +67,7 @@ public sealed class ReplicationResult
 
     /// <summary>A result shaped for <paramref name="scenario"/>, with room for every zone.</summary>
     public static ReplicationResult For(Scenarios.Scenario scenario) =>
-        new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount);
+        new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.World.RegionCount);
 
     /// <summary>Outcome <paramref name="outcome"/> of variant <paramref name="variant"/>.</summary>
     public double Get(int variant, int outcome) => Outcome[variant * OutcomeCount + outcome];
@@ -84,6 +89,7 @@ public sealed class ReplicationResult
         other.DecileHleYears.CopyTo(DecileHleYears, 0); other.BaselineDecileHleYears.CopyTo(BaselineDecileHleYears, 0);
         other.ZoneFinal.CopyTo(ZoneFinal, 0); other.ZoneBaseline.CopyTo(ZoneBaseline, 0);
         other.Ledger.CopyTo(Ledger, 0);
+        other.RegionProgrammeSpendGbp.CopyTo(RegionProgrammeSpendGbp, 0);
     }
 }
 

@@ -60,6 +60,11 @@ public static class StandardOutcomes
     /// <summary>Private lenders' finance income.</summary>
     public static readonly int InvestorReturnGbp = Add("investor_return_gbp", "£", Better.Higher, "Private lenders' finance income on schemes started over the horizon, £", "Lenders' finance income");
 
+    /// <summary>Public money spent on programmes and bids, discounted.</summary>
+    public static readonly int PublicCostGbp = Add("public_cost_gbp", "£", Better.Lower, "Public money spent on programmes and on bids over the horizon, discounted 3.5%, £", "Public cost (discounted)");
+    /// <summary>Years lived in good health, discounted.</summary>
+    public static readonly int HealthyLifeYears = Add("healthy_life_years", "years", Better.Higher, "Years lived in good health by the whole population over the horizon, discounted 1.5%", "Healthy life-years (discounted)");
+
     /// <summary>Capacity classes in the order of the by-class outcomes (as <see cref="CapacityClass"/>).</summary>
     public static readonly ImmutableArray<string> CapacityClasses = ["established", "developing", "new"];
 

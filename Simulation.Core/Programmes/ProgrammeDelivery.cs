@@ -2,6 +2,24 @@ using UrbanSim.Core.World;
 
 namespace UrbanSim.Core.Programmes;
 
+/// <summary>What area schemes read: the world, the programme settings, the region's zones, and the mayor's targeting and valuation.</summary>
+/// <param name="World">The working world (stocks are queued in its programme state).</param>
+/// <param name="Settings">The replication's programme settings.</param>
+/// <param name="Zones">The region's zones.</param>
+/// <param name="TargetingWeight">[zone] the mayor's targeting weight.</param>
+/// <param name="Targeting">The programme's targeting.</param>
+/// <param name="ExposureValue">[exposure] the mayor's value of a unit improvement per resident a year.</param>
+internal readonly ref struct SchemeContext(WorldState World, ProgrammeSettings Settings, ReadOnlySpan<int> Zones,
+    ReadOnlySpan<double> TargetingWeight, Targeting Targeting, ReadOnlySpan<double> ExposureValue)
+{
+    public WorldState World { get; } = World;
+    public ProgrammeSettings Settings { get; } = Settings;
+    public ReadOnlySpan<int> Zones { get; } = Zones;
+    public ReadOnlySpan<double> TargetingWeight { get; } = TargetingWeight;
+    public Targeting Targeting { get; } = Targeting;
+    public ReadOnlySpan<double> ExposureValue { get; } = ExposureValue;
+}
+
 /// <summary>How each kind of programme (<see cref="DeliveryKind"/>) turns money into change in a region's zones.</summary>
 internal static class ProgrammeDelivery
 {
@@ -27,16 +45,92 @@ internal static class ProgrammeDelivery
         targeting == Targeting.ProportionateUniversalism ? targetingWeight[zone] : 1;
 
     /// <summary>
-    /// Queues a zonal programme's spend in the region's zones (shares from <see cref="SetSpreadPerResident"/>) for the
-    /// year it takes effect; returns what was spent (all of it, or nothing when no zone can receive it).
+    /// A population service's money spread over the region's zones (shares from <see cref="SetSpreadPerResident"/>) as
+    /// stock in use in <paramref name="year"/>; returns what was spent (all of it, or nothing when no zone can receive it).
     /// </summary>
     public static double SpreadAcrossZones(ProgrammeState programmes, ReadOnlySpan<int> zonesOfRegion, ReadOnlySpan<double> spreadPerResident,
-        bool spreadPossible, int slot, double amountGbp, int effectiveYear)
+        bool spreadPossible, int slot, double amountGbp, int year)
     {
         if (!spreadPossible) return 0;
-        var pending = programmes.PendingOf(slot, effectiveYear);
-        foreach (int z in zonesOfRegion) pending[z] += amountGbp * spreadPerResident[z];
+        foreach (int z in zonesOfRegion) programmes.Queue(slot, z, year, amountGbp * spreadPerResident[z]);
         return amountGbp;
+    }
+
+    /// <summary>
+    /// Area schemes: a share (the programme's spillover) of the money builds stock spread over every resident of the
+    /// region (the low-dose areas around schemes); the rest is delivered as schemes of the programme's dose
+    /// per resident, one zone at a time, each in the zone where the next scheme gains most: its targeting weight × the
+    /// health value of the response it adds, Σ over the programme's effects of value per unit × full change ×
+    /// (R(K + dose) − R(K)) at the zone's committed stock K (in use and being built). The last scheme may be partial.
+    /// Stock is in use in <paramref name="year"/>. Returns what was spent (less than the money when no zone gains).
+    /// </summary>
+    public static double DeliverSchemes(in SchemeContext c, int slot, int programme, double amountGbp, int year)
+    {
+        var world = c.World;
+        var programmes = world.Programmes;
+        var settings = c.Settings;
+        double dose = settings.DoseGbpPerHead[programme];
+        double regionPeople = 0;
+        foreach (int z in c.Zones) regionPeople += world.Programmes.Residents[z];
+        if (regionPeople <= 0 || amountGbp <= 0) return 0;
+        double spill = amountGbp * settings.SpilloverShare[programme];
+        foreach (int z in c.Zones) programmes.Queue(slot, z, year, spill / regionPeople);
+        double left = amountGbp - spill, spent = spill;
+        int[] effects = settings.ExposureEffectsOf[programme];
+        var progress = programmes.SchemeProgressGbpPerHead.AsSpan(slot * programmes.ZoneCount, programmes.ZoneCount);
+        while (left > 1e-6)
+        {
+            // Schemes under way are finished first (the mayor's priority among them); then a new one where it gains most.
+            int best = BestZone(c, settings, effects, slot, dose, underWayOnly: true, progress);
+            if (best < 0) best = BestZone(c, settings, effects, slot, dose, underWayOnly: false, progress);
+            if (best < 0) break;
+            double people = world.Programmes.Residents[best];
+            double cost = Math.Min(left, (dose - progress[best]) * people);
+            programmes.Queue(slot, best, year, cost / people);
+            progress[best] += cost / people;
+            if (progress[best] >= dose * (1 - 1e-9)) progress[best] = 0;
+            left -= cost;
+            spent += cost;
+        }
+        return spent;
+    }
+
+    /// <summary>
+    /// The zone of the region with the highest targeting weight × scheme gain (among those with a scheme under way when
+    /// <paramref name="underWayOnly"/>; a scheme under way is chosen even when it gains nothing more); −1 if none.
+    /// </summary>
+    private static int BestZone(in SchemeContext c, ProgrammeSettings settings, int[] effects, int slot, double dose, bool underWayOnly, ReadOnlySpan<double> progress)
+    {
+        int best = -1;
+        double bestGain = 0;
+        foreach (int z in c.Zones)
+        {
+            if (c.World.Programmes.Residents[z] <= 0 || (underWayOnly && progress[z] <= 0)) continue;
+            double gain = Weight(c.TargetingWeight, c.Targeting, z) * SchemeGain(c.World, settings, effects, c.ExposureValue, slot, z, dose);
+            if (gain > bestGain || (underWayOnly && best < 0)) { bestGain = gain; best = z; }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The health value per resident a year (in the mayor's valuation <paramref name="exposureValue"/>; unweighted when
+    /// it values nothing) of a further scheme of <paramref name="dose"/> in zone <paramref name="zone"/>.
+    /// </summary>
+    public static double SchemeGain(WorldState world, ProgrammeSettings settings, int[] effects, ReadOnlySpan<double> exposureValue, int slot, int zone, double dose)
+    {
+        double committed = world.Programmes.CommittedGbpPerHead(slot, zone);
+        bool valued = false;
+        foreach (int i in effects) valued |= exposureValue[(int)settings.ExposureEffects[i].Exposure] > 0;
+        double gain = 0;
+        foreach (int i in effects)
+        {
+            var effect = settings.ExposureEffects[i];
+            double start = world.Exposures.StartOf(effect.Exposure)[zone];
+            double added = StockResponse.Hill(committed + dose, effect.HalfResponseGbpPerHead, effect.Exponent)
+                           - StockResponse.Hill(committed, effect.HalfResponseGbpPerHead, effect.Exponent);
+            gain += (valued ? exposureValue[(int)effect.Exposure] : 1) * effect.FullChange(start) * added;
+        }
+        return gain;
     }
 
     /// <summary>
@@ -59,6 +153,7 @@ internal static class ProgrammeDelivery
             if (zoneWeight[z] <= 0) continue;
             double retrofitted = Math.Min(homes.ColdHomes[z], amountGbp * zoneWeight[z] / total / costPerHomeGbp);
             homes.ColdHomes[z] -= retrofitted;
+            homes.RetrofittedHomes[z] += retrofitted;
             spent += retrofitted * costPerHomeGbp;
         }
         return spent;

@@ -3,10 +3,36 @@ using UrbanSim.Core.Scenarios;
 
 namespace UrbanSim.Core.Programmes;
 
+/// <summary>One exposure effect of a stock programme, with the replication's parameters read.</summary>
+/// <param name="Slot">The programme's stock slot.</param>
+/// <param name="Exposure">The exposure changed.</param>
+/// <param name="Size">How the full change is measured.</param>
+/// <param name="Value">Level, share or amount of the full change.</param>
+/// <param name="HalfResponseGbpPerHead">Stock per resident at half the full change, £.</param>
+/// <param name="Exponent">The programme's Hill exponent.</param>
+internal readonly record struct ResolvedExposureEffect(int Slot, Exposure Exposure, EffectSize Size, double Value, double HalfResponseGbpPerHead, double Exponent)
+{
+    /// <summary>The full change in a zone whose start level is <paramref name="start"/>, in the exposure's healthier direction (≥ 0).</summary>
+    public double FullChange(double start) => Size switch
+    {
+        EffectSize.TowardsLevel => Math.Max(0, ExposureCatalogue.Of(Exposure).HealthierSign * (Value - start)),
+        EffectSize.ShareOfStart => Math.Max(0, Value * start),
+        _ => Value,
+    };
+}
+
+/// <summary>One incidence effect of a stock programme on one disease, with the replication's parameters read.</summary>
+/// <param name="Slot">The programme's stock slot.</param>
+/// <param name="Disease">The disease whose incidence falls.</param>
+/// <param name="MaxReduction">Most proportional reduction.</param>
+/// <param name="HalfResponseGbpPerHead">Stock per resident at half the most reduction, £.</param>
+/// <param name="Exponent">The programme's Hill exponent.</param>
+internal readonly record struct ResolvedIncidenceEffect(int Slot, Disease Disease, double MaxReduction, double HalfResponseGbpPerHead, double Exponent);
+
 /// <summary>
 /// A catalogue's programmes with one replication's parameters read into plain arrays (<see cref="Resolve"/>), so the
-/// yearly steps read numbers, not delegates: per programme its lag, response scale, unit cost and non-health
-/// benefit; per zonal slot the most each exposure improves and the most each disease's incidence falls.
+/// yearly steps read numbers, not delegates: per programme its lag, scheme dose, spillover, depreciation, upkeep,
+/// delivery capacity, unit cost and non-health benefit; and every exposure and incidence effect of the stock programmes.
 /// </summary>
 internal sealed class ProgrammeSettings
 {
@@ -14,96 +40,104 @@ internal sealed class ProgrammeSettings
     public ProgrammeSettings(ProgrammeCatalogue catalogue)
     {
         Catalogue = catalogue;
-        int n = catalogue.Count, zonal = catalogue.ZonalCount;
-        LagYears = new int[n]; ScaleGbpPerHead = new double[n]; UnitCostGbp = new double[n]; OtherBenefitPerGbp = new double[n];
-        MaxImprovement = new double[zonal * ExposureCatalogue.Count];
-        MaxIncidenceReduction = new double[zonal * DiseaseCatalogue.Count];
-        // Which zonal slots change each exposure and each disease's incidence: fixed by the catalogue, so the yearly
-        // loops visit only those.
-        SlotsChanging = new int[ExposureCatalogue.Count][];
-        SignedChange = new double[ExposureCatalogue.Count][];
-        for (int e = 0; e < ExposureCatalogue.Count; e++)
+        int n = catalogue.Count;
+        LagYears = new int[n]; DoseGbpPerHead = new double[n]; SpilloverShare = new double[n]; Exponent = new double[n];
+        DepreciationPerYear = new double[n]; UpkeepSharePerYear = new double[n]; UnmaintainedDecayPerYear = new double[n];
+        DeliveryGbpPerHeadPerYear = new double[n]; ScaleGbpPerHead = new double[n]; UnitCostGbp = new double[n]; OtherBenefitPerGbp = new double[n];
+        int exposureEffects = catalogue.All.Sum(p => p.ExposureEffects.Length);
+        int incidenceEffects = catalogue.All.Sum(p => p.IncidenceEffects.Sum(e => e.Diseases.Length));
+        ExposureEffects = new ResolvedExposureEffect[exposureEffects];
+        IncidenceEffects = new ResolvedIncidenceEffect[incidenceEffects];
+        // Which effects act on each exposure and disease: fixed by the catalogue, so the yearly loops visit only those.
+        EffectsOn = new int[ExposureCatalogue.Count][];
+        ReductionsOf = new int[DiseaseCatalogue.Count][];
+        var exposureList = catalogue.All.SelectMany(p => p.ExposureEffects.Select(e => e.Exposure)).ToArray();
+        var diseaseList = catalogue.All.SelectMany(p => p.IncidenceEffects.SelectMany(e => e.Diseases)).ToArray();
+        for (int e = 0; e < ExposureCatalogue.Count; e++) EffectsOn[e] = [.. Enumerable.Range(0, exposureList.Length).Where(i => (int)exposureList[i] == e)];
+        for (int d = 0; d < DiseaseCatalogue.Count; d++) ReductionsOf[d] = [.. Enumerable.Range(0, diseaseList.Length).Where(i => (int)diseaseList[i] == d)];
+        ExposureEffectsOf = new int[n][];
+        IncidenceEffectsOf = new int[n][];
+        int ei = 0, ii = 0;
+        for (int p = 0; p < n; p++)
         {
-            SlotsChanging[e] = [.. Enumerable.Range(0, zonal).Where(slot => catalogue.All[catalogue.ZonalProgramme(slot)].ExposureEffects.Any(x => (int)x.Exposure == e))];
-            SignedChange[e] = new double[SlotsChanging[e].Length];
+            ExposureEffectsOf[p] = [.. Enumerable.Range(ei, catalogue.All[p].ExposureEffects.Length)];
+            ei += catalogue.All[p].ExposureEffects.Length;
+            int count = catalogue.All[p].IncidenceEffects.Sum(e => e.Diseases.Length);
+            IncidenceEffectsOf[p] = [.. Enumerable.Range(ii, count)];
+            ii += count;
         }
-        ChangesExposure = [.. Enumerable.Range(0, zonal).Select(slot => !catalogue.All[catalogue.ZonalProgramme(slot)].ExposureEffects.IsEmpty)];
-        SlotsReducing = new int[DiseaseCatalogue.Count][];
-        for (int d = 0; d < DiseaseCatalogue.Count; d++)
-            SlotsReducing[d] = [.. Enumerable.Range(0, zonal).Where(slot => catalogue.All[catalogue.ZonalProgramme(slot)].IncidenceEffects.Any(x => x.Diseases.Contains((Disease)d)))];
     }
-
-    /// <summary>[exposure] the zonal slots whose programmes change the exposure, in slot order.</summary>
-    public readonly int[][] SlotsChanging;
-    /// <summary>[exposure][k] the most change of the exposure by slot <see cref="SlotsChanging"/>[exposure][k], in its unit and direction (a PM2.5 reduction is negative).</summary>
-    public readonly double[][] SignedChange;
-    /// <summary>[slot] whether the zonal slot's programme changes some exposure.</summary>
-    public readonly bool[] ChangesExposure;
-    /// <summary>[disease] the zonal slots whose programmes reduce the disease's incidence, in slot order.</summary>
-    public readonly int[][] SlotsReducing;
 
     /// <summary>The programmes.</summary>
     public ProgrammeCatalogue Catalogue { get; }
-    /// <summary>[programme] years from spending to effect.</summary>
+    /// <summary>[programme] years from spending to stock in place.</summary>
     public readonly int[] LagYears;
-    /// <summary>[programme] response scale, £ per resident (infinite for programmes without one).</summary>
+    /// <summary>[programme] stock per resident one scheme adds to its zone, £.</summary>
+    public readonly double[] DoseGbpPerHead;
+    /// <summary>[programme] share of a scheme's stock spread over its region.</summary>
+    public readonly double[] SpilloverShare;
+    /// <summary>[programme] Hill exponent of the response to stock.</summary>
+    public readonly double[] Exponent;
+    /// <summary>[programme] share of the stock lost a year when maintained.</summary>
+    public readonly double[] DepreciationPerYear;
+    /// <summary>[programme] upkeep a year per £ of stock.</summary>
+    public readonly double[] UpkeepSharePerYear;
+    /// <summary>[programme] extra share lost in a year without upkeep.</summary>
+    public readonly double[] UnmaintainedDecayPerYear;
+    /// <summary>[programme] most new spend a year at full capacity, £ per resident.</summary>
+    public readonly double[] DeliveryGbpPerHeadPerYear;
+    /// <summary>[programme] capacity programme's response scale, £ per resident.</summary>
     public readonly double[] ScaleGbpPerHead;
     /// <summary>[programme] cost of one unit, £.</summary>
     public readonly double[] UnitCostGbp;
-    /// <summary>[programme] non-health benefit per £ the mayor perceives.</summary>
+    /// <summary>[programme] non-health benefit per £ of a first scheme.</summary>
     public readonly double[] OtherBenefitPerGbp;
-    /// <summary>[slot * exposures + exposure] most improvement of the exposure at full response, in its unit (healthier direction positive).</summary>
-    public readonly double[] MaxImprovement;
-    /// <summary>[slot * diseases + disease] most proportional reduction of the disease's incidence at full response.</summary>
-    public readonly double[] MaxIncidenceReduction;
+    /// <summary>Every exposure effect of the stock programmes, in catalogue order.</summary>
+    public readonly ResolvedExposureEffect[] ExposureEffects;
+    /// <summary>Every incidence effect, one per programme and disease, in catalogue order.</summary>
+    public readonly ResolvedIncidenceEffect[] IncidenceEffects;
+    /// <summary>[exposure] indices of <see cref="ExposureEffects"/> acting on it.</summary>
+    public readonly int[][] EffectsOn;
+    /// <summary>[disease] indices of <see cref="IncidenceEffects"/> acting on it.</summary>
+    public readonly int[][] ReductionsOf;
+    /// <summary>[programme] indices of its <see cref="ExposureEffects"/>.</summary>
+    public readonly int[][] ExposureEffectsOf;
+    /// <summary>[programme] indices of its <see cref="IncidenceEffects"/>.</summary>
+    public readonly int[][] IncidenceEffectsOf;
 
     /// <summary>Reads every programme's parameters from <paramref name="parameters"/>.</summary>
-    /// <exception cref="InvalidOperationException">A programme's lag is outside 0 … <see cref="ProgrammeState.MaxLagYears"/>, or a scale is not positive.</exception>
+    /// <exception cref="InvalidOperationException">A lag is outside 0 … <see cref="ProgrammeState.MaxLagYears"/>, or a dose, half-response or scale is not positive.</exception>
     public void Resolve(ModelParameters parameters)
     {
-        Array.Clear(MaxImprovement);
-        Array.Clear(MaxIncidenceReduction);
+        int ei = 0, ii = 0;
         for (int p = 0; p < Catalogue.Count; p++)
         {
             var programme = Catalogue.All[p];
             LagYears[p] = programme.LagYears(parameters);
+            DoseGbpPerHead[p] = programme.SchemeDoseGbpPerHead(parameters);
+            SpilloverShare[p] = Math.Clamp(programme.SpilloverShare(parameters), 0, 1);
+            Exponent[p] = programme.ResponseExponent(parameters);
+            DepreciationPerYear[p] = programme.DepreciationPerYear(parameters);
+            UpkeepSharePerYear[p] = programme.UpkeepSharePerYear(parameters);
+            UnmaintainedDecayPerYear[p] = programme.UnmaintainedDecayPerYear(parameters);
+            DeliveryGbpPerHeadPerYear[p] = programme.DeliveryGbpPerHeadPerYear(parameters);
             ScaleGbpPerHead[p] = programme.ScaleGbpPerHead(parameters);
             UnitCostGbp[p] = programme.UnitCostGbp(parameters);
             OtherBenefitPerGbp[p] = programme.OtherBenefitPerGbp(parameters);
             if (LagYears[p] < 0 || LagYears[p] > ProgrammeState.MaxLagYears)
                 throw new InvalidOperationException($"Programme '{programme.Name}' has a lag of {LagYears[p]} years; lags are 0 to {ProgrammeState.MaxLagYears}.");
-            if (!(ScaleGbpPerHead[p] > 0))
-                throw new InvalidOperationException($"Programme '{programme.Name}' has a response scale of {ScaleGbpPerHead[p]}; it must be positive.");
-            int slot = Catalogue.ZonalSlot(p);
-            if (slot < 0) continue;
+            if (!(ScaleGbpPerHead[p] > 0) || !(Exponent[p] > 0) || (programme.Delivery == DeliveryKind.AreaSchemes && !(DoseGbpPerHead[p] > 0)))
+                throw new InvalidOperationException($"Programme '{programme.Name}' needs a positive scale, response exponent and scheme dose.");
+            int slot = Catalogue.StockSlot(p);
             foreach (var effect in programme.ExposureEffects)
-                MaxImprovement[slot * ExposureCatalogue.Count + (int)effect.Exposure] += effect.MaxImprovement(parameters);
+                ExposureEffects[ei++] = new(slot, effect.Exposure, effect.Size, effect.Value(parameters), Positive(programme, effect.HalfResponseGbpPerHead(parameters)), Exponent[p]);
             foreach (var effect in programme.IncidenceEffects)
-            {
-                double reduction = effect.MaxReduction(parameters);
                 foreach (var disease in effect.Diseases)
-                {
-                    int i = slot * DiseaseCatalogue.Count + (int)disease;
-                    // Two effects on one disease combine as independent reductions.
-                    MaxIncidenceReduction[i] = MaxIncidenceReduction[i] == 0 ? reduction : 1 - (1 - MaxIncidenceReduction[i]) * (1 - reduction);
-                }
-            }
+                    IncidenceEffects[ii++] = new(slot, disease, Math.Clamp(effect.MaxReduction(parameters), 0, 1), Positive(programme, effect.HalfResponseGbpPerHead(parameters)), Exponent[p]);
         }
-        for (int e = 0; e < ExposureCatalogue.Count; e++)
-            for (int k = 0; k < SlotsChanging[e].Length; k++)
-                SignedChange[e][k] = ExposureCatalogue.All[e].HealthierSign * MaxImprovement[SlotsChanging[e][k] * ExposureCatalogue.Count + e];
     }
 
-    /// <summary>Most improvement of exposure <paramref name="exposure"/> by zonal slot <paramref name="slot"/>.</summary>
-    public double MaxImprovementOf(int slot, Exposure exposure) => MaxImprovement[slot * ExposureCatalogue.Count + (int)exposure];
-
-    /// <summary>Most incidence reduction of <paramref name="disease"/> by zonal slot <paramref name="slot"/>.</summary>
-    public double MaxIncidenceReductionOf(int slot, Disease disease) => MaxIncidenceReduction[slot * DiseaseCatalogue.Count + (int)disease];
-
-    /// <summary>True when zonal slot <paramref name="slot"/> reduces some disease's incidence.</summary>
-    public bool ReducesIncidence(int slot)
-    {
-        for (int d = 0; d < DiseaseCatalogue.Count; d++) if (MaxIncidenceReduction[slot * DiseaseCatalogue.Count + d] > 0) return true;
-        return false;
-    }
+    private static double Positive(ProgrammeDefinition programme, double halfResponse) => halfResponse > 0
+        ? halfResponse
+        : throw new InvalidOperationException($"Programme '{programme.Name}' has a half-response stock of {halfResponse}; it must be positive.");
 }

@@ -15,6 +15,26 @@ public sealed record HealthParameters
     [AllowedRange(1, 3), Meaning("All-cause mortality RR per 10 µg/m³ PM2.5 (WHO 2021: 1.08, 1.06–1.09)")]
     public double Pm25RelativeRiskPer10 { get; init; } = 1.08;
 
+    /// <summary>All-cause mortality RR per 10 µg/m³ NO₂ (WHO 2021, Atkinson 2018: 1.02, 1.01–1.04; overlaps PM2.5).</summary>
+    [AllowedRange(1, 3), Meaning("All-cause mortality RR per 10 µg/m³ NO₂ (WHO 2021, Atkinson 2018: 1.02, 1.01–1.04; overlaps PM2.5)")]
+    public double No2RelativeRiskPer10 { get; init; } = 1.02;
+
+    /// <summary>Chronic respiratory disease incidence RR per 10 µg/m³ NO₂ (Atkinson 2018, respiratory mortality: about 1.03).</summary>
+    [AllowedRange(1, 3), Meaning("Chronic respiratory disease incidence RR per 10 µg/m³ NO₂ (Atkinson 2018, respiratory mortality: about 1.03)")]
+    public double RespiratoryNo2RelativeRiskPer10 { get; init; } = 1.03;
+
+    /// <summary>Common mental disorder incidence RR per +0.1 NDVI within 500 m (assumed as for mortality: 0.96; evidence weak, wide in scenarios).</summary>
+    [AllowedRange(0.01, 1.5), Meaning("Common mental disorder incidence RR per +0.1 NDVI within 500 m (assumed as for mortality: 0.96; evidence weak, wide in scenarios)")]
+    public double MentalDisorderGreenSpaceRelativeRiskPer01Ndvi { get; init; } = 0.96;
+
+    /// <summary>Common mental disorder incidence RR of living in an excessively cold home (Marmot Review Team 2011: about 1.3; wide in scenarios).</summary>
+    [AllowedRange(0.5, 5), Meaning("Common mental disorder incidence RR of living in an excessively cold home (Marmot Review Team 2011: about 1.3; wide in scenarios)")]
+    public double MentalDisorderColdHomeRelativeRisk { get; init; } = 1.3;
+
+    /// <summary>Extra share not in good health among residents of excessively cold homes (Int J Public Health 2017: warmth −16% health service use; wide in scenarios).</summary>
+    [AllowedRange(0, 0.5), Meaning("Extra share not in good health among residents of excessively cold homes (Int J Public Health 2017: warmth −16% health service use; wide in scenarios)")]
+    public double ColdHomeIllHealthExcess { get; init; } = 0.05;
+
     /// <summary>All-cause mortality RR per +0.1 NDVI within 500 m (Rojas-Rueda 2019: 0.96).</summary>
     [AllowedRange(0.01, 1), Meaning("All-cause mortality RR per +0.1 NDVI within 500 m (Rojas-Rueda 2019: 0.96)")]
     public double GreenSpaceRelativeRiskPer01Ndvi { get; init; } = 0.96;

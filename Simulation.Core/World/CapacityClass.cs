@@ -30,6 +30,10 @@ public sealed record ZoneRecord
     public required double CyclingMinutesPerWeek { get; init; }
     /// <summary>Annual mean PM2.5, µg/m³.</summary>
     public required double Pm25MicrogramsPerM3 { get; init; }
+    /// <summary>Annual mean NO₂, µg/m³; when not given, <see cref="No2FromPm25"/> × PM2.5.</summary>
+    public double? No2MicrogramsPerM3 { get; init; }
+    /// <summary>NO₂ per µg/m³ of PM2.5 where a zone's NO₂ is not given: England's means, 16 / 9.5 (docs/model.md §5.2).</summary>
+    public const double No2FromPm25 = 16 / 9.5;
     /// <summary>Residential greenness, NDVI within 500 m.</summary>
     public required double GreenSpaceNdvi { get; init; }
     /// <summary>Share of homes that are excessively cold.</summary>

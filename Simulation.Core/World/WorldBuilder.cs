@@ -19,17 +19,14 @@ internal static class WorldBuilder
     /// <summary>Median capacity of a synthetic developable site, homes.</summary>
     public const double MedianSiteCapacityHomes = 900;
 
-    /// <summary>Allocates a buffer of the right shape for <paramref name="spec"/> and <paramref name="zonalProgrammes"/> zonal programmes.</summary>
-    public static WorldState Allocate(WorldSpec spec, int zonalProgrammes)
+    /// <summary>Allocates a buffer of the right shape for <paramref name="spec"/> and <paramref name="stockProgrammes"/> stock programmes.</summary>
+    public static WorldState Allocate(WorldSpec spec, int stockProgrammes)
     {
-        int regions = spec.Zones.IsDefaultOrEmpty
-            ? spec.Regions.Length
-            : spec.Zones.Select(z => z.Region).Distinct(StringComparer.Ordinal).Count();
-        return new WorldState(regions, spec.ZoneCount, spec.SitesPerZone, zonalProgrammes);
+        return new WorldState(spec.RegionCount, spec.ZoneCount, spec.SitesPerZone, stockProgrammes);
     }
 
     /// <summary>Allocates a buffer of the right shape for <paramref name="scenario"/> (its world and its programme catalogue).</summary>
-    public static WorldState Allocate(Scenario scenario) => Allocate(scenario.World, scenario.Catalogue.Programmes.ZonalCount);
+    public static WorldState Allocate(Scenario scenario) => Allocate(scenario.World, scenario.Catalogue.Programmes.StockCount);
 
     /// <summary>
     /// The replication number the place is drawn with: zones and sites (deprivation, population, exposures,
@@ -88,6 +85,8 @@ internal static class WorldBuilder
                 levels.Level[(int)Exposure.Pm25 * zones + zone] = Math.Max(4, ExposureCatalogue.Of(Exposure.Pm25).EnglandMean + regionPm + 3.0 * score + 0.8 * random.StandardNormal(RngStream.World, 0, zone, 4));
                 levels.Level[(int)Exposure.GreenSpace * zones + zone] = Math.Clamp(ExposureCatalogue.Of(Exposure.GreenSpace).EnglandMean - 0.18 * score + 0.05 * random.StandardNormal(RngStream.World, 0, zone, 5), 0.05, 0.8);
                 levels.Level[(int)Exposure.ColdHomes * zones + zone] = Math.Clamp(ExposureCatalogue.Of(Exposure.ColdHomes).EnglandMean + 0.07 * score + 0.015 * random.StandardNormal(RngStream.World, 0, zone, 6), 0, 0.4);
+                // NO₂ follows traffic: higher in big cities and deprived zones (IoD 2019 air quality indicator), more variable than PM2.5.
+                levels.Level[(int)Exposure.No2 * zones + zone] = Math.Max(4, ExposureCatalogue.Of(Exposure.No2).EnglandMean + 2.5 * regionPm + 8.0 * score + 3.0 * random.StandardNormal(RngStream.World, 0, zone, 8));
                 // Prices fall with deprivation: most deprived decile about 0.55× and least about 1.45× the region's level.
                 world.Zones.BaseHousePriceGbpPerM2[zone] = regionPrice * (1 - score) * Math.Exp(0.08 * random.StandardNormal(RngStream.World, 0, zone, 7));
                 for (int s = 0; s < spec.SitesPerZone; s++)
@@ -126,6 +125,7 @@ internal static class WorldBuilder
             world.Exposures.Level[(int)Exposure.Pm25 * zones + zone] = z.Pm25MicrogramsPerM3;
             world.Exposures.Level[(int)Exposure.GreenSpace * zones + zone] = z.GreenSpaceNdvi;
             world.Exposures.Level[(int)Exposure.ColdHomes * zones + zone] = z.ColdHomeShare;
+            world.Exposures.Level[(int)Exposure.No2 * zones + zone] = z.No2MicrogramsPerM3 ?? ZoneRecord.No2FromPm25 * z.Pm25MicrogramsPerM3;
             world.Zones.BaseHousePriceGbpPerM2[zone] = z.HousePriceGbpPerM2;
             for (int s = 0; s < spec.SitesPerZone; s++)
             {
@@ -169,6 +169,7 @@ internal static class WorldBuilder
             world.Homes.Dwellings[zone] = pop / parameters.Development.PeoplePerHome;
             world.Homes.ColdHomes[zone] = world.Exposures.Level[(int)Exposure.ColdHomes * zones + zone] * world.Homes.Dwellings[zone];
             world.Homes.HealthyHomes[zone] = 0;
+            world.Homes.RetrofittedHomes[zone] = 0;
             for (int d = 0; d < DiseaseCatalogue.Count; d++)
             {
                 var national = DiseaseCatalogue.All[d].Prevalence;

@@ -14,15 +14,15 @@ namespace UrbanSim.Core.World;
 internal sealed class WorldState
 {
     /// <summary>A buffer for <paramref name="regions"/> regions, <paramref name="zones"/> zones with
-    /// <paramref name="sitesPerZone"/> sites each, and <paramref name="zonalProgrammes"/> zonal programmes.</summary>
-    public WorldState(int regions, int zones, int sitesPerZone, int zonalProgrammes)
+    /// <paramref name="sitesPerZone"/> sites each, and <paramref name="stockProgrammes"/> stock programmes.</summary>
+    public WorldState(int regions, int zones, int sitesPerZone, int stockProgrammes)
     {
         Regions = new RegionState(regions, zones, zones * sitesPerZone);
         Zones = new ZoneState(zones);
         Homes = new HousingStock(zones);
         Health = new ZoneHealthState(zones);
         Exposures = new ExposureState(zones);
-        Programmes = new ProgrammeState(zones, zonalProgrammes);
+        Programmes = new ProgrammeState(zones, stockProgrammes, regions);
         Sites = new SiteState(zones * sitesPerZone);
     }
 
@@ -51,7 +51,7 @@ internal sealed class WorldState
     /// <summary>True when this buffer has the shape of <paramref name="other"/>.</summary>
     public bool SameShape(WorldState other) =>
         RegionCount == other.RegionCount && ZoneCount == other.ZoneCount && SiteCount == other.SiteCount
-        && Programmes.ZonalCount == other.Programmes.ZonalCount;
+        && Programmes.StockCount == other.Programmes.StockCount;
 
     /// <summary>Copies every array of <paramref name="source"/> into this buffer (no allocation).</summary>
     public void CopyFrom(WorldState source)
@@ -165,7 +165,7 @@ internal sealed class HousingStock
 {
     internal HousingStock(int zones)
     {
-        Dwellings = new double[zones]; HealthyHomes = new double[zones]; ColdHomes = new double[zones];
+        Dwellings = new double[zones]; HealthyHomes = new double[zones]; ColdHomes = new double[zones]; RetrofittedHomes = new double[zones];
     }
 
     /// <summary>[zone] dwellings.</summary>
@@ -174,9 +174,12 @@ internal sealed class HousingStock
     public readonly double[] HealthyHomes;
     /// <summary>[zone] excessively cold or damp dwellings.</summary>
     public readonly double[] ColdHomes;
+    /// <summary>[zone] dwellings remedied by a warm homes programme (they revert as measures age).</summary>
+    public readonly double[] RetrofittedHomes;
 
     internal void CopyFrom(HousingStock source)
     {
         source.Dwellings.CopyTo(Dwellings, 0); source.HealthyHomes.CopyTo(HealthyHomes, 0); source.ColdHomes.CopyTo(ColdHomes, 0);
+        source.RetrofittedHomes.CopyTo(RetrofittedHomes, 0);
     }
 }

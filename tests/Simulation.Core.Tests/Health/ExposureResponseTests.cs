@@ -6,7 +6,7 @@ namespace UrbanSim.Core.Tests.Health;
 public class ExposureResponseTests
 {
     private static readonly ExposureResponseParameters P = ExposureResponseParameters.Default;
-    private static readonly ExposureLevels None = new(0, 0, 0, 0, 0);
+    private static readonly ExposureLevels None = new(0, 0, 0, 0, 0, 0);
 
     [Theory]
     [InlineData(0, 1.0)]
@@ -78,7 +78,7 @@ public class ExposureResponseTests
     [Fact]
     public void AllCause_CombinesExposuresMultiplicatively()
     {
-        var e = new ExposureLevels(168, 100, 10, 0.1, 1);
+        var e = new ExposureLevels(168, 100, 10, 0.1, 1, 0);
         // 60-64: walking, cycling, PM2.5 and green space; not cold homes (65+).
         Assert.Equal(0.89 * 0.90 * 1.08 * 0.96, ExposureResponse.AllCauseMortalityRelativeRisk(P, AgeBands.BandOfAge(60), e), 12);
         // 65-69: walking, PM2.5, green space and cold homes; not cycling (to 64).
@@ -135,7 +135,7 @@ public class ExposureResponseTests
     [Fact]
     public void Disease_Pm25RaisesCardiovascularAndRespiratoryIncidence()
     {
-        var e = new ExposureLevels(270, 0, 10, 0.5, 0.5);
+        var e = new ExposureLevels(270, 0, 10, 0.5, 0.5, 0);
         Assert.Equal(0.83 * 1.11, ExposureResponse.DiseaseIncidenceRelativeRisk(P, Disease.Cardiovascular, e), 12);
         Assert.Equal(1.11, ExposureResponse.DiseaseIncidenceRelativeRisk(P, Disease.ChronicRespiratory, e), 12);
         Assert.Equal(0.74, ExposureResponse.DiseaseIncidenceRelativeRisk(P, Disease.Type2Diabetes, e), 12);
@@ -153,15 +153,15 @@ public class ExposureResponseTests
     [Fact]
     public void ExposureLevels_Of_ReturnsEachExposuresLevel()
     {
-        var e = new ExposureLevels(1, 2, 3, 4, 5);
-        Assert.Equal([1.0, 2, 3, 4, 5], Enum.GetValues<Exposure>().Select(x => e.Of(x)));
+        var e = new ExposureLevels(1, 2, 3, 4, 5, 6);
+        Assert.Equal([1.0, 2, 3, 4, 5, 6], Enum.GetValues<Exposure>().Select(x => e.Of(x)));
         Assert.Equal(ExposureResponse.ExposureCount, Enum.GetValues<Exposure>().Length);
     }
 
     [Fact]
     public void RelativeRisks_AllocateNothing()
     {
-        var e = new ExposureLevels(90, 12, 9.5, 0.35, 0.06);
+        var e = new ExposureLevels(90, 12, 9.5, 0.35, 0.06, 0);
         double sink = Run();
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++) sink += Run();

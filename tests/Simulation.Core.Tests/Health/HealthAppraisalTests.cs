@@ -5,7 +5,7 @@ namespace UrbanSim.Core.Tests.Health;
 public class HealthAppraisalTests
 {
     private static readonly AppraisalPopulation Adults20To74 = new(100_000, 20, 74, 500);
-    private static readonly ExposureLevels None = new(0, 0, 0, 0, 0);
+    private static readonly ExposureLevels None = new(0, 0, 0, 0, 0, 0);
 
     // Discounted healthy life-years at exact age 47.5 (mean age of 20-74), at 1.5% a year, from the England
     // reference schedules; DiscountedHealthyLifeExpectancy_UndiscountedMatchesHandComputedValue checks the
@@ -20,7 +20,7 @@ public class HealthAppraisalTests
         AppraisalResult r = HealthAppraisal.Appraise(Adults20To74, None, after);
 
         double expected = 100_000 * 0.005 * 0.11;
-        Assert.Equal(expected, r.Walking.DeathsPreventedPerYear, 9);
+        Assert.Equal(expected, r.For(Exposure.Walking).DeathsPreventedPerYear, 9);
         Assert.Equal(expected, r.DeathsPreventedPerYear, 9);
     }
 
@@ -50,8 +50,8 @@ public class HealthAppraisalTests
     {
         AppraisalResult r = HealthAppraisal.Appraise(Adults20To74, None, None with { CyclingMinutesPerWeek = 100 });
         // 45 of the 55 single years of age (20-64) are in cycling's range.
-        Assert.Equal(100_000 * 45.0 / 55.0 * 0.005 * 0.10, r.Cycling.DeathsPreventedPerYear, 9);
-        Assert.Equal(r.Cycling.DeathsPreventedPerYear, r.DeathsPreventedPerYear, 9);
+        Assert.Equal(100_000 * 45.0 / 55.0 * 0.005 * 0.10, r.For(Exposure.Cycling).DeathsPreventedPerYear, 9);
+        Assert.Equal(r.For(Exposure.Cycling).DeathsPreventedPerYear, r.DeathsPreventedPerYear, 9);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class HealthAppraisalTests
     [Fact]
     public void NoChange_GivesZero()
     {
-        var same = new ExposureLevels(90, 12, 9.5, 0.35, 0.06);
+        var same = new ExposureLevels(90, 12, 9.5, 0.35, 0.06, 0);
         AppraisalResult r = HealthAppraisal.Appraise(new AppraisalPopulation(2_000_000, 0, 100, 950), same, same);
         Assert.Equal(0.0, r.DeathsPreventedPerYear);
         Assert.Equal(0.0, r.QalysPerYear);
@@ -84,7 +84,7 @@ public class HealthAppraisalTests
     {
         AppraisalResult r = HealthAppraisal.Appraise(Adults20To74,
             None with { Pm25MicrogramsPerM3 = 8 }, None with { Pm25MicrogramsPerM3 = 18 });
-        Assert.Equal(100_000 * 45.0 / 55.0 * 0.005 * (1 - 1.08), r.Pm25.DeathsPreventedPerYear, 9);
+        Assert.Equal(100_000 * 45.0 / 55.0 * 0.005 * (1 - 1.08), r.For(Exposure.Pm25).DeathsPreventedPerYear, 9);
         Assert.True(r.DeathsPreventedPerYear < 0);
     }
 
@@ -100,9 +100,9 @@ public class HealthAppraisalTests
         // Ages 20-29 (10 years) get walking only; ages 30-74 (45 years) get both.
         double expected = 100_000 * 0.005 * (10 * (1 - walkingRatio) + 45 * (1 - walkingRatio * pm25Ratio)) / 55;
         Assert.Equal(expected, r.DeathsPreventedPerYear, 9);
-        Assert.Equal(100_000 * 0.005 * (1 - walkingRatio), r.Walking.DeathsPreventedPerYear, 9);
-        Assert.Equal(100_000 * 0.005 * 45 / 55 * (1 - pm25Ratio), r.Pm25.DeathsPreventedPerYear, 9);
-        Assert.True(r.DeathsPreventedPerYear < r.Walking.DeathsPreventedPerYear + r.Pm25.DeathsPreventedPerYear);
+        Assert.Equal(100_000 * 0.005 * (1 - walkingRatio), r.For(Exposure.Walking).DeathsPreventedPerYear, 9);
+        Assert.Equal(100_000 * 0.005 * 45 / 55 * (1 - pm25Ratio), r.For(Exposure.Pm25).DeathsPreventedPerYear, 9);
+        Assert.True(r.DeathsPreventedPerYear < r.For(Exposure.Walking).DeathsPreventedPerYear + r.For(Exposure.Pm25).DeathsPreventedPerYear);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class HealthAppraisalTests
         AppraisalResult r = HealthAppraisal.Appraise(Adults20To74, None, None with { WalkingMinutesPerWeek = 168 });
         Assert.Equal(QalysPerDeathAt47Point5, r.DiscountedQalysPerDeathPrevented, 9);
         Assert.Equal(55 * QalysPerDeathAt47Point5, r.QalysPerYear, 7);
-        Assert.Equal(55 * QalysPerDeathAt47Point5, r.Walking.QalysPerYear, 7);
+        Assert.Equal(55 * QalysPerDeathAt47Point5, r.For(Exposure.Walking).QalysPerYear, 7);
     }
 
     [Fact]
@@ -164,8 +164,8 @@ public class HealthAppraisalTests
     [Fact]
     public void Appraise_AllocatesNothing()
     {
-        var before = new ExposureLevels(90, 12, 9.5, 0.35, 0.06);
-        var after = new ExposureLevels(120, 20, 8.5, 0.4, 0.03);
+        var before = new ExposureLevels(90, 12, 9.5, 0.35, 0.06, 0);
+        var after = new ExposureLevels(120, 20, 8.5, 0.4, 0.03, 0);
         var population = new AppraisalPopulation(1_000_000, 0, 100, 900);
         double sink = HealthAppraisal.Appraise(population, before, after).QalysPerYear;
         long start = GC.GetAllocatedBytesForCurrentThread();

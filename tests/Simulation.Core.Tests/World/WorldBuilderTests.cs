@@ -12,7 +12,7 @@ public class WorldBuilderTests
 
     private static WorldState Build(WorldSpec spec, ulong seed = 20261122, int replication = 0)
     {
-        var world = WorldBuilder.Allocate(spec, ModelCatalogue.Standard.Programmes.ZonalCount);
+        var world = WorldBuilder.Allocate(spec, ModelCatalogue.Standard.Programmes.StockCount);
         WorldBuilder.Build(spec, new ModelParameters(), new ReplicationRandom(seed, replication), world);
         return world;
     }

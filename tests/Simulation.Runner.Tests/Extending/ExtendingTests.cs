@@ -24,11 +24,12 @@ public class ExtendingTests
         Label = "Street trees",
         Description = "Street trees and pocket parks: more greenness near homes",
         Theme = Theme.Regeneration,
-        Delivery = DeliveryKind.ZonalSaturating,
+        Delivery = DeliveryKind.AreaSchemes,
         LagYears = _ => 1,
-        ScaleGbpPerHead = _ => 30,
+        SchemeDoseGbpPerHead = _ => 50,
+        DepreciationPerYear = _ => 0.03,
         OtherBenefitPerGbp = _ => 2.0,
-        ExposureEffects = [new ExposureEffect(Exposure.GreenSpace, _ => 0.05)],
+        ExposureEffects = [new ExposureEffect(Exposure.GreenSpace, EffectSize.Amount, _ => 0.05, _ => 60)],
         Source = "Toy programme of docs/extending.md",
     };
 
