@@ -30,6 +30,8 @@ public sealed class BatchAccumulator
     /// <summary>[variant][year][series].</summary>
     public ColumnStatistics[][][] Yearly { get; }
     public ZoneSums Zones { get; }
+    /// <summary>[variant − 1] the net monetary benefit of each variant against the first, replication by replication.</summary>
+    public ColumnStatistics[] NetMonetaryBenefit { get; }
     /// <summary>Replications folded in.</summary>
     public int Replications { get; private set; }
     /// <summary>Indices of the replications folded in, as sorted ranges [first, end).</summary>
@@ -49,6 +51,7 @@ public sealed class BatchAccumulator
         Outcome = [.. Enumerable.Range(0, layout.Variants).Select(_ => layout.Outcomes.All.Select(o => Column()).ToArray())];
         Paired = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => layout.Outcomes.All.Select(o => Column(o.HigherIsBetter)).ToArray())];
         AgentChange = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Enumerable.Range(0, AgentLedger.Count).Select(_ => Column()).ToArray())];
+        NetMonetaryBenefit = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Column())];
         Baseline = [.. Enumerable.Range(0, Core.Outcomes.Baseline.Count).Select(_ => Column())];
         DecileHleChange = [.. Enumerable.Range(0, layout.Variants).Select(_ => Enumerable.Range(0, RecordLayout.Deciles).Select(_ => Column()).ToArray())];
         Yearly = [.. Enumerable.Range(0, layout.Variants).Select(_ =>
@@ -75,8 +78,11 @@ public sealed class BatchAccumulator
                 if (v > 0) Paired[v - 1][o].Add(outcomes[o] - first[o]);
             }
             if (v > 0)
+            {
                 for (int a = 0; a < AgentLedger.Count; a++)
                     AgentChange[v - 1][a].Add(AgentLedger.PositionGbp(a, outcomes) - AgentLedger.PositionGbp(a, first));
+                NetMonetaryBenefit[v - 1].Add(CostEffectiveness.IncrementalCosts.NetMonetaryBenefitGbp(outcomes, first));
+            }
             var deciles = row.Slice(Layout.DecileOffset(v), RecordLayout.Deciles);
             for (int d = 0; d < RecordLayout.Deciles; d++)
                 DecileHleChange[v][d].Add(deciles[d] - row[RecordLayout.BaselineDecileOffset + d]);

@@ -78,6 +78,8 @@ public static class SummaryWriter
             }
             w.WriteEndObject();
 
+            WriteCostEffectiveness(w, scenario, batch);
+
             w.WritePropertyName("costs_and_savings");
             w.WriteStartObject();
             for (int v = 1; v < batch.Layout.Variants; v++)
@@ -117,6 +119,46 @@ public static class SummaryWriter
             w.WriteEndObject();
         }
         return sb.ToString() + "\n";
+    }
+
+    /// <summary>
+    /// The <c>cost_effectiveness</c> block: each variant against the first, from the public sector's side
+    /// (<see cref="CostEffectiveness.IncrementalCosts"/>): incremental public and NHS cost, incremental QALYs, the cost
+    /// per QALY (null when QALYs are not gained), the net monetary benefit at £70,000 a QALY with its 95% interval and
+    /// the probability it is positive, and the comparison in words.
+    /// </summary>
+    private static void WriteCostEffectiveness(JsonWriter w, Scenario scenario, BatchAccumulator batch)
+    {
+        w.WritePropertyName("cost_effectiveness");
+        w.WriteStartObject();
+        for (int v = 1; v < batch.Layout.Variants; v++)
+        {
+            double publicCost = batch.Paired[v - 1][StandardOutcomes.PublicCostGbp].Paired().Mean;
+            double nhsCost = batch.Paired[v - 1][StandardOutcomes.NhsCostGbp].Paired().Mean;
+            double qalys = batch.Paired[v - 1][StandardOutcomes.Qalys].Paired().Mean;
+            var nmb = batch.NetMonetaryBenefit[v - 1].Summary();
+            double positive = batch.NetMonetaryBenefit[v - 1].Paired().ProbabilityBetter; // ties (exactly 0) count half
+            double cost = publicCost + nhsCost;
+            w.WritePropertyName(scenario.Variants[v].Name);
+            w.WriteStartObject();
+            w.WritePropertyName("against"); w.WriteValue(scenario.Variants[0].Name);
+            Field(w, "incremental_public_cost_gbp", publicCost);
+            Field(w, "incremental_nhs_cost_gbp", nhsCost);
+            Field(w, "incremental_cost_gbp", cost);
+            Field(w, "incremental_qalys", qalys);
+            Field(w, "cost_per_qaly_gbp", qalys > 0 ? cost / qalys : double.NaN);
+            Field(w, "qaly_value_gbp", Core.Health.Discounting.QalyValueGbp);
+            Field(w, "net_monetary_benefit_gbp", nmb.Mean);
+            Field(w, "net_monetary_benefit_ci95_low_gbp", nmb.Ci95Low);
+            Field(w, "net_monetary_benefit_ci95_high_gbp", nmb.Ci95High);
+            Field(w, "probability_cost_effective", positive);
+            w.WritePropertyName("in_words");
+            w.WriteValue(double.IsFinite(cost) && double.IsFinite(qalys)
+                ? CostEffectiveness.IncrementalCosts.Describe(scenario.Variants[v].Name, scenario.Variants[0].Name, cost, qalys)
+                : "Not enough replications to compare.");
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
     }
 
     private static void Field(JsonWriter w, string name, double value) { w.WritePropertyName(name); Number(w, value); }
