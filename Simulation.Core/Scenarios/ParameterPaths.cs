@@ -85,16 +85,24 @@ internal static class ParameterSampler
     /// </summary>
     public static ModelParameters Sample(Scenario scenario, Engine.ReplicationRandom random)
     {
-        var parameters = scenario.Parameters;
+        if (scenario.Uncertain.IsEmpty) return scenario.Parameters;
+        // One copy of the root and of each group touched, however many parameters are drawn.
+        var root = (ModelParameters)ParameterPaths.CloneRecord(scenario.Parameters);
+        var copied = new List<PropertyInfo>(4);
         foreach (var uncertain in scenario.Uncertain)
         {
             var info = ParameterPaths.Find(uncertain.Path)
                 ?? throw new InvalidOperationException($"Unknown parameter '{uncertain.Path}' passed validation.");
             double u = random.Uniform(Engine.RngStream.Parameters, 0, StableHash(uncertain.Path));
             double value = Math.Clamp(uncertain.Distribution.Quantile(u), info.Min, info.Max);
-            parameters = ParameterPaths.With(parameters, info, value);
+            if (!copied.Contains(info.Group))
+            {
+                info.Group.SetValue(root, ParameterPaths.CloneRecord(info.Group.GetValue(root)!));
+                copied.Add(info.Group);
+            }
+            info.Property.SetValue(info.Group.GetValue(root), info.Type == typeof(int) ? (object)(int)Math.Round(value) : value);
         }
-        return parameters;
+        return root;
     }
 
     /// <summary>FNV-1a hash of a string: stable across processes, unlike string.GetHashCode.</summary>

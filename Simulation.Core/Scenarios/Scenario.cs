@@ -41,7 +41,10 @@ public sealed record Scenario
 public sealed record PolicyVariant(string Name, PolicyLevers Levers, string Description = "");
 
 /// <summary>A parameter (dotted snake_case path, e.g. "health.walking_relative_risk") drawn anew each replication.</summary>
-public sealed record UncertainParameter(string Path, Distribution Distribution);
+/// <param name="Path">The parameter's path.</param>
+/// <param name="Distribution">What it is drawn from.</param>
+/// <param name="Group">The group a sensitivity analysis varies it with (a programme of an uncertainty set); null: on its own.</param>
+public sealed record UncertainParameter(string Path, Distribution Distribution, string? Group = null);
 
 /// <summary>The world: synthetic regions from the seed, or zones loaded from a CSV file.</summary>
 public sealed record WorldSpec

@@ -12,16 +12,32 @@ public static partial class ScenarioLoader
         if (token is null) return [];
         if (token is not JArray array)
         {
-            binder.Problem(token, $"expected an array, found {JsonBinder.Describe(token)}", "write \"uncertain\": [ { \"parameter\": \"health.walking_relative_risk\", \"distribution\": \"lognormal\", … } ]");
+            binder.Problem(token, $"expected an array, found {JsonBinder.Describe(token)}", "write \"uncertain\": [ { \"set\": \"programme_evidence\" }, { \"parameter\": \"health.walking_relative_risk\", \"distribution\": \"lognormal\", … } ]");
             return [];
         }
         if (array.Count > MaxUncertain) binder.Problem(token, $"{array.Count} uncertain parameters is more than the limit of {MaxUncertain}", "keep the ones that matter");
         var list = ImmutableArray.CreateBuilder<UncertainParameter>();
+        var fromSets = new List<UncertainParameter>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var setsSeen = new HashSet<string>(StringComparer.Ordinal);
         var paths = ParameterPaths.All.Select(p => p.Path).ToArray();
         foreach (var item in array)
         {
             if (item is not JObject obj) { binder.Problem(item, $"expected an object, found {JsonBinder.Describe(item)}", "write { \"parameter\": \"…\", \"distribution\": \"normal\", \"mean\": 0, \"sd\": 1 }"); continue; }
+            if (obj["set"] is not null)
+            {
+                binder.CheckKeys(obj, ["set"]);
+                string? setName = ReadString(binder, obj, "set", required: true);
+                if (setName is null) continue;
+                if (!UncertaintySets.All.TryGetValue(setName, out var set))
+                {
+                    string? nearest = NameSuggestion.Nearest(setName, UncertaintySets.All.Keys);
+                    binder.Problem(obj["set"], $"unknown uncertainty set '{setName}'", nearest is null ? $"use one of {string.Join(", ", UncertaintySets.All.Keys)}" : $"did you mean '{nearest}'?");
+                }
+                else if (!setsSeen.Add(setName)) binder.Problem(obj["set"], $"the set '{setName}' is included twice", "include each set once");
+                else fromSets.AddRange(set.Select(e => e.Parameter));
+                continue;
+            }
             string? path = ReadString(binder, obj, "parameter", required: true);
             string? kind = ReadString(binder, obj, "distribution", required: true);
             ParameterInfo? info = null;
@@ -71,7 +87,9 @@ public static partial class ScenarioLoader
                 list.Add(new UncertainParameter(path!, distribution));
             }
         }
-        return list.ToImmutable();
+        // A scenario's own entry for a parameter replaces the set's; the set's come first, in their declared order.
+        var own = list.ToImmutable();
+        return [.. fromSets.Where(u => !seen.Contains(u.Path)).DistinctBy(u => u.Path), .. own];
     }
 
     private static SensitivitySpec? ReadSensitivity(JsonBinder binder, JToken? token, ImmutableArray<PolicyVariant> variants, int uncertainCount)
@@ -89,6 +107,21 @@ public static partial class ScenarioLoader
             string? nearest = NameSuggestion.Nearest(variant, variants.Select(v => v.Name));
             binder.Problem(obj["variant"], $"no variant is called '{variant}'", nearest is null ? $"use one of {string.Join(", ", variants.Select(v => v.Name))}" : $"did you mean '{nearest}'?");
         }
+        string? compareWith = ReadString(binder, obj, "compare_with", required: false);
+        if (compareWith is not null && !variants.IsDefaultOrEmpty)
+        {
+            string baseName = variant ?? variants[0].Name;
+            if (variants.All(v => v.Name != compareWith))
+            {
+                string? nearest = NameSuggestion.Nearest(compareWith, variants.Select(v => v.Name));
+                binder.Problem(obj["compare_with"], $"no variant is called '{compareWith}'", nearest is null ? $"use one of {string.Join(", ", variants.Select(v => v.Name))}" : $"did you mean '{nearest}'?");
+            }
+            else if (compareWith == baseName)
+                binder.Problem(obj["compare_with"], $"'{compareWith}' is the base variant itself", "name another variant to compare with, or remove \"compare_with\"");
+        }
+        string? factors = ReadString(binder, obj, "factors", required: false);
+        if (factors is not null && factors is not ("grouped" or "individual"))
+            binder.Problem(obj["factors"], $"unknown factor layout '{factors}'", "write \"grouped\" (one factor per programme of an uncertainty set) or \"individual\" (every parameter its own factor)");
         int perSample = ReadInt(binder, obj, "replications_per_sample", 1, 1, MaxReplicationsPerSample);
 
         var levers = ImmutableArray.CreateBuilder<LeverRange>();
@@ -159,6 +192,10 @@ public static partial class ScenarioLoader
         }
         if (levers.Count == 0 && uncertainCount == 0 && obj["levers"] is not JObject { HasValues: true })
             binder.Problem(obj, "nothing to vary: no lever ranges and no uncertain parameters", "add \"levers\": { \"funding_per_head_gbp\": [100, 400], … } (uncertain parameters are varied too)", string.IsNullOrEmpty(obj.Path) ? "sensitivity" : obj.Path);
-        return new SensitivitySpec { Variant = variant, Levers = levers.ToImmutable(), Outcomes = outcomes, ReplicationsPerSample = perSample };
+        return new SensitivitySpec
+        {
+            Variant = variant, CompareWith = compareWith, Levers = levers.ToImmutable(), Outcomes = outcomes, ReplicationsPerSample = perSample,
+            GroupParameters = factors != "individual",
+        };
     }
 }

@@ -34,7 +34,7 @@ public static partial class ScenarioLoader
     /// <summary>Keys of a variant.</summary>
     public static readonly ImmutableArray<string> VariantKeys = ["name", "description", "levers"];
     /// <summary>Keys of the <c>sensitivity</c> block.</summary>
-    public static readonly ImmutableArray<string> SensitivityKeys = ["variant", "levers", "outcomes", "replications_per_sample"];
+    public static readonly ImmutableArray<string> SensitivityKeys = ["variant", "compare_with", "levers", "outcomes", "replications_per_sample", "factors"];
     /// <summary>Limit on the replications averaged per sample point of a sensitivity analysis.</summary>
     public const int MaxReplicationsPerSample = 10_000;
     /// <summary>Each distribution's name and its parameter keys, in order.</summary>

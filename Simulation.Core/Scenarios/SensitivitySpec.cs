@@ -24,6 +24,19 @@ public sealed record SensitivitySpec
 
     /// <summary>Replications 0..R−1 averaged at every sample point (the same for every point: common random numbers).</summary>
     public int ReplicationsPerSample { get; init; } = 1;
+
+    /// <summary>
+    /// A second variant run at every point with the same draws: the outputs become its differences from the base
+    /// variant, and the analysis says which factors decide the ranking of the two. Null: the base variant's levels.
+    /// </summary>
+    public string? CompareWith { get; init; }
+
+    /// <summary>
+    /// Whether parameters of an uncertainty set are varied in groups (one factor per programme) for the Sobol and
+    /// Morris designs, so that dozens of parameters cost a handful of factors; the surrogate and scenario discovery
+    /// always see every parameter. False: every parameter is its own factor.
+    /// </summary>
+    public bool GroupParameters { get; init; } = true;
 }
 
 /// <summary>A numeric lever (snake_case name) varied uniformly from <paramref name="Min"/> to <paramref name="Max"/>.</summary>

@@ -164,7 +164,7 @@ public static class MergeCommand
         int samples = reference.Samples!.Value;
         var model = new ScenarioModel(scenario);
         var settings = SensitivitySettings.For(samples, scenario.Seed, threads: 1);
-        var design = SensitivityDesign.Create(settings, model.Factors.Count);
+        var design = SensitivityDesign.Create(settings, model);
         string runKey = RunKey.ForSensitivity(scenario, samples, model.Factors.Select(f => f.Name), model.Outputs);
         if (runKey != reference.RunKey || design.Count != reference.Total) return RefuseVersion(stderr, reference);
         if (CreateOutput(outDir, stderr) is { } failed) return failed;

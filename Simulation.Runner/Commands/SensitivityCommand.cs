@@ -38,7 +38,7 @@ public static class SensitivityCommand
         var model = new ScenarioModel(scenario);
         var settings = SensitivitySettings.For(samples, scenario.Seed, threads);
         int k = model.Factors.Count;
-        var design = SensitivityDesign.Create(settings, k);
+        var design = SensitivityDesign.Create(settings, model);
         int total = design.Count;
         if (options.Shard is { } requested && requested.Count > total)
         {
@@ -56,7 +56,7 @@ public static class SensitivityCommand
         if (options.Shard is null && BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{k} factors ({model.Factors.Count(f => f.Kind == FactorKind.Lever)} levers, {model.Factors.Count(f => f.Kind == FactorKind.Parameter)} uncertain parameters) on variant '{model.BaseVariant}': Sobol N = {samples:N0} ({design.SobolCount:N0} points), Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}; {total:N0} points × {model.ReplicationsPerSample} replication(s)"));
+            $"{k} factors ({model.Factors.Count(f => f.Kind == FactorKind.Lever)} levers, {model.Factors.Count(f => f.Kind == FactorKind.Parameter)} uncertain parameters{GroupsText(model)}) on {VariantText(model)}: Sobol N = {samples:N0} ({design.SobolCount:N0} points), Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}; {total:N0} points × {model.ReplicationsPerSample} replication(s)"));
         string runKey = RunKey.ForSensitivity(scenario, samples, model.Factors.Select(f => f.Name), model.Outputs);
         var store = PointChunk.Store(chunksDir, runKey, model.Outputs.Count);
         // A shard computes only its slice [rangeFirst, rangeEnd) of the points.
@@ -102,6 +102,16 @@ public static class SensitivityCommand
         }
     }
 
+    private static string GroupsText(ScenarioModel model)
+    {
+        int grouped = model.Groups.Count(g => g.Kind == FactorKind.ParameterGroup);
+        return grouped == 0 ? "" : $"; Sobol and Morris vary {model.Groups.Count} factors, the set's parameters in {grouped} groups";
+    }
+
+    private static string VariantText(ScenarioModel model) => model.ComparedVariant is { } compared
+        ? $"'{compared}' against '{model.BaseVariant}' (paired differences)"
+        : $"variant '{model.BaseVariant}'";
+
     /// <summary>
     /// Analyses the outputs at every point of the design and writes sobol.csv, morris.csv, samples.csv, surrogate.json,
     /// discovery.json, charts/ and manifest.json, then prints the summary. Shared by an unsharded run and by merge, so both
@@ -114,16 +124,20 @@ public static class SensitivityCommand
         string? instructionSet = null)
     {
         int gapHalved = IndexOf(model.Outputs, ScenarioModel.GapHalved), gapReduction = IndexOf(model.Outputs, ScenarioModel.GapReduction);
-        var analysed = Enumerable.Range(0, model.Outputs.Count).Where(o => o != gapHalved && o != gapReduction).ToArray();
+        int better = IndexOf(model.Outputs, ScenarioModel.ComparedBetter);
+        var analysed = Enumerable.Range(0, model.Outputs.Count).Where(o => o != gapHalved && o != gapReduction && o != better).ToArray();
         var results = SensitivityAnalysis.Analyse(model.Factors, model.Outputs, settings, design, values, analysed, surrogate: true);
-        var discovery = Discover(results, gapHalved, gapReduction);
-        string designText = string.Create(CultureInfo.InvariantCulture, $"Sobol N = {settings.Samples:N0}, Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}, {model.ReplicationsPerSample} replication(s) per point");
+        var discovery = model.ComparedVariant is { } compared
+            ? DiscoverRanking(results, better, IndexOf(model.Outputs, ScenarioModel.NetBenefit), compared, model.BaseVariant)
+            : Discover(results, gapHalved, gapReduction);
+        string designText = string.Create(CultureInfo.InvariantCulture, $"Sobol N = {settings.Samples:N0}, Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}, {model.ReplicationsPerSample} replication(s) per point")
+            + (model.ComparedVariant is { } vs ? $"; outcomes are {vs} minus {model.BaseVariant}" : "");
         var caption = new ChartCaption(scenario.Name, model.ReplicationsPerSample, scenario.Seed, Manifest.ToolVersion, designText);
         var files = SensitivityOutputs.Write(outDir, results, discovery, caption);
         var manifest = ManifestJson(scenarioPath, Manifest.Sha256OfFile(scenarioFile), runKey, scenario, model, settings, results.Evaluations, threads, started, DateTimeOffset.UtcNow,
             files.Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList(), instructionSet ?? Core.Numerics.InstructionSet.Current);
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), manifest);
-        PrintSummary(stdout, results, discovery);
+        PrintSummary(stdout, results, discovery, model.Compares);
         return results;
     }
 
@@ -169,15 +183,53 @@ public static class SensitivityCommand
         return new DiscoveryResult(target, output, threshold, halved, n, hit.Count(h => h), trajectory, chosen, Prim.DensityIfFreed(r.LhsPoints, k, hit, chosen));
     }
 
-    private static void PrintSummary(TextWriter w, SensitivityResults r, DiscoveryResult d)
+    /// <summary>
+    /// PRIM on the Latin hypercube runs for a comparison: where does the compared variant win? The target is a positive
+    /// net monetary benefit at £70,000 per QALY in most of a point's replications, or, when one side of the ranking has
+    /// fewer than <see cref="MinimumHits"/> runs, the tenth of runs most favourable to the rarer side, and the JSON says so.
+    /// </summary>
+    internal static DiscoveryResult DiscoverRanking(SensitivityResults r, int betterShare, int netBenefit, string compared, string against)
+    {
+        int m = r.Outputs.Count, n = r.LhsValues.Length / m, k = r.Factors.Count;
+        var share = Enumerable.Range(0, n).Select(j => r.LhsValues[j * m + betterShare]).ToArray();
+        var benefit = Enumerable.Range(0, n).Select(j => r.LhsValues[j * m + netBenefit]).ToArray();
+        int wins = share.Count(v => v > 0.5);
+        bool[] hit;
+        string target, output;
+        double threshold;
+        if (wins >= MinimumHits && n - wins >= MinimumHits)
+        {
+            hit = share.Select(v => v > 0.5).ToArray();
+            target = $"{compared} better than {against} (net monetary benefit at £70,000 per QALY positive) in most of a point's replications: it wins in {wins} of {n} runs, so the factors below decide the ranking";
+            output = ScenarioModel.ComparedBetter; threshold = 0.5;
+        }
+        else
+        {
+            bool rarerWins = wins < n - wins;
+            var sorted = benefit.Order().ToArray();
+            threshold = SobolAnalysis.Quantile(sorted, rarerWins ? 0.9 : 0.1);
+            hit = benefit.Select(v => rarerWins ? v >= threshold : v <= threshold).ToArray();
+            target = string.Create(CultureInfo.InvariantCulture,
+                $"{compared} is better than {against} in {wins} of {n} runs: the ranking {(rarerWins ? "rarely favours it" : "rarely favours " + against)} anywhere in these ranges, so the target is the tenth of runs closest to the other ranking (net monetary benefit {(rarerWins ? "at least" : "at most")} £{threshold / 1e6:N0}m)");
+            output = ScenarioModel.NetBenefit;
+        }
+        var trajectory = Prim.Peel(r.LhsPoints, k, hit);
+        var chosen = Prim.Simplify(r.LhsPoints, k, hit, Prim.Choose(trajectory));
+        return new DiscoveryResult(target, output, threshold, wins, n, hit.Count(h => h), trajectory, chosen, Prim.DensityIfFreed(r.LhsPoints, k, hit, chosen));
+    }
+
+    private static void PrintSummary(TextWriter w, SensitivityResults r, DiscoveryResult d, bool compares)
     {
         var c = CultureInfo.InvariantCulture;
         w.WriteLine();
         foreach (var a in r.Analyses)
         {
-            w.WriteLine($"{a.Output}: top factors by total Sobol index [95% CI]" + (a.Surrogate is { } fit ? string.Create(c, $"; surrogate held-out R² {fit.TestRSquared:0.000}") : ""));
+            w.WriteLine($"{a.Output}{(compares ? " (difference)" : "")}: top factors by total Sobol index [95% CI]" + (a.Surrogate is { } fit ? string.Create(c, $"; surrogate held-out R² {fit.TestRSquared:0.000}") : ""));
             foreach (var s in a.Sobol.OrderByDescending(s => double.IsFinite(s.Total.Estimate) ? s.Total.Estimate : -1).Take(5))
-                w.WriteLine(string.Create(c, $"  {s.Factor,-52} ST {s.Total.Estimate,6:0.000} [{s.Total.Low:0.000}, {s.Total.High:0.000}]  S1 {s.FirstOrder.Estimate,6:0.000}"));
+            {
+                string name = s.Members > 1 ? $"{s.Factor} ({s.Members} parameters)" : s.Factor;
+                w.WriteLine(string.Create(c, $"  {name,-52} ST {s.Total.Estimate,6:0.000} [{s.Total.Low:0.000}, {s.Total.High:0.000}]  S1 {s.FirstOrder.Estimate,6:0.000}"));
+            }
         }
         w.WriteLine();
         w.WriteLine(string.Create(c, $"Scenario discovery: {d.Target}. Box: coverage {d.Chosen.Coverage:0.00}, density {d.Chosen.Density:0.00} (base rate {(d.Runs > 0 ? d.Hits / (double)d.Runs : 0):0.00})"));
@@ -215,7 +267,15 @@ public static class SensitivityCommand
             Str("run_key", runKey);
             w.WritePropertyName("seed"); w.WriteValue(scenario.Seed);
             Str("base_variant", model.BaseVariant);
+            if (model.ComparedVariant is { } compared) Str("compared_variant", compared);
             w.WritePropertyName("factors"); w.WriteStartArray(); foreach (var f in model.Factors) w.WriteValue(f.Name); w.WriteEndArray();
+            w.WritePropertyName("factor_groups");
+            w.WriteStartObject();
+            foreach (var g in model.Groups.Where(g => g.Members.Length > 1))
+            {
+                w.WritePropertyName(g.Name); w.WriteStartArray(); foreach (int i in g.Members) w.WriteValue(model.Factors[i].Name); w.WriteEndArray();
+            }
+            w.WriteEndObject();
             Int("sobol_base_samples", s.Samples);
             Int("morris_trajectories", s.MorrisTrajectories);
             Int("morris_levels", s.MorrisLevels);

@@ -40,7 +40,7 @@ public static class ScenarioSchema
         ["seed"] = "Random seed; `urbansim run --seed` overrides it. The same seed gives byte-identical results on any number of threads.",
         ["levers"] = "Policy levers shared by every variant; each variant may change some of them.",
         ["parameters"] = "Overrides of model parameters, by group (docs/model.md §8.2 lists each with its source).",
-        ["uncertain"] = "Parameters drawn anew in each replication (the same draw for every variant of a replication). Draws outside a parameter's allowed range are clamped to it; the distribution's median must lie inside it. Each parameter at most once.",
+        ["uncertain"] = "Parameters drawn anew in each replication (the same draw for every variant of a replication). Draws outside a parameter's allowed range are clamped to it; the distribution's median must lie inside it. Each parameter at most once. { \"set\": \"programme_evidence\" } includes the model's standard set of programme and pathway uncertainties; an entry of the scenario's own replaces the set's for that parameter.",
         ["variants"] = "The policy variants compared under common random numbers. The first is the baseline: paired differences are each variant minus the first. Names must be unique.",
         ["sensitivity"] = "What `urbansim sensitivity` varies and measures: lever ranges, outcomes and replications per sample point. The scenario's uncertain parameters are varied too, over their distributions.",
     };
@@ -51,6 +51,8 @@ public static class ScenarioSchema
         ["levers"] = "Numeric levers to vary, each as [min, max] inside the lever's allowed range, min < max; each is sampled uniformly.",
         ["outcomes"] = "Outcomes to analyse (default: hle_years, hle_gap_years, qalys, nhs_cost_gbp, homes_built).",
         ["replications_per_sample"] = "Replications 0..R−1 averaged at every sample point; the same for every point (common random numbers).",
+        ["compare_with"] = "A second variant run at every point with the same draws: the outputs become its differences from the base variant, with the net monetary benefit at £70,000 per QALY, and scenario discovery finds where it wins, so the analysis says which assumptions decide the ranking.",
+        ["factors"] = "grouped (default): the Sobol and Morris designs vary an uncertainty set's parameters in groups, one per programme, so dozens of parameters cost a handful of factors; individual: every parameter is its own factor. The surrogate and scenario discovery always see every parameter.",
     };
 
     private static readonly Dictionary<string, string> WorldDescriptions = new(StringComparer.Ordinal)
@@ -134,7 +136,13 @@ public static class ScenarioSchema
                 ["description"] = TopDescriptions["uncertain"],
                 ["type"] = "array",
                 ["maxItems"] = ScenarioLoader.MaxUncertain,
-                ["items"] = new JObject { ["$ref"] = "#/$defs/uncertain_parameter" },
+                // An entry with "set" names an uncertainty set; any other is one parameter's distribution.
+                ["items"] = new JObject
+                {
+                    ["allOf"] = new JArray(
+                        new JObject { ["if"] = new JObject { ["required"] = new JArray("set") }, ["then"] = new JObject { ["$ref"] = "#/$defs/uncertainty_set" } },
+                        new JObject { ["if"] = new JObject { ["not"] = new JObject { ["required"] = new JArray("set") } }, ["then"] = new JObject { ["$ref"] = "#/$defs/uncertain_parameter" } }),
+                },
             },
             ["variants"] = new JObject
             {
@@ -176,6 +184,13 @@ public static class ScenarioSchema
                 "Policy levers (docs/model.md §8.3). Units are in the names; the allowed ranges are checked when loading."),
             ["variant"] = Variant(variantKeys),
             ["uncertain_parameter"] = Uncertain(distributionKeys),
+            ["uncertainty_set"] = Closed(new JObject
+            {
+                ["description"] = "A named set of uncertain parameters declared once in the model (Simulation.Core/Scenarios/UncertaintySets.cs; docs/model.md §8.2): every programme and pathway parameter without a tight published source, each with its distribution. The scenario's own entry for a parameter replaces the set's.",
+                ["type"] = "object",
+                ["required"] = new JArray("set"),
+                ["properties"] = new JObject { ["set"] = new JObject { ["type"] = "string", ["enum"] = new JArray(UncertaintySets.All.Keys) } },
+            }),
             ["sensitivity"] = Sensitivity(ScenarioLoader.SensitivityKeys.ToArray()),
         };
         foreach (var (kind, keys) in distributionKeys) ((JObject)root["$defs"]!)[$"{kind}_distribution"] = DistributionSchema(kind, keys);
@@ -306,6 +321,14 @@ public static class ScenarioSchema
                 ["items"] = new JObject { ["type"] = "string", ["enum"] = new JArray(UrbanSim.Core.Scenarios.ModelCatalogue.Standard.Outcomes.All.Select(o => o.Name)) },
             },
             ["replications_per_sample"] = Integer(SensitivityDescriptions["replications_per_sample"], 1, ScenarioLoader.MaxReplicationsPerSample, 1),
+            ["compare_with"] = NonEmptyString(SensitivityDescriptions["compare_with"]),
+            ["factors"] = new JObject
+            {
+                ["description"] = SensitivityDescriptions["factors"],
+                ["type"] = "string",
+                ["enum"] = new JArray("grouped", "individual"),
+                ["default"] = "grouped",
+            },
         };
         var properties = new JObject();
         foreach (string key in keys) properties[key] = Take(known, key, "sensitivity");

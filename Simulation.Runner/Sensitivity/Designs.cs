@@ -17,53 +17,67 @@ public static class Designs
         CounterRng.Uniform(seed, a, (RngStream)stream, b, c, 0);
 
     /// <summary>
-    /// Saltelli's scheme: N rows of A, then N of B, then for each factor i the N rows of AB_i (A with column i from
-    /// B): N(k + 2) points.
+    /// Saltelli's scheme: N rows of A, then N of B, then for each group g the N rows of AB_g (A with the columns of
+    /// group g from B): N(G + 2) points. With every factor alone (<paramref name="groups"/> null) G = k.
     /// </summary>
-    public static double[] Saltelli(int n, int k, ulong seed)
+    public static double[] Saltelli(int n, int k, ulong seed, IReadOnlyList<FactorGroup>? groups = null)
     {
-        var points = new double[n * (k + 2) * k];
+        int g = groups?.Count ?? k;
+        var groupOf = new int[k];
+        for (int c = 0; c < k; c++) groupOf[c] = c;
+        if (groups is not null)
+            for (int i = 0; i < g; i++) foreach (int c in groups[i].Members) groupOf[c] = i;
+        var points = new double[n * (g + 2) * k];
         for (int j = 0; j < n; j++)
             for (int c = 0; c < k; c++)
             {
                 double a = Uniform(seed, SaltelliStream, j, c, 0), b = Uniform(seed, SaltelliStream, j, c, 1);
                 points[j * k + c] = a;
                 points[(n + j) * k + c] = b;
-                for (int i = 0; i < k; i++) points[((2 + i) * n + j) * k + c] = c == i ? b : a;
+                for (int i = 0; i < g; i++) points[((2 + i) * n + j) * k + c] = groupOf[c] == i ? b : a;
             }
         return points;
     }
 
     /// <summary>
-    /// Morris's one-at-a-time trajectories: <paramref name="r"/> trajectories of k + 1 points on a grid of
+    /// Morris's one-at-a-time trajectories: <paramref name="r"/> trajectories of G + 1 points on a grid of
     /// <paramref name="levels"/> levels (even), step Δ = levels / (2 (levels − 1)). Each trajectory starts at a random
-    /// grid point and moves every factor once, in a random order, up or down by Δ.
+    /// grid point and moves every group once, in a random order, up or down by Δ (every member of a group the same
+    /// way, as in Campolongo et al. 2007). <paramref name="moved"/> is [trajectory * G + step] = the group moved;
+    /// <paramref name="steps"/> is [trajectory * k + factor] = that factor's signed step. With every factor alone
+    /// (<paramref name="groups"/> null) G = k.
     /// </summary>
-    public static double[] Morris(int r, int k, int levels, ulong seed, out int[] moved, out double[] steps)
+    public static double[] Morris(int r, int k, int levels, ulong seed, out int[] moved, out double[] steps, IReadOnlyList<FactorGroup>? groups = null)
     {
+        groups ??= [.. Enumerable.Range(0, k).Select(c => new FactorGroup("", FactorKind.Parameter, [c]))];
+        int g = groups.Count;
         double delta = levels / (2.0 * (levels - 1));
-        var points = new double[r * (k + 1) * k];
-        moved = new int[r * k];
+        var points = new double[r * (g + 1) * k];
+        moved = new int[r * g];
         steps = new double[r * k];
         var x = new double[k];
         for (int t = 0; t < r; t++)
         {
-            for (int c = 0; c < k; c++)
+            for (int i = 0; i < g; i++)
             {
-                int level = (int)(Uniform(seed, MorrisStream, t, c, 0) * (levels / 2));   // 0 … levels/2 − 1
-                bool up = Uniform(seed, MorrisStream, t, c, 1) < 0.5;
-                x[c] = level / (levels - 1.0) + (up ? 0 : delta);
-                steps[t * k + c] = up ? delta : -delta;
+                // A group's direction and order are keyed by its first member, so a group of one draws what a lone factor did.
+                bool up = Uniform(seed, MorrisStream, t, groups[i].Members[0], 1) < 0.5;
+                foreach (int c in groups[i].Members)
+                {
+                    int level = (int)(Uniform(seed, MorrisStream, t, c, 0) * (levels / 2));   // 0 … levels/2 − 1
+                    x[c] = level / (levels - 1.0) + (up ? 0 : delta);
+                    steps[t * k + c] = up ? delta : -delta;
+                }
             }
-            var order = Enumerable.Range(0, k).OrderBy(c => Uniform(seed, MorrisStream, t, c, 2)).ThenBy(c => c).ToArray();
-            int row = t * (k + 1);
+            var order = Enumerable.Range(0, g).OrderBy(i => Uniform(seed, MorrisStream, t, groups[i].Members[0], 2)).ThenBy(i => i).ToArray();
+            int row = t * (g + 1);
             x.CopyTo(points, row * k);
-            for (int s = 0; s < k; s++)
+            for (int s = 0; s < g; s++)
             {
-                int c = order[s];
-                x[c] += steps[t * k + c];
+                int i = order[s];
+                foreach (int c in groups[i].Members) x[c] += steps[t * k + c];
                 x.CopyTo(points, (row + s + 1) * k);
-                moved[t * k + s] = c;
+                moved[t * g + s] = i;
             }
         }
         return points;

@@ -16,6 +16,8 @@ public sealed record SensitivitySettings(int Samples, ulong Seed, int Threads, i
 public sealed class SensitivityResults
 {
     public required IReadOnlyList<Factor> Factors { get; init; }
+    /// <summary>The factors as the Sobol and Morris designs grouped them.</summary>
+    public required IReadOnlyList<FactorGroup> Groups { get; init; }
     public required IReadOnlyList<string> Outputs { get; init; }
     public required SensitivitySettings Settings { get; init; }
     public required double[] SobolPoints { get; init; }
@@ -28,6 +30,9 @@ public sealed class SensitivityResults
     public required IReadOnlyList<OutputAnalysis> Analyses { get; init; }
 
     public int Evaluations => (SobolPoints.Length + MorrisPoints.Length + LhsPoints.Length) / Factors.Count;
+
+    /// <summary>Whether any factors are grouped.</summary>
+    public bool Grouped => Groups.Count < Factors.Count;
 }
 
 /// <summary>The analyses of one output.</summary>
@@ -52,16 +57,21 @@ public static class SensitivityAnalysis
         return varies;
     }
 
-    /// <summary>Total model evaluations for <paramref name="k"/> factors.</summary>
-    public static int EvaluationCount(SensitivitySettings s, int k) => s.Samples * (k + 2) + s.MorrisTrajectories * (k + 1) + s.LhsSamples;
+    /// <summary>Total model evaluations for <paramref name="g"/> groups of factors (each factor alone: g = k).</summary>
+    public static int EvaluationCount(SensitivitySettings s, int g) => s.Samples * (g + 2) + s.MorrisTrajectories * (g + 1) + s.LhsSamples;
 
     public static SensitivityResults Run(ISensitivityModel model, SensitivitySettings settings, IReadOnlyList<int> analysed,
         bool surrogate = true, Action<int>? advance = null)
     {
-        var design = SensitivityDesign.Create(settings, model.Factors.Count);
+        var design = SensitivityDesign.Create(settings, model);
         var values = ParallelEvaluator.Evaluate(model, design.Points(0, design.Count), settings.Threads, advance);
         return Analyse(model.Factors, model.Outputs, settings, design, values, analysed, surrogate);
     }
+
+    /// <summary>The design's groups, named after their factors when every factor is alone.</summary>
+    private static IReadOnlyList<FactorGroup> GroupsOf(IReadOnlyList<Factor> factors, SensitivityDesign design) =>
+        design.Groups.Count == factors.Count && design.Groups.Select((g, i) => g.Members is [var c] && c == i).All(x => x)
+            ? FactorGroup.Singletons(factors) : design.Groups;
 
     /// <summary>
     /// Analyses the model's outputs at every point of <paramref name="design"/>: <paramref name="values"/> is
@@ -75,12 +85,12 @@ public static class SensitivityAnalysis
         var morrisValues = values.AsSpan(design.SobolCount * m, design.MorrisCount * m).ToArray();
         var lhsValues = values.AsSpan((design.SobolCount + design.MorrisCount) * m, design.LhsCount * m).ToArray();
         var analyses = analysed.Select(o => new OutputAnalysis(outputs[o], o,
-            SobolAnalysis.Analyse(factors, settings.Samples, sobolValues, m, o, settings.Seed, settings.BootstrapResamples),
-            MorrisAnalysis.Analyse(factors, settings.MorrisTrajectories, design.MorrisMoved, design.MorrisSteps, morrisValues, m, o),
+            SobolAnalysis.Analyse(GroupsOf(factors, design), settings.Samples, sobolValues, m, o, settings.Seed, settings.BootstrapResamples),
+            MorrisAnalysis.Analyse(GroupsOf(factors, design), factors.Count, settings.MorrisTrajectories, design.MorrisMoved, design.MorrisSteps, morrisValues, m, o),
             surrogate && Learnable(lhsValues, m, o) ? Surrogate.Fit(factors, design.LhsPoints, lhsValues, m, o, outputs[o], settings.Seed) : null)).ToList();
         return new SensitivityResults
         {
-            Factors = factors, Outputs = outputs, Settings = settings,
+            Factors = factors, Groups = GroupsOf(factors, design), Outputs = outputs, Settings = settings,
             SobolPoints = design.SobolPoints, SobolValues = sobolValues, MorrisPoints = design.MorrisPoints, MorrisValues = morrisValues,
             LhsPoints = design.LhsPoints, LhsValues = lhsValues, Analyses = analyses,
         };

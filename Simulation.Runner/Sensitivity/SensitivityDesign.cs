@@ -8,6 +8,8 @@ namespace UrbanSim.Runner.Sensitivity;
 public sealed class SensitivityDesign
 {
     public required int Factors { get; init; }
+    /// <summary>How the Sobol and Morris designs group the factors.</summary>
+    public required IReadOnlyList<FactorGroup> Groups { get; init; }
     public required double[] SobolPoints { get; init; }
     public required double[] MorrisPoints { get; init; }
     /// <summary>The moved factors and steps of the Morris trajectories, as <see cref="Designs.Morris"/> gives them.</summary>
@@ -21,11 +23,16 @@ public sealed class SensitivityDesign
     /// <summary>All points: Sobol, then Morris, then LHS.</summary>
     public int Count => SobolCount + MorrisCount + LhsCount;
 
-    public static SensitivityDesign Create(SensitivitySettings settings, int factors) => new()
+    /// <summary>The designs for <paramref name="model"/>'s factors, grouped as the model groups them.</summary>
+    public static SensitivityDesign Create(SensitivitySettings settings, ISensitivityModel model) => Create(settings, model.Factors.Count, model.Groups);
+
+    /// <summary>The designs for <paramref name="factors"/> factors, each alone unless <paramref name="groups"/> says otherwise.</summary>
+    public static SensitivityDesign Create(SensitivitySettings settings, int factors, IReadOnlyList<FactorGroup>? groups = null) => new()
     {
         Factors = factors,
-        SobolPoints = Designs.Saltelli(settings.Samples, factors, settings.Seed),
-        MorrisPoints = Designs.Morris(settings.MorrisTrajectories, factors, settings.MorrisLevels, settings.Seed, out int[] moved, out double[] steps),
+        Groups = groups ?? [.. Enumerable.Range(0, factors).Select(c => new FactorGroup(c.ToString(System.Globalization.CultureInfo.InvariantCulture), FactorKind.Parameter, [c]))],
+        SobolPoints = Designs.Saltelli(settings.Samples, factors, settings.Seed, groups),
+        MorrisPoints = Designs.Morris(settings.MorrisTrajectories, factors, settings.MorrisLevels, settings.Seed, out int[] moved, out double[] steps, groups),
         MorrisMoved = moved, MorrisSteps = steps,
         LhsPoints = Designs.LatinHypercube(settings.LhsSamples, factors, settings.Seed),
     };

@@ -41,6 +41,7 @@ public static class SensitivityOutputs
         "qalys" => ("QALYs", "million QALYs", 1e6),
         "nhs_cost_gbp" => ("NHS costs", "£bn", 1e9),
         "homes_built" => ("homes built", "thousand homes", 1e3),
+        ScenarioModel.NetBenefit => ("net monetary benefit at £70,000 per QALY", "£m", 1e6),
         _ when output.EndsWith("_gbp", StringComparison.Ordinal) => (output, "£m", 1e6),
         _ => (output, "units", 1),
     };
@@ -62,21 +63,26 @@ public static class SensitivityOutputs
 
     private static void WriteSobol(TextWriter w, SensitivityResults r)
     {
-        w.WriteLine("outcome,factor,kind,first_order,first_order_low95,first_order_high95,total,total_low95,total_high95");
+        w.WriteLine("outcome,factor,kind,first_order,first_order_low95,first_order_high95,total,total_low95,total_high95,parameters");
         foreach (var a in r.Analyses)
             foreach (var s in a.Sobol)
-                w.WriteLine($"{a.Output},{Csv.Text(s.Factor)},{Kind(s.Kind)},{N(s.FirstOrder.Estimate)},{N(s.FirstOrder.Low)},{N(s.FirstOrder.High)},{N(s.Total.Estimate)},{N(s.Total.Low)},{N(s.Total.High)}");
+                w.WriteLine($"{a.Output},{Csv.Text(s.Factor)},{Kind(s.Kind)},{N(s.FirstOrder.Estimate)},{N(s.FirstOrder.Low)},{N(s.FirstOrder.High)},{N(s.Total.Estimate)},{N(s.Total.Low)},{N(s.Total.High)},{s.Members}");
     }
 
     private static void WriteMorris(TextWriter w, SensitivityResults r)
     {
-        w.WriteLine("outcome,factor,kind,mu,mu_star,sigma");
+        w.WriteLine("outcome,factor,kind,mu,mu_star,sigma,parameters");
         foreach (var a in r.Analyses)
             foreach (var e in a.Morris)
-                w.WriteLine($"{a.Output},{Csv.Text(e.Factor)},{Kind(e.Kind)},{N(e.Mu)},{N(e.MuStar)},{N(e.Sigma)}");
+                w.WriteLine($"{a.Output},{Csv.Text(e.Factor)},{Kind(e.Kind)},{N(e.Mu)},{N(e.MuStar)},{N(e.Sigma)},{e.Members}");
     }
 
-    private static string Kind(FactorKind kind) => kind == FactorKind.Lever ? "lever" : "parameter";
+    private static string Kind(FactorKind kind) => kind switch
+    {
+        FactorKind.Lever => "lever",
+        FactorKind.ParameterGroup => "parameter_group",
+        _ => "parameter",
+    };
 
     /// <summary>
     /// Every run: its design (sobol_a, sobol_b, sobol_ab with the factor taken from B, morris with its trajectory,
@@ -84,7 +90,7 @@ public static class SensitivityOutputs
     /// </summary>
     private static void WriteSamples(TextWriter w, SensitivityResults r)
     {
-        int k = r.Factors.Count, m = r.Outputs.Count, n = r.Settings.Samples;
+        int k = r.Factors.Count, m = r.Outputs.Count, n = r.Settings.Samples, g = r.Groups.Count;
         w.WriteLine("design,group,row," + string.Join(",", r.Factors.Select(f => Csv.Text(f.Name))) + "," + string.Join(",", r.Outputs.Select(Csv.Text)));
         void Rows(string design, double[] points, double[] values, Func<int, string> group, Func<int, int> row)
         {
@@ -99,8 +105,8 @@ public static class SensitivityOutputs
             }
         }
         Rows("sobol", r.SobolPoints, r.SobolValues,
-            p => (p / n) switch { 0 => "A", 1 => "B", var i => "AB_" + Csv.Text(r.Factors[i - 2].Name) }, p => p % n);
-        Rows("morris", r.MorrisPoints, r.MorrisValues, p => "trajectory_" + (p / (k + 1)).ToString(CultureInfo.InvariantCulture), p => p % (k + 1));
+            p => (p / n) switch { 0 => "A", 1 => "B", var i => "AB_" + Csv.Text(r.Groups[i - 2].Name) }, p => p % n);
+        Rows("morris", r.MorrisPoints, r.MorrisValues, p => "trajectory_" + (p / (g + 1)).ToString(CultureInfo.InvariantCulture), p => p % (g + 1));
         Rows("lhs", r.LhsPoints, r.LhsValues, _ => "lhs", p => p);
     }
 
@@ -164,7 +170,8 @@ public static class SensitivityOutputs
         w.WritePropertyName("output"); w.WriteValue(d.Output);
         Number(w, "threshold", d.Threshold);
         w.WritePropertyName("runs"); w.WriteValue(d.Runs);
-        w.WritePropertyName("runs_halving_the_gap"); w.WriteValue(d.HalvedRuns);
+        bool ranking = d.Output is ScenarioModel.ComparedBetter or ScenarioModel.NetBenefit;
+        w.WritePropertyName(ranking ? "runs_compared_better" : "runs_halving_the_gap"); w.WriteValue(d.HalvedRuns);
         w.WritePropertyName("hits"); w.WriteValue(d.Hits);
         Number(w, "base_rate", d.Runs > 0 ? d.Hits / (double)d.Runs : double.NaN);
         w.WritePropertyName("box");

@@ -3,20 +3,21 @@ namespace UrbanSim.Runner.Sensitivity;
 /// <summary>A Sobol index with its bootstrap 95% percentile interval.</summary>
 public readonly record struct Interval(double Estimate, double Low, double High);
 
-/// <summary>First-order and total Sobol indices of one factor for one output.</summary>
-public sealed record SobolIndex(string Factor, FactorKind Kind, Interval FirstOrder, Interval Total);
+/// <summary>First-order and total Sobol indices of one factor, or one group of factors (<paramref name="Members"/> of them), for one output.</summary>
+public sealed record SobolIndex(string Factor, FactorKind Kind, Interval FirstOrder, Interval Total, int Members = 1);
 
 /// <summary>
 /// Sobol indices from a Saltelli design (<see cref="Designs.Saltelli"/>): first order by Saltelli et al. (2010),
 /// S_i = mean(f(B) (f(AB_i) − f(A))) / V, total by Jansen (1999), ST_i = mean((f(A) − f(AB_i))²) / (2V), with V
-/// the variance of f over A and B together. Intervals: percentile bootstrap over the N rows (seeded).
+/// the variance of f over A and B together. For a group of factors swapped together, the same estimators give the
+/// group's closed first-order and total indices. Intervals: percentile bootstrap over the N rows (seeded).
 /// </summary>
 public static class SobolAnalysis
 {
     public const int BootstrapResamples = 1000;
 
     /// <summary>Indices for output <paramref name="output"/> of <paramref name="results"/> ([point * outputs + output]).</summary>
-    public static SobolIndex[] Analyse(IReadOnlyList<Factor> factors, int n, double[] results, int outputs, int output, ulong seed, int resamples = BootstrapResamples)
+    public static SobolIndex[] Analyse(IReadOnlyList<FactorGroup> factors, int n, double[] results, int outputs, int output, ulong seed, int resamples = BootstrapResamples)
     {
         int k = factors.Count;
         double F(int matrix, int j) => results[(matrix * n + j) * outputs + output];   // matrix 0 = A, 1 = B, 2 + i = AB_i
@@ -33,7 +34,7 @@ public static class SobolAnalysis
             for (int i = 0; i < k; i++) { first[i][b] = e.First[i]; total[i][b] = e.Total[i]; }
         }
         return factors.Select((f, i) => new SobolIndex(f.Name, f.Kind,
-            WithInterval(estimate.First[i], first[i]), WithInterval(estimate.Total[i], total[i]))).ToArray();
+            WithInterval(estimate.First[i], first[i]), WithInterval(estimate.Total[i], total[i]), f.Members.Length)).ToArray();
     }
 
     private static Interval WithInterval(double estimate, double[] resamples)

@@ -49,7 +49,7 @@ public class SensitivityCommandTests
 
         // 2 outcomes × 4 factors. icb_pooled_share acts only under health devolution, so under a single pot its total index is 0.
         var sobol = File.ReadAllLines(Path.Combine(one, "sobol.csv"));
-        Assert.Equal("outcome,factor,kind,first_order,first_order_low95,first_order_high95,total,total_low95,total_high95", sobol[0]);
+        Assert.Equal("outcome,factor,kind,first_order,first_order_low95,first_order_high95,total,total_low95,total_high95,parameters", sobol[0]);
         Assert.Equal(1 + 2 * 4, sobol.Length);
         var icb = sobol.Single(l => l.StartsWith("hle_years,icb_pooled_share,lever,", StringComparison.Ordinal)).Split(',');
         Assert.Equal(0, double.Parse(icb[6], System.Globalization.CultureInfo.InvariantCulture));

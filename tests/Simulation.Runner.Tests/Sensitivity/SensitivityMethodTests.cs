@@ -1,5 +1,5 @@
-using Xunit.Abstractions;
 using UrbanSim.Runner.Sensitivity;
+using Xunit.Abstractions;
 
 namespace UrbanSim.Runner.Tests.Sensitivity;
 
@@ -151,6 +151,6 @@ public class DegenerateOutputTests
         Assert.Contains("charts/tornado_varies.png", files);
         Assert.DoesNotContain("charts/tornado_constant.png", files);
         var sobol = File.ReadAllLines(Path.Combine(temp.Path, "sobol.csv"));
-        Assert.Contains("constant,a,lever,,,,,,", sobol);
+        Assert.Contains("constant,a,lever,,,,,,,1", sobol);
     }
 }

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+
+namespace UrbanSim.Core.Scenarios;
+
+/// <summary>One parameter of a named uncertainty set: its distribution and why it is that wide.</summary>
+/// <param name="Parameter">The parameter and its distribution.</param>
+/// <param name="Basis">Where the centre and the width come from, in a phrase (docs/model.md §8.2 gives the sources).</param>
+public sealed record UncertaintySetEntry(UncertainParameter Parameter, string Basis);
+
+/// <summary>
+/// Named sets of uncertain parameters, declared once here and included by a scenario's "uncertain" block with
+/// <c>{ "set": "programme_evidence" }</c>, so every bundled scenario carries the same honest uncertainty and a change
+/// to a distribution is made in one place. An explicit entry for the same parameter in the scenario replaces the set's.
+/// </summary>
+public static class UncertaintySets
+{
+    /// <summary>Name of the set of programme and pathway parameters without a tight published source.</summary>
+    public const string ProgrammeEvidence = "programme_evidence";
+
+    /// <summary>Every set by name.</summary>
+    public static readonly IReadOnlyDictionary<string, ImmutableArray<UncertaintySetEntry>> All =
+        new Dictionary<string, ImmutableArray<UncertaintySetEntry>>(StringComparer.Ordinal)
+        {
+            [ProgrammeEvidence] = BuildProgrammeEvidence(),
+        };
+
+    /// <summary>
+    /// The group a parameter of the programme evidence set is varied with in a sensitivity analysis: its programme, or
+    /// the health pathways for the relative risks, so a few dozen parameters become a handful of factors.
+    /// </summary>
+    public static string GroupOf(string path)
+    {
+        if (path.StartsWith("health.", StringComparison.Ordinal)) return "health_pathways";
+        string name = path[(path.IndexOf('.') + 1)..];
+        foreach (string programme in (ReadOnlySpan<string>)["active_travel", "clean_air", "green_space", "warm_homes", "joint_prevention"])
+            if (name.StartsWith(programme + "_", StringComparison.Ordinal)) return programme;
+        return "capacity_and_site_assembly";
+    }
+
+    private static UncertaintySetEntry Entry(string path, Distribution distribution, string basis) =>
+        new(new UncertainParameter(path, distribution, GroupOf(path)), basis);
+
+    private static UncertaintySetEntry U(string path, double min, double max, string basis) => Entry(path, Distribution.Uniform(min, max), basis);
+
+    private static UncertaintySetEntry LN(string path, double median, double lower95, double upper95, string basis) =>
+        Entry(path, Distribution.LogNormal(median, lower95, upper95), basis);
+
+    private static UncertaintySetEntry Tri(string path, double min, double mode, double max, string basis) =>
+        Entry(path, Distribution.Triangular(min, mode, max), basis);
+
+    private static ImmutableArray<UncertaintySetEntry> BuildProgrammeEvidence()
+    {
+        const string p = "programmes.", h = "health.";
+        const string lifeOfAsset = "asset lives of about 15–50 years";
+        const string noSource = "no published figure: wide";
+        const string deliveryRange = "a mayoralty's in-year delivery: half to one and a half times the central figure";
+        return
+        [
+            // Active travel (mini-Holland calibration; Dutch ceilings).
+            U(p + "active_travel_walking_ceiling_minutes_per_week", 120, 220, "the best walking countries: 1.5 to 2.5 times England's"),
+            U(p + "active_travel_cycling_ceiling_minutes_per_week", 60, 110, "Dutch and Danish cycling: about 700–1,200 km a year"),
+            LN(p + "active_travel_walking_half_response_gbp_per_head", 700, 400, 1200, "calibrated to mini-Holland high-dose areas (+41 min/week, 95% CI 11–70)"),
+            LN(p + "active_travel_cycling_half_response_gbp_per_head", 2200, 1200, 4000, "calibrated to mini-Holland; England-scale cycling change at most +2 min/week"),
+            Tri(p + "active_travel_response_exponent", 1, 1.5, 2.5, "networks work once connected: shape not published"),
+            LN(p + "active_travel_scheme_dose_gbp_per_head", 500, 300, 900, "mini-Holland: about £100 per borough resident in about a fifth of the borough"),
+            U(p + "active_travel_spillover_share", 0, 0.25, "mini-Holland low-dose areas: smaller, uncertain gains"),
+            U(p + "active_travel_depreciation_per_year", 0.02, 0.07, lifeOfAsset),
+            U(p + "active_travel_upkeep_share_per_year", 0.01, 0.04, "highway maintenance of 1–4% of asset value a year"),
+            U(p + "active_travel_unmaintained_decay_per_year", 0.03, 0.15, noSource),
+            U(p + "active_travel_delivery_gbp_per_head_per_year", 20, 60, deliveryRange),
+            U(p + "active_travel_other_benefit_per_gbp", 0.5, 3, "DfT active travel benefit–cost ratios of about 2–13 include health: the rest, widely"),
+            // Clean air (ULEZ and CAZ evaluations).
+            U(p + "clean_air_no2_reduction_share", 0.3, 0.7, "ULEZ roadside NO₂ −44%; Bradford CAZ −11.5 µg/m³ (CI −23.2 to 0.2)"),
+            U(p + "clean_air_pm25_reduction_share", 0.02, 0.2, "ULEZ: PM2.5 change not significant"),
+            LN(p + "clean_air_half_response_gbp_per_head", 90, 40, 200, "Bradford CAZ about £70 per resident for about half its NO₂ fall: wide"),
+            U(p + "clean_air_response_exponent", 0.8, 1.6, noSource),
+            LN(p + "clean_air_scheme_dose_gbp_per_head", 60, 30, 120, "CAZ capital of about £30–£120 per resident served"),
+            U(p + "clean_air_spillover_share", 0, 0.3, "cleaner fleets travel beyond the zone"),
+            U(p + "clean_air_depreciation_per_year", 0.05, 0.2, "the fleet would have turned over anyway within 5–20 years"),
+            U(p + "clean_air_upkeep_share_per_year", 0.02, 0.08, "CAZ operation and enforcement"),
+            U(p + "clean_air_unmaintained_decay_per_year", 0.1, 0.5, noSource),
+            U(p + "clean_air_delivery_gbp_per_head_per_year", 15, 45, deliveryRange),
+            U(p + "clean_air_other_benefit_per_gbp", 0.3, 2, noSource),
+            // Green space (no published spend → NDVI relationship).
+            U(p + "green_space_max_ndvi_gain", 0.03, 0.15, "greening programmes move NDVI by a few hundredths to a tenth or more"),
+            LN(p + "green_space_half_response_gbp_per_head", 200, 50, 800, "no published spend → NDVI relationship (Raza et al. 2024): very wide"),
+            U(p + "green_space_response_exponent", 0.8, 1.6, noSource),
+            LN(p + "green_space_scheme_dose_gbp_per_head", 100, 40, 250, noSource),
+            U(p + "green_space_spillover_share", 0, 0.15, "parks serve neighbours within walking distance"),
+            U(p + "green_space_depreciation_per_year", 0.01, 0.05, "parks and trees last 20–100 years if kept"),
+            U(p + "green_space_upkeep_share_per_year", 0.02, 0.06, "parks maintenance"),
+            U(p + "green_space_unmaintained_decay_per_year", 0.05, 0.2, noSource),
+            U(p + "green_space_delivery_gbp_per_head_per_year", 10, 30, deliveryRange),
+            U(p + "green_space_other_benefit_per_gbp", 0.3, 2, noSource),
+            // Warm homes (BRE costs are tight; what lasts and how fast is not).
+            U(p + "warm_homes_depreciation_per_year", 0.01, 0.04, "retrofit measures last 25–100 years"),
+            U(p + "warm_homes_delivery_gbp_per_head_per_year", 15, 45, "installer capacity"),
+            U(p + "warm_homes_other_benefit_per_gbp", 0.5, 2, "energy bill savings: BRE payback 8–9 years"),
+            // Joint prevention (DPP for diabetes; wide for the rest).
+            U(p + "joint_prevention_diabetes_max_reduction", 0.08, 0.3, "DPP completers' reductions larger than the population's IRR 0.938"),
+            LN(p + "joint_prevention_diabetes_half_response_gbp_per_head", 2.8, 1.5, 5, "calibrated to the NHS DPP's population IRR 0.938 at its budget"),
+            U(p + "joint_prevention_cardiovascular_max_reduction", 0.02, 0.25, "NHS Health Check and blood pressure: modest, uncertain effects"),
+            LN(p + "joint_prevention_cardiovascular_half_response_gbp_per_head", 45, 15, 130, noSource),
+            U(p + "joint_prevention_respiratory_max_reduction", 0.02, 0.25, "smoking cessation reach: uncertain"),
+            LN(p + "joint_prevention_respiratory_half_response_gbp_per_head", 45, 15, 130, noSource),
+            U(p + "joint_prevention_depreciation_per_year", 0.15, 0.4, "lifestyle change fades over 2–7 years"),
+            U(p + "joint_prevention_delivery_gbp_per_head_per_year", 20, 60, deliveryRange),
+            U(p + "joint_prevention_other_benefit_per_gbp", 0.1, 0.6, noSource),
+            // Site assembly and capacity.
+            U(p + "site_assembly_other_benefit_per_gbp", 1, 3, "land value uplift: Homes England benefit–cost ratios of about 1–3"),
+            LN(p + "capacity_scale_gbp_per_head", 10, 5, 20, noSource),
+            U(p + "capacity_decay_per_year", 0.02, 0.15, "staff turnover of 5–15% a year"),
+            U(p + "capacity_other_benefit_per_gbp", 0.75, 2.5, noSource),
+            // Pathways added with the programmes.
+            LN(h + "no2_relative_risk_per10", 1.02, 1.01, 1.04, "WHO 2021: RR 1.02 (1.01–1.04) per 10 µg/m³"),
+            LN(h + "respiratory_no2_relative_risk_per10", 1.03, 1.01, 1.05, "NO₂ and respiratory incidence: wide"),
+            LN(h + "green_space_relative_risk_per01_ndvi", 0.96, 0.94, 0.97, "Rojas-Rueda et al. 2019: HR 0.96 (0.94–0.97) per +0.1 NDVI"),
+            LN(h + "mental_disorder_green_space_relative_risk_per01_ndvi", 0.96, 0.88, 0.995, "green space and mental health: consistent direction, wide size"),
+            LN(h + "mental_disorder_cold_home_relative_risk", 1.3, 1.05, 2.0, "cold homes and mental health: Marmot Review Team 2011, wide"),
+            U(h + "cold_home_ill_health_excess", 0, 0.1, "ill health in cold homes beyond the diseases modelled: wide"),
+        ];
+    }
+}

@@ -1,0 +1,140 @@
+using UrbanSim.Core.Scenarios;
+
+namespace UrbanSim.Core.Tests.Scenarios;
+
+/// <summary>
+/// The standard uncertainty set is declared once, is valid, covers every programme parameter without a tight source,
+/// is carried by every bundled scenario, and a scenario can include it by name and override single entries.
+/// </summary>
+public sealed class UncertaintySetTests : IDisposable
+{
+    private readonly TempFolder _temp = new("sets");
+
+    public void Dispose() => _temp.Dispose();
+
+    private static IEnumerable<UncertaintySetEntry> ProgrammeEvidence => UncertaintySets.All[UncertaintySets.ProgrammeEvidence];
+
+    /// <summary>Programme parameters with a tight published source (or a whole-year lag), left fixed by design.</summary>
+    private static readonly string[] TightlySourced =
+    [
+        "programmes.active_travel_lag_years",      // mini-Holland effects measured at wave 1
+        "programmes.clean_air_lag_years",          // CAZ effects within the first year
+        "programmes.green_space_lag_years",        // planting to canopy: a fixed three years
+        "programmes.joint_prevention_lag_years",   // DPP: effect within the programme's nine months
+        "programmes.warm_homes_cost_gbp_per_home", // BRE 2023: £6,690–£6,835 per home
+        "programmes.appraisal_years",              // an appraisal convention, not a quantity
+    ];
+
+    [Fact]
+    public void EveryEntryIsAKnownParameterWithASampleableDistributionWhoseMedianLiesInItsRange()
+    {
+        var paths = new HashSet<string>();
+        foreach (var (name, set) in UncertaintySets.All)
+            foreach (var entry in set)
+            {
+                var info = ParameterPaths.Find(entry.Parameter.Path);
+                Assert.True(info is not null, $"{name}: unknown parameter {entry.Parameter.Path}");
+                Assert.Empty(entry.Parameter.Distribution.Problems());
+                double median = entry.Parameter.Distribution.Quantile(0.5);
+                Assert.InRange(median, info!.Min, info.Max);
+                Assert.True(paths.Add(entry.Parameter.Path), $"{entry.Parameter.Path} is listed twice");
+                Assert.False(string.IsNullOrWhiteSpace(entry.Basis), $"{entry.Parameter.Path} has no basis");
+            }
+    }
+
+    [Fact]
+    public void EachDistributionIsCentredOnTheModelsDefault()
+    {
+        // The defaults are the central estimates docs/model.md cites; the set widens them, it does not move them.
+        var defaults = new ModelParameters();
+        foreach (var entry in ProgrammeEvidence)
+        {
+            var info = ParameterPaths.Find(entry.Parameter.Path)!;
+            double central = ParameterPaths.Get(defaults, info);
+            var d = entry.Parameter.Distribution;
+            double low = d.Quantile(0.05), high = d.Quantile(0.95);
+            Assert.True(low <= central && central <= high,
+                $"{entry.Parameter.Path}: default {central} outside the set's 90% range {low:G4}–{high:G4}");
+            Assert.True(high > low * 1.05 || high - low > 0.01, $"{entry.Parameter.Path}: {low:G4}–{high:G4} is too narrow to say we do not know");
+        }
+    }
+
+    [Fact]
+    public void EveryProgrammeParameterIsUncertainOrNamedAsTightlySourced()
+    {
+        var inSet = ProgrammeEvidence.Select(e => e.Parameter.Path).ToHashSet();
+        var missing = ParameterPaths.All.Where(p => p.Path.StartsWith("programmes.", StringComparison.Ordinal))
+            .Select(p => p.Path).Where(p => !inSet.Contains(p) && !TightlySourced.Contains(p)).ToList();
+        Assert.True(missing.Count == 0, "programme parameters with neither a distribution nor a tight source: " + string.Join(", ", missing));
+        Assert.All(TightlySourced, p => Assert.NotNull(ParameterPaths.Find(p)));
+    }
+
+    [Theory]
+    [InlineData("reference.json")]
+    [InlineData("capacity_gap.json")]
+    [InlineData("health_devolution.json")]
+    [InlineData("health_valuation.json")]
+    [InlineData("high_turbulence.json")]
+    [InlineData("patient_capital.json")]
+    public void EveryBundledScenarioCarriesTheWholeSet(string file)
+    {
+        var result = ScenarioLoader.LoadFile(RepositoryRoot.File("scenarios", file));
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        var drawn = result.Scenario!.Uncertain.Select(u => u.Path).ToHashSet();
+        Assert.All(ProgrammeEvidence, e => Assert.Contains(e.Parameter.Path, drawn));
+    }
+
+    [Fact]
+    public void IncludedSetExpandsAndTheScenariosOwnEntryReplacesTheSetsEntry()
+    {
+        string path = _temp.Write("s.json", """
+            {
+              "name": "tiny",
+              "uncertain": [
+                { "parameter": "programmes.green_space_max_ndvi_gain", "distribution": "uniform", "min": 0.01, "max": 0.02 },
+                { "set": "programme_evidence" }
+              ],
+              "variants": [ { "name": "a" } ]
+            }
+            """);
+        var result = ScenarioLoader.LoadFile(path);
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        var uncertain = result.Scenario!.Uncertain;
+        Assert.Equal(ProgrammeEvidence.Count(), uncertain.Length);
+        var green = Assert.Single(uncertain, u => u.Path == "programmes.green_space_max_ndvi_gain");
+        Assert.Equal(Distribution.Uniform(0.01, 0.02), green.Distribution);
+        var walking = Assert.Single(uncertain, u => u.Path == "programmes.active_travel_walking_ceiling_minutes_per_week");
+        Assert.Equal(Distribution.Uniform(120, 220), walking.Distribution);
+    }
+
+    [Fact]
+    public void UnknownSetIsRefusedWithTheNearestName()
+    {
+        string path = _temp.Write("s.json", """
+            {
+              "name": "tiny",
+              "uncertain": [ { "set": "programme_evidense" } ],
+              "variants": [ { "name": "a" } ]
+            }
+            """);
+        var p = Assert.Single(ScenarioLoader.LoadFile(path).Problems);
+        Assert.Equal((3, "uncertain[0].set"), (p.Line, p.JsonPath));
+        Assert.Equal("unknown uncertainty set 'programme_evidense'", p.Message);
+        Assert.Equal("did you mean 'programme_evidence'?", p.Fix);
+    }
+
+    [Fact]
+    public void SetIncludedTwiceOrWithOtherKeysIsRefused()
+    {
+        string path = _temp.Write("s.json", """
+            {
+              "name": "tiny",
+              "uncertain": [ { "set": "programme_evidence" }, { "set": "programme_evidence", "min": 1 } ],
+              "variants": [ { "name": "a" } ]
+            }
+            """);
+        var problems = ScenarioLoader.LoadFile(path).Problems;
+        Assert.Contains(problems, p => p.Message == "the set 'programme_evidence' is included twice");
+        Assert.Contains(problems, p => p.JsonPath == "uncertain[1].min");
+    }
+}
