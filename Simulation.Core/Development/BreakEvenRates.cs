@@ -79,12 +79,13 @@ internal sealed class BreakEvenRates
 
     /// <summary>
     /// Marks sites that no condition of this variant could make viable: even at start-year prices (prices only fall,
-    /// in recessions), the lowest finance rate on offer (the base rate, or the patient fund's when it has capital) and
-    /// with remediation paid, neither design's residual land value reaches the benchmark. They are skipped for good.
+    /// in recessions), the lowest finance rate on offer (the base rate less the most a figurehead mayor can take off it,
+    /// or the patient fund's when it has capital) and with remediation paid, neither design's residual land value
+    /// reaches the benchmark. They are skipped for good.
     /// </summary>
-    public void MarkNeverViable(SiteState sites, DevelopmentParameters d, double patientCapitalGbpPerYear)
+    public void MarkNeverViable(SiteState sites, DevelopmentParameters d, double patientCapitalGbpPerYear, double figureheadDiscountPerYear)
     {
-        double lowestRate = d.BaseRequiredReturnPerYear;
+        double lowestRate = Math.Max(0, d.BaseRequiredReturnPerYear - figureheadDiscountPerYear);
         if (patientCapitalGbpPerYear > 0) lowestRate = Math.Min(lowestRate, d.PatientFundReturnPerYear);
         for (int site = 0; site < sites.Count; site++)
         {

@@ -43,7 +43,7 @@ internal static class DevelopmentReference
             bool viablePaid = Developers.IsViable(Developers.SiteProForma(world, site, parameters, inRecession, rate, true), Design.Standard, developer, benchmark);
             bool viableUnpaid = Developers.IsViable(Developers.SiteProForma(world, site, parameters, inRecession, rate, false), Design.Standard, developer, benchmark);
             if (!viablePaid || viableUnpaid) continue;
-            pipeline.RemediationNeedGbp[region] += sites.RemediationGbpPerHome[site] * sites.CapacityHomes[site];
+            pipeline.RemediationNeedGbp[region] += sites.RemediationLeftGbp(site);
             pipeline.NeedingRemediation[pipeline.NeedingRemediationCount++] = site;
         }
     }

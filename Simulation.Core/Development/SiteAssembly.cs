@@ -25,25 +25,29 @@ internal static class SiteAssembly
             pipeline.UnpaidBrownfield[stillUnpaid++] = site;
             int region = world.Regions.SiteRegion[site];
             if (!rates.OnlyRemediationFundingMakesViable(site, finance.RequiredReturnPerYear[region], inRecession)) continue;
-            pipeline.RemediationNeedGbp[region] += sites.RemediationGbpPerHome[site] * sites.CapacityHomes[site];
+            pipeline.RemediationNeedGbp[region] += sites.RemediationLeftGbp(site);
             pipeline.NeedingRemediation[pipeline.NeedingRemediationCount++] = site;
         }
         pipeline.UnpaidBrownfieldCount = stillUnpaid;
     }
 
-    /// <summary>Pays the remediation of the region's sites that need it, in site order, whole sites only, within the money; returns what was spent.</summary>
+    /// <summary>
+    /// Pays towards the remediation of the region's sites that need it, in site order, within the money: a site's
+    /// remediation is paid in tranches over years, and the site is funded (its remediation free to the developer) once
+    /// all of it is paid. Returns what was spent (all the money, up to what the sites still need).
+    /// </summary>
     public static double AssembleSites(int region, double amountGbp, WorldState world, SitePipeline pipeline)
     {
         var sites = world.Sites;
         double spent = 0;
-        for (int k = 0; k < pipeline.NeedingRemediationCount; k++)
+        for (int k = 0; k < pipeline.NeedingRemediationCount && spent < amountGbp; k++)
         {
             int site = pipeline.NeedingRemediation[k];
             if (world.Regions.SiteRegion[site] != region) continue;
-            double cost = sites.RemediationGbpPerHome[site] * sites.CapacityHomes[site];
-            if (spent + cost > amountGbp + 1e-6) continue;
-            sites.RemediationFunded[site] = true;
-            spent += cost;
+            double pay = Math.Min(sites.RemediationLeftGbp(site), amountGbp - spent);
+            sites.RemediationPaidGbp[site] += pay;
+            spent += pay;
+            if (sites.RemediationLeftGbp(site) <= 1e-9 * sites.RemediationGbpPerHome[site] * sites.CapacityHomes[site]) sites.RemediationFunded[site] = true;
         }
         return spent;
     }

@@ -22,6 +22,7 @@ internal sealed class SiteState
         Zone = new int[sites]; Developer = new DeveloperType[sites]; CapacityHomes = new double[sites];
         RemediationGbpPerHome = new double[sites]; LandBenchmarkShareOfGdv = new double[sites]; PlanningDraw = new double[sites];
         Status = new SiteStatus[sites]; CompletionYear = new int[sites]; Healthy = new bool[sites]; RemediationFunded = new bool[sites];
+        RemediationPaidGbp = new double[sites];
     }
 
     /// <summary>Number of sites.</summary>
@@ -46,6 +47,11 @@ internal sealed class SiteState
     public readonly bool[] Healthy;
     /// <summary>[site] whether public money has paid its remediation.</summary>
     public readonly bool[] RemediationFunded;
+    /// <summary>[site] public money paid so far towards its remediation (site assembly proceeds in tranches), £.</summary>
+    public readonly double[] RemediationPaidGbp;
+
+    /// <summary>The remediation of <paramref name="site"/> still to pay, £.</summary>
+    public double RemediationLeftGbp(int site) => Math.Max(0, RemediationGbpPerHome[site] * CapacityHomes[site] - RemediationPaidGbp[site]);
 
     /// <summary>True for a brownfield site (remediation to pay).</summary>
     public bool IsBrownfield(int site) => RemediationGbpPerHome[site] != 0;
@@ -56,5 +62,6 @@ internal sealed class SiteState
         source.RemediationGbpPerHome.CopyTo(RemediationGbpPerHome, 0); source.LandBenchmarkShareOfGdv.CopyTo(LandBenchmarkShareOfGdv, 0);
         source.PlanningDraw.CopyTo(PlanningDraw, 0); source.Status.CopyTo(Status, 0); source.CompletionYear.CopyTo(CompletionYear, 0);
         source.Healthy.CopyTo(Healthy, 0); source.RemediationFunded.CopyTo(RemediationFunded, 0);
+        source.RemediationPaidGbp.CopyTo(RemediationPaidGbp, 0);
     }
 }

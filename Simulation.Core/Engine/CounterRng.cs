@@ -56,6 +56,10 @@ public enum RngStream
     Elections = 6,
     /// <summary>Site-level draws: planning applicability, developer choice.</summary>
     Sites = 7,
+    /// <summary>Each mayoralty's first error in each programme's health value.</summary>
+    Appraisal = 8,
+    /// <summary>Central government's changes of priority.</summary>
+    Government = 9,
 }
 
 /// <summary>A replication's view of <see cref="CounterRng"/>: seed and replication bound once.</summary>

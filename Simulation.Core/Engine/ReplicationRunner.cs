@@ -1,5 +1,6 @@
 using UrbanSim.Core.Development;
 using UrbanSim.Core.Exposures;
+using UrbanSim.Core.Government;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.Icbs;
 using UrbanSim.Core.Investors;
@@ -60,6 +61,7 @@ public sealed class ReplicationRunner
     private MoneyLedger _ledger;
     private MarginalSpend? _topUp;
     private readonly double[] _regionPopulation;   // [region] residents at the start of the variant
+    private readonly NationalSteerState _government = new();
 
     // Scratch of the steps
     private readonly MayoralSpending.Workspace _spending;
@@ -68,6 +70,7 @@ public sealed class ReplicationRunner
     private readonly HealthYearReference _healthReference;
     private readonly PopulationLifeTables _tables;
     private readonly double[] _zoneFinal;          // [zone * 2 + (0 HLE, 1 LE)] in the final year of the variant
+    private readonly double[] _learning;           // [region * programmes + programme] scratch of the mayors' learning
     private readonly OutcomeContext _outcomeContext = new();
 
     /// <summary>Called after each simulated year with (variant, year, world, ledger); null in production.</summary>
@@ -87,7 +90,7 @@ public sealed class ReplicationRunner
         _health = new HealthConstants(zones);
         _funding = new FundingState(regions);
         _mayors = new MayorState(regions, zones, catalogue.Count);
-        _icbs = new IcbState(regions);
+        _icbs = new IcbState(regions, zones);
         _finance = new FinanceState(regions);
         _regionPopulation = new double[regions];
         _spending = new MayoralSpending.Workspace(zones, catalogue);
@@ -96,6 +99,7 @@ public sealed class ReplicationRunner
         _healthReference = new HealthYearReference(kernels == Kernels.Reference ? zones : 0);
         _tables = new PopulationLifeTables(zones);
         _zoneFinal = new double[zones * 2];
+        _learning = new double[regions * catalogue.Count];
     }
 
     /// <summary>The working world of the variant last run (for inspection in tests).</summary>
@@ -189,11 +193,14 @@ public sealed class ReplicationRunner
         for (int z = 0; z < _world.ZoneCount; z++) _regionPopulation[_world.Zones.Region[z]] += _world.Health.ZoneTotal[z];
         _world.Health.ZoneTotal.CopyTo(_world.Programmes.Residents, 0);
         Array.Clear(_icbs.PooledUsedGbp);
+        IcbRules.Start(_icbs, levers, _world, _p.Health);
+        NationalSteer.Start(_government, levers);
         Mayoralty.Start(_mayors, _world.Regions, _world.Zones, levers, _settlement, _p.Politics);
+        MayorKnowledge.DrawBeliefErrors(_mayors, _random, _p.Politics.AppraisalNoiseSd);
         AppraiseAll();
         // So the first year's mayors see last year's finance conditions, not zero.
-        RequiredReturns.SetForYear(_settlement, _funding, _p, false, _regionPopulation, levers.PatientCapitalGbpPerYear, _finance);
-        if (_kernels == Kernels.Fast) _breakEven.MarkNeverViable(_world.Sites, _p.Development, levers.PatientCapitalGbpPerYear);
+        RequiredReturns.SetForYear(_settlement, _funding, _p, false, _regionPopulation, levers.PatientCapitalGbpPerYear, _finance, _mayors.PoliticalCapital);
+        if (_kernels == Kernels.Fast) _breakEven.MarkNeverViable(_world.Sites, _p.Development, levers.PatientCapitalGbpPerYear, _p.Politics.FigureheadRiskDiscountPerYear);
         _sites.Start(_world.Sites, _world.RegionCount);
         if (_kernels == Kernels.Reference) _healthReference.Start(_world, _rr, _p.Health);
     }
@@ -213,8 +220,9 @@ public sealed class ReplicationRunner
         {
             var yearly = result.SeriesOf(variant, year);
             yearly.Clear();
-            // 1. Shocks, the same in every variant.
+            // 1. Shocks, the same in every variant; central government may change its priority.
             ShockDraws.Draw(_p.Shocks, _random, year, ref _shocks);
+            NationalSteer.Year(_government, year, _levers.MissionCompact, _p.Politics, _random);
             // 2. Central government pays under the settlement.
             double fundingFactor = _shocks.FundingCut ? 1 - _p.Shocks.FundingCutShare : 1;
             double bidsBefore = _ledger.BiddingCostGbp;
@@ -225,10 +233,12 @@ public sealed class ReplicationRunner
             if (_kernels == Kernels.Fast) SiteAssembly.FindSitesNeedingRemediation(_world, _finance, _breakEven, _shocks.InRecession, _sites);
             else DevelopmentReference.FindSitesNeedingRemediation(_world, _finance, _p, _shocks.InRecession, _sites);
             IcbRules.OfferPooling(_settlement, _levers, _p.Icb, _regionPopulation, _icbs);
-            var spending = new MayoralSpending.Context(year, _settlement, _p, _programmes, _regionPopulation, _funding, _mayors, _icbs, _sites, _topUp);
+            var spending = new MayoralSpending.Context(year, _settlement, _p, _programmes, _regionPopulation, _funding, _mayors, _icbs, _sites, _topUp,
+                _government.HealthSteer, _levers);
             MayoralSpending.AllocateAndSpend(spending, _world, _spending, ref _ledger, outcome, yearly, regionSpend);
             // 4. Investors price finance.
-            RequiredReturns.SetForYear(_settlement, _funding, _p, _shocks.InRecession, _regionPopulation, _levers.PatientCapitalGbpPerYear, _finance);
+            RequiredReturns.SetForYear(_settlement, _funding, _p, _shocks.InRecession, _regionPopulation, _levers.PatientCapitalGbpPerYear, _finance,
+                _mayors.PoliticalCapital);
             // 5. Mayors apply the planning standard; developers build.
             Mayoralty.ApplyPlanningStandards(_mayors, _levers.PlanningHealthStandard, _p.Politics);
             var development = new DevelopmentYear.Context(year, _p, _shocks.InRecession, _random, _mayors, _finance);
@@ -243,21 +253,27 @@ public sealed class ReplicationRunner
                 _p.Health, _world, _health, _risks, _programmes, _healthWork, _tables, _icbs, _zoneFinal);
             if (_kernels == Kernels.Fast) HealthYear.Advance(health, outcome, yearly);
             else _healthReference.Advance(health, outcome, yearly);
-            // 8. End of year: claw-back, capacity erosion, elections.
+            // 8. End of year: deadlines and reviews, convening, learning, capacity erosion, elections.
             EndOfYear(year);
             YearObserver?.Invoke(variant, year, _world, CurrentLedger());
         }
         var end = new VariantOutcomes.End(CurrentLedger(), healthyHomes, _template, _world, _mayors, _regionPopulation,
-            _tables.DecileHleYears, _zoneFinal, _p, _levers);
+            _tables.DecileHleYears, _zoneFinal, _p, _levers, _icbs);
         VariantOutcomes.Finish(end, result, variant, _outcomeContext);
     }
 
     private void EndOfYear(int year)
     {
-        for (int r = 0; r < _world.RegionCount; r++) _ledger.ClawbackGbp += _settlement.ClawBackEnded(_funding, r, year);
+        for (int r = 0; r < _world.RegionCount; r++)
+        {
+            _settlement.EndOfYear(_funding, r, year, _p.Funding, ref _ledger);
+            double savings = IcbRules.SavingsFromJointWorkGbp(_icbs, _world.Programmes, _world.Homes, _world.Regions.ZonesOf(r), _p.Health.ColdHomeCostGbpPerHome);
+            IcbRules.Convene(_icbs, r, savings, _p.Icb, _p.Politics);
+        }
+        MayorKnowledge.Learn(_mayors, _regionPopulation, _p.Politics, _learning);
         Mayoralty.DecayCapacity(_mayors, _world.Regions, _p);
         if (!Elections.Due(year, _p.Politics)) return;
-        Elections.Hold(_mayors, _regionPopulation, _p.Politics, _random, year);
+        Elections.Hold(_mayors, _regionPopulation, _p.Politics, _random, year, _government.Mission, _levers.MissionCompact);
         // Every mayor, re-elected or new, re-appraises the programmes and re-targets at the start of the term.
         AppraiseAll();
         for (int r = 0; r < _world.RegionCount; r++) Mayoralty.SetTargeting(_mayors, _world.Regions, _world.Zones, r);
@@ -267,8 +283,8 @@ public sealed class ReplicationRunner
     {
         for (int r = 0; r < _world.RegionCount; r++)
         {
-            if (_kernels == Kernels.Fast) Appraisal.AppraiseRegion(r, _world, _health, _rr, _p.Health, _programmes, _mayors);
-            else Appraisal.AppraiseRegionReference(r, _world, _health, _rr, _p.Health, _programmes, _mayors);
+            if (_kernels == Kernels.Fast) Appraisal.AppraiseRegion(r, _world, _health, _rr, _p.Health, _mayors);
+            else Appraisal.AppraiseRegionReference(r, _world, _health, _rr, _p.Health, _mayors);
         }
     }
 

@@ -36,7 +36,24 @@ internal sealed class HealthConstants
     /// <summary><see cref="NationalIncidence"/> in single precision.</summary>
     public readonly float[] IncidenceLanes = new float[DiseaseCatalogue.Count * AgeBands.Stride];
     /// <summary>[disease * stride + band] national incidence in the adult bands (20+), 0 elsewhere (the mayor's appraisal counts adults).</summary>
-    public readonly float[] AdultIncidence = new float[DiseaseCatalogue.Count * AgeBands.Stride];
+    public readonly double[] AdultIncidenceDouble = new double[DiseaseCatalogue.Count * AgeBands.Stride];
+    /// <summary>
+    /// Years a case of the disease lasts on average in England's steady state: prevalent cases over new cases a year
+    /// (Σ_b prevalence × people / Σ_b incidence × (1 − prevalence) × people), undiscounted. What a case avoided saves.
+    /// </summary>
+    public double YearsWithDiseasePerCase(int disease)
+    {
+        var prevalence = DiseaseCatalogue.All[disease].Prevalence;
+        var people = DiseaseBaseline.PopulationShare;
+        double cases = 0, newCases = 0;
+        for (int b = 0; b < AgeBands.Count; b++)
+        {
+            cases += prevalence[b] * people[b];
+            newCases += NationalIncidence[disease * AgeBands.Stride + b] * (1 - prevalence[b]) * people[b];
+        }
+        return newCases > 0 ? cases / newCases : 0;
+    }
+
     /// <summary>[zone * stride + band] start-year share not in good health.</summary>
     public readonly double[] BaseNotGood;
     /// <summary>[zone * exposures + exposure] all-cause relative risk at the zone's start exposure (in single precision, held as double).</summary>
@@ -56,9 +73,6 @@ internal sealed class HealthConstants
 
     /// <summary>1 for the adult bands (20+) the mayor's appraisal counts, 0 for children and the padding bands.</summary>
     public static readonly float[] AdultBand = AdultRow(static _ => 1);
-
-    /// <summary>England's death rates in the adult bands, 0 elsewhere.</summary>
-    public static readonly float[] AdultDeathRate = AdultRow(static b => EnglandReference.DeathRatePerPersonYear[b]);
 
     private static float[] AdultRow(Func<int, double> value)
     {

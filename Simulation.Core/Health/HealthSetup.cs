@@ -26,9 +26,9 @@ internal static class HealthSetup
             DiseaseDynamics.SteadyStateIncidence(DiseaseCatalogue.All[d].Prevalence.AsSpan(), DiseaseBaseline.PopulationShare,
                 EnglandReference.DeathRatePerPersonYear, DiseaseCatalogue.All[d].RemissionPerYear(h), c.NationalIncidence.AsSpan(d * stride, AgeBands.Count));
         for (int i = 0; i < c.IncidenceLanes.Length; i++) c.IncidenceLanes[i] = (float)c.NationalIncidence[i];
-        Array.Clear(c.AdultIncidence);
+        Array.Clear(c.AdultIncidenceDouble);
         for (int d = 0; d < DiseaseCatalogue.Count; d++)
-            for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++) c.AdultIncidence[d * stride + b] = c.IncidenceLanes[d * stride + b];
+            for (int b = AgeBands.BandOfAge(20); b < AgeBands.Count; b++) c.AdultIncidenceDouble[d * stride + b] = c.NationalIncidence[d * stride + b];
         StartRisks(start, risks, c);
         start.Health.Population.AsSpan(0, zones * stride).CopyTo(c.StandardPeople);
         Span<double> excess = stackalloc double[DiseaseCatalogue.Count];

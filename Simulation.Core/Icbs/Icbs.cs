@@ -1,5 +1,8 @@
+using UrbanSim.Core.Health;
+using UrbanSim.Core.Programmes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
+using UrbanSim.Core.World;
 
 namespace UrbanSim.Core.Icbs;
 
@@ -9,18 +12,84 @@ namespace UrbanSim.Core.Icbs;
 /// </summary>
 internal static class IcbRules
 {
+    /// <summary>Width of the partnership range over which the ICB moves from pooling none of its prevention money to the full share.</summary>
+    public const double PoolingRampWidth = 0.2;
+
     /// <summary>
-    /// Money the ICB pools with the mayor this year, £: half (by default) of its prevention budget when the
-    /// partnership is strong enough or the settlement pools prevention, plus a share of its whole allocation
-    /// under health devolution.
+    /// Money the ICB pools with the mayor this year, £: the pooled share of its prevention budget, scaled by how far
+    /// the partnership is past the pooling threshold (a ramp of width <see cref="PoolingRampWidth"/> centred on it, so
+    /// pooling grows smoothly as the partnership grows), or the whole share when the settlement pools prevention, plus a
+    /// share of its whole allocation under health devolution.
     /// </summary>
     public static double PooledWithMayorGbp(double allocationGbp, double preventionShare, double partnership,
         double poolingThreshold, double pooledPreventionShare, bool settlementPoolsPrevention, double allocationPooledShare)
     {
         double prevention = allocationGbp * preventionShare;
-        double pooled = partnership >= poolingThreshold || settlementPoolsPrevention ? prevention * pooledPreventionShare : 0;
+        double willing = settlementPoolsPrevention ? 1 : Math.Clamp((partnership - poolingThreshold) / PoolingRampWidth + 0.5, 0, 1);
+        double pooled = prevention * pooledPreventionShare * willing;
         if (allocationPooledShare > 0) pooled += allocationGbp * allocationPooledShare;
         return pooled;
+    }
+
+    /// <summary>
+    /// Start of a variant: each partnership at the lever, and the yearly treatment cost of each zone's start-year cases of
+    /// each disease, which prevention's savings are a share of.
+    /// </summary>
+    public static void Start(IcbState state, PolicyLevers levers, WorldState world, HealthParameters h)
+    {
+        Array.Fill(state.Partnership, levers.IcbPartnership);
+        Array.Fill(state.StartPartnership, levers.IcbPartnership);
+        Array.Clear(state.SavingsLandedGbp);
+        int zones = world.ZoneCount;
+        for (int d = 0; d < DiseaseCatalogue.Count; d++)
+        {
+            double cost = DiseaseCatalogue.All[d].CostGbpPerCase(h);
+            for (int z = 0; z < zones; z++)
+            {
+                var cases = world.Health.CasesOf((Disease)d, z);
+                double sum = 0;
+                for (int b = 0; b < AgeBands.Count; b++) sum += cases[b];
+                state.StartCaseCostGbp[d * zones + z] = sum * cost;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The NHS savings the ICB attributes to joint work in a year, £: for each disease, the share by which prevention
+    /// has cut incidence (one minus the five-year mean incidence factor, as prevalence follows) × the yearly cost of
+    /// the start-year cases; and each cold home remedied × the yearly NHS cost of a cold home.
+    /// </summary>
+    public static double SavingsFromJointWorkGbp(IcbState state, ProgrammeState programmes, HousingStock homes, ReadOnlySpan<int> zonesOfRegion,
+        double coldHomeCostGbp)
+    {
+        int zones = programmes.ZoneCount;
+        double savings = 0;
+        foreach (int z in zonesOfRegion)
+        {
+            savings += homes.RetrofittedHomes[z] * coldHomeCostGbp;
+            for (int d = 0; d < DiseaseCatalogue.Count; d++)
+                savings += (1 - programmes.IncidenceFactorSum[d * zones + z] / Exposures.ExposureState.BuildUpYears) * state.StartCaseCostGbp[d * zones + z];
+        }
+        // As the ICB's finance report gives it, to four significant figures, so that the last bits of a sum (which the
+        // fast and reference exposure updates round differently) do not move the partnership.
+        return Mayors.Appraisal.Reported(savings);
+    }
+
+    /// <summary>
+    /// Convening, at the end of a year: the savings the ICB attributes to joint work (<see cref="SavingsFromJointWorkGbp"/>),
+    /// and the partnership's move. Joint work is the mayor's joint prevention or pooled spending (the larger) over what
+    /// the ICB would pool at full partnership (up to 1), and the savings over that money (up to 1); their mean w lifts
+    /// the partnership by gain × w × (1 − partnership) and, without it, it fades by decay × (1 − w) × its rise above the start.
+    /// </summary>
+    public static void Convene(IcbState state, int region, double savingsGbp, IcbParameters icb, PoliticsParameters politics)
+    {
+        state.SavingsLandedGbp[region] += savingsGbp;
+        double joint = Math.Max(state.JointPreventionThisYearGbp[region], state.PooledUsedThisYearGbp[region]);
+        double fullPooling = state.AllocationGbpPerYear[region] * icb.PreventionShare * icb.PartnershipPooledPreventionShare;
+        double work = 0.5 * (fullPooling > 0 ? Math.Min(1, joint / fullPooling) : 0) + 0.5 * (joint > 0 ? Math.Min(1, savingsGbp / joint) : 0);
+        double p = state.Partnership[region];
+        p += politics.ConveningGainPerYear * work * (1 - p) - politics.ConveningDecayPerYear * (1 - work) * Math.Max(0, p - state.StartPartnership[region]);
+        state.Partnership[region] = Math.Clamp(p, 0, 1);
     }
 
     /// <summary>Annual treatment cost of a zone's disease and cold homes, £: cases × cost per case, plus cold homes × cost per home.</summary>
@@ -34,7 +103,8 @@ internal static class IcbRules
 
     /// <summary>
     /// Each ICB's offer to pool with its mayor this year (allocation per head × residents; the settlement and the
-    /// partnership decide how much), into <see cref="IcbState.PooledOfferedGbp"/>.
+    /// partnership as it now stands decide how much), into <see cref="IcbState.PooledOfferedGbp"/>; the year's joint
+    /// work is counted afresh.
     /// </summary>
     public static void OfferPooling(ISettlement settlement, PolicyLevers levers, IcbParameters icb, ReadOnlySpan<double> regionPopulation, IcbState state)
     {
@@ -43,8 +113,9 @@ internal static class IcbRules
         {
             double allocation = icb.AllocationGbpPerHead * regionPopulation[r];
             state.AllocationGbpPerYear[r] = allocation;
-            state.PooledOfferedGbp[r] = PooledWithMayorGbp(allocation, icb.PreventionShare, levers.IcbPartnership,
+            state.PooledOfferedGbp[r] = PooledWithMayorGbp(allocation, icb.PreventionShare, state.Partnership[r],
                 icb.PartnershipPoolingThreshold, icb.PartnershipPooledPreventionShare, settlement.PoolsIcbPrevention, allocationShare);
+            state.PooledUsedThisYearGbp[r] = state.JointPreventionThisYearGbp[r] = 0;
         }
     }
 }

@@ -17,10 +17,11 @@ internal static class RequiredReturns
     /// <param name="uncertaintyPremiumPerYear">Premium at full uncertainty.</param>
     /// <param name="inRecession">Whether a recession is under way.</param>
     /// <param name="recessionPremiumPerYear">Premium during a recession.</param>
+    /// <param name="figureheadDiscountPerYear">The fall in the required return a mayor's political capital brings, already scaled by it.</param>
     public static double RequiredReturnPerYear(double baseReturnPerYear, double policyUncertainty,
-        double uncertaintyPremiumPerYear, bool inRecession, double recessionPremiumPerYear) =>
-        baseReturnPerYear + Math.Clamp(policyUncertainty, 0, 1) * uncertaintyPremiumPerYear
-        + (inRecession ? recessionPremiumPerYear : 0);
+        double uncertaintyPremiumPerYear, bool inRecession, double recessionPremiumPerYear, double figureheadDiscountPerYear = 0) =>
+        Math.Max(0, baseReturnPerYear + Math.Clamp(policyUncertainty, 0, 1) * uncertaintyPremiumPerYear
+        + (inRecession ? recessionPremiumPerYear : 0) - figureheadDiscountPerYear);
 
     /// <summary>
     /// Policy uncertainty a region's investors perceive: the share of its funding streams discontinued
@@ -30,12 +31,20 @@ internal static class RequiredReturns
         Math.Clamp(0.5 * recentChurnShare + 0.5 * Math.Clamp((5 - fundingHorizonYears) / 4, 0, 1), 0, 1);
 
     /// <summary>
-    /// Step 4 of a year: each region's required return, from the policy uncertainty its settlement shows and the
-    /// cycle; its private lending pool for the year; and its share of the patient fund's capital for the year
+    /// Step 4 of a year: each region's required return, from the policy uncertainty its settlement shows, the
+    /// cycle, and its mayor's political capital; its private lending pool for the year; and its share of the patient fund's capital for the year
     /// (<paramref name="patientCapitalGbpPerYear"/> shared between regions by population, so no region is served first).
     /// </summary>
+    /// <param name="settlement">The variant's settlement (the policy uncertainty it shows).</param>
+    /// <param name="funding">The pots and the churn record.</param>
+    /// <param name="parameters">The replication's parameters.</param>
+    /// <param name="inRecession">Whether a recession is under way.</param>
+    /// <param name="regionPopulation">[region] residents at the start.</param>
+    /// <param name="patientCapitalGbpPerYear">The patient fund's capital for the year.</param>
+    /// <param name="finance">Where the year's finance conditions are set.</param>
+    /// <param name="politicalCapital">[region] each mayor's political capital: a figurehead lowers the risk investors perceive.</param>
     public static void SetForYear(ISettlement settlement, FundingState funding, ModelParameters parameters, bool inRecession,
-        ReadOnlySpan<double> regionPopulation, double patientCapitalGbpPerYear, FinanceState finance)
+        ReadOnlySpan<double> regionPopulation, double patientCapitalGbpPerYear, FinanceState finance, ReadOnlySpan<double> politicalCapital)
     {
         double worldPopulation = 0;
         for (int r = 0; r < regionPopulation.Length; r++) worldPopulation += regionPopulation[r];
@@ -46,7 +55,8 @@ internal static class RequiredReturns
         {
             double uncertainty = settlement.PolicyUncertainty(funding, r, parameters.Funding);
             finance.RequiredReturnPerYear[r] = RequiredReturnPerYear(d.BaseRequiredReturnPerYear, uncertainty,
-                d.UncertaintyPremiumPerYear, inRecession, d.RecessionPremiumPerYear);
+                d.UncertaintyPremiumPerYear, inRecession, d.RecessionPremiumPerYear,
+                parameters.Politics.FigureheadRiskDiscountPerYear * Math.Clamp(politicalCapital[r], 0, 1));
             finance.LendingLeftGbp[r] = d.PrivateLendingGbpPerHeadPerYear * regionPopulation[r] * (inRecession ? 1 - d.RecessionLendingFall : 1);
         }
     }

@@ -5,7 +5,7 @@ namespace UrbanSim.Core.Mayors;
 
 /// <summary>
 /// How a mayor splits the money they may spend this year across programmes: by marginal perceived benefit per £,
-/// with saturating returns, theme money kept to its own theme.
+/// with saturating returns, theme money kept to its own theme, and money that can wait held when nothing is worth it.
 /// </summary>
 internal static class Allocation
 {
@@ -17,19 +17,24 @@ internal static class Allocation
     /// except those with a constant marginal benefit (infinite saturation), which take money to their cap, in
     /// order of benefit, before λ falls below their benefit. Theme money may only go to programmes of its own
     /// theme (tied pots, ring-fences); flexible money may go anywhere and is allocated after theme money,
-    /// continuing from the spend it already bought. Programmes with no positive benefit take money only when no
-    /// other can, in programme order. Money that no programme can absorb is left unspent.
+    /// continuing from the spend it already bought. The mayor's outside option is to hold money for a later year:
+    /// money that can wait goes only where its marginal benefit exceeds <paramref name="holdBenefitPerGbp"/> (λ never
+    /// falls below it), and the rest stays in its pot. Money that is due this year (<paramref name="dueThemeMoneyGbp"/>,
+    /// part of the theme money) cannot wait: it is allocated first with no hurdle, and, when every programme with a
+    /// benefit is full, goes to programmes without one, in programme order. Money that no programme can absorb is left.
     /// </summary>
-    /// <param name="themeMoneyGbp">[theme] money restricted to each theme.</param>
+    /// <param name="dueThemeMoneyGbp">[theme] the part of each theme's money that must be spent this year or lost.</param>
+    /// <param name="themeMoneyGbp">[theme] money restricted to each theme (including what is due).</param>
     /// <param name="flexibleMoneyGbp">Money free to move across themes.</param>
+    /// <param name="holdBenefitPerGbp">The perceived benefit per £ of holding money that can wait (the value-for-money hurdle).</param>
     /// <param name="benefitPerGbp">[programme] marginal perceived benefit at zero spend this year.</param>
     /// <param name="saturationGbp">[programme] spend at which the marginal benefit has fallen by a factor e.</param>
     /// <param name="capGbp">[programme] most that can usefully be spent this year.</param>
     /// <param name="themeOfProgramme">[programme] the theme whose money may pay for it.</param>
     /// <param name="spendGbp">[programme] output: spend by programme.</param>
     /// <param name="spendFromThemeGbp">[programme] output: the part of spend paid from theme money.</param>
-    public static void AllocateByBenefitPerPound(ReadOnlySpan<double> themeMoneyGbp, double flexibleMoneyGbp,
-        ReadOnlySpan<double> benefitPerGbp, ReadOnlySpan<double> saturationGbp, ReadOnlySpan<double> capGbp,
+    public static void AllocateByBenefitPerPound(ReadOnlySpan<double> dueThemeMoneyGbp, ReadOnlySpan<double> themeMoneyGbp, double flexibleMoneyGbp,
+        double holdBenefitPerGbp, ReadOnlySpan<double> benefitPerGbp, ReadOnlySpan<double> saturationGbp, ReadOnlySpan<double> capGbp,
         ReadOnlySpan<Theme> themeOfProgramme, Span<double> spendGbp, Span<double> spendFromThemeGbp)
     {
         int n = benefitPerGbp.Length;
@@ -41,14 +46,18 @@ internal static class Allocation
         // The allocation works with logarithms of marginal benefits (λ falls through e-folds of spend), taken once.
         Span<double> logBenefit = stackalloc double[n];
         for (int p = 0; p < n; p++) logBenefit[p] = benefitPerGbp[p] > 0 ? Math.Log(benefitPerGbp[p]) : double.NaN;
+        double logHold = holdBenefitPerGbp > 0 ? Math.Log(holdBenefitPerGbp) : double.NegativeInfinity;
         for (int t = 0; t < themeMoneyGbp.Length; t++)
         {
-            double money = themeMoneyGbp[t];
-            if (money <= 0) continue;
-            EqualiseMarginalBenefit(money, (Theme)t, themeOfProgramme, benefitPerGbp, logBenefit, saturationGbp, capGbp, spendGbp, spendFromThemeGbp);
+            double due = Math.Min(dueThemeMoneyGbp.IsEmpty ? 0 : dueThemeMoneyGbp[t], themeMoneyGbp[t]);
+            if (due > 0)
+                EqualiseMarginalBenefit(due, (Theme)t, double.NegativeInfinity, themeOfProgramme, benefitPerGbp, logBenefit, saturationGbp, capGbp, spendGbp, spendFromThemeGbp);
+            double canWait = themeMoneyGbp[t] - due;
+            if (canWait > 0)
+                EqualiseMarginalBenefit(canWait, (Theme)t, logHold, themeOfProgramme, benefitPerGbp, logBenefit, saturationGbp, capGbp, spendGbp, spendFromThemeGbp);
         }
         if (flexibleMoneyGbp > 0)
-            EqualiseMarginalBenefit(flexibleMoneyGbp, null, themeOfProgramme, benefitPerGbp, logBenefit, saturationGbp, capGbp, spendGbp, default);
+            EqualiseMarginalBenefit(flexibleMoneyGbp, null, logHold, themeOfProgramme, benefitPerGbp, logBenefit, saturationGbp, capGbp, spendGbp, default);
     }
 
     /// <summary>Programme states while the common marginal benefit λ falls.</summary>
@@ -60,7 +69,8 @@ internal static class Allocation
     /// its current spend) or reaches its cap, and solves for λ in closed form on the segment where the money runs out.
     /// Works in log λ throughout: the marginal benefit at spend x is ln b − x / S in logs, so no exponential is needed.
     /// </summary>
-    private static void EqualiseMarginalBenefit(double money, Theme? theme, ReadOnlySpan<Theme> themeOfProgramme, ReadOnlySpan<double> benefit, ReadOnlySpan<double> logBenefit,
+    /// <remarks>λ never falls below e^<paramref name="logHold"/>: money still unallocated there is held (−∞: none is).</remarks>
+    private static void EqualiseMarginalBenefit(double money, Theme? theme, double logHold, ReadOnlySpan<Theme> themeOfProgramme, ReadOnlySpan<double> benefit, ReadOnlySpan<double> logBenefit,
         ReadOnlySpan<double> saturation, ReadOnlySpan<double> cap, Span<double> spend, Span<double> spendFromTheme)
     {
         int n = benefit.Length;
@@ -94,9 +104,17 @@ internal static class Allocation
 
         double added = 0;          // money taken by programmes that are full
         double logLambda = double.NaN;
+        bool holding = false;      // λ reached the hurdle with money left: the rest is held
         for (int i = 0; i < events && double.IsNaN(logLambda); i++)
         {
             double logLevel = level[i];
+            if (logLevel <= logHold)
+            {
+                // Nothing below the hurdle is worth the money: spend down to it, or less if the money runs out first.
+                if (added + Taken(logHold, state, logBenefit, saturation, spend, out _) >= money) logLambda = SolveLogLambda(money - added, state, logBenefit, saturation, spend);
+                else { logLambda = logHold; holding = true; }
+                break;
+            }
             double taking = Taken(logLevel, state, logBenefit, saturation, spend, out _);
             if (added + taking >= money) { logLambda = SolveLogLambda(money - added, state, logBenefit, saturation, spend); break; }
             int p = code[i] >> 1;
@@ -118,6 +136,12 @@ internal static class Allocation
                 state[p] = Full;
                 Fill(p, cap[p], theme, spend, spendFromTheme);
             }
+        }
+        if (double.IsNaN(logLambda) && !double.IsNegativeInfinity(logHold))
+        {
+            // Every event is above the hurdle: the programmes still taking money go down to it, or the money runs out first.
+            if (added + Taken(logHold, state, logBenefit, saturation, spend, out _) >= money) logLambda = SolveLogLambda(money - added, state, logBenefit, saturation, spend);
+            else { logLambda = logHold; holding = true; }
         }
         if (double.IsNaN(logLambda))
         {
@@ -148,7 +172,7 @@ internal static class Allocation
             Fill(p, x, theme, spend, spendFromTheme);
             last = p;
         }
-        if (last >= 0 && target != 0)
+        if (last >= 0 && target != 0 && !holding)
             Fill(last, Math.Clamp(spend[last] + target, 0, cap[last]), theme, spend, spendFromTheme);
     }
 

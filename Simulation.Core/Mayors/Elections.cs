@@ -6,7 +6,7 @@ namespace UrbanSim.Core.Mayors;
 /// <summary>
 /// Every term, each mayor faces election. Delivery (homes built against the target, and money received that was
 /// actually spent) moves the re-election chance; a new mayor brings a commitment drawn from the election stream
-/// (the same draw in every variant).
+/// (the same draw in every variant), held to the mission's commitment as far as a mission compact binds.
 /// </summary>
 internal static class Elections
 {
@@ -23,12 +23,18 @@ internal static class Elections
     /// <summary>True when year <paramref name="year"/> ends a term.</summary>
     public static bool Due(int year, PoliticsParameters politics) => (year + 1) % politics.TermYears == 0;
 
+    /// <summary>A new mayor's commitment: compact × the mission's + (1 − compact) × their own, drawn between the parameters' bounds.</summary>
+    public static double NewMayorCommitment(double mission, double compact, double ownDraw, PoliticsParameters politics) =>
+        Government.NationalSteer.AfterChange(mission, compact,
+            politics.NewMayorCommitmentMin + (politics.NewMayorCommitmentMax - politics.NewMayorCommitmentMin) * ownDraw);
+
     /// <summary>
     /// Step 8 at the end of a term: each region's election. A re-elected mayor gains political capital; a new one
-    /// brings a commitment drawn between the parameters' bounds and starts with political capital 0.6. The term's
+    /// brings a commitment (<see cref="NewMayorCommitment"/>) and starts with political capital 0.6. The term's
     /// delivery record is cleared. The caller re-appraises and re-targets afterwards.
     /// </summary>
-    public static void Hold(MayorState mayors, ReadOnlySpan<double> regionPopulation, PoliticsParameters politics, in ReplicationRandom random, int year)
+    public static void Hold(MayorState mayors, ReadOnlySpan<double> regionPopulation, PoliticsParameters politics, in ReplicationRandom random, int year,
+        double mission, double compact)
     {
         for (int r = 0; r < mayors.Count; r++)
         {
@@ -43,9 +49,9 @@ internal static class Elections
             }
             else
             {
-                double u = random.Uniform(RngStream.Elections, year, r, 1);
-                mayors.Commitment[r] = politics.NewMayorCommitmentMin + (politics.NewMayorCommitmentMax - politics.NewMayorCommitmentMin) * u;
+                mayors.Commitment[r] = NewMayorCommitment(mission, compact, random.Uniform(RngStream.Elections, year, r, 1), politics);
                 mayors.PoliticalCapital[r] = 0.6;
+                mayors.MayorsElected[r]++;
             }
             mayors.HomesThisTerm[r] = mayors.SpentThisTermGbp[r] = mayors.ReceivedThisTermGbp[r] = 0;
         }

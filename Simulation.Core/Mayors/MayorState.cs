@@ -15,9 +15,13 @@ internal sealed class MayorState
         Capacity = new double[regions]; Commitment = new double[regions]; PoliticalCapital = new double[regions];
         AnalyticalCapacity = new double[regions]; StandardApplied = new double[regions];
         HomesThisTerm = new double[regions]; SpentThisTermGbp = new double[regions]; ReceivedThisTermGbp = new double[regions];
-        ReceivedTotalGbp = new double[regions];
+        ReceivedTotalGbp = new double[regions]; MayorsElected = new int[regions];
         ExposureValueGbp = new double[regions * ExposureCatalogue.Count];
         DiseaseIncidenceValueGbp = new double[regions * DiseaseCatalogue.Count];
+        ExposureAppraisal = new HealthValue[regions * ExposureCatalogue.Count];
+        DiseaseAppraisal = new HealthValue[regions * DiseaseCatalogue.Count];
+        BeliefError = new double[regions * programmes];
+        DeliveredThisYearGbp = new double[regions * programmes];
         ZoneTargetingWeight = new double[zones];
         Programmes = programmes;
     }
@@ -42,12 +46,38 @@ internal sealed class MayorState
     public readonly double[] SpentThisTermGbp;
     /// <summary>[region] money received this term, £.</summary>
     public readonly double[] ReceivedThisTermGbp;
+    /// <summary>[region] new mayors elected over the variant (0: the first mayor served throughout).</summary>
+    public readonly int[] MayorsElected;
     /// <summary>[region] central money received over the variant, £.</summary>
     public readonly double[] ReceivedTotalGbp;
-    /// <summary>[region * exposures + exposure] £ of QALYs a year per resident of a unit improvement of the exposure (last appraisal).</summary>
+    /// <summary>
+    /// [region * exposures + exposure] what the mayor believes a unit improvement of the exposure is worth, £ a year per
+    /// resident: the appraisal's parts blended by analytical capacity (<see cref="MayorKnowledge"/>), set each year.
+    /// </summary>
     public readonly double[] ExposureValueGbp;
-    /// <summary>[region * diseases + disease] £ of QALYs a year per resident of a full (100%) cut in the disease's incidence (last appraisal).</summary>
+    /// <summary>[region * diseases + disease] what the mayor believes a full (100%) cut in the disease's incidence is worth, £ a year per resident.</summary>
     public readonly double[] DiseaseIncidenceValueGbp;
+    /// <summary>[region * exposures + exposure] the full appraisal of a unit improvement, by part (last appraisal).</summary>
+    public readonly HealthValue[] ExposureAppraisal;
+    /// <summary>[region * diseases + disease] the full appraisal of a 100% cut in incidence, by part (last appraisal).</summary>
+    public readonly HealthValue[] DiseaseAppraisal;
+    /// <summary>
+    /// [region * programmes + programme] the mayoralty's error in a programme's health value, on the log scale: drawn
+    /// at the start, shrunk by what it learns from its own delivery and from other mayoralties; it acts in proportion to
+    /// how little analytical capacity the mayoralty has.
+    /// </summary>
+    public readonly double[] BeliefError;
+    /// <summary>[region * programmes + programme] spend delivered this year, £ (what the mayoralty learns from).</summary>
+    public readonly double[] DeliveredThisYearGbp;
     /// <summary>[zone] targeting weight per resident from its mayor's commitment (proportionate universalism).</summary>
     public readonly double[] ZoneTargetingWeight;
 }
+
+/// <summary>
+/// A health value split the way a HAUS-like appraisal reports it, £ a year per resident: QALYs from deaths prevented,
+/// QALYs from ill health prevented (morbidity), and the NHS treatment costs saved, which land on the ICB, not the mayor.
+/// </summary>
+/// <param name="MortalityGbp">QALYs of deaths prevented × £70,000.</param>
+/// <param name="MorbidityGbp">QALYs of ill health prevented × £70,000.</param>
+/// <param name="NhsSavingGbp">NHS treatment costs saved, £.</param>
+internal readonly record struct HealthValue(double MortalityGbp, double MorbidityGbp, double NhsSavingGbp);

@@ -29,7 +29,7 @@ internal static class MayoralSpending
             SpreadTargeted = new double[zones]; SpreadUniversal = new double[zones]; ZoneWeight = new double[zones];
         }
 
-        internal readonly double[] ThemeMoney = new double[Themes.Count];
+        internal readonly double[] ThemeMoney = new double[Themes.Count], DueThemeMoney = new double[Themes.Count];
         internal readonly double[] Benefit, Saturation, Cap, Spend, SpendFromTheme;
         internal readonly double[] SpreadTargeted, SpreadUniversal, ZoneWeight;
     }
@@ -45,13 +45,19 @@ internal static class MayoralSpending
     /// <param name="Icbs">The ICBs: what they offer to pool, and what the mayor used.</param>
     /// <param name="Sites">This year's sites that need remediation.</param>
     /// <param name="TopUp">Extra central money for one programme in one region (a marginal analysis), or null.</param>
+    /// <param name="NationalSteer">Central government's steer on health this year (0–1), which sitting mayors' commitment follows.</param>
+    /// <param name="Levers">The variant's levers (a year's money sets how fast held money loses its value to wait).</param>
     public readonly record struct Context(int Year, ISettlement Settlement, ModelParameters Parameters, ProgrammeSettings Programmes,
-        double[] RegionPopulation, FundingState Funding, MayorState Mayors, IcbState Icbs, SitePipeline Sites, MarginalSpend? TopUp = null);
+        double[] RegionPopulation, FundingState Funding, MayorState Mayors, IcbState Icbs, SitePipeline Sites, MarginalSpend? TopUp = null,
+        double NationalSteer = double.NaN, PolicyLevers? Levers = null);
 
     /// <summary>
-    /// Every region's spending for the year, in region order: first the upkeep of the stock in use (from its programme's
-    /// theme money, then flexible money; the share paid sets how fast the stock decays), then the allocation of what is
-    /// left by perceived benefit per £, then delivery.
+    /// Every region's spending for the year, in region order: the mayor's commitment follows the national steer and
+    /// its beliefs about health are set from its appraisal and capacity; first the upkeep of the stock in use (from its
+    /// programme's theme money, then flexible money; the share paid sets how fast the stock decays), then the
+    /// allocation of what is left by perceived benefit per £ (money that can wait is held when nothing clears the
+    /// value-for-money hurdle), then delivery, with partners' co-investment in area schemes as the mayor's political
+    /// capital brings it; visible delivery builds political capital.
     /// </summary>
     /// <param name="c">What the step reads.</param>
     /// <param name="world">The working world.</param>
@@ -71,10 +77,15 @@ internal static class MayoralSpending
         {
             double pop = c.RegionPopulation[r];
             if (pop <= 0) continue;
+            var politics = c.Parameters.Politics;
+            if (!double.IsNaN(c.NationalSteer)) mayors.Commitment[r] = Government.NationalSteer.Respond(mayors.Commitment[r], c.NationalSteer, politics.SteerResponsePerYear);
+            MayorKnowledge.SetPerceivedValues(mayors, r, c.Icbs.Partnership[r]);
             double pooled = c.Icbs.PooledOfferedGbp[r];
             ledger.PaidToMayorsGbp += pooled;
-            c.Settlement.SpendableThisYear(c.Funding, r, c.Parameters.Funding, work.ThemeMoney, out double settlementFlexible);
+            c.Settlement.SpendableThisYear(c.Funding, r, c.Year, c.Parameters.Funding, work.ThemeMoney, work.DueThemeMoney, out double settlementFlexible);
             double flexible = pooled + settlementFlexible;
+            double available = flexible;
+            foreach (double m in work.ThemeMoney) available += m;
             var zonesOf = world.Regions.ZonesOf(r);
             var spent = new Spending(ref ledger, mayors, outcome, yearly, r, costDiscount,
                 regionSpend.IsEmpty ? regionSpend : regionSpend.Slice(r * catalogue.Count, catalogue.Count));
@@ -91,6 +102,7 @@ internal static class MayoralSpending
                 var theme = catalogue.All[p].Theme;
                 double fromTheme = Math.Min(due, work.ThemeMoney[(int)theme]);
                 work.ThemeMoney[(int)theme] -= fromTheme;
+                work.DueThemeMoney[(int)theme] = Math.Max(0, work.DueThemeMoney[(int)theme] - fromTheme);
                 double fromFlexible = Math.Min(due - fromTheme, flexible);
                 flexible -= fromFlexible;
                 world.Programmes.UpkeepPaidShare[slot * world.RegionCount + r] = (fromTheme + fromFlexible) / due;
@@ -101,13 +113,15 @@ internal static class MayoralSpending
 
             // 2. What is left, allocated by perceived benefit per £ (within what can be delivered this year).
             PerceivedBenefits.Set(new BenefitContext(settings, c.Parameters.Programmes.AppraisalYears, c.Settlement.AwardsByCompetition,
-                c.Sites.RemediationNeedGbp[r]), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
+                c.Sites.RemediationNeedGbp[r], politics.VisibilityBias), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
             bool targetedPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
                 Targeting.ProportionateUniversalism, work.SpreadTargeted);
             bool universalPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
                 Targeting.Universal, work.SpreadUniversal);
-            Allocation.AllocateByBenefitPerPound(work.ThemeMoney, flexible, work.Benefit, work.Saturation, work.Cap,
-                catalogue.ThemeOfProgramme, work.Spend, work.SpendFromTheme);
+            double yearOfMoney = c.Levers is { } levers ? levers.FundingPerHeadGbp * pop * (1 - c.Parameters.Funding.NonHealthShare) : 0;
+            double hold = HoldValuePerGbp(politics.ValueForMoneyHurdle, c.Settlement.HeldGbp(c.Funding, r), yearOfMoney);
+            Allocation.AllocateByBenefitPerPound(work.DueThemeMoney, work.ThemeMoney, flexible, hold, work.Benefit, work.Saturation,
+                work.Cap, catalogue.ThemeOfProgramme, work.Spend, work.SpendFromTheme);
 
             // A marginal analysis's extra money, on top of the mayor's allocation and paid from outside the settlement.
             double topUp = c.TopUp is { } extra && extra.Reaches(r) ? extra.GbpPerHeadPerYear * pop : 0;
@@ -115,6 +129,9 @@ internal static class MayoralSpending
 
             // 3. Delivery.
             var exposureValue = mayors.ExposureValueGbp.AsSpan(r * Health.ExposureCatalogue.Count, Health.ExposureCatalogue.Count);
+            var delivered = mayors.DeliveredThisYearGbp.AsSpan(r * catalogue.Count, catalogue.Count);
+            delivered.Clear();
+            double visibleSpend = 0;
             for (int p = 0; p < catalogue.Count; p++)
             {
                 double own = work.Spend[p];
@@ -138,6 +155,18 @@ internal static class MayoralSpending
                         planned, pop, settings.ScaleGbpPerHead[p]),
                     _ => throw new InvalidOperationException($"Programme {programme.Name} has no delivery rule for {programme.Delivery}."),
                 };
+                // Partners co-invest in area schemes as far as the mayor's political capital galvanises them (figurehead).
+                if (programme.Delivery == DeliveryKind.AreaSchemes && actual > 0)
+                {
+                    double partners = actual * politics.CoInvestmentPerGbp * Math.Clamp(mayors.PoliticalCapital[r], 0, 1);
+                    if (partners > 0)
+                        ledger.CoInvestmentGbp += ProgrammeDelivery.DeliverSchemes(
+                            new SchemeContext(world, settings, zonesOf, mayors.ZoneTargetingWeight, programme.Targeting, exposureValue),
+                            catalogue.StockSlot(p), p, partners, year);
+                }
+                delivered[p] += actual;
+                if (programme.Visibility > 0) visibleSpend += actual;
+                if (programme.Delivery == DeliveryKind.PopulationService) c.Icbs.JointPreventionThisYearGbp[r] += actual;
                 // Delivery short of the plan falls on the mayor's money and the extra alike, in proportion.
                 double ownActual = actual * own / planned;
                 ledger.PaidToMayorsGbp += actual - ownActual;
@@ -151,10 +180,23 @@ internal static class MayoralSpending
             ledger.PooledReturnedGbp += pooled - pooledUsed;
             outcome[StandardOutcomes.IcbPooledGbp] += pooledUsed;
             c.Icbs.PooledUsedGbp[r] += pooledUsed;
+            c.Icbs.PooledUsedThisYearGbp[r] = pooledUsed;
+            // Visible delivery builds the mayor's political capital (the share of the year's money it put into visible schemes).
+            if (available > 0)
+                mayors.PoliticalCapital[r] = Math.Clamp(mayors.PoliticalCapital[r] + politics.PoliticalCapitalFromDelivery * Math.Min(1, visibleSpend / available), 0, 1);
             double fromPot = fromFlexibleTotal - pooledUsed;
             if (fromPot > 0) c.Settlement.SpendFlexible(c.Funding, r, fromPot);
         }
     }
+
+    /// <summary>
+    /// The value to the mayor of holding a £ for a later year: the value-for-money hurdle while little is held, falling
+    /// as what is held grows against a year's money (hurdle / (1 + held / a year's money)), since what is held must
+    /// itself be spent on next year's opportunities. So money is not forced into saturated programmes, and reserves do
+    /// not grow without end.
+    /// </summary>
+    public static double HoldValuePerGbp(double hurdle, double heldGbp, double yearOfMoneyGbp) =>
+        yearOfMoneyGbp > 0 ? hurdle / (1 + Math.Max(0, heldGbp) / yearOfMoneyGbp) : 0;
 
     /// <summary>
     /// Records programme spending in the ledger, the mayor's term record, the outcomes (with the discounted public cost),

@@ -33,6 +33,7 @@ internal static class Mayoralty
             mayors.AnalyticalCapacity[r] = settlement.StartAnalyticalCapacity(levers.AnalyticalCapacity, politics);
             mayors.StandardApplied[r] = 0;
             mayors.HomesThisTerm[r] = mayors.SpentThisTermGbp[r] = mayors.ReceivedThisTermGbp[r] = mayors.ReceivedTotalGbp[r] = 0;
+            mayors.MayorsElected[r] = 0;
             SetTargeting(mayors, regions, zones, r);
         }
     }

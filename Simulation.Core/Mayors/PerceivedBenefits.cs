@@ -6,19 +6,19 @@ namespace UrbanSim.Core.Mayors;
 
 /// <summary>
 /// What a mayor believes each programme is worth per £ this year: non-health benefit weighted by (1 − mission
-/// commitment), health value weighted by commitment × analytical capacity; the marginal health value falls as the
-/// region's cumulative spend saturates the programme's response.
+/// commitment), the health value the mayoralty believes in (<see cref="MayorKnowledge"/>: what analytical capacity
+/// lets it see) weighted by commitment; both fall as the programme's stock saturates its response.
 /// </summary>
 internal static class PerceivedBenefits
 {
     /// <summary>
-    /// The benefit per £ a mayor perceives from a programme: non-health benefits weighted by
-    /// (1 − mission commitment), health value weighted by commitment × analytical capacity.
-    /// Without analytical capacity (0) health benefits are not counted at all; with full capacity
-    /// they are counted in full (HAUS-like valuation).
+    /// The benefit per £ a mayor perceives from a programme: (1 − mission commitment) × non-health benefit +
+    /// commitment × the health value it believes in. Analytical capacity acts through that belief (what is seen, how
+    /// biased, how wrong), not as a weight, so it changes the choice even at full commitment, and a fully committed
+    /// mayor without capacity still acts on what it can see.
     /// </summary>
-    public static double PerGbp(double otherBenefitPerGbp, double healthValuePerGbp, double missionCommitment, double analyticalCapacity) =>
-        (1 - missionCommitment) * otherBenefitPerGbp + missionCommitment * analyticalCapacity * healthValuePerGbp;
+    public static double PerGbp(double otherBenefitPerGbp, double believedHealthValuePerGbp, double missionCommitment) =>
+        (1 - missionCommitment) * otherBenefitPerGbp + missionCommitment * believedHealthValuePerGbp;
 
     /// <summary>
     /// Σ over the appraisal years of the health discount factor × the share of a stock still in use after depreciation
@@ -38,8 +38,8 @@ internal static class PerceivedBenefits
     /// counted over the appraisal years as its stock depreciates) and its non-health benefit (the first scheme's, scaled by
     /// how much response the next scheme still adds), per £ of its whole-life cost (capital plus upkeep); prevention: the
     /// slope of its response at the region's stock × the value of the incidence it cuts; cold home retrofit: the
-    /// cold-home share a £ removes × its value, capped by the cold homes left; site remediation: no health value,
-    /// capped by the remediation that would unlock sites; capacity: its non-health value falls as capacity approaches 1,
+    /// cold-home share a £ removes × its value, capped by the cold homes left and falling over half their cost; site
+    /// remediation: no health value, capped by the remediation that would unlock sites and falling over half of it; capacity: its non-health value falls as capacity approaches 1,
     /// halved where no money is won by competition. Caps include what the mayoralty can deliver in a year.
     /// </summary>
     public static void Set(in BenefitContext c, int region, double population, WorldState world, MayorState mayors,
@@ -54,6 +54,7 @@ internal static class PerceivedBenefits
         var diseaseValue = mayors.DiseaseIncidenceValueGbp.AsSpan(region * DiseaseCatalogue.Count, DiseaseCatalogue.Count);
         double commitment = mayors.Commitment[region], analytical = mayors.AnalyticalCapacity[region];
         double deliveryFactor = DeliveryFactor(mayors.Capacity[region]);
+        double visibilityBias = c.VisibilityBias;
         for (int p = 0; p < catalogue.Count; p++)
         {
             double other = settings.OtherBenefitPerGbp[p];
@@ -125,10 +126,15 @@ internal static class PerceivedBenefits
                     double coldSharePerGbp = dwellings > 0 ? 1 / (settings.UnitCostGbp[p] * dwellings) : 0;
                     health = coldSharePerGbp * population * exposureValue[(int)Exposure.ColdHomes] * years;
                     cap[p] = Math.Min(cap[p], coldHomes * settings.UnitCostGbp[p]);
+                    // The coldest, cheapest homes are reached first: the marginal benefit halves (as e-folds) over about
+                    // half of what remedying every cold home would cost, so spending shifts smoothly, not all-or-nothing.
+                    saturation[p] = Math.Max(1, coldHomes * settings.UnitCostGbp[p] / 2);
                     break;
                 }
                 case DeliveryKind.SiteRemediation:
                     cap[p] = Math.Min(cap[p], c.RemediationNeedGbp);
+                    // The sites that unlock most homes for their cost come first (the same smooth fall as warm homes).
+                    saturation[p] = Math.Max(1, c.RemediationNeedGbp / 2);
                     break;
                 case DeliveryKind.MayoralCapacity:
                     // Capacity raises bid success (where money is won by competition) and analytical capacity; elsewhere only the latter.
@@ -136,7 +142,8 @@ internal static class PerceivedBenefits
                     saturation[p] = settings.ScaleGbpPerHead[p] * population;
                     break;
             }
-            benefit[p] = PerGbp(other, health, commitment, analytical);
+            health *= MayorKnowledge.ProgrammeFactor(catalogue.All[p].Visibility, visibilityBias, analytical, mayors.BeliefError[region * catalogue.Count + p]);
+            benefit[p] = PerGbp(other, health, commitment);
         }
     }
 
@@ -152,4 +159,6 @@ internal static class PerceivedBenefits
 /// <param name="AppraisalYears">Years of benefit counted.</param>
 /// <param name="AwardsByCompetition">Whether the settlement awards money by competition (capacity then raises bid success).</param>
 /// <param name="RemediationNeedGbp">The region's remediation that would unlock sites this year, £.</param>
-internal readonly record struct BenefitContext(ProgrammeSettings Settings, int AppraisalYears, bool AwardsByCompetition, double RemediationNeedGbp);
+/// <param name="VisibilityBias">How far a mayoralty without analytical capacity overvalues visible schemes (politics).</param>
+internal readonly record struct BenefitContext(ProgrammeSettings Settings, int AppraisalYears, bool AwardsByCompetition, double RemediationNeedGbp,
+    double VisibilityBias = 0);

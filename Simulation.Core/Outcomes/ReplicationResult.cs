@@ -94,8 +94,9 @@ public sealed class ReplicationResult
 }
 
 /// <summary>
-/// Where the money went: every £ central government or the ICB paid to mayors is spent on a programme,
-/// spent on bids, clawed back, returned, or still held. <see cref="ImbalanceGbp"/> is zero when money is conserved.
+/// Where the money went: every £ central government or the ICB paid to mayors is spent on a programme, spent on the
+/// settlement's non-health purposes (skills, buses), spent on bids, forfeited, returned, or still held.
+/// <see cref="ImbalanceGbp"/> is zero when money is conserved.
 /// </summary>
 public record struct MoneyLedger
 {
@@ -105,8 +106,16 @@ public record struct MoneyLedger
     public double ProgrammeSpendGbp;
     /// <summary>Spent on competitive bids, £.</summary>
     public double BiddingCostGbp;
-    /// <summary>Clawed back by central government, £.</summary>
+    /// <summary>Spent on the settlement's non-health purposes (adult skills, employment support, bus operations), £.</summary>
+    public double NonHealthSpendGbp;
+    /// <summary>Forfeited to central government (tied money left after its deadlines), £.</summary>
     public double ClawbackGbp;
+    /// <summary>Tied money whose deadline was extended (counted once per extension; not an outflow), £.</summary>
+    public double ExtendedGbp;
+    /// <summary>Partner money mayors brought into area schemes (co-investment; not an outflow of the mayors' money), £.</summary>
+    public double CoInvestmentGbp;
+    /// <summary>Single pot outcomes-framework reviews a mayoralty missed (a count, not money).</summary>
+    public double OutcomesFrameworkMisses;
     /// <summary>Pooled ICB money the mayor did not use, returned, £.</summary>
     public double PooledReturnedGbp;
     /// <summary>Still held in pots at the end, £.</summary>
@@ -114,7 +123,7 @@ public record struct MoneyLedger
     /// <summary>Competitive money no region won (stays with the Treasury; never paid), £.</summary>
     public double UnawardedCompetitiveGbp;
 
-    /// <summary>Paid − spent − bidding − clawed back − returned − still held.</summary>
+    /// <summary>Paid − spent − non-health − bidding − forfeited − returned − still held.</summary>
     public readonly double ImbalanceGbp =>
-        PaidToMayorsGbp - ProgrammeSpendGbp - BiddingCostGbp - ClawbackGbp - PooledReturnedGbp - HeldAtEndGbp;
+        PaidToMayorsGbp - ProgrammeSpendGbp - NonHealthSpendGbp - BiddingCostGbp - ClawbackGbp - PooledReturnedGbp - HeldAtEndGbp;
 }

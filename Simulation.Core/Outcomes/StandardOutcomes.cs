@@ -65,6 +65,21 @@ public static class StandardOutcomes
     /// <summary>Years lived in good health, discounted.</summary>
     public static readonly int HealthyLifeYears = Add("healthy_life_years", "years", Better.Higher, "Years lived in good health by the whole population over the horizon, discounted 1.5%", "Healthy life-years (discounted)");
 
+    /// <summary>Settlement money spent on skills, employment support and buses.</summary>
+    public static readonly int NonHealthSpendGbp = Add("non_health_spend_gbp", "£", Better.Higher, "Settlement money spent on adult skills, employment support and bus operations (no modelled health effect), £", "Spent on skills and buses");
+    /// <summary>Tied money whose deadline was extended.</summary>
+    public static readonly int TiedMoneyExtendedGbp = Add("tied_money_extended_gbp", "£", Better.Lower, "Tied money whose deadline was extended, counted at each extension (slippage), £", "Tied money extended");
+    /// <summary>Partner money brought into area schemes.</summary>
+    public static readonly int CoInvestmentGbp = Add("co_investment_gbp", "£", Better.Higher, "Partner money mayors' political capital brought into area schemes (co-investment), £", "Partner co-investment");
+    /// <summary>Missed reviews of the single pot's outcomes framework.</summary>
+    public static readonly int OutcomesFrameworkMisses = Add("outcomes_framework_misses", "reviews", Better.Lower, "Single pot outcomes-framework reviews a mayoralty missed (flexibility withdrawn for the next period)", "Outcomes reviews missed");
+    /// <summary>New mayors elected.</summary>
+    public static readonly int NewMayors = Add("new_mayors", "mayors", Better.Lower, "New mayors elected over the horizon, all mayoralties (fewer: more continuity)", "New mayors elected");
+    /// <summary>Mayors' mission commitment at the end.</summary>
+    public static readonly int FinalCommitment = Add("final_commitment", "0–1", Better.Higher, "Mayors' mission commitment in the final year, population-weighted mean", "Mission commitment at the end");
+    /// <summary>Mayor–ICB partnership at the end.</summary>
+    public static readonly int FinalIcbPartnership = Add("final_icb_partnership", "0–1", Better.Higher, "Mayor–ICB partnership in the final year, population-weighted mean", "ICB partnership at the end");
+
     /// <summary>Capacity classes in the order of the by-class outcomes (as <see cref="CapacityClass"/>).</summary>
     public static readonly ImmutableArray<string> CapacityClasses = ["established", "developing", "new"];
 

@@ -22,8 +22,9 @@ internal static class VariantOutcomes
     /// <param name="ZoneFinal">[zone * 2 + (0 HLE, 1 LE)] in the final year.</param>
     /// <param name="Parameters">The replication's parameters.</param>
     /// <param name="Levers">The variant's levers.</param>
+    /// <param name="Icbs">The ICBs (the partnership at the end).</param>
     public readonly record struct End(MoneyLedger Ledger, double HealthyHomesBuilt, WorldState Start, WorldState World, MayorState Mayors,
-        double[] RegionPopulation, double[] DecileHleYears, double[] ZoneFinal, ModelParameters Parameters, PolicyLevers Levers);
+        double[] RegionPopulation, double[] DecileHleYears, double[] ZoneFinal, ModelParameters Parameters, PolicyLevers Levers, Icbs.IcbState Icbs);
 
     /// <summary>Writes variant <paramref name="variant"/>'s end-of-variant outcomes, decile HLE, zone results and ledger into <paramref name="result"/>.</summary>
     public static void Finish(in End end, ReplicationResult result, int variant, OutcomeContext context)
@@ -38,6 +39,21 @@ internal static class VariantOutcomes
         outcome[StandardOutcomes.HealthyHomesShare] = outcome[StandardOutcomes.HomesBuilt] > 0 ? end.HealthyHomesBuilt / outcome[StandardOutcomes.HomesBuilt] : 0;
         outcome[StandardOutcomes.ClawbackGbp] = end.Ledger.ClawbackGbp;
         outcome[StandardOutcomes.BiddingCostGbp] = end.Ledger.BiddingCostGbp;
+        outcome[StandardOutcomes.NonHealthSpendGbp] = end.Ledger.NonHealthSpendGbp;
+        outcome[StandardOutcomes.TiedMoneyExtendedGbp] = end.Ledger.ExtendedGbp;
+        outcome[StandardOutcomes.CoInvestmentGbp] = end.Ledger.CoInvestmentGbp;
+        outcome[StandardOutcomes.OutcomesFrameworkMisses] = end.Ledger.OutcomesFrameworkMisses;
+        double people = 0, commitment = 0, partnership = 0, newMayors = 0;
+        for (int r = 0; r < end.RegionPopulation.Length; r++)
+        {
+            people += end.RegionPopulation[r];
+            commitment += end.RegionPopulation[r] * end.Mayors.Commitment[r];
+            partnership += end.RegionPopulation[r] * end.Icbs.Partnership[r];
+            newMayors += end.Mayors.MayorsElected[r];
+        }
+        outcome[StandardOutcomes.NewMayors] = newMayors;
+        outcome[StandardOutcomes.FinalCommitment] = people > 0 ? commitment / people : double.NaN;
+        outcome[StandardOutcomes.FinalIcbPartnership] = people > 0 ? partnership / people : double.NaN;
         outcome[StandardOutcomes.MissionGapHalved] = outcome[StandardOutcomes.HleGapYears] <= 0.5 * result.BaselineValues[Baseline.HleGapYears] ? 1 : 0;
         end.DecileHleYears.CopyTo(result.DecileHleYears, variant * ReplicationResult.Deciles);
         int zones = end.Start.ZoneCount;

@@ -91,6 +91,13 @@ public sealed record ProgrammeDefinition
     /// <summary>Non-health benefit per £ the mayor perceives from a first scheme (it falls as the stock's response saturates).</summary>
     public required Func<ModelParameters, double> OtherBenefitPerGbp { get; init; }
 
+    /// <summary>
+    /// How visible the programme's results are to residents and to a mayoralty without analytical tools: +1 visible
+    /// (schemes in streets and parks), −1 invisible (inside homes, in health services), 0 neither. Without analytical
+    /// capacity a mayor overvalues the visible and undervalues the invisible (seed 000 §4.5).
+    /// </summary>
+    public int Visibility { get; init; }
+
     /// <summary>Years from spending to stock in place (stock programmes; at most <see cref="ProgrammeState.MaxLagYears"/>).</summary>
     public Func<ModelParameters, int> LagYears { get; init; } = static _ => 0;
 

@@ -14,7 +14,7 @@ public static class StandardProgrammes
     /// <summary>Walking and cycling networks (DfT active travel funds).</summary>
     public static readonly ProgrammeDefinition ActiveTravel = new()
     {
-        Name = "active_travel", Label = "Active travel", Theme = Theme.Transport, Delivery = DeliveryKind.AreaSchemes,
+        Name = "active_travel", Visibility = 1, Label = "Active travel", Theme = Theme.Transport, Delivery = DeliveryKind.AreaSchemes,
         Description = "Walking and cycling networks built as area schemes (mini-Holland style): more walking and cycling where they are built",
         LagYears = p => p.Programmes.ActiveTravelLagYears,
         SchemeDoseGbpPerHead = p => p.Programmes.ActiveTravelSchemeDoseGbpPerHead,
@@ -36,7 +36,7 @@ public static class StandardProgrammes
     /// <summary>Clean air zones and bus franchising (DfT, JAQU).</summary>
     public static readonly ProgrammeDefinition CleanAir = new()
     {
-        Name = "clean_air", Label = "Clean air", Theme = Theme.Transport, Delivery = DeliveryKind.AreaSchemes,
+        Name = "clean_air", Visibility = 1, Label = "Clean air", Theme = Theme.Transport, Delivery = DeliveryKind.AreaSchemes,
         Description = "Clean air zones and cleaner buses: lower NO₂ (and a little PM2.5) where they operate",
         LagYears = p => p.Programmes.CleanAirLagYears,
         SchemeDoseGbpPerHead = p => p.Programmes.CleanAirSchemeDoseGbpPerHead,
@@ -58,7 +58,7 @@ public static class StandardProgrammes
     /// <summary>Retrofit of excessively cold homes (DESNZ/MHCLG housing funds).</summary>
     public static readonly ProgrammeDefinition WarmHomes = new()
     {
-        Name = "warm_homes", Label = "Warm homes", Theme = Theme.Housing, Delivery = DeliveryKind.ColdHomeRetrofit,
+        Name = "warm_homes", Visibility = -1, Label = "Warm homes", Theme = Theme.Housing, Delivery = DeliveryKind.ColdHomeRetrofit,
         Description = "Retrofit of excessively cold homes: fewer cold homes at once",
         UnitCostGbp = p => p.Programmes.WarmHomesCostGbpPerHome,
         DepreciationPerYear = p => p.Programmes.WarmHomesDepreciationPerYear,
@@ -70,7 +70,7 @@ public static class StandardProgrammes
     /// <summary>Brownfield site assembly (Homes England, brownfield funds).</summary>
     public static readonly ProgrammeDefinition SiteAssembly = new()
     {
-        Name = "site_assembly", Label = "Site assembly", Theme = Theme.Housing, Delivery = DeliveryKind.SiteRemediation,
+        Name = "site_assembly", Visibility = 1, Label = "Site assembly", Theme = Theme.Housing, Delivery = DeliveryKind.SiteRemediation,
         Description = "Pays brownfield remediation that only public money makes viable: more homes",
         OtherBenefitPerGbp = p => p.Programmes.SiteAssemblyOtherBenefitPerGbp,
         Source = "Homes England brownfield funds; docs/model.md §7.10",
@@ -79,7 +79,7 @@ public static class StandardProgrammes
     /// <summary>Parks and greening (regeneration and levelling-up funds).</summary>
     public static readonly ProgrammeDefinition GreenSpace = new()
     {
-        Name = "green_space", Label = "Green space", Theme = Theme.Regeneration, Delivery = DeliveryKind.AreaSchemes,
+        Name = "green_space", Visibility = 1, Label = "Green space", Theme = Theme.Regeneration, Delivery = DeliveryKind.AreaSchemes,
         Description = "Parks and street greening built as area schemes: greener surroundings where they are built",
         LagYears = p => p.Programmes.GreenSpaceLagYears,
         SchemeDoseGbpPerHead = p => p.Programmes.GreenSpaceSchemeDoseGbpPerHead,
@@ -107,7 +107,7 @@ public static class StandardProgrammes
     /// <summary>Joint prevention with the ICB (public health grant).</summary>
     public static readonly ProgrammeDefinition JointPrevention = new()
     {
-        Name = "joint_prevention", Label = "Joint prevention", Theme = Theme.PublicHealth, Delivery = DeliveryKind.PopulationService,
+        Name = "joint_prevention", Visibility = -1, Label = "Joint prevention", Theme = Theme.PublicHealth, Delivery = DeliveryKind.PopulationService,
         Description = "Prevention services with the ICB (diabetes prevention, health checks, smoking cessation): lower type 2 diabetes, CVD and respiratory incidence",
         LagYears = p => p.Programmes.JointPreventionLagYears,
         DepreciationPerYear = p => p.Programmes.JointPreventionDepreciationPerYear,

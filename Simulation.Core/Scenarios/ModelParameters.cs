@@ -34,13 +34,33 @@ public sealed record FundingParameters
     [AllowedRange(0, 50), Meaning("Bids a region submits per theme per competitive round")]
     public int BidsPerThemePerYear { get; init; } = 2;
 
-    /// <summary>Shortest life of a tied pot before unspent money is clawed back, years.</summary>
-    [AllowedRange(1, 10), Meaning("Shortest life of a tied pot before unspent money is clawed back, years")]
+    /// <summary>Shortest life of a tied pot before its first deadline, years.</summary>
+    [AllowedRange(1, 10), Meaning("Shortest life of a tied pot before its first deadline, years")]
     public int TiedPotMinYears { get; init; } = 1;
 
     /// <summary>Longest life of a tied pot, years.</summary>
     [AllowedRange(1, 10), Meaning("Longest life of a tied pot, years")]
     public int TiedPotMaxYears { get; init; } = 3;
+
+    /// <summary>Extensions a tied vintage's deadline can get, a year each, before what is left is forfeited (PAC 2024: 60 of 71 LUF round 1 projects extended).</summary>
+    [AllowedRange(0, 5), Meaning("Extensions a tied vintage's deadline can get, a year each, before what is left is forfeited (PAC 2024: 60 of 71 LUF round 1 projects extended)")]
+    public int TiedExtensionYears { get; init; } = 3;
+
+    /// <summary>Share of a tied vintage's balance forfeited at each deadline it misses (no published clawback share: wide in scenarios).</summary>
+    [AllowedRange(0, 1), Meaning("Share of a tied vintage's balance forfeited at each deadline it misses (no published clawback share: wide in scenarios)")]
+    public double TiedForfeitShare { get; init; } = 0.02;
+
+    /// <summary>Share of a settlement for skills, employment support and bus operations: spent on those, buying no modelled health.</summary>
+    [AllowedRange(0, 1), Meaning("Share of a settlement for skills, employment support and bus operations: spent on those, buying no modelled health")]
+    public double NonHealthShare { get; init; } = 0.35;
+
+    /// <summary>Single pot outcomes framework: share of the period's money a mayoralty must deliver (spend) to meet it.</summary>
+    [AllowedRange(0, 1), Meaning("Single pot outcomes framework: share of the period's money a mayoralty must deliver (spend) to meet it")]
+    public double OutcomesFrameworkMinimumDelivery { get; init; } = 0.7;
+
+    /// <summary>Single pot outcomes framework: share of the flexibility withdrawn for the next period when a mayoralty misses it.</summary>
+    [AllowedRange(0, 1), Meaning("Single pot outcomes framework: share of the flexibility withdrawn for the next period when a mayoralty misses it")]
+    public double OutcomesFrameworkFlexibilityLoss { get; init; } = 0.5;
 
     /// <summary>Share of a tied pot's balance a region can spend in a year (spending lag).</summary>
     [AllowedRange(0, 1), Meaning("Share of a tied pot's balance a region can spend in a year (spending lag)")]
@@ -154,9 +174,9 @@ public sealed record PoliticsParameters
     [AllowedRange(1, 10), Meaning("Years between mayoral elections")]
     public int TermYears { get; init; } = 4;
 
-    /// <summary>Probability an incumbent is re-elected with average delivery.</summary>
-    [AllowedRange(0, 1), Meaning("Probability an incumbent is re-elected with average delivery")]
-    public double BaseReelectionProbability { get; init; } = 0.65;
+    /// <summary>Probability an incumbent standing again is re-elected with average delivery (metro mayors 2021 and 2024: about four in five).</summary>
+    [AllowedRange(0, 1), Meaning("Probability an incumbent standing again is re-elected with average delivery (metro mayors 2021 and 2024: about four in five)")]
+    public double BaseReelectionProbability { get; init; } = 0.75;
 
     /// <summary>Change in re-election probability from worst to best delivery.</summary>
     [AllowedRange(0, 1), Meaning("Change in re-election probability from worst to best delivery")]
@@ -193,6 +213,54 @@ public sealed record PoliticsParameters
     /// <summary>Capacity of a new mayoralty.</summary>
     [AllowedRange(0, 1), Meaning("Capacity of a new mayoralty")]
     public double NewCapacity { get; init; } = 0.3;
+
+    /// <summary>Perceived benefit per £ below which a mayor holds money for a later year rather than spend it (DfT: a benefit–cost ratio below 1 is poor value).</summary>
+    [AllowedRange(0, 10), Meaning("Perceived benefit per £ below which a mayor holds money for a later year rather than spend it (DfT: a benefit–cost ratio below 1 is poor value)")]
+    public double ValueForMoneyHurdle { get; init; } = 1;
+
+    /// <summary>How far a mayor without analytical capacity overvalues visible schemes and undervalues invisible ones (share of their health value).</summary>
+    [AllowedRange(0, 5), Meaning("How far a mayor without analytical capacity overvalues visible schemes and undervalues invisible ones (share of their health value)")]
+    public double VisibilityBias { get; init; } = 0.5;
+
+    /// <summary>Log-scale standard deviation of a mayoralty's error in a programme's health value with no analytical capacity.</summary>
+    [AllowedRange(0, 3), Meaning("Log-scale standard deviation of a mayoralty's error in a programme's health value with no analytical capacity")]
+    public double AppraisalNoiseSd { get; init; } = 0.5;
+
+    /// <summary>Share of its error in a programme's value a mayoralty at full analytical capacity corrects in a year of delivering it (test and learn).</summary>
+    [AllowedRange(0, 1), Meaning("Share of its error in a programme's value a mayoralty at full analytical capacity corrects in a year of delivering it (test and learn)")]
+    public double OwnLearningPerYear { get; init; } = 0.3;
+
+    /// <summary>Share of the way to other mayoralties' mean estimate a mayoralty moves in a year (cross-regional learning).</summary>
+    [AllowedRange(0, 1), Meaning("Share of the way to other mayoralties' mean estimate a mayoralty moves in a year (cross-regional learning)")]
+    public double PeerLearningPerYear { get; init; } = 0.1;
+
+    /// <summary>Probability central government changes its priority for health in place policy in a year (seed 002: 16 housing ministers and 10–12 growth strategies since 2010).</summary>
+    [AllowedRange(0, 1), Meaning("Probability central government changes its priority for health in place policy in a year (seed 002: 16 housing ministers and 10–12 growth strategies since 2010)")]
+    public double NationalPriorityChangePerYear { get; init; } = 0.25;
+
+    /// <summary>Share of the gap between a sitting mayor's commitment and the national steer closed in a year.</summary>
+    [AllowedRange(0, 1), Meaning("Share of the gap between a sitting mayor's commitment and the national steer closed in a year")]
+    public double SteerResponsePerYear { get; init; } = 0.2;
+
+    /// <summary>Fall in the return investors require at full political capital, per year (figurehead: the mayor lowers perceived risk).</summary>
+    [AllowedRange(0, 0.1), Meaning("Fall in the return investors require at full political capital, per year (figurehead: the mayor lowers perceived risk)")]
+    public double FigureheadRiskDiscountPerYear { get; init; } = 0.005;
+
+    /// <summary>Partner money a mayor at full political capital brings per £ of area schemes (galvanising co-investment).</summary>
+    [AllowedRange(0, 5), Meaning("Partner money a mayor at full political capital brings per £ of area schemes (galvanising co-investment)")]
+    public double CoInvestmentPerGbp { get; init; } = 0.2;
+
+    /// <summary>Political capital gained in a year whose money went in full to visible schemes.</summary>
+    [AllowedRange(0, 1), Meaning("Political capital gained in a year whose money went in full to visible schemes")]
+    public double PoliticalCapitalFromDelivery { get; init; } = 0.1;
+
+    /// <summary>Partnership with the ICB gained in a year of full joint work (convening).</summary>
+    [AllowedRange(0, 1), Meaning("Partnership with the ICB gained in a year of full joint work (convening)")]
+    public double ConveningGainPerYear { get; init; } = 0.1;
+
+    /// <summary>Partnership with the ICB lost in a year without joint work, share of its rise above the start.</summary>
+    [AllowedRange(0, 1), Meaning("Partnership with the ICB lost in a year without joint work, share of its rise above the start")]
+    public double ConveningDecayPerYear { get; init; } = 0.05;
 }
 
 /// <summary>Integrated Care Boards.</summary>

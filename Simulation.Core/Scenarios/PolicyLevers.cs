@@ -27,9 +27,9 @@ public sealed record PolicyLevers
     [AllowedRange(0, 1), Meaning("Probability a tied funding stream is discontinued in a year (more than a third)")]
     public double ChurnRatePerYear { get; init; } = 0.35;
 
-    /// <summary>Single pot: share the mayor may move freely across themes; the rest stays ring-fenced by theme.</summary>
-    [AllowedRange(0, 1), Meaning("Single pot: share the mayor may move freely across themes; the rest stays ring-fenced by theme")]
-    public double FlexibilityShare { get; init; } = 0.8;
+    /// <summary>Single pot: share the mayor may move freely across themes; the rest stays ring-fenced by theme (integrated settlement grant letters: up to 10%).</summary>
+    [AllowedRange(0, 1), Meaning("Single pot: share the mayor may move freely across themes; the rest stays ring-fenced by theme (integrated settlement grant letters: up to 10%)")]
+    public double FlexibilityShare { get; init; } = 0.1;
 
     /// <summary>Health devolution: share of the ICB allocation pooled with the mayor.</summary>
     [AllowedRange(0, 1), Meaning("Health devolution: share of the ICB allocation pooled with the mayor")]
@@ -39,12 +39,16 @@ public sealed record PolicyLevers
     [AllowedRange(0, 1), Meaning("Mayor's mission commitment: weight on health and on the most deprived places")]
     public double MissionCommitment { get; init; } = 0.5;
 
-    /// <summary>Analytical capacity to value health (HAUS-like); 0 = health benefits not counted.</summary>
-    [AllowedRange(0, 1), Meaning("Analytical capacity to value health (HAUS-like); 0 = health benefits not counted")]
+    /// <summary>How far a cross-party mission compact or national mission binds a new mayor to the mission's commitment (0: a new mayor brings their own).</summary>
+    [AllowedRange(0, 1), Meaning("How far a cross-party mission compact or national mission binds a new mayor to the mission's commitment (0: a new mayor brings their own)")]
+    public double MissionCompact { get; init; }
+
+    /// <summary>Analytical capacity to value health (HAUS-like): 0 = a noisy, mortality-only view biased to visible schemes; 1 = the full value, morbidity and NHS costs included.</summary>
+    [AllowedRange(0, 1), Meaning("Analytical capacity to value health (HAUS-like): 0 = a noisy, mortality-only view biased to visible schemes; 1 = the full value, morbidity and NHS costs included")]
     public double AnalyticalCapacity { get; init; } = 0.2;
 
-    /// <summary>Strength of the mayor–ICB partnership; at 0.5 or more the ICB pools half its prevention budget.</summary>
-    [AllowedRange(0, 1), Meaning("Strength of the mayor–ICB partnership; at 0.5 or more the ICB pools half its prevention budget")]
+    /// <summary>Strength of the mayor–ICB partnership at the start; it then grows with joint work and savings (convening); the ICB pools prevention money as it passes about 0.5.</summary>
+    [AllowedRange(0, 1), Meaning("Strength of the mayor–ICB partnership at the start; it then grows with joint work and savings (convening); the ICB pools prevention money as it passes about 0.5")]
     public double IcbPartnership { get; init; } = 0.3;
 
     /// <summary>Planning health standard sought: share of schemes required to use the healthy design.</summary>

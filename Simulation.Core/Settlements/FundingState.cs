@@ -14,6 +14,8 @@ internal sealed class FundingState
         RecentChurn = new double[regions];
         DiscontinuedThisYear = new int[regions];
         Wins = new int[regions]; BidWeight = new double[regions]; AwardGbp = new double[regions];
+        Discontinued = new bool[regions];
+        FlexibilityFactor = new double[regions]; ReviewReceivedGbp = new double[regions]; ReviewSpentGbp = new double[regions];
     }
 
     /// <summary>Tied, ring-fenced pots by theme and vintage.</summary>
@@ -27,9 +29,17 @@ internal sealed class FundingState
     /// <summary>[theme] each theme's share of central funding, summing to 1.</summary>
     public readonly double[] ThemeShares = new double[Themes.Count];
 
-    /// <summary>[region] scratch of a competitive round: successful bids, bid weights and awards.</summary>
+    /// <summary>[region] single pot: share of the flexibility the mayoralty keeps this period (1, or less after a missed outcomes review).</summary>
+    public readonly double[] FlexibilityFactor;
+    /// <summary>[region] single pot: money received this review period, £.</summary>
+    public readonly double[] ReviewReceivedGbp;
+    /// <summary>[region] single pot: money spent this review period, £.</summary>
+    public readonly double[] ReviewSpentGbp;
+
+    /// <summary>[region] scratch of a competitive round: successful bids, bid weights, awards and discontinued streams.</summary>
     internal readonly int[] Wins;
     internal readonly double[] BidWeight, AwardGbp;
+    internal readonly bool[] Discontinued;
 
     /// <summary>Unspent money across all regions, £.</summary>
     public double TotalBalanceGbp() => Tied.TotalBalanceGbp() + Single.TotalBalanceGbp();
@@ -41,5 +51,8 @@ internal sealed class FundingState
         Single.Clear();
         Array.Clear(RecentChurn);
         Array.Clear(DiscontinuedThisYear);
+        Array.Fill(FlexibilityFactor, 1.0);
+        Array.Clear(ReviewReceivedGbp);
+        Array.Clear(ReviewSpentGbp);
     }
 }

@@ -28,10 +28,16 @@ internal interface ISettlement
     void Pay(in FundingYear year, FundingState state, ref MoneyLedger ledger, ReceivedMoney received);
 
     /// <summary>
-    /// What may move between themes: the money region <paramref name="region"/> may spend this year restricted to each
-    /// theme (<paramref name="themeMoneyGbp"/> [theme]), and the money free to go to any programme.
+    /// What may move between themes, and what may wait: the money region <paramref name="region"/> may spend in year
+    /// <paramref name="year"/> restricted to each theme (<paramref name="themeMoneyGbp"/> [theme]), the part of it that
+    /// is due this year and cannot be held for later (<paramref name="dueThemeMoneyGbp"/> [theme]), and the money free
+    /// to go to any programme.
     /// </summary>
-    void SpendableThisYear(FundingState state, int region, FundingParameters funding, Span<double> themeMoneyGbp, out double flexibleMoneyGbp);
+    void SpendableThisYear(FundingState state, int region, int year, FundingParameters funding, Span<double> themeMoneyGbp,
+        Span<double> dueThemeMoneyGbp, out double flexibleMoneyGbp);
+
+    /// <summary>Money region <paramref name="region"/> holds in its pots, unspent, £.</summary>
+    double HeldGbp(FundingState state, int region);
 
     /// <summary>Debits theme money spent on a programme of <paramref name="theme"/>.</summary>
     void SpendFromTheme(FundingState state, int region, Theme theme, double amountGbp);
@@ -39,8 +45,11 @@ internal interface ISettlement
     /// <summary>Debits flexible money spent, at most the region's flexible balance.</summary>
     void SpendFlexible(FundingState state, int region, double amountGbp);
 
-    /// <summary>What is clawed back: money the settlement takes back at the end of year <paramref name="year"/>, £.</summary>
-    double ClawBackEnded(FundingState state, int region, int year);
+    /// <summary>
+    /// The settlement's end-of-year rules for region <paramref name="region"/>: deadlines (forfeiture and extensions),
+    /// and reviews against an outcomes framework, recorded in the ledger.
+    /// </summary>
+    void EndOfYear(FundingState state, int region, int year, FundingParameters funding, ref MoneyLedger ledger);
 
     /// <summary>What investors perceive: the policy uncertainty of a region's funding (0 stable, multi-year; 1 every stream churned).</summary>
     double PolicyUncertainty(FundingState state, int region, FundingParameters funding);

@@ -1,18 +1,21 @@
 namespace UrbanSim.Core.Settlements;
 
 /// <summary>
-/// Tied, ring-fenced grant pots of every region: each year's allocation per theme is a vintage with its
-/// own end year. A pot can only pay for programmes of its theme; spending draws the oldest vintage
-/// first; whatever is unspent when a vintage ends, or when its stream is discontinued (churn), is
-/// clawed back by central government. Arrays indexed [(region * themes + theme) * slots + slot].
+/// Tied, ring-fenced grant pots of every region: each year's allocation per theme is a vintage with its own deadline.
+/// A pot can only pay for programmes of its theme; spending draws the oldest vintage first. As the audit record
+/// describes (NAO 2023; PAC 2024: 60 of 71 Levelling Up Fund round 1 projects extended), a vintage whose deadline
+/// passes unspent is mostly extended, not lost: a small share is forfeited and the rest gets another year, up to a
+/// number of extensions; what is left after the last one is forfeited. In its final year a vintage is due: the mayor
+/// spends it rather than lose it. Arrays indexed [(region * themes + theme) * slots + slot].
 /// </summary>
 internal sealed class TiedGrantPots
 {
-    /// <summary>Vintages a theme can hold at once (pots last at most 10 years).</summary>
-    public const int Slots = 11;
+    /// <summary>Vintages a theme can hold at once (pots last at most 10 years, plus at most 5 extensions).</summary>
+    public const int Slots = 16;
 
     private readonly double[] _amountGbp;
     private readonly int[] _endYear;
+    private readonly int[] _extensions;
     private readonly int _regions;
 
     public TiedGrantPots(int regions)
@@ -20,10 +23,11 @@ internal sealed class TiedGrantPots
         _regions = regions;
         _amountGbp = new double[regions * Themes.Count * Slots];
         _endYear = new int[regions * Themes.Count * Slots];
+        _extensions = new int[regions * Themes.Count * Slots];
     }
 
     /// <summary>Empties every pot.</summary>
-    public void Clear() { Array.Clear(_amountGbp); Array.Clear(_endYear); }
+    public void Clear() { Array.Clear(_amountGbp); Array.Clear(_endYear); Array.Clear(_extensions); }
 
     private int Base(int region, Theme theme) => (region * Themes.Count + (int)theme) * Slots;
 
@@ -34,13 +38,13 @@ internal sealed class TiedGrantPots
         int b = Base(region, theme);
         for (int s = 0; s < Slots; s++)
         {
-            if (_amountGbp[b + s] > 0 && _endYear[b + s] == endYear) { _amountGbp[b + s] += amountGbp; return; }
+            if (_amountGbp[b + s] > 0 && _endYear[b + s] == endYear && _extensions[b + s] == 0) { _amountGbp[b + s] += amountGbp; return; }
         }
         for (int s = 0; s < Slots; s++)
         {
-            if (_amountGbp[b + s] <= 0) { _amountGbp[b + s] = amountGbp; _endYear[b + s] = endYear; return; }
+            if (_amountGbp[b + s] <= 0) { _amountGbp[b + s] = amountGbp; _endYear[b + s] = endYear; _extensions[b + s] = 0; return; }
         }
-        throw new InvalidOperationException("More tied pot vintages than slots; pot lives are validated to at most 10 years.");
+        throw new InvalidOperationException("More tied pot vintages than slots; pot lives and extensions are validated.");
     }
 
     /// <summary>Unspent money in a theme's pots, £.</summary>
@@ -49,6 +53,19 @@ internal sealed class TiedGrantPots
         int b = Base(region, theme);
         double sum = 0;
         for (int s = 0; s < Slots; s++) sum += _amountGbp[b + s];
+        return sum;
+    }
+
+    /// <summary>
+    /// Money of a theme's pots that is due: in the final year it may be held (its deadline is
+    /// <paramref name="year"/> and it has had its <paramref name="maxExtensions"/> extensions), £.
+    /// </summary>
+    public double DueGbp(int region, Theme theme, int year, int maxExtensions)
+    {
+        int b = Base(region, theme);
+        double sum = 0;
+        for (int s = 0; s < Slots; s++)
+            if (_amountGbp[b + s] > 0 && _endYear[b + s] <= year && _extensions[b + s] >= maxExtensions) sum += _amountGbp[b + s];
         return sum;
     }
 
@@ -77,26 +94,32 @@ internal sealed class TiedGrantPots
         }
     }
 
-    /// <summary>Claws back every vintage of the region that ends in or before <paramref name="year"/>; returns the £ clawed back.</summary>
-    public double ClawBackEnded(int region, int year)
+    /// <summary>
+    /// The end of year <paramref name="year"/> for the region's vintages whose deadline it is: each with an extension
+    /// left forfeits <paramref name="forfeitShare"/> of its balance and is extended by a year (the rest is added to
+    /// <paramref name="extendedGbp"/>); one that has had <paramref name="maxExtensions"/> is forfeited whole.
+    /// Returns the £ forfeited.
+    /// </summary>
+    public double EndOfYear(int region, int year, double forfeitShare, int maxExtensions, ref double extendedGbp)
     {
-        double clawed = 0;
+        double forfeited = 0;
         for (int t = 0; t < Themes.Count; t++)
         {
             int b = Base(region, (Theme)t);
             for (int s = 0; s < Slots; s++)
-                if (_amountGbp[b + s] > 0 && _endYear[b + s] <= year) { clawed += _amountGbp[b + s]; _amountGbp[b + s] = 0; }
+            {
+                int i = b + s;
+                if (_amountGbp[i] <= 0 || _endYear[i] > year) continue;
+                if (_extensions[i] >= maxExtensions) { forfeited += _amountGbp[i]; _amountGbp[i] = 0; continue; }
+                double lost = _amountGbp[i] * forfeitShare;
+                forfeited += lost;
+                _amountGbp[i] -= lost;
+                extendedGbp += _amountGbp[i];
+                _endYear[i] = year + 1;
+                _extensions[i]++;
+            }
         }
-        return clawed;
-    }
-
-    /// <summary>A discontinued stream: all unspent money of the theme is clawed back; returns the £.</summary>
-    public double Discontinue(int region, Theme theme)
-    {
-        int b = Base(region, theme);
-        double clawed = 0;
-        for (int s = 0; s < Slots; s++) { clawed += _amountGbp[b + s]; _amountGbp[b + s] = 0; }
-        return clawed;
+        return forfeited;
     }
 
     /// <summary>Number of regions the pots are sized for.</summary>

@@ -28,8 +28,10 @@ public class BreakdownOutcomeTests
     [Fact]
     public void DecilesWithoutZonesAreMarkedMissingNotZero()
     {
-        var runner = new ReplicationRunner(Mixed);
-        var result = EngineHarness.Run(Mixed, runner: runner);
+        // With no convening the partnership stays below the pooling threshold, so no ICB money is pooled with the mayor.
+        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 } } };
+        var runner = new ReplicationRunner(noPooling);
+        var result = EngineHarness.Run(noPooling, runner: runner);
         var zoneDeciles = runner.StartWorld.Zones.Decile.ToHashSet();
         for (int d = 1; d <= ReplicationResult.Deciles; d++)
         {
@@ -42,8 +44,10 @@ public class BreakdownOutcomeTests
     [Fact]
     public void ZoneLifeExpectanciesAverageToTheWorldsWithinHalfAYear()
     {
-        var runner = new ReplicationRunner(Mixed);
-        var result = EngineHarness.Run(Mixed, runner: runner);
+        // With no convening the partnership stays below the pooling threshold, so no ICB money is pooled with the mayor.
+        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 } } };
+        var runner = new ReplicationRunner(noPooling);
+        var result = EngineHarness.Run(noPooling, runner: runner);
         var world = runner.StartWorld;
         double weighted = 0, people = 0;
         for (int z = 0; z < world.ZoneCount; z++) { weighted += world.Health.ZonePopulation(z) * result.ZoneBaseline[z * 2 + 1]; people += world.Health.ZonePopulation(z); }
@@ -70,8 +74,10 @@ public class BreakdownOutcomeTests
     [Fact]
     public void CentralMoneyByClassAddsUpToWhatMayorsWerePaid()
     {
-        var runner = new ReplicationRunner(Mixed);
-        var result = EngineHarness.Run(Mixed, runner: runner);
+        // With no convening the partnership stays below the pooling threshold, so no ICB money is pooled with the mayor.
+        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 } } };
+        var runner = new ReplicationRunner(noPooling);
+        var result = EngineHarness.Run(noPooling, runner: runner);
         var world = runner.StartWorld;
         for (int v = 0; v < Mixed.Variants.Length; v++)
         {
@@ -83,7 +89,7 @@ public class BreakdownOutcomeTests
                     if (world.Regions.CapacityClass[world.Zones.Region[z]] == c) people += world.Health.ZonePopulation(z);
                 total += result.Get(v, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)c) * people;
             }
-            // Default levers pool no ICB money with the mayor, so every £ paid came from central government.
+            // No ICB money is pooled with the mayor, so every £ paid came from central government.
             Assert.Equal(result.Ledger[v].PaidToMayorsGbp, total, result.Ledger[v].PaidToMayorsGbp * 1e-9);
         }
     }
@@ -91,7 +97,8 @@ public class BreakdownOutcomeTests
     [Fact]
     public void WithoutCompetitionAHeadOfPopulationGetsTheSameMoneyWhateverTheMayorsCapacity()
     {
-        var formulaOnly = Mixed with { Variants = [EngineHarness.Variant("formula", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0 })] };
+        // No competitive share and no churn (a discontinued stream's money is re-bid for): all money by formula.
+        var formulaOnly = Mixed with { Variants = [EngineHarness.Variant("formula", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0, ChurnRatePerYear = 0 })] };
         var result = EngineHarness.Run(formulaOnly);
         double established = result.Get(0, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.Established);
         double @new = result.Get(0, StandardOutcomes.FirstFundingPerHeadByCapacity + (int)CapacityClass.New);

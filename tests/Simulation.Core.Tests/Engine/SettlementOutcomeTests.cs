@@ -1,5 +1,6 @@
 using UrbanSim.Core.Engine;
 using UrbanSim.Core.Outcomes;
+using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
 using static UrbanSim.Core.Tests.Engine.EngineHarness;
 
@@ -13,8 +14,12 @@ public class SettlementOutcomeTests
     {
         const double share = 0.33;
         var scenario = TwoRegions(
-            Variant("formula_only", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0, IcbPartnership = 0 }),
-            Variant("all_bids_fail", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = share, BidSuccessRate = 0, IcbPartnership = 0 }));
+            Variant("formula_only", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0, ChurnRatePerYear = 0, IcbPartnership = 0 }),
+            Variant("all_bids_fail", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = share, ChurnRatePerYear = 0, BidSuccessRate = 0, IcbPartnership = 0 })) with
+        {
+            // No convening: no ICB money is pooled, so what mayors are paid is central money only.
+            Parameters = new ModelParameters { Politics = new PoliticsParameters { ConveningGainPerYear = 0 } },
+        };
 
         var result = Run(scenario);
         var formulaOnly = result.Ledger[0];
@@ -43,8 +48,9 @@ public class SettlementOutcomeTests
     [Fact]
     public void TiedGrants_WithoutCompetitiveMoney_NoBidsArePaidFor()
     {
-        // With nothing allocated by competition there is no round to bid in, so no bid should cost anything.
-        var scenario = Small(Variant("formula_only", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0 }));
+        // With nothing allocated by competition and no stream discontinued (whose money would be re-bid for), there is no
+        // round to bid in, so no bid should cost anything.
+        var scenario = Small(Variant("formula_only", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0, ChurnRatePerYear = 0 }));
         var result = Run(scenario);
         Assert.Equal(0, result.Get(0, StandardOutcomes.BiddingCostGbp));
     }
@@ -71,7 +77,8 @@ public class SettlementOutcomeTests
         var result = Run(scenario);
         Assert.True(result.Get(0, StandardOutcomes.ClawbackGbp) > 0);
         Assert.Equal(result.Ledger[0].ClawbackGbp, result.Get(0, StandardOutcomes.ClawbackGbp));
-        Assert.Equal(0, result.Get(1, StandardOutcomes.ClawbackGbp));
+        // Churn forfeits nothing of what was granted: less arrives, so no more is left at the last deadline.
+        Assert.True(result.Get(1, StandardOutcomes.ClawbackGbp) <= result.Get(0, StandardOutcomes.ClawbackGbp));
         Assert.Equal(0, result.Get(2, StandardOutcomes.ClawbackGbp));
     }
 
@@ -88,18 +95,26 @@ public class SettlementOutcomeTests
     }
 
     [Fact]
-    public void Churn_ClawsBackDiscontinuedStreams()
+    public void Churn_PutsADiscontinuedStreamsMoneyUpForBidsAndTakesNothingAlreadyGranted()
     {
         var p = NoShocks();
-        // Pots that last the whole horizon: only churn can claw money back.
+        // Every bid fails: a discontinued stream's formula money goes into a competitive fund that nobody wins. Money
+        // already granted is kept, not clawed back.
+        // (No convening either, so no ICB money is pooled and what mayors are paid is central money only.)
+        var noForfeit = p with { Funding = p.Funding with { TiedForfeitShare = 0, TiedExtensionYears = 5 }, Politics = p.Politics with { ConveningGainPerYear = 0 } };
         var scenario = Small(
-            Variant("no_churn", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0 }),
-            Variant("churn", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0.5 })) with
+            Variant("no_churn", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0, CompetitiveShare = 0, BidSuccessRate = 0 }),
+            Variant("churn", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0.5, CompetitiveShare = 0, BidSuccessRate = 0 })) with
         {
-            Parameters = p with { Funding = p.Funding with { TiedPotMinYears = 10, TiedPotMaxYears = 10 } },
+            Parameters = noForfeit,
         };
         var result = Run(scenario);
-        Assert.Equal(0, result.Get(0, StandardOutcomes.ClawbackGbp));
-        Assert.True(result.Get(1, StandardOutcomes.ClawbackGbp) > 0);
+        Assert.Equal(0, result.Ledger[0].UnawardedCompetitiveGbp);
+        Assert.Equal(0, result.Get(0, StandardOutcomes.BiddingCostGbp));
+        Assert.True(result.Ledger[1].UnawardedCompetitiveGbp > 0.3 * result.Ledger[0].PaidToMayorsGbp, "about half the streams' money went up for bids");
+        Assert.True(result.Get(1, StandardOutcomes.BiddingCostGbp) > 0, "regions bid for the new fund");
+        Assert.Equal(result.Ledger[0].PaidToMayorsGbp, result.Ledger[1].PaidToMayorsGbp + result.Ledger[1].UnawardedCompetitiveGbp, 1e-6 * result.Ledger[0].PaidToMayorsGbp);
+        // Churn forfeits nothing of what was granted: less arrives, so no more is left at the last deadline.
+        Assert.True(result.Get(1, StandardOutcomes.ClawbackGbp) <= result.Get(0, StandardOutcomes.ClawbackGbp));
     }
 }

@@ -7,15 +7,20 @@ public class IcbRulesTests
     private const double Allocation = 1_732e6, Prevention = 0.045, Threshold = 0.5, PooledPrevention = 0.5, Devolved = 0.01;
 
     [Fact]
-    public void PooledWithMayor_BelowPartnershipThreshold_IsZeroUnderTiedGrants() =>
-        Assert.Equal(0, IcbRules.PooledWithMayorGbp(Allocation, Prevention, 0.49, Threshold, PooledPrevention, settlementPoolsPrevention: false, allocationPooledShare: 0));
+    public void PooledWithMayor_WellBelowPartnershipThreshold_IsZeroUnderTiedGrants() =>
+        Assert.Equal(0, IcbRules.PooledWithMayorGbp(Allocation, Prevention, Threshold - IcbRules.PoolingRampWidth, Threshold, PooledPrevention, settlementPoolsPrevention: false, allocationPooledShare: 0));
 
     [Fact]
-    public void PooledWithMayor_AtOrAboveThreshold_PoolsPartOfPrevention()
+    public void PooledWithMayor_RisesSmoothlyThroughTheThresholdToTheFullShare()
     {
-        double expected = Allocation * Prevention * PooledPrevention;
-        Assert.Equal(expected, IcbRules.PooledWithMayorGbp(Allocation, Prevention, 0.5, Threshold, PooledPrevention, settlementPoolsPrevention: false, allocationPooledShare: 0), 3);
-        Assert.Equal(expected, IcbRules.PooledWithMayorGbp(Allocation, Prevention, 0.9, Threshold, PooledPrevention, settlementPoolsPrevention: false, allocationPooledShare: 0), 3);
+        double full = Allocation * Prevention * PooledPrevention;
+        double At(double partnership) => IcbRules.PooledWithMayorGbp(Allocation, Prevention, partnership, Threshold, PooledPrevention, settlementPoolsPrevention: false, allocationPooledShare: 0);
+        Assert.Equal(full / 2, At(Threshold), 3);
+        Assert.Equal(full, At(Threshold + IcbRules.PoolingRampWidth / 2), 3);
+        Assert.Equal(full, At(0.95), 3);
+        // No jump anywhere: a step of 0.001 in partnership moves pooling by at most 0.001 / ramp width of the full share.
+        for (double p = 0; p < 1; p += 0.001)
+            Assert.True(Math.Abs(At(p + 0.001) - At(p)) <= full * 0.001 / IcbRules.PoolingRampWidth * (1 + 1e-9));
     }
 
     [Fact]

@@ -56,12 +56,12 @@ public class DevelopmentShortcutTests
     [Fact]
     public void NeverViableMark_IsGivenOnlyToSitesNoConditionOfTheVariantMakesViable()
     {
-        // The mark assumes prices only fall (in recessions) and the lowest rate on offer is the base or patient rate.
+        // The mark assumes prices only fall (in recessions) and the lowest rate on offer is the base rate less a figurehead's discount, or the patient rate.
         var world = ReferenceWorld();
         var rates = new BreakEvenRates();
         rates.Prepare(world, Parameters);
         var d = Parameters.Development;
-        rates.MarkNeverViable(world.Sites, d, patientCapitalGbpPerYear: 10e6);
+        rates.MarkNeverViable(world.Sites, d, patientCapitalGbpPerYear: 10e6, figureheadDiscountPerYear: 0.005);
         int marked = 0;
         for (int site = 0; site < world.SiteCount; site++)
         {
@@ -71,7 +71,7 @@ public class DevelopmentShortcutTests
             foreach (bool recession in new[] { false, true })
                 foreach (bool paid in new[] { false, true })
                     foreach (var design in new[] { Design.Standard, Design.Healthy })
-                        foreach (double rate in new[] { d.PatientFundReturnPerYear, d.BaseRequiredReturnPerYear })
+                        foreach (double rate in new[] { d.PatientFundReturnPerYear, d.BaseRequiredReturnPerYear, d.BaseRequiredReturnPerYear - 0.005 })
                         {
                             var proForma = Developers.SiteProForma(world, site, Parameters, recession, rate, paid);
                             Assert.False(Developers.IsViable(proForma, design, world.Sites.Developer[site], benchmark),

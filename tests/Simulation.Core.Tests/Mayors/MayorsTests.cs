@@ -6,19 +6,30 @@ namespace UrbanSim.Core.Tests.Mayors;
 public class MayorsTests
 {
     [Fact]
-    public void PerceivedBenefit_WithoutAnalyticalCapacity_CountsNoHealthValue()
+    public void PerceivedBenefit_WeighsNonHealthByOneMinusCommitmentAndBelievedHealthByCommitment()
     {
-        double without = PerceivedBenefits.PerGbp(1.2, healthValuePerGbp: 50, missionCommitment: 0.9, analyticalCapacity: 0);
-        Assert.Equal((1 - 0.9) * 1.2, without, 12);
-        Assert.Equal(without, PerceivedBenefits.PerGbp(1.2, healthValuePerGbp: 0, missionCommitment: 0.9, analyticalCapacity: 0), 12);
+        Assert.Equal(0.4 * 1.2 + 0.6 * 5, PerceivedBenefits.PerGbp(1.2, believedHealthValuePerGbp: 5, missionCommitment: 0.6), 12);
+        // A fully committed mayor still acts on the health value it believes in: no corner where every benefit is zero.
+        Assert.Equal(3, PerceivedBenefits.PerGbp(1.2, believedHealthValuePerGbp: 3, missionCommitment: 1), 12);
     }
 
     [Fact]
-    public void PerceivedBenefit_WithFullCapacity_CountsHealthValueWeightedByCommitment()
+    public void Knowledge_WithoutCapacityASeesOnlyDeaths_WithFullCapacityAlsoIllHealthAndTheNhsSavingsItsPartnershipCounts()
     {
-        double benefit = PerceivedBenefits.PerGbp(1.2, healthValuePerGbp: 5, missionCommitment: 0.6, analyticalCapacity: 1);
-        Assert.Equal(0.4 * 1.2 + 0.6 * 5, benefit, 12);
-        Assert.True(PerceivedBenefits.PerGbp(1.2, 5, 0.6, 0.5) < benefit);
+        var value = new HealthValue(MortalityGbp: 2, MorbidityGbp: 5, NhsSavingGbp: 10);
+        Assert.Equal(2, MayorKnowledge.Perceived(value, analyticalCapacity: 0, nhsShareCounted: 1), 12);
+        Assert.Equal(2 + 5 + 0.3 * 10, MayorKnowledge.Perceived(value, analyticalCapacity: 1, nhsShareCounted: 0.3), 12);
+        Assert.Equal(0.5 * (2 + 5 + 3) + 0.5 * 2, MayorKnowledge.Perceived(value, analyticalCapacity: 0.5, nhsShareCounted: 0.3), 12);
+    }
+
+    [Fact]
+    public void Knowledge_WithoutCapacityVisibleSchemesAreOvervaluedAndInvisibleOnesUndervalued_WithFullCapacityNeitherNorAnyError()
+    {
+        Assert.Equal(1.5, MayorKnowledge.ProgrammeFactor(visibility: 1, visibilityBias: 0.5, analyticalCapacity: 0, beliefError: 0), 12);
+        Assert.Equal(0.5, MayorKnowledge.ProgrammeFactor(visibility: -1, visibilityBias: 0.5, analyticalCapacity: 0, beliefError: 0), 12);
+        Assert.Equal(0, MayorKnowledge.ProgrammeFactor(visibility: -1, visibilityBias: 2, analyticalCapacity: 0, beliefError: 0), 12);
+        Assert.Equal(Math.Exp(0.4), MayorKnowledge.ProgrammeFactor(visibility: 0, visibilityBias: 0.5, analyticalCapacity: 0, beliefError: 0.4), 12);
+        Assert.Equal(1, MayorKnowledge.ProgrammeFactor(visibility: 1, visibilityBias: 0.5, analyticalCapacity: 1, beliefError: 0.4), 12);
     }
 
     [Fact]

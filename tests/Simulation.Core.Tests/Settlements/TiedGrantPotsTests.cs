@@ -86,36 +86,42 @@ public class TiedGrantPotsTests
         pots.Add(0, Theme.Regeneration, 100, endYear: 5);
         pots.Add(0, Theme.Regeneration, 100, endYear: 2);
         pots.Spend(0, Theme.Regeneration, 150);
-        Assert.Equal(0, pots.ClawBackEnded(0, 2), 9);          // the year-2 vintage was spent in full
+        double extended = 0;
+        Assert.Equal(0, pots.EndOfYear(0, 2, forfeitShare: 0.5, maxExtensions: 0, ref extended), 9);   // the year-2 vintage was spent in full
         Assert.Equal(50, pots.BalanceGbp(0, Theme.Regeneration), 9);
     }
 
     [Fact]
-    public void ClawBack_AVintageThatEndsIsClawedBack()
+    public void Deadline_AMissedDeadlineForfeitsASmallShareAndExtendsTheRest_AfterTheLastExtensionAllIsForfeited()
     {
         var pots = new TiedGrantPots(1);
         pots.Add(0, Theme.Housing, 300, endYear: 3);
         pots.Add(0, Theme.PublicHealth, 200, endYear: 4);
         pots.Spend(0, Theme.Housing, 100);
+        double extended = 0;
 
-        Assert.Equal(0, pots.ClawBackEnded(0, 2), 9);           // nothing has ended yet
-        Assert.Equal(200, pots.ClawBackEnded(0, 3), 9);         // unspent housing money ends in year 3
+        Assert.Equal(0, pots.EndOfYear(0, 2, 0.1, 1, ref extended), 9);            // no deadline yet
+        Assert.Equal(20, pots.EndOfYear(0, 3, 0.1, 1, ref extended), 9);           // housing: 10% of 200 forfeited ...
+        Assert.Equal(180, extended, 9);                                            // ... and 180 extended to year 4
+        Assert.Equal(180, pots.BalanceGbp(0, Theme.Housing), 9);
+        Assert.Equal(180, pots.DueGbp(0, Theme.Housing, 4, maxExtensions: 1), 9); // its last year: due
+        Assert.Equal(0, pots.DueGbp(0, Theme.PublicHealth, 4, maxExtensions: 1), 9); // not extended yet: it can still slip
+        Assert.Equal(180 + 20, pots.EndOfYear(0, 4, 0.1, 1, ref extended), 9);     // housing out of extensions; public health's 10%
+        Assert.Equal(180 + 180, extended, 9);
         Assert.Equal(0, pots.BalanceGbp(0, Theme.Housing), 9);
-        Assert.Equal(200, pots.BalanceGbp(0, Theme.PublicHealth), 9);
-        Assert.Equal(200, pots.ClawBackEnded(0, 4), 9);
-        Assert.Equal(0, pots.TotalBalanceGbp(), 9);
+        Assert.Equal(180, pots.BalanceGbp(0, Theme.PublicHealth), 9);
     }
 
     [Fact]
-    public void Discontinue_ClawsBackEveryVintageOfTheThemeOnly()
+    public void Deadline_WithNoForfeitShareNothingIsLostUntilTheExtensionsRunOut()
     {
         var pots = new TiedGrantPots(1);
         pots.Add(0, Theme.Transport, 100, endYear: 1);
-        pots.Add(0, Theme.Transport, 250, endYear: 3);
-        pots.Add(0, Theme.Housing, 70, endYear: 3);
-
-        Assert.Equal(350, pots.Discontinue(0, Theme.Transport), 9);
-        Assert.Equal(0, pots.BalanceGbp(0, Theme.Transport), 9);
-        Assert.Equal(70, pots.BalanceGbp(0, Theme.Housing), 9);
+        double extended = 0;
+        Assert.Equal(0, pots.EndOfYear(0, 1, 0, 2, ref extended), 9);
+        Assert.Equal(0, pots.EndOfYear(0, 2, 0, 2, ref extended), 9);
+        Assert.Equal(200, extended, 9);
+        Assert.Equal(100, pots.EndOfYear(0, 3, 0, 2, ref extended), 9);
+        Assert.Equal(0, pots.TotalBalanceGbp(), 9);
     }
 }
