@@ -45,12 +45,9 @@ public static class RunCommand
         }
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath));
         string chunksDir = Path.Combine(outDir, ChunksFolder);
-        try { Directory.CreateDirectory(chunksDir); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}). Fix: give --out a folder you may write to; nothing was run or written.");
-            return ExitCodes.Usage;
-        }
+        // One writer per folder, for the whole run: a second run on it is refused instead of mixing or deleting results.
+        using var folder = OutputFolder.Claim(outDir, stderr, out int claimed);
+        if (folder is null) return claimed;
 
         if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
         var layout = RecordLayout.For(scenario);
@@ -63,6 +60,8 @@ public static class RunCommand
         // A shard folder has a shard.json only once the shard has finished (rewritten at the end), so a
         // shard that is running, or was killed, cannot be merged by mistake.
         if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
+        // An earlier run's outputs go before any new one is written (its manifest first), so the folder never shows a mix.
+        else folder.RetirePreviousOutputs(BatchOutputs.DataFiles);
         var (found, missing) = store.Prepare(options.Resume, total, rangeFirst, rangeEnd, stderr);
         int toDo = missing.Sum(g => g.End - g.First);
         if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, "writing the outputs"));
@@ -182,4 +181,6 @@ public static class ExitCodes
     public const int WriteFailed = 74;
     /// <summary>A bug: an unexpected exception.</summary>
     public const int InternalError = 70;
+    /// <summary>The output folder is being written by another urbansim process (sysexits' EX_TEMPFAIL: try again later); nothing was done.</summary>
+    public const int FolderInUse = 75;
 }

@@ -47,12 +47,9 @@ public static class SensitivityCommand
         }
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath) + "-sensitivity");
         string chunksDir = Path.Combine(outDir, RunCommand.ChunksFolder);
-        try { Directory.CreateDirectory(chunksDir); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}). Fix: give --out a folder you may write to; nothing was run or written.");
-            return ExitCodes.Usage;
-        }
+        // One writer per folder, for the whole analysis: a second command on it is refused instead of mixing or deleting results.
+        using var folder = OutputFolder.Claim(outDir, stderr, out int claimed);
+        if (folder is null) return claimed;
         if (options.Shard is null && BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -64,6 +61,8 @@ public static class SensitivityCommand
         int size = rangeEnd - rangeFirst;
         // A shard folder has a shard.json only once the shard has finished, so one running or killed cannot be merged.
         if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
+        // An earlier analysis's outputs go before any new one is written (its manifest first), so the folder never shows a mix.
+        else folder.RetirePreviousOutputs(SensitivityOutputs.DataFiles);
         var (found, missing) = store.Prepare(options.Resume, total, rangeFirst, rangeEnd, stderr);
         int toDo = missing.Sum(g => g.End - g.First);
         if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, options.Shard is null ? "analysing them" : "writing the shard record"));
@@ -87,7 +86,7 @@ public static class SensitivityCommand
                 stderr.WriteLine($"To finish, run the same command with --resume: urbansim sensitivity {options.ScenarioPath} --samples {samples} --seed {scenario.Seed} --out {outDir} --resume");
                 return ExitCodes.Interrupted;
             }
-            var values = PointChunk.Load(done, total, model.Outputs.Count);
+            var values = PointChunk.Load(done, total, model.Outputs.Count, runKey);
             var results = AnalyseAndWrite(outDir, options.ScenarioPath, options.ScenarioPath, scenario, model, settings, design, values, runKey, threads, started, stdout);
             double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Evaluations:N0} points × {model.ReplicationsPerSample} replication(s) in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
