@@ -19,6 +19,15 @@ public static class InputFile
     /// </summary>
     public static string? TryReadText(string path, long maxBytes, out string? problem)
     {
+        if (TryReadBytes(path, maxBytes, out problem) is not { } bytes) return null;
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[Encoding.UTF8.Preamble.Length..];
+        return Encoding.UTF8.GetString(span);
+    }
+
+    /// <summary>The file's bytes, or null with the reason in <paramref name="problem"/> (as <see cref="TryReadText"/>).</summary>
+    public static byte[]? TryReadBytes(string path, long maxBytes, out string? problem)
+    {
         problem = null;
         if (Directory.Exists(path)) { problem = "this is a folder, not a file"; return null; }
         if (!File.Exists(path)) { problem = "file not found"; return null; }
@@ -41,9 +50,7 @@ public static class InputFile
                 length += read;
             }
             if (length > maxBytes) { problem = TooLarge(null, maxBytes); return null; }
-            var bytes = buffer.AsSpan(0, length);
-            if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
-            return Encoding.UTF8.GetString(bytes);
+            return buffer.AsSpan(0, length).ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

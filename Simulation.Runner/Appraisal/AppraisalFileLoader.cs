@@ -52,6 +52,9 @@ public static partial class AppraisalFileLoader
             e.EnglandMean.ToString(CultureInfo.InvariantCulture), $"give {e.Label.ToLowerInvariant()} in {e.Unit}, from {min} to {max}");
     }, StringComparer.Ordinal);
 
+    /// <summary>Largest appraisal file read: 1 MiB (the example is under 1 KB).</summary>
+    public const long MaxBytes = 1L << 20;
+
     /// <summary>Loads and validates the appraisal file at <paramref name="path"/>.</summary>
     public static AppraisalLoadResult Load(string path)
     {
@@ -62,16 +65,9 @@ public static partial class AppraisalFileLoader
         if (!File.Exists(path))
             return Fail(new ValidationProblem(path, 0, 0, "", "file not found",
                 $"check the path (relative paths start from the current folder, {Directory.GetCurrentDirectory()})"));
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(new ValidationProblem(path, 0, 0, "", $"the file could not be read ({e.Message.TrimEnd('.')})",
-                "check that the file exists and that you may read it"));
-        }
+        if (InputFile.TryReadText(path, MaxBytes, out string? problem) is not { } text)
+            return Fail(new ValidationProblem(path, 0, 0, "", problem!.StartsWith("the file is", StringComparison.Ordinal) ? problem : $"the file could not be read ({problem})",
+                problem.StartsWith("the file is", StringComparison.Ordinal) ? "give an appraisal file (the example is under 1 KB)" : "check that the file exists and that you may read it"));
         return Parse(text, path);
     }
 
@@ -139,6 +135,10 @@ public static partial class AppraisalFileLoader
                 _problems.Add(new ValidationProblem(file, 1, 1, "", "the file is empty", $"write an appraisal object, for example {Example}"));
                 return null;
             }
+            // Strict JSON, as jq and Python read it (Newtonsoft also takes comments, single quotes and trailing commas);
+            // its bounds on values and depth are checked before a tree is built.
+            var notStrict = StrictJson.Check(json, file, out bool exceedsBounds);
+            if (exceedsBounds) { _problems.Add(notStrict!); return null; }
             JToken? root = null;
             try
             {
@@ -170,6 +170,7 @@ public static partial class AppraisalFileLoader
                 return null;
             }
 
+            if (notStrict is not null) { _problems.Add(notStrict); return null; }
             if (root is JObject rootObject) return rootObject;
             var info = (IJsonLineInfo)root;
             _problems.Add(new ValidationProblem(file, info.LineNumber, info.LinePosition, "",

@@ -95,7 +95,10 @@ public static class MergeCommand
         // 5. The scenario the shards ran, unchanged.
         string scenarioFile = reference.ScenarioFullPath;
         if (!File.Exists(scenarioFile)) return Refuse(stderr, $"{scenarioFile}: the scenario the shards ran is not there any more; merge needs it (put it back)");
-        if (Manifest.Sha256OfFile(scenarioFile) != reference.ScenarioSha256)
+        // Read with the scenario's size cap: a tampered record naming /dev/zero or a huge file must not hang the merge.
+        if (InputFile.TryReadBytes(scenarioFile, InputFile.MaxScenarioBytes, out string? unreadable) is not { } scenarioBytes)
+            return Refuse(stderr, $"{scenarioFile} (scenario_full_path of {Path.Combine(firstDir, ShardRecord.FileName)}): {unreadable}; the shards' scenario is a JSON file of at most {InputFile.Size(InputFile.MaxScenarioBytes)}");
+        if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(scenarioBytes)) != reference.ScenarioSha256)
             return Refuse(stderr, $"{scenarioFile}: changed since the shards ran (SHA-256 differs); restore the version they ran");
         var loaded = ScenarioLoader.LoadFile(scenarioFile);
         if (!loaded.IsValid) return Refuse(stderr, $"{scenarioFile}: no longer valid ({loaded.Problems.Count} problem(s)); run 'urbansim validate {scenarioFile}'");
