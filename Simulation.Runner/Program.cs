@@ -22,6 +22,19 @@ public static class Program
         }
     }
 
+    /// <summary>
+    /// Refuses an empty or blank --out: "" is no folder at all, and would have written into the current folder and cleared
+    /// its chunks/.
+    /// </summary>
+    private static void RequireAPath(Option option, string what)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && string.IsNullOrWhiteSpace(result.Tokens[0].Value))
+                result.AddError($"--out must name {what}, not an empty string (which would mean the current folder). Nothing was run or written.");
+        });
+    }
+
     /// <summary>The command tree; writers are parameters so tests can capture output.</summary>
     public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
@@ -67,6 +80,7 @@ public static class Program
         var validateArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
         var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N' (or of 'urbansim sensitivity --shard K/N'), one per shard", Arity = ArgumentArity.OneOrMore };
         var mergeOut = new Option<string>("--out") { Description = "Folder for the merged outputs", Required = true };
+        RequireAPath(outDir, "a folder"); RequireAPath(mergeOut, "a folder");
         var merge = new Command("merge", "Combine the shards of a run or a sensitivity analysis (--shard K/N) into the outputs a single run writes");
         merge.Arguments.Add(mergeDirs);
         merge.Options.Add(mergeOut);
@@ -81,6 +95,7 @@ public static class Program
         root.Subcommands.Add(validate);
 
         var schemaOut = new Option<string?>("--out") { Description = "Write the schema to this file (atomically) instead of printing it, e.g. scenarios/scenario.schema.json" };
+        RequireAPath(schemaOut, "a file");
         var schema = new Command("schema", "Print the JSON Schema of scenario files (draft 2020-12), generated from the code");
         schema.Options.Add(schemaOut);
         schema.SetAction(r => SchemaCommand.Run(r.GetValue(schemaOut), stdout, stderr));
@@ -91,6 +106,7 @@ public static class Program
         var sensitivitySeed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
         var sensitivityThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
         var sensitivityOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-sensitivity)" };
+        RequireAPath(sensitivityOut, "a folder");
         var sensitivityResume = new Option<bool>("--resume") { Description = "Keep the points already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
         var sensitivityShard = new Option<string?>("--shard") { Description = "Compute only slice K of N (e.g. 2/8) of the analysis's points, writing chunks and shard.json for 'urbansim merge' (no analysis)" };
         sensitivityShard.Validators.Add(result =>
@@ -121,6 +137,7 @@ public static class Program
 
         var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
         var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: next to the input, <name>.result.json)" };
+        RequireAPath(appraisalOut, "a file");
         var appraise = new Command("appraise", "Health appraisal of an exposure change for a population (WHO HEAT method)");
         appraise.Arguments.Add(appraisalArg);
         appraise.Options.Add(appraisalOut);
