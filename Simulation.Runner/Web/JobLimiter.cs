@@ -7,7 +7,8 @@ namespace UrbanSim.Runner.Web;
 /// one), so a client's many or long requests give way to another client's first answer after at most one slice. Admission
 /// is bounded three ways, each answered at once with 503 beyond: requests in progress (<see cref="DefaultMaxRequests"/>),
 /// requests in progress of one client (<see cref="DefaultMaxRequestsPerClient"/>), and the memory their batches are
-/// estimated to hold (<see cref="DefaultMemoryBudgetBytes"/>); at most <see cref="MaxWaiting"/> slices may wait.
+/// estimated to hold (<see cref="DefaultMemoryBudgetBytes"/>, of which one client may hold half beyond its first request);
+/// at most <see cref="MaxWaiting"/> slices may wait.
 /// A client is its remote IP address.
 /// </summary>
 public sealed class JobLimiter(int threads, int maxWaiting = JobLimiter.DefaultMaxWaiting, int maxRequests = JobLimiter.DefaultMaxRequests,
@@ -24,6 +25,7 @@ public sealed class JobLimiter(int threads, int maxWaiting = JobLimiter.DefaultM
 
     private readonly object _gate = new();
     private readonly Dictionary<string, int> _requestsByClient = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _bytesByClient = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<TaskCompletionSource<IDisposable?>>> _waitingByClient = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _turns = new();
     private bool _slotTaken;
@@ -42,13 +44,16 @@ public sealed class JobLimiter(int threads, int maxWaiting = JobLimiter.DefaultM
         lock (_gate)
         {
             int mine = _requestsByClient.GetValueOrDefault(client);
+            long myBytes = _bytesByClient.GetValueOrDefault(client);
             refusal = _requests >= maxRequests ? $"the server is busy with {maxRequests} requests; try again in a few seconds"
                 : mine >= Math.Min(maxRequestsPerClient, maxRequests) ? $"you already have {mine} requests in progress, the most one client may have; wait for one to finish"
+                : mine > 0 && myBytes + bytes > memoryBudgetBytes / 2 ? "your requests in progress hold half the memory the server allows, the most one client may; wait for one to finish, or ask for fewer replications, years or zones"
                 : _reservedBytes + bytes > memoryBudgetBytes ? "the requests in progress hold all the memory the server allows; try again in a few seconds, or ask for fewer replications, years or zones"
                 : null;
             if (refusal is not null) return null;
             _requests++;
             _requestsByClient[client] = mine + 1;
+            _bytesByClient[client] = myBytes + bytes;
             _reservedBytes += bytes;
         }
         return new Once(() =>
@@ -57,7 +62,8 @@ public sealed class JobLimiter(int threads, int maxWaiting = JobLimiter.DefaultM
             {
                 _requests--;
                 _reservedBytes -= bytes;
-                if (--_requestsByClient[client] == 0) _requestsByClient.Remove(client);
+                _bytesByClient[client] -= bytes;
+                if (--_requestsByClient[client] == 0) { _requestsByClient.Remove(client); _bytesByClient.Remove(client); }
             }
         });
     }

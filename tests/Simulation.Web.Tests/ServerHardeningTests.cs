@@ -177,8 +177,10 @@ public sealed class ServerHardeningTests(ExplorerServerFixture server)
             var clock = Stopwatch.StartNew();
             while (long8.Count(t => t.IsCompleted) < long8.Count && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50, stop.Token);
             answered.AddRange(long8.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
-            Assert.Equal(JobLimiter.DefaultMaxRequestsPerClient, answered.Count(r => r.StatusCode == HttpStatusCode.OK));
-            Assert.Equal(8 - JobLimiter.DefaultMaxRequestsPerClient, answered.Count(r => r.StatusCode == HttpStatusCode.ServiceUnavailable));
+            // At the caps (about 250 MB each) half the server's memory budget holds two of them: the other six are refused.
+            int admitted = answered.Count(r => r.StatusCode == HttpStatusCode.OK);
+            Assert.InRange(admitted, 1, JobLimiter.DefaultMaxRequestsPerClient);
+            Assert.Equal(8 - admitted, answered.Count(r => r.StatusCode == HttpStatusCode.ServiceUnavailable));
 
             // Another client's first answer (200 replications) takes turns with the busy client's slices.
             var first = Stopwatch.StartNew();
@@ -206,10 +208,14 @@ public sealed class ServerHardeningTests(ExplorerServerFixture server)
         Assert.NotNull(a); Assert.NotNull(b);
         Assert.Null(limiter.Admit("a", 100, out string? mine));
         Assert.Contains("the most one client may have", mine);
-        using var c = limiter.Admit("b", 700, out _);
+        using var c = limiter.Admit("b", 700, out _);   // a client's first request may be larger than its half
         Assert.NotNull(c);
         Assert.Null(limiter.Admit("c", 200, out string? memory));
-        Assert.Contains("memory", memory);
+        Assert.Contains("all the memory", memory);
+        using var d = limiter.Admit("d", 50, out _);
+        Assert.NotNull(d);
+        Assert.Null(limiter.Admit("d", 500, out string? half));
+        Assert.Contains("half the memory", half);
         var scenario = ExplorerRequest.Parse([new("replications", "5000"), new("horizon_years", "50"), new("zones", "60")]).Request!.Scenario();
         Assert.InRange(ExplorerBatch.EstimatedBytes(scenario, 5000), 100L << 20, JobLimiter.DefaultMemoryBudgetBytes / 4);
     }
