@@ -43,13 +43,14 @@ public static class Program
         var scenarioArg = new Argument<string>("scenario") { Description = "Scenario JSON file, e.g. scenarios/reference.json" };
         var reps = new Option<int?>("--reps") { Description = "Monte Carlo replications (default: the scenario's)" };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number" };
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>)" };
         var resume = new Option<bool>("--resume") { Description = "Keep the replications already in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
         var shardOption = new Option<string?>("--shard") { Description = "Run only slice K of N (e.g. 2/8) of the replications, writing chunks and shard.json for 'urbansim merge'" };
         var run = new Command("run", "Run a scenario's Monte Carlo batch; write summary.json, CSVs, charts and a manifest to --out");
         run.Arguments.Add(scenarioArg);
-        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir); run.Options.Add(resume); run.Options.Add(shardOption);
+        var yes = new Option<bool>("--yes") { Description = "Go on although the estimate says the job would take over an hour, write over 20 GiB or need more memory than the threads asked for fit in" };
+        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir); run.Options.Add(resume); run.Options.Add(shardOption); run.Options.Add(yes);
         // Range checks read the token themselves: a value that is not a whole number ("--reps abc") is left
         // to the parser's own message, since asking for the converted value would throw.
         static int? WholeNumber(System.CommandLine.Parsing.OptionResult r) =>
@@ -70,7 +71,7 @@ public static class Program
         {
             using var stop = StopSignals.Listen(stderr);
             var options = new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir), r.GetValue(resume),
-                r.GetValue(shardOption) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null);
+                r.GetValue(shardOption) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null, r.GetValue(yes));
             // A progress bar only when stderr is a real terminal (and not captured by a test).
             bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             return RunCommand.Run(options, stdout, stderr, stop.Token, terminal);
@@ -104,7 +105,7 @@ public static class Program
         var sensitivityArg = new Argument<string>("scenario") { Description = "Scenario JSON file with a \"sensitivity\" block (lever ranges) or uncertain parameters" };
         var samples = new Option<int?>("--samples") { Description = $"Sobol base samples N; the analysis runs about N × (factors + 2) points (default {SensitivityCommand.DefaultSamples})" };
         var sensitivitySeed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
-        var sensitivityThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
+        var sensitivityThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number" };
         var sensitivityOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-sensitivity)" };
         RequireAPath(sensitivityOut, "a folder");
         var sensitivityResume = new Option<bool>("--resume") { Description = "Keep the points already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
@@ -124,13 +125,14 @@ public static class Program
         var sensitivity = new Command("sensitivity", "Global sensitivity analysis of a scenario's levers and uncertain parameters: Sobol indices, Morris screening, a learned surrogate and scenario discovery");
         sensitivity.Arguments.Add(sensitivityArg);
         sensitivity.Options.Add(samples); sensitivity.Options.Add(sensitivitySeed); sensitivity.Options.Add(sensitivityThreads); sensitivity.Options.Add(sensitivityOut);
-        sensitivity.Options.Add(sensitivityResume); sensitivity.Options.Add(sensitivityShard);
+        var sensitivityYes = new Option<bool>("--yes") { Description = "Go on although the estimate says the analysis would take over an hour, write over 20 GiB or need more memory than the threads asked for fit in" };
+        sensitivity.Options.Add(sensitivityResume); sensitivity.Options.Add(sensitivityShard); sensitivity.Options.Add(sensitivityYes);
         sensitivity.SetAction(r =>
         {
             using var stop = StopSignals.Listen(stderr);
             bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             return SensitivityCommand.Run(new SensitivityOptions(r.GetValue(sensitivityArg)!, r.GetValue(samples), r.GetValue(sensitivitySeed), r.GetValue(sensitivityThreads), r.GetValue(sensitivityOut),
-                    r.GetValue(sensitivityResume), r.GetValue(sensitivityShard) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null),
+                    r.GetValue(sensitivityResume), r.GetValue(sensitivityShard) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null, r.GetValue(sensitivityYes)),
                 stdout, stderr, terminal, stop.Token);
         });
         root.Subcommands.Add(sensitivity);

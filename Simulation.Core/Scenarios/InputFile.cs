@@ -62,6 +62,7 @@ public static class InputFile
     /// <summary>A size in the units a person reads: "1 MiB", "200 MB".</summary>
     public static string Size(long bytes) => bytes switch
     {
+        >= 1L << 40 => $"{bytes / (double)(1L << 40):0.#} TiB",
         >= 1L << 30 => $"{bytes / (double)(1L << 30):0.#} GiB",
         >= 1L << 20 => $"{bytes / (double)(1L << 20):0.#} MiB",
         >= 1L << 10 => $"{bytes / (double)(1L << 10):0.#} KiB",

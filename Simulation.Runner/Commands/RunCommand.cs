@@ -8,7 +8,8 @@ using UrbanSim.Runner.Output;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim run</c>; null means "as the scenario says".</summary>
-public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null);
+/// <param name="Yes">Go on although the estimate is above the thresholds that ask for confirmation (<see cref="CostEstimate"/>).</param>
+public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null, bool Yes = false);
 
 /// <summary>
 /// <c>urbansim run</c>: validates the scenario (writing nothing if it is invalid), runs the Monte Carlo
@@ -37,7 +38,6 @@ public static class RunCommand
             Replications = options.Replications ?? loadedScenario.Replications,
             Seed = options.Seed ?? loadedScenario.Seed,
         };
-        int threads = options.Threads ?? Environment.ProcessorCount;
         if (options.Shard is { } requested && requested.Count > scenario.Replications)
         {
             stderr.WriteLine($"--shard {requested}: {requested.Count} shards is more than the {scenario.Replications:N0} replications; use at most {scenario.Replications} shards. Nothing was run or written.");
@@ -45,6 +45,12 @@ public static class RunCommand
         }
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath));
         string chunksDir = Path.Combine(outDir, ChunksFolder);
+        // Disk, memory and time, before anything is written: refused if it cannot fit, --yes above the thresholds, and the
+        // threads by default what memory allows.
+        var (sliceFirst, sliceEnd) = options.Shard?.Range(scenario.Replications) ?? (0, scenario.Replications);
+        int onDisk = options.Resume ? Math.Min(CostEstimate.ReplicationsOnDisk(chunksDir), sliceEnd - sliceFirst) : 0;
+        var estimate = CostEstimate.ForRun(scenario, sliceEnd - sliceFirst - onDisk, outDir, writesOutputs: options.Shard is null);
+        if (estimate.Check(options.Threads, options.Yes, "run", stderr, out int threads) is { } refused) return refused;
         // One writer per folder, for the whole run: a second run on it is refused instead of mixing or deleting results.
         using var folder = OutputFolder.Claim(outDir, stderr, out int claimed);
         if (folder is null) return claimed;

@@ -9,7 +9,8 @@ using UrbanSim.Runner.Sensitivity;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim sensitivity</c>; null means "as the scenario says" or the default.</summary>
-public sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null);
+/// <param name="Yes">Go on although the estimate is above the thresholds that ask for confirmation (<see cref="CostEstimate"/>).</param>
+public sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null, bool Yes = false);
 
 /// <summary>
 /// <c>urbansim sensitivity</c>: global sensitivity analysis of a scenario's lever ranges (its "sensitivity" block) and
@@ -33,10 +34,9 @@ public static class SensitivityCommand
             stderr.WriteLine($"{options.ScenarioPath}: sensitivity: the scenario has nothing to vary. Fix: add \"sensitivity\": {{ \"levers\": {{ \"funding_per_head_gbp\": [100, 400] }} }} (see scenarios/README.md); nothing was run or written.");
             return ExitCodes.InvalidInput;
         }
-        int threads = options.Threads ?? Environment.ProcessorCount;
         int samples = options.Samples ?? DefaultSamples;
         var model = new ScenarioModel(scenario);
-        var settings = SensitivitySettings.For(samples, scenario.Seed, threads);
+        var settings = SensitivitySettings.For(samples, scenario.Seed, options.Threads ?? Environment.ProcessorCount);
         int k = model.Factors.Count;
         var design = SensitivityDesign.Create(settings, k);
         int total = design.Count;
@@ -47,6 +47,11 @@ public static class SensitivityCommand
         }
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath) + "-sensitivity");
         string chunksDir = Path.Combine(outDir, RunCommand.ChunksFolder);
+        // Disk, memory and time, before anything is written (as for run).
+        var (sliceFirst, sliceEnd) = options.Shard?.Range(total) ?? (0, total);
+        var estimate = CostEstimate.ForSensitivity(scenario, sliceEnd - sliceFirst, model.ReplicationsPerSample, model.Outputs.Count, k, outDir);
+        if (estimate.Check(options.Threads, options.Yes, "sensitivity", stderr, out int threads) is { } refused) return refused;
+        settings = SensitivitySettings.For(samples, scenario.Seed, threads);   // the design does not depend on the threads
         // One writer per folder, for the whole analysis: a second command on it is refused instead of mixing or deleting results.
         using var folder = OutputFolder.Claim(outDir, stderr, out int claimed);
         if (folder is null) return claimed;
