@@ -112,6 +112,16 @@ public sealed class ServerHardeningTests(ExplorerServerFixture server)
     }
 
     [Fact]
+    public async Task AOneYearHorizon_IsAnswered_NotA500()
+    {
+        // Inside the allowed range, but the money chart needed two years and the server answered 500.
+        string text = await server.Http.GetStringAsync("/api/run?horizon_years=1&replications=20");
+        var last = JsonNode.Parse(text.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!;
+        Assert.True((bool)last["complete"]!);
+        Assert.Contains(last["charts"]!.AsArray(), c => (string)c!["stem"]! == "money_by_programme");
+    }
+
+    [Fact]
     public async Task AConnectionThatSendsItsHeadersSlowly_IsDroppedWithinSeconds()
     {
         using var tcp = new TcpClient();
