@@ -22,6 +22,19 @@ public static class Program
         }
     }
 
+    /// <summary>
+    /// Refuses an empty or blank --out: "" is no folder at all, and would have written into the current folder and cleared
+    /// its chunks/.
+    /// </summary>
+    private static void RequireAPath(Option option, string what)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && string.IsNullOrWhiteSpace(result.Tokens[0].Value))
+                result.AddError($"--out must name {what}, not an empty string (which would mean the current folder). Nothing was run or written.");
+        });
+    }
+
     /// <summary>The command tree; writers are parameters so tests can capture output.</summary>
     public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
@@ -30,13 +43,14 @@ public static class Program
         var scenarioArg = new Argument<string>("scenario") { Description = "Scenario JSON file, e.g. scenarios/reference.json" };
         var reps = new Option<int?>("--reps") { Description = "Monte Carlo replications (default: the scenario's)" };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number" };
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>)" };
         var resume = new Option<bool>("--resume") { Description = "Keep the replications already in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
         var shardOption = new Option<string?>("--shard") { Description = "Run only slice K of N (e.g. 2/8) of the replications, writing chunks and shard.json for 'urbansim merge'" };
         var run = new Command("run", "Run a scenario's Monte Carlo batch; write summary.json, CSVs, charts and a manifest to --out");
         run.Arguments.Add(scenarioArg);
-        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir); run.Options.Add(resume); run.Options.Add(shardOption);
+        var yes = new Option<bool>("--yes") { Description = "Go on although the estimate says the job would take over an hour, write over 20 GiB or need more memory than the threads asked for fit in" };
+        run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir); run.Options.Add(resume); run.Options.Add(shardOption); run.Options.Add(yes);
         // Range checks read the token themselves: a value that is not a whole number ("--reps abc") is left
         // to the parser's own message, since asking for the converted value would throw.
         static int? WholeNumber(System.CommandLine.Parsing.OptionResult r) =>
@@ -57,7 +71,7 @@ public static class Program
         {
             using var stop = StopSignals.Listen(stderr);
             var options = new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir), r.GetValue(resume),
-                r.GetValue(shardOption) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null);
+                r.GetValue(shardOption) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null, r.GetValue(yes));
             // A progress bar only when stderr is a real terminal (and not captured by a test).
             bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             return RunCommand.Run(options, stdout, stderr, stop.Token, terminal);
@@ -67,6 +81,7 @@ public static class Program
         var validateArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
         var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N' (or of 'urbansim sensitivity --shard K/N'), one per shard", Arity = ArgumentArity.OneOrMore };
         var mergeOut = new Option<string>("--out") { Description = "Folder for the merged outputs", Required = true };
+        RequireAPath(outDir, "a folder"); RequireAPath(mergeOut, "a folder");
         var merge = new Command("merge", "Combine the shards of a run or a sensitivity analysis (--shard K/N) into the outputs a single run writes");
         merge.Arguments.Add(mergeDirs);
         merge.Options.Add(mergeOut);
@@ -81,6 +96,7 @@ public static class Program
         root.Subcommands.Add(validate);
 
         var schemaOut = new Option<string?>("--out") { Description = "Write the schema to this file (atomically) instead of printing it, e.g. scenarios/scenario.schema.json" };
+        RequireAPath(schemaOut, "a file");
         var schema = new Command("schema", "Print the JSON Schema of scenario files (draft 2020-12), generated from the code");
         schema.Options.Add(schemaOut);
         schema.SetAction(r => SchemaCommand.Run(r.GetValue(schemaOut), stdout, stderr));
@@ -89,8 +105,9 @@ public static class Program
         var sensitivityArg = new Argument<string>("scenario") { Description = "Scenario JSON file with a \"sensitivity\" block (lever ranges) or uncertain parameters" };
         var samples = new Option<int?>("--samples") { Description = $"Sobol base samples N; the analysis runs about N × (factors + 2) points (default {SensitivityCommand.DefaultSamples})" };
         var sensitivitySeed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
-        var sensitivityThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
+        var sensitivityThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number" };
         var sensitivityOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-sensitivity)" };
+        RequireAPath(sensitivityOut, "a folder");
         var sensitivityResume = new Option<bool>("--resume") { Description = "Keep the points already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
         var sensitivityShard = new Option<string?>("--shard") { Description = "Compute only slice K of N (e.g. 2/8) of the analysis's points, writing chunks and shard.json for 'urbansim merge' (no analysis)" };
         sensitivityShard.Validators.Add(result =>
@@ -108,13 +125,14 @@ public static class Program
         var sensitivity = new Command("sensitivity", "Global sensitivity analysis of a scenario's levers and uncertain parameters: Sobol indices, Morris screening, a learned surrogate and scenario discovery");
         sensitivity.Arguments.Add(sensitivityArg);
         sensitivity.Options.Add(samples); sensitivity.Options.Add(sensitivitySeed); sensitivity.Options.Add(sensitivityThreads); sensitivity.Options.Add(sensitivityOut);
-        sensitivity.Options.Add(sensitivityResume); sensitivity.Options.Add(sensitivityShard);
+        var sensitivityYes = new Option<bool>("--yes") { Description = "Go on although the estimate says the analysis would take over an hour, write over 20 GiB or need more memory than the threads asked for fit in" };
+        sensitivity.Options.Add(sensitivityResume); sensitivity.Options.Add(sensitivityShard); sensitivity.Options.Add(sensitivityYes);
         sensitivity.SetAction(r =>
         {
             using var stop = StopSignals.Listen(stderr);
             bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             return SensitivityCommand.Run(new SensitivityOptions(r.GetValue(sensitivityArg)!, r.GetValue(samples), r.GetValue(sensitivitySeed), r.GetValue(sensitivityThreads), r.GetValue(sensitivityOut),
-                    r.GetValue(sensitivityResume), r.GetValue(sensitivityShard) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null),
+                    r.GetValue(sensitivityResume), r.GetValue(sensitivityShard) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null, r.GetValue(sensitivityYes)),
                 stdout, stderr, terminal, stop.Token);
         });
         root.Subcommands.Add(sensitivity);
@@ -152,6 +170,7 @@ public static class Program
 
         var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
         var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: next to the input, <name>.result.json)" };
+        RequireAPath(appraisalOut, "a file");
         var appraise = new Command("appraise", "Health appraisal of an exposure change for a population (WHO HEAT method)");
         appraise.Arguments.Add(appraisalArg);
         appraise.Options.Add(appraisalOut);

@@ -25,7 +25,7 @@ internal static class DiseaseDynamics
         {
             // Deaths as the engine removes them: probability m / (1 + m/2) (Chiang, one-year step).
             double m = deathRatePerPersonYear[b];
-            double survivors = populationShare[b] * (1 - m / (1 + 0.5 * m));
+            double survivors = populationShare[b] * (1 - Math.Min(1, m / (1 + 0.5 * m)));
             double stay = b == AgeBands.OpenBand ? 1 : 1 - 1.0 / AgeBands.WidthYears(b);
             double next = survivors * stay + previousSurvivorsMovingUp;
             double p = prevalence[b];

@@ -50,6 +50,9 @@ public static class HealthAppraisal
         double qalyGbp = population.QalyValueGbp ?? Discounting.QalyValueGbp;
         double qalysPerDeath = DiscountedQalysLostPerDeath((from + to + 1) / 2.0);
 
+        // A worse exposure can at most kill everyone: mortality × ratio stays at or below one death per person-year, so
+        // deaths "prevented" are bounded below by −(people − baseline deaths) as they are above by the baseline deaths.
+        double mostRatio = mortalityPerPersonYear > 0 ? 1 / mortalityPerPersonYear : 1;
         Span<double> riskRatio = stackalloc double[ExposureResponse.ExposureCount];
         var alone = new ExposureAppraisals();
         for (int i = 0; i < ExposureResponse.ExposureCount; i++)
@@ -59,7 +62,7 @@ public static class HealthAppraisal
             int overlapFrom = Math.Max(from, ExposureResponse.AgeFromYears(exposure));
             int overlapTo = Math.Min(to, ExposureResponse.AgeToYears(exposure));
             double applicableShare = overlapTo < overlapFrom ? 0 : (overlapTo - overlapFrom + 1) / ageCount;
-            double deaths = population.People * applicableShare * mortalityPerPersonYear * (1 - riskRatio[i]);
+            double deaths = population.People * applicableShare * mortalityPerPersonYear * (1 - Math.Min(riskRatio[i], mostRatio));
             alone[i] = Value(deaths, qalysPerDeath, vslGbp, qalyGbp);
         }
 
@@ -76,7 +79,7 @@ public static class HealthAppraisal
             double ratio = 1;
             for (int i = 0; i < ExposureResponse.ExposureCount; i++)
                 if (age >= ageFrom[i] && age <= ageTo[i]) ratio *= riskRatio[i];
-            preventedShareSum += 1 - ratio;
+            preventedShareSum += 1 - Math.Min(ratio, mostRatio);
         }
         var total = Value(population.People * mortalityPerPersonYear * preventedShareSum / ageCount, qalysPerDeath, vslGbp, qalyGbp);
 

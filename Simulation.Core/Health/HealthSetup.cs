@@ -122,7 +122,7 @@ internal static class HealthSetup
                 double good = 1 - c.BaseNotGood[z * stride + b];
                 tables.AddToDecile(decile, b, n, m, good);
                 tables.SetZoneRow(z, b, m, good);
-                double died = n * m / (1 + 0.5 * m);
+                double died = n * Math.Min(1, m / (1 + 0.5 * m));   // q is at most 1, however high the rate
                 deaths += died;
                 ncdDeaths += died * EnglandReference.NcdShareOfDeaths[b];
             }

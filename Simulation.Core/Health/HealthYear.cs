@@ -220,7 +220,8 @@ internal static class HealthYear
                     * (Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref preventionBands, i), prevention, one)
                         * (Vector256.LoadUnsafe(ref startDeathRate, i) * shock));
                 mortality[v] = m;
-                minusDyingByVector[v] = -(m / Vector256.FusedMultiplyAdd(half, m, one));
+                // Chiang's q exceeds 1 for rates above 2 a year (extreme parameters): at most everyone dies.
+                minusDyingByVector[v] = -Vector256.MinNative(m / Vector256.FusedMultiplyAdd(half, m, one), one);
             }
             for (nuint i = 0; i < stride; i += 8)
             {
@@ -238,7 +239,8 @@ internal static class HealthYear
                 zoneTotal += next;
                 next.StoreUnsafe(ref population, i);
                 // Diseases: incidence among the disease-free survivors, remission, ageing of the cases.
-                var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, zero), one / n, zero);
+                // A band too small to divide by in single precision (a denormal, from near-zero births) has no prevalence.
+                var inverse = Vector256.ConditionalSelect(Vector256.GreaterThan(n, Vector256.Create(1e-30f)), one / n, zero);
                 var excessCases = zero;
                 AdvanceCases(ref cvd, i, minusDying, alive, Vector256.LoadUnsafe(ref incidenceCvd, i) * multiplierCvd,
                     false, zero, ageingShare, excessCvd, costCvd, ref cvdUp, ref newCases, ref excessCases, ref cost);

@@ -134,7 +134,7 @@ internal sealed class HealthYearReference
                 for (int e = 0; e < ExposureCatalogue.Count; e++)
                     m *= 1 + HealthConstants.BandExposureShare[e * AgeBands.Stride + b] * (allCauseRisk[e] - 1);
                 m *= 1 + HealthConstants.PreventionMortalityBand[b] * (preventionMortality - 1);
-                double q = m / (1 + m / 2);
+                double q = Math.Min(1, m / (1 + m / 2));   // Chiang's q exceeds 1 for rates above 2 a year: all die
                 rates[b] = m;
                 double excessCases = 0;
                 for (int d = 0; d < diseases; d++)

@@ -49,11 +49,38 @@ public sealed record Distribution(DistributionKind Kind, double A, double B, dou
     /// <summary>Log-scale standard deviation of a log-normal given by median and 95% interval.</summary>
     private double LogSigma => (Math.Log(C) - Math.Log(B)) / (2 * 1.959963984540054);
 
+    /// <summary>Largest magnitude of any distribution parameter; the model's own parameters stay far below it.</summary>
+    public const double MaxMagnitude = 1e15;
+    /// <summary>Largest beta shape parameter: beyond it MathNet's inverse CDF fails, and the distribution is a spike anyway.</summary>
+    public const double MaxBetaShape = 1e6;
+
+    /// <summary>
+    /// Why the distribution cannot be sampled, or null: its quantile function, at cumulative probabilities from the smallest
+    /// the engine draws to the largest, must return a number (infinities are fine: draws are clamped to the parameter's range).
+    /// </summary>
+    public string? SamplingProblem()
+    {
+        const double smallest = 0.5 / 9007199254740992.0;   // the engine's uniforms lie in [2^-54, 1 − 2^-54]
+        foreach (double u in (double[])[smallest, 1e-12, 1e-6, 1e-3, 0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975, 1 - 1e-3, 1 - 1e-6, 1 - smallest])
+        {
+            double q;
+            try { q = Quantile(u); }
+            catch (Exception e) when (e is ArithmeticException or ArgumentException or MathNet.Numerics.NonConvergenceException) { q = double.NaN; }
+            if (double.IsNaN(q)) return $"its quantile at probability {u:G3} is not a number (the parameters are too extreme to compute with)";
+        }
+        return null;
+    }
+
     /// <summary>Problems with the parameters, empty if the distribution is well defined.</summary>
     public IEnumerable<string> Problems()
     {
         bool finite = double.IsFinite(A) && double.IsFinite(B) && double.IsFinite(C);
         if (!finite) { yield return "parameters must be finite numbers"; yield break; }
+        // Beyond this, differences such as max − min overflow and the quantile function returns NaN.
+        if (Math.Abs(A) > MaxMagnitude || Math.Abs(B) > MaxMagnitude || Math.Abs(C) > MaxMagnitude)
+        { yield return "parameters must lie between -1e15 and 1e15"; yield break; }
+        if (Kind == DistributionKind.Beta && (A > MaxBetaShape || B > MaxBetaShape))
+        { yield return $"alpha and beta must be at most {MaxBetaShape:G} (a beta that narrow is a fixed value: set the parameter instead)"; yield break; }
         switch (Kind)
         {
             case DistributionKind.Normal when B <= 0:

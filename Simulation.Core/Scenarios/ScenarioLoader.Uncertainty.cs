@@ -78,11 +78,12 @@ public static partial class ScenarioLoader
                 _ => Distribution.Beta(values[0], values[1]),
             };
             var problems = distribution.Problems().ToList();
+            if (problems.Count == 0 && distribution.SamplingProblem() is { } sampling) problems.Add(sampling);
             foreach (var p in problems) binder.Problem(obj, $"impossible {kind} distribution: {p}", "correct the distribution's parameters");
             if (problems.Count == 0 && info is not null)
             {
                 double median = distribution.Quantile(0.5);
-                if (median < info.Min || median > info.Max)
+                if (!(median >= info.Min && median <= info.Max))
                     binder.Problem(obj, $"the distribution's median {median.ToString("G6", CultureInfo.InvariantCulture)} lies outside the parameter's range {info.Min.ToString(CultureInfo.InvariantCulture)} to {info.Max.ToString(CultureInfo.InvariantCulture)}", "centre the distribution inside the allowed range (draws outside it are clamped)");
                 list.Add(new UncertainParameter(path!, distribution));
             }

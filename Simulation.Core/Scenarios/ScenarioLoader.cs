@@ -50,12 +50,10 @@ public static partial class ScenarioLoader
     /// <summary>Loads a scenario file; a zones CSV path inside it is resolved relative to the file.</summary>
     public static ScenarioLoadResult LoadFile(string path)
     {
-        if (!File.Exists(path))
-            return Fail(new ValidationProblem(path, 0, 0, "", "file not found", "check the path; bundled scenarios are in scenarios/"));
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        { return Fail(new ValidationProblem(path, 0, 0, "", $"cannot read the file ({e.Message})", "check the file's permissions")); }
+        if (InputFile.TryReadText(path, InputFile.MaxScenarioBytes, out string? problem) is not { } text)
+            return Fail(new ValidationProblem(path, 0, 0, "", problem!, problem == "file not found" ? "check the path; bundled scenarios are in scenarios/"
+                : problem!.StartsWith("the file is", StringComparison.Ordinal) ? "give a scenario file (the bundled ones are about 4 KB); large data belongs in a zones CSV"
+                : "check the path and the file's permissions"));
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
@@ -64,6 +62,10 @@ public static partial class ScenarioLoader
     /// <summary>Parses and validates scenario JSON text; <paramref name="file"/> names it in messages.</summary>
     public static ScenarioLoadResult Parse(string json, string file, string baseDirectory)
     {
+        // Strict JSON first, which also bounds the work (values, depth) before a tree is built; for an ordinary syntax
+        // error Newtonsoft's message, which names the JSON path, is kept.
+        var notStrict = StrictJson.Check(json, file, out bool exceedsBounds);
+        if (exceedsBounds) return Fail(notStrict!);
         JObject root;
         try
         {
@@ -78,6 +80,8 @@ public static partial class ScenarioLoader
         {
             return Fail(new ValidationProblem(file, e.LineNumber, e.LinePosition, e.Path ?? "", $"malformed JSON: {FirstSentence(e.Message)}", "fix the JSON syntax at that position (missing comma, quote or bracket?)"));
         }
+        // Newtonsoft read it, but it is not JSON to jq, Python or R (a comment, single quotes, a trailing comma).
+        if (notStrict is not null) return Fail(notStrict);
 
         var binder = new JsonBinder(file);
         binder.CheckKeys(root, TopKeys);
@@ -172,12 +176,13 @@ public static partial class ScenarioLoader
         {
             if (csvToken.Type != JTokenType.String) { binder.Problem(csvToken, "expected a file path string", "write \"zones_csv\": \"my-zones.csv\""); return null; }
             string csvPath = Path.Combine(baseDirectory, csvToken.Value<string>()!);
-            if (!File.Exists(csvPath))
+            if (InputFile.TryReadText(csvPath, InputFile.MaxZonesCsvBytes, out string? csvProblem) is not { } csvText)
             {
-                binder.Problem(csvToken, $"zones CSV file not found: {csvPath}", "check zones_csv; it is resolved relative to the scenario file");
+                binder.Problem(csvToken, csvProblem == "file not found" ? $"zones CSV file not found: {csvPath}" : $"zones CSV {csvPath}: {csvProblem}", csvProblem == "file not found" ? "check zones_csv; it is resolved relative to the scenario file"
+                    : $"point zones_csv at a CSV file of at most {InputFile.Size(InputFile.MaxZonesCsvBytes)} ({MaxZones:N0} zones, the limit, take about 25 MB)");
                 return null;
             }
-            var zones = ZoneCsv.Load(csvPath);
+            var zones = ZoneCsv.Parse(csvText.ReplaceLineEndings("\n").Split('\n'), csvPath);
             foreach (var p in zones.Problems) binder.Problems.Add(p);
             if (zones.Problems.Count > 0) return null;
             if (zones.Zones.Length > MaxZones) { binder.Problem(csvToken, $"{zones.Zones.Length} zones is more than the limit of {MaxZones}", "split the study area into several scenarios"); return null; }

@@ -30,18 +30,18 @@ public static partial class AppraisalFileLoader
     // Rules for each numeric key: allowed range (as text for messages too), example, and how to fix.
     private static readonly Dictionary<string, NumberRule> Rules = new()
     {
-        [F.People] = new(0, false, double.PositiveInfinity, false, false,
-            "greater than 0", "100000", "give the number of people in the population, a positive number"),
+        [F.People] = new(0, false, MaxPeople, true, false,
+            "greater than 0 and at most 10000000000", "100000", "give the number of people in the population, a positive number up to 10 billion (more than live on Earth)"),
         [F.AgeFromYears] = new(0, true, 120, true, true,
             "a whole number from 0 to 120", "20", "give the youngest age in whole years, from 0 to 120"),
         [F.AgeToYears] = new(0, true, 120, true, true,
             "a whole number from 0 to 120", "74", "give the oldest age in whole years, from 0 to 120"),
         [F.AllCauseMortalityPer100k] = new(0, false, 100_000, false, false,
             "greater than 0 and less than 100000", "500", "give deaths per 100,000 people per year (for example 500)"),
-        [F.ValueOfStatisticalLifeGbp] = new(0, false, double.PositiveInfinity, false, false,
-            "greater than 0", "2064189", "give a positive amount in pounds, or remove the key to use DfT TAG's 2064189"),
-        [F.QalyValueGbp] = new(0, false, double.PositiveInfinity, false, false,
-            "greater than 0", "70000", "give a positive amount in pounds, or remove the key to use the Green Book's 70000"),
+        [F.ValueOfStatisticalLifeGbp] = new(0, false, MaxValueGbp, true, false,
+            "greater than 0 and at most 10000000000", "2064189", "give a positive amount in pounds up to £10bn, or remove the key to use DfT TAG's 2064189"),
+        [F.QalyValueGbp] = new(0, false, MaxValueGbp, true, false,
+            "greater than 0 and at most 10000000000", "70000", "give a positive amount in pounds up to £10bn, or remove the key to use the Green Book's 70000"),
     };
 
     /// <summary>Each exposure's rule, from the exposure catalogue: its range, England's mean as the example, its unit.</summary>
@@ -51,6 +51,14 @@ public static partial class AppraisalFileLoader
         return new NumberRule(e.MinimumLevel, true, e.MaximumLevel, true, false, $"from {min} to {max}",
             e.EnglandMean.ToString(CultureInfo.InvariantCulture), $"give {e.Label.ToLowerInvariant()} in {e.Unit}, from {min} to {max}");
     }, StringComparer.Ordinal);
+
+    /// <summary>Most people an appraisal may cover: 10 billion, more than live on Earth (and far from overflowing any result).</summary>
+    public const double MaxPeople = 1e10;
+    /// <summary>Largest value of a statistical life or of a QALY accepted, £.</summary>
+    public const double MaxValueGbp = 1e10;
+
+    /// <summary>Largest appraisal file read: 1 MiB (the example is under 1 KB).</summary>
+    public const long MaxBytes = 1L << 20;
 
     /// <summary>Loads and validates the appraisal file at <paramref name="path"/>.</summary>
     public static AppraisalLoadResult Load(string path)
@@ -62,16 +70,9 @@ public static partial class AppraisalFileLoader
         if (!File.Exists(path))
             return Fail(new ValidationProblem(path, 0, 0, "", "file not found",
                 $"check the path (relative paths start from the current folder, {Directory.GetCurrentDirectory()})"));
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(new ValidationProblem(path, 0, 0, "", $"the file could not be read ({e.Message.TrimEnd('.')})",
-                "check that the file exists and that you may read it"));
-        }
+        if (InputFile.TryReadText(path, MaxBytes, out string? problem) is not { } text)
+            return Fail(new ValidationProblem(path, 0, 0, "", problem!.StartsWith("the file is", StringComparison.Ordinal) ? problem : $"the file could not be read ({problem})",
+                problem.StartsWith("the file is", StringComparison.Ordinal) ? "give an appraisal file (the example is under 1 KB)" : "check that the file exists and that you may read it"));
         return Parse(text, path);
     }
 
@@ -139,6 +140,10 @@ public static partial class AppraisalFileLoader
                 _problems.Add(new ValidationProblem(file, 1, 1, "", "the file is empty", $"write an appraisal object, for example {Example}"));
                 return null;
             }
+            // Strict JSON, as jq and Python read it (Newtonsoft also takes comments, single quotes and trailing commas);
+            // its bounds on values and depth are checked before a tree is built.
+            var notStrict = StrictJson.Check(json, file, out bool exceedsBounds);
+            if (exceedsBounds) { _problems.Add(notStrict!); return null; }
             JToken? root = null;
             try
             {
@@ -170,6 +175,7 @@ public static partial class AppraisalFileLoader
                 return null;
             }
 
+            if (notStrict is not null) { _problems.Add(notStrict); return null; }
             if (root is JObject rootObject) return rootObject;
             var info = (IJsonLineInfo)root;
             _problems.Add(new ValidationProblem(file, info.LineNumber, info.LinePosition, "",

@@ -96,9 +96,11 @@ public static class AppraisalReport
         Number(w, "qaly_value_gbp_per_year", qalyValueGbp);
     }
 
+    /// <summary>A number, or null if it is not finite: never the string "Infinity", which no JSON reader takes for a number.</summary>
     private static void Number(JsonWriter w, string name, double value)
     {
         w.WritePropertyName(name);
-        w.WriteValue(value);
+        if (double.IsFinite(value)) w.WriteValue(value);
+        else w.WriteNull();
     }
 }

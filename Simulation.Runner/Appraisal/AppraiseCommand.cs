@@ -13,8 +13,8 @@ public static class AppraiseCommand
     /// <summary>Exit code when the result was written.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code when the input was valid but the result file could not be written.</summary>
-    public const int OutputFailed = 1;
+    /// <summary>Exit code when the input was valid but the result file could not be written (a full disk, say): 74, as every command's write failure.</summary>
+    public const int OutputFailed = Commands.ExitCodes.WriteFailed;
 
     /// <summary>Exit code when the input file or the output path has problems; nothing is written.</summary>
     public const int InvalidInput = 2;

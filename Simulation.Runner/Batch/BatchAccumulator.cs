@@ -39,12 +39,19 @@ public sealed class BatchAccumulator
     /// <summary>True when every column still holds all its values, so every quantile is exact.</summary>
     public bool QuantilesExact => Outcome.All(v => v.All(c => c.Quantiles.IsExact)) && Yearly.All(v => v.All(y => y.All(c => c.Quantiles.IsExact)));
 
+    /// <summary>Columns of statistics a batch of <paramref name="layout"/> keeps.</summary>
+    public static int ColumnCount(RecordLayout layout) =>
+        layout.Variants * (layout.Outcomes.Count * 2 + AgentLedger.Count) + Core.Outcomes.Baseline.Count + layout.Variants * RecordLayout.Deciles
+        + layout.Variants * layout.Years * layout.Outcomes.SeriesCount;
+
+    /// <summary>Values each column keeps for exact quantiles: the budget shared by all columns, within [256, 4096].</summary>
+    public static int ExactCapacity(RecordLayout layout) =>
+        (int)Math.Clamp(QuantileBudgetBytes / (ColumnCount(layout) * (long)sizeof(double)), 256, QuantileSketch.DefaultExactCapacity);
+
     public BatchAccumulator(RecordLayout layout)
     {
         Layout = layout;
-        int columns = layout.Variants * (layout.Outcomes.Count * 2 + AgentLedger.Count) + Core.Outcomes.Baseline.Count + layout.Variants * RecordLayout.Deciles
-                      + layout.Variants * layout.Years * layout.Outcomes.SeriesCount;
-        int exact = (int)Math.Clamp(QuantileBudgetBytes / (columns * (long)sizeof(double)), 256, QuantileSketch.DefaultExactCapacity);
+        int exact = ExactCapacity(layout);
         double compression = Math.Clamp(exact / 8.0, 50, QuantileSketch.DefaultCompression);
         ColumnStatistics Column(bool higherIsBetter = true) => new(higherIsBetter, exact, compression);
 

@@ -28,6 +28,9 @@ public static class BatchOutputs
             {
                 var chunk = reader.TryRead(entry.Path, out string? problem)
                             ?? throw new IOException($"{entry.Path}: {problem} (it was valid moments ago; is something else writing to the folder?)");
+                // Checked again on every read: the file must still be the chunk of this run and range that was found.
+                if (chunk.RunKey != runKey || chunk.First != entry.First || chunk.End != entry.End || Chunk.Shape(chunk.Layout) != Chunk.Shape(layout))
+                    throw new IOException($"{entry.Path}: no longer the chunk of this run's replications {entry.First}–{entry.End - 1} (is something else writing to the folder?)");
                 for (int i = 0; i < chunk.Count; i++)
                 {
                     batch.Add(chunk.First + i, chunk.Row(i));

@@ -17,7 +17,7 @@ internal static class ChecksummedFile
         string temporary = path + ".tmp";
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new Output.OutputFileStream(temporary, FileMode.Create))
             {
                 using (var hashing = new HashingStream(stream))
                 {

@@ -39,7 +39,16 @@ public sealed class ChunkStore(string directory, string runKey, string shape, Ch
             if (chunk.RunKey != runKey) { notes.Add($"{path}: from a different scenario, seed or urbansim version{(items == "points" ? " (or another --samples)" : "")}; ignored"); continue; }
             if (chunk.Shape != shape) { notes.Add($"{path}: different shape ({chunk.Shape}, not {shape}); ignored"); continue; }
             if (chunk.End > total) { notes.Add($"{path}: {items} beyond the {total} asked for; ignored"); continue; }
-            found.Add(new Entry(path, chunk.First, chunk.End));
+            // A chunk is found by what it says of itself, but written by its name: one under another range's name would be
+            // overwritten when that range is computed. Give it its own name, or leave it out when that name is taken.
+            string proper = System.IO.Path.Combine(Directory, Chunk.FileName(chunk.First, chunk.End));
+            if (System.IO.Path.GetFileName(path) != Chunk.FileName(chunk.First, chunk.End))
+            {
+                if (File.Exists(proper)) { notes.Add($"{path}: holds {items} {chunk.First}–{chunk.End - 1}, which {proper} also holds; ignored"); continue; }
+                File.Move(path, proper);
+                notes.Add($"{path}: holds {items} {chunk.First}–{chunk.End - 1}; renamed {Chunk.FileName(chunk.First, chunk.End)}");
+            }
+            found.Add(new Entry(proper, chunk.First, chunk.End));
         }
         found.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.End.CompareTo(a.End));
         var kept = new List<Entry>();

@@ -119,51 +119,11 @@ public sealed record ShardRecord
         return o.ToString(Formatting.Indented).ReplaceLineEndings("\n") + "\n";
     }
 
-    /// <summary>Reads <c>DIR/shard.json</c>; null with a reason when it is absent, malformed or incomplete.</summary>
-    public static ShardRecord? TryRead(string directory, out string? problem)
-    {
-        string path = Path.Combine(directory, FileName);
-        problem = null;
-        if (!File.Exists(path)) { problem = $"{directory}: no {FileName}; not the output folder of a finished 'urbansim run --shard K/N' or 'urbansim sensitivity --shard K/N'"; return null; }
-        try
-        {
-            var o = JObject.Parse(File.ReadAllText(path));
-            string? format = (string?)o["format"];
-            ShardKind kind;
-            if (format == RunFormat) kind = ShardKind.Run;
-            else if (format == SensitivityFormat) kind = ShardKind.Sensitivity;
-            else { problem = $"{path}: not a shard record of this urbansim version (format '{format}', expected '{RunFormat}' or '{SensitivityFormat}')"; return null; }
-            string item = kind == ShardKind.Run ? "replication" : "point";
-            return new ShardRecord
-            {
-                Kind = kind,
-                Shard = (int)o["shard"]!,
-                Shards = (int)o["shards"]!,
-                First = (int)o[$"first_{item}"]!,
-                End = (int)o[$"end_{item}"]!,
-                Total = (int)o[item + "s"]!,
-                Done = (int)o[$"{item}s_done"]!,
-                Samples = kind == ShardKind.Sensitivity ? (int)o["samples"]! : null,
-                Seed = (ulong)o["seed"]!,
-                RunKey = (string)o["run_key"]!,
-                ScenarioPath = (string)o["scenario"]!,
-                ScenarioFullPath = (string)o["scenario_full_path"]!,
-                ScenarioSha256 = (string)o["scenario_sha256"]!,
-                ToolVersion = (string)o["tool_version"]!,
-                InstructionSet = (string?)o["instruction_set"] ?? "unknown",
-            };
-        }
-        catch (Exception e) when (e is JsonException or InvalidCastException or ArgumentException or NullReferenceException or FormatException or OverflowException)
-        {
-            problem = $"{path}: damaged or incomplete ({e.Message.TrimEnd('.')})";
-            return null;
-        }
-        catch (IOException e)
-        {
-            problem = $"{path}: cannot be read ({e.Message.TrimEnd('.')})";
-            return null;
-        }
-    }
+    /// <summary>
+    /// Reads <c>DIR/shard.json</c>; null with a reason when it is absent, malformed, incomplete or inconsistent (a field out
+    /// of range, a slice that is not slice K of N), located as file:line:column: field (<see cref="ShardRecordFile"/>).
+    /// </summary>
+    public static ShardRecord? TryRead(string directory, out string? problem) => ShardRecordFile.Read(directory, out problem);
 
     public void Write(string directory) => AtomicFile.WriteAllText(Path.Combine(directory, FileName), ToJson());
 }

@@ -82,7 +82,7 @@ public static partial class ChartFiles
         string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new Output.OutputFileStream(temporary, FileMode.CreateNew))
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);

@@ -22,7 +22,7 @@ public static class MoneyByProgrammeChart
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Variants.Count == 0) throw new ArgumentException("No variants to draw.", nameof(data));
-        if (data.Years.Length < 2) throw new ArgumentException("Stacked areas need at least two years.", nameof(data));
+        if (data.Years.Length == 0) throw new ArgumentException("No years to draw.", nameof(data));
         if (data.Programmes.Length == 0) throw new ArgumentException("No programmes to draw.", nameof(data));
         foreach (var v in data.Variants)
         {
@@ -38,12 +38,16 @@ public static class MoneyByProgrammeChart
         double[][] totalsGbp = data.Variants.Select(v => Enumerable.Range(0, data.Years.Length).Select(y => v.GbpPerYear.Sum(p => p[y])).ToArray()).ToArray();
         var scale = MoneyScale.For(totalsGbp.SelectMany(t => t));
         var plot = ChartStyle.NewPlot(
-            title: $"Public money by programme, {data.Years[0]}–{data.Years[^1]} (mean over replications)",
+            title: $"Public money by programme, {(data.Years.Length == 1 ? $"{data.Years[0]}" : $"{data.Years[0]}–{data.Years[^1]}")} (mean over replications)",
             xLabel: "Year",
             yLabel: $"Public money ({scale.Unit} per year)",
             caption);
 
-        double span = data.Years[^1] - data.Years[0];
+        // A single year (a one-year horizon) is drawn as a block one year wide, from its start to the next.
+        bool single = data.Years.Length == 1;
+        double span = single ? 1 : data.Years[^1] - data.Years[0];
+        int[] yearsDrawn = single ? [data.Years[0], data.Years[0] + 1] : data.Years;
+        double Spend(int k, int p, int y) => data.Variants[k].GbpPerYear[p][single ? 0 : y];
         double gap = span * GapShareOfPanel;
         double PanelLeft(int k) => k * (span + gap);
         double highest = Math.Max(totalsGbp.Max(t => t.Max()) / scale.GbpPerUnit, 1e-9);
@@ -52,11 +56,12 @@ public static class MoneyByProgrammeChart
         var yearTicks = new ScottPlot.TickGenerators.NumericManual();
         for (int k = 0; k < data.Variants.Count; k++)
         {
-            double[] xs = data.Years.Select(year => PanelLeft(k) + (year - data.Years[0])).ToArray();
+            double[] xs = yearsDrawn.Select(year => PanelLeft(k) + (year - data.Years[0])).ToArray();
             double[] lower = new double[xs.Length];
             for (int p = 0; p < data.Programmes.Length; p++)
             {
-                double[] upper = lower.Select((low, y) => low + data.Variants[k].GbpPerYear[p][y] / scale.GbpPerUnit).ToArray();
+                int programme = p, panel = k;
+                double[] upper = lower.Select((low, y) => low + Spend(panel, programme, y) / scale.GbpPerUnit).ToArray();
                 var area = plot.Add.FillY(xs, lower, upper);
                 area.FillColor = ProgrammePalette.ColourOf(p);
                 area.LineWidth = 0;
@@ -73,8 +78,8 @@ public static class MoneyByProgrammeChart
             title.LabelStyle.Alignment = Alignment.UpperCenter;
             title.OffsetY = 6;
 
-            foreach (int year in ChartStyle.YearTicks(data.Years[0], data.Years[^1], maxLabels: 5))
-                yearTicks.AddMajor(PanelLeft(k) + (year - data.Years[0]), ChartStyle.FormatYear(year));
+            foreach (int year in single ? data.Years : ChartStyle.YearTicks(data.Years[0], data.Years[^1], maxLabels: 5))
+                yearTicks.AddMajor(PanelLeft(k) + (year - data.Years[0]) + (single ? 0.5 : 0), ChartStyle.FormatYear(year));
         }
 
         // White strips between panels hide the grid there, so each variant reads as its own panel.

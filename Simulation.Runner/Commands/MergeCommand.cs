@@ -21,6 +21,38 @@ public static class MergeCommand
         var started = DateTimeOffset.UtcNow;
         if (shardDirs.Count == 0) return Refuse(stderr, "no shard folders given; usage: urbansim merge <shard folder>... --out <folder>");
 
+        // 0. No shard folder is being written while it is read (shared locks, held until the merge ends), and none is the output.
+        string fullOut = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        if (shardDirs.FirstOrDefault(d => Path.GetFullPath(d).TrimEnd(Path.DirectorySeparatorChar) == fullOut) is { } same)
+            return Refuse(stderr, $"--out {outDir} is also a shard folder ({same}); merge into a new folder");
+        var readLocks = new List<OutputFolder>();
+        try
+        {
+            foreach (string dir in shardDirs)
+            {
+                if (!Directory.Exists(dir)) continue;   // step 1 names it
+                OutputFolder? shared;
+                string? busy;
+                // A shard folder this user may not write to cannot hold a lock file, and no urbansim of theirs can be writing it.
+                try { shared = OutputFolder.TryLock(dir, exclusive: false, out busy); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+                if (shared is null)
+                {
+                    stderr.WriteLine($"merge refused: shard folder {busy}; merge it when that command has finished. Nothing was written.");
+                    return ExitCodes.FolderInUse;
+                }
+                readLocks.Add(shared);
+            }
+            return Merge(shardDirs, outDir, stdout, stderr, allowMixedInstructionSets, started);
+        }
+        finally
+        {
+            foreach (var held in readLocks) held.Dispose();
+        }
+    }
+
+    private static int Merge(IReadOnlyList<string> shardDirs, string outDir, TextWriter stdout, TextWriter stderr, bool allowMixedInstructionSets, DateTimeOffset started)
+    {
         // 1. Every folder holds a readable shard record.
         var shards = new List<(string Dir, ShardRecord Record)>();
         foreach (string dir in shardDirs)
@@ -63,7 +95,10 @@ public static class MergeCommand
         // 5. The scenario the shards ran, unchanged.
         string scenarioFile = reference.ScenarioFullPath;
         if (!File.Exists(scenarioFile)) return Refuse(stderr, $"{scenarioFile}: the scenario the shards ran is not there any more; merge needs it (put it back)");
-        if (Manifest.Sha256OfFile(scenarioFile) != reference.ScenarioSha256)
+        // Read with the scenario's size cap: a tampered record naming /dev/zero or a huge file must not hang the merge.
+        if (InputFile.TryReadBytes(scenarioFile, InputFile.MaxScenarioBytes, out string? unreadable) is not { } scenarioBytes)
+            return Refuse(stderr, $"{scenarioFile} (scenario_full_path of {Path.Combine(firstDir, ShardRecord.FileName)}): {unreadable}; the shards' scenario is a JSON file of at most {InputFile.Size(InputFile.MaxScenarioBytes)}");
+        if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(scenarioBytes)) != reference.ScenarioSha256)
             return Refuse(stderr, $"{scenarioFile}: changed since the shards ran (SHA-256 differs); restore the version they ran");
         var loaded = ScenarioLoader.LoadFile(scenarioFile);
         if (!loaded.IsValid) return Refuse(stderr, $"{scenarioFile}: no longer valid ({loaded.Problems.Count} problem(s)); run 'urbansim validate {scenarioFile}'");
@@ -148,7 +183,8 @@ public static class MergeCommand
         var scenario = loaded with { Replications = reference.Total, Seed = reference.Seed };
         string runKey = RunKey.For(scenario);
         if (runKey != reference.RunKey) return RefuseVersion(stderr, reference);
-        if (CreateOutput(outDir, stderr) is { } failed) return failed;
+        using var folder = ClaimOutput(outDir, BatchOutputs.DataFiles, stderr, out int claimed);
+        if (folder is null) return claimed;
         return Writing(outDir, stderr, () =>
         {
             var batch = BatchOutputs.Write(outDir, reference.ScenarioPath, scenario, entries, threads: 1, started, runKey, scenarioFile, instructionSet);
@@ -167,10 +203,11 @@ public static class MergeCommand
         var design = SensitivityDesign.Create(settings, model);
         string runKey = RunKey.ForSensitivity(scenario, samples, model.Factors.Select(f => f.Name), model.Outputs);
         if (runKey != reference.RunKey || design.Count != reference.Total) return RefuseVersion(stderr, reference);
-        if (CreateOutput(outDir, stderr) is { } failed) return failed;
+        using var folder = ClaimOutput(outDir, SensitivityOutputs.DataFiles, stderr, out int claimed);
+        if (folder is null) return claimed;
         return Writing(outDir, stderr, () =>
         {
-            var values = PointChunk.Load(entries, design.Count, model.Outputs.Count);
+            var values = PointChunk.Load(entries, design.Count, model.Outputs.Count, runKey);
             SensitivityCommand.AnalyseAndWrite(outDir, reference.ScenarioPath, scenarioFile, scenario, model, settings, design, values, runKey, threads: 1, started, stdout, instructionSet);
             stdout.WriteLine($"Merged {shardCount} shard(s), {design.Count:N0} points of the sensitivity analysis of {scenario.Name}; seed {scenario.Seed}");
             stdout.WriteLine($"Wrote {outDir}/: sobol.csv, morris.csv, samples.csv, surrogate.json, discovery.json, charts/, manifest.json");
@@ -180,17 +217,17 @@ public static class MergeCommand
     private static int RefuseVersion(TextWriter stderr, ShardRecord reference) =>
         Refuse(stderr, $"the shards were made by a different urbansim version or with different zone data than this one (run key differs); merge with the urbansim that ran them ({reference.ToolVersion})");
 
-    /// <summary>Creates the output folder; an exit code when it cannot be.</summary>
-    private static int? CreateOutput(string outDir, TextWriter stderr)
+    /// <summary>
+    /// Creates the output folder and takes its lock (held by the caller until the merge is written), retiring an earlier
+    /// command's outputs there, manifest first; null after printing why it cannot, with the exit code.
+    /// </summary>
+    private static OutputFolder? ClaimOutput(string outDir, IEnumerable<string> dataFiles, TextWriter stderr, out int exitCode)
     {
-        try { Directory.CreateDirectory(outDir); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}); nothing was written.");
-            return ExitCodes.Usage;
-        }
+        var folder = OutputFolder.Claim(outDir, stderr, out exitCode, withChunks: false);
+        if (folder is null) return null;
         if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
-        return null;
+        folder.RetirePreviousOutputs(dataFiles);
+        return folder;
     }
 
     /// <summary>Runs <paramref name="write"/>, turning a write failure (a full disk, say) into a message and exit code.</summary>

@@ -8,7 +8,8 @@ using UrbanSim.Runner.Output;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim run</c>; null means "as the scenario says".</summary>
-public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null);
+/// <param name="Yes">Go on although the estimate is above the thresholds that ask for confirmation (<see cref="CostEstimate"/>).</param>
+public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null, bool Yes = false);
 
 /// <summary>
 /// <c>urbansim run</c>: validates the scenario (writing nothing if it is invalid), runs the Monte Carlo
@@ -37,7 +38,6 @@ public static class RunCommand
             Replications = options.Replications ?? loadedScenario.Replications,
             Seed = options.Seed ?? loadedScenario.Seed,
         };
-        int threads = options.Threads ?? Environment.ProcessorCount;
         if (options.Shard is { } requested && requested.Count > scenario.Replications)
         {
             stderr.WriteLine($"--shard {requested}: {requested.Count} shards is more than the {scenario.Replications:N0} replications; use at most {scenario.Replications} shards. Nothing was run or written.");
@@ -45,12 +45,15 @@ public static class RunCommand
         }
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath));
         string chunksDir = Path.Combine(outDir, ChunksFolder);
-        try { Directory.CreateDirectory(chunksDir); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}). Fix: give --out a folder you may write to; nothing was run or written.");
-            return ExitCodes.Usage;
-        }
+        // Disk, memory and time, before anything is written: refused if it cannot fit, --yes above the thresholds, and the
+        // threads by default what memory allows.
+        var (sliceFirst, sliceEnd) = options.Shard?.Range(scenario.Replications) ?? (0, scenario.Replications);
+        int onDisk = options.Resume ? Math.Min(CostEstimate.ReplicationsOnDisk(chunksDir), sliceEnd - sliceFirst) : 0;
+        var estimate = CostEstimate.ForRun(scenario, sliceEnd - sliceFirst - onDisk, outDir, writesOutputs: options.Shard is null);
+        if (estimate.Check(options.Threads, options.Yes, "run", stderr, out int threads) is { } refused) return refused;
+        // One writer per folder, for the whole run: a second run on it is refused instead of mixing or deleting results.
+        using var folder = OutputFolder.Claim(outDir, stderr, out int claimed);
+        if (folder is null) return claimed;
 
         if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
         var layout = RecordLayout.For(scenario);
@@ -63,6 +66,8 @@ public static class RunCommand
         // A shard folder has a shard.json only once the shard has finished (rewritten at the end), so a
         // shard that is running, or was killed, cannot be merged by mistake.
         if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
+        // An earlier run's outputs go before any new one is written (its manifest first), so the folder never shows a mix.
+        else folder.RetirePreviousOutputs(BatchOutputs.DataFiles);
         var (found, missing) = store.Prepare(options.Resume, total, rangeFirst, rangeEnd, stderr);
         int toDo = missing.Sum(g => g.End - g.First);
         if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, "writing the outputs"));
@@ -182,4 +187,6 @@ public static class ExitCodes
     public const int WriteFailed = 74;
     /// <summary>A bug: an unexpected exception.</summary>
     public const int InternalError = 70;
+    /// <summary>The output folder is being written by another urbansim process (sysexits' EX_TEMPFAIL: try again later); nothing was done.</summary>
+    public const int FolderInUse = 75;
 }

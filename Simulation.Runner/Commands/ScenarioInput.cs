@@ -13,8 +13,12 @@ public static class ScenarioInput
     {
         var loaded = ScenarioLoader.LoadFile(path);
         if (loaded.IsValid) return loaded.Scenario!;
-        foreach (var problem in loaded.Problems) stderr.WriteLine(problem);
-        stderr.WriteLine($"{loaded.Problems.Count} problem(s) in {path}{consequence}.");
+        foreach (var problem in loaded.Problems.Take(MaxPrinted)) stderr.WriteLine(problem);
+        if (loaded.Problems.Count > MaxPrinted) stderr.WriteLine($"… and {loaded.Problems.Count - MaxPrinted:N0} more; fix these first.");
+        stderr.WriteLine($"{loaded.Problems.Count:N0} problem(s) in {path}{consequence}.");
         return null;
     }
+
+    /// <summary>Problems printed before the rest are only counted (a zones CSV of the wrong kind can have one per line).</summary>
+    public const int MaxPrinted = 100;
 }

@@ -9,7 +9,8 @@ using UrbanSim.Runner.Sensitivity;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim sensitivity</c>; null means "as the scenario says" or the default.</summary>
-public sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null);
+/// <param name="Yes">Go on although the estimate is above the thresholds that ask for confirmation (<see cref="CostEstimate"/>).</param>
+public sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null, bool Yes = false);
 
 /// <summary>
 /// <c>urbansim sensitivity</c>: global sensitivity analysis of a scenario's lever ranges (its "sensitivity" block) and
@@ -33,10 +34,9 @@ public static class SensitivityCommand
             stderr.WriteLine($"{options.ScenarioPath}: sensitivity: the scenario has nothing to vary. Fix: add \"sensitivity\": {{ \"levers\": {{ \"funding_per_head_gbp\": [100, 400] }} }} (see scenarios/README.md); nothing was run or written.");
             return ExitCodes.InvalidInput;
         }
-        int threads = options.Threads ?? Environment.ProcessorCount;
         int samples = options.Samples ?? DefaultSamples;
         var model = new ScenarioModel(scenario);
-        var settings = SensitivitySettings.For(samples, scenario.Seed, threads);
+        var settings = SensitivitySettings.For(samples, scenario.Seed, options.Threads ?? Environment.ProcessorCount);
         int k = model.Factors.Count;
         var design = SensitivityDesign.Create(settings, model);
         int total = design.Count;
@@ -47,12 +47,14 @@ public static class SensitivityCommand
         }
         string outDir = options.OutDirectory ?? Path.Combine("out", Path.GetFileNameWithoutExtension(options.ScenarioPath) + "-sensitivity");
         string chunksDir = Path.Combine(outDir, RunCommand.ChunksFolder);
-        try { Directory.CreateDirectory(chunksDir); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}). Fix: give --out a folder you may write to; nothing was run or written.");
-            return ExitCodes.Usage;
-        }
+        // Disk, memory and time, before anything is written (as for run).
+        var (sliceFirst, sliceEnd) = options.Shard?.Range(total) ?? (0, total);
+        var estimate = CostEstimate.ForSensitivity(scenario, sliceEnd - sliceFirst, model.ReplicationsPerSample, model.Outputs.Count, k, outDir);
+        if (estimate.Check(options.Threads, options.Yes, "sensitivity", stderr, out int threads) is { } refused) return refused;
+        settings = SensitivitySettings.For(samples, scenario.Seed, threads);   // the design does not depend on the threads
+        // One writer per folder, for the whole analysis: a second command on it is refused instead of mixing or deleting results.
+        using var folder = OutputFolder.Claim(outDir, stderr, out int claimed);
+        if (folder is null) return claimed;
         if (options.Shard is null && BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -64,6 +66,8 @@ public static class SensitivityCommand
         int size = rangeEnd - rangeFirst;
         // A shard folder has a shard.json only once the shard has finished, so one running or killed cannot be merged.
         if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
+        // An earlier analysis's outputs go before any new one is written (its manifest first), so the folder never shows a mix.
+        else folder.RetirePreviousOutputs(SensitivityOutputs.DataFiles);
         var (found, missing) = store.Prepare(options.Resume, total, rangeFirst, rangeEnd, stderr);
         int toDo = missing.Sum(g => g.End - g.First);
         if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, options.Shard is null ? "analysing them" : "writing the shard record"));
@@ -87,7 +91,7 @@ public static class SensitivityCommand
                 stderr.WriteLine($"To finish, run the same command with --resume: urbansim sensitivity {options.ScenarioPath} --samples {samples} --seed {scenario.Seed} --out {outDir} --resume");
                 return ExitCodes.Interrupted;
             }
-            var values = PointChunk.Load(done, total, model.Outputs.Count);
+            var values = PointChunk.Load(done, total, model.Outputs.Count, runKey);
             var results = AnalyseAndWrite(outDir, options.ScenarioPath, options.ScenarioPath, scenario, model, settings, design, values, runKey, threads, started, stdout);
             double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Evaluations:N0} points × {model.ReplicationsPerSample} replication(s) in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));

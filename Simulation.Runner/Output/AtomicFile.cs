@@ -33,7 +33,7 @@ public static class AtomicFile
         string temporary = Path.Combine(folder, "." + Path.GetFileName(fullPath) + "." + Path.GetRandomFileName() + ".tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new OutputFileStream(temporary, FileMode.CreateNew))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);

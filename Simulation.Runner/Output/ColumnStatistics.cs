@@ -27,7 +27,7 @@ public sealed class ColumnStatistics(bool higherIsBetter = true, int exactCapaci
         _better += signed > 0 ? 1 : signed == 0 ? 0.5 : 0;
     }
 
-    /// <summary>Mean, sd, interval and quantiles; every field NaN when there were no finite values.</summary>
+    /// <summary>Mean, sd, interval and quantiles; every field NaN when there were no finite values, the sd and interval NaN for one.</summary>
     public OutcomeSummary Summary()
     {
         var (mean, sd, low, high) = MeanAndInterval();
@@ -47,7 +47,8 @@ public sealed class ColumnStatistics(bool higherIsBetter = true, int exactCapaci
         long n = _moments.Count;
         if (n == 0) return (double.NaN, double.NaN, double.NaN, double.NaN);
         double mean = _moments.Mean;
-        if (n == 1) return (mean, 0, mean, mean);
+        // One value has no spread to estimate: the sd and the interval are undefined (null in the outputs), not zero.
+        if (n == 1) return (mean, double.NaN, double.NaN, double.NaN);
         double sd = _moments.StandardDeviation;
         double half = StudentT.InvCDF(0, 1, n - 1, 0.975) * sd / Math.Sqrt(n);
         return (mean, sd, mean - half, mean + half);

@@ -103,14 +103,17 @@ public sealed class PointChunk
     /// The outputs at all <paramref name="points"/> points, [point * outputs + output], read from chunks that cover
     /// them exactly once (as <see cref="ChunkStore.Scan"/> or merge found them).
     /// </summary>
-    /// <exception cref="IOException">A chunk that was valid moments ago no longer is.</exception>
-    public static double[] Load(IReadOnlyList<ChunkStore.Entry> chunks, int points, int outputs)
+    /// <exception cref="IOException">A chunk that was valid moments ago no longer is, or is no longer this analysis's.</exception>
+    public static double[] Load(IReadOnlyList<ChunkStore.Entry> chunks, int points, int outputs, string runKey)
     {
         var values = new double[checked(points * outputs)];
         foreach (var entry in chunks)
         {
             var chunk = TryRead(entry.Path, out string? problem)
                         ?? throw new IOException($"{entry.Path}: {problem} (it was valid moments ago; is something else writing to the folder?)");
+            // Checked again on every read: the file must still be the chunk of this analysis and range that was found.
+            if (chunk.RunKey != runKey || chunk.First != entry.First || chunk.End != entry.End || chunk.Outputs != outputs || chunk.End > points)
+                throw new IOException($"{entry.Path}: no longer the chunk of this analysis's points {entry.First}–{entry.End - 1} (is something else writing to the folder?)");
             chunk.Values.CopyTo(values.AsSpan(chunk.First * outputs));
         }
         return values;

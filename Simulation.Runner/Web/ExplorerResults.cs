@@ -101,7 +101,7 @@ public static class ExplorerResults
 
         var hle = D("hle_years");
         s.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Healthy life expectancy ends {Years(Math.Abs(hle.Mean))} {Dir(hle.Mean, "higher", "lower")} than in the baseline (95% CI {Signed(hle.Ci95Low, 3)} to {Signed(hle.Ci95High, 3)} years); your setting does better in {hle.ProbabilityBetter * 100:0}% of {acc.Replications:N0} paired replications."));
+            $"Healthy life expectancy ends {Years(Math.Abs(hle.Mean))} {Dir(hle.Mean, "higher", "lower")} than in the baseline ({(double.IsFinite(hle.Ci95Low) ? $"95% CI {Signed(hle.Ci95Low, 3)} to {Signed(hle.Ci95High, 3)} years" : "no interval from a single replication")}); your setting does better in {hle.ProbabilityBetter * 100:0}% of {acc.Replications:N0} paired replications."));
         var gap = D("hle_gap_years");
         s.Add($"The HLE gap between the most and least deprived {(Math.Abs(gap.Mean) < 0.0005 ? "hardly changes" : gap.Mean < 0 ? $"narrows by {Years(-gap.Mean)}" : $"widens by {Years(gap.Mean)}")}.");
 

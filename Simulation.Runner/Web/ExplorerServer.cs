@@ -35,12 +35,21 @@ public static class ExplorerServer
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
+        var connections = new System.Collections.Concurrent.ConcurrentDictionary<string, ServerGuards.ConnectionState>(StringComparer.Ordinal);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = 1024;            // the API takes no bodies
             k.Limits.MaxRequestLineSize = 4096;            // a query of every field fits in well under 1 KB
             k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
-            k.Limits.MaxConcurrentConnections = 200;
+            k.Limits.MaxConcurrentConnections = 1000;      // and at most ServerGuards.MaxConnectionsPerClient of them from one client
+            k.Limits.RequestHeadersTimeout = RequestHeadersTimeout;   // a connection that sends its headers slowly is dropped
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(20);
+            k.AddServerHeader = false;
+            k.ConfigureEndpointDefaults(listen =>
+            {
+                listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1;
+                listen.Use(ServerGuards.Connections(connections));
+            });
         });
         builder.WebHost.UseUrls($"http://{(host.Contains(':') ? $"[{host}]" : host)}:{port}");
         var limiter = new JobLimiter(threads ?? Environment.ProcessorCount);
@@ -50,16 +59,37 @@ public static class ExplorerServer
 
         app.Use(async (context, next) =>
         {
-            var h = context.Response.Headers;
-            h["X-Content-Type-Options"] = "nosniff";
-            h["Referrer-Policy"] = "no-referrer";
-            h["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
-            await next(context);
+            if (connections.TryGetValue(context.Connection.Id, out var connection))
+            {
+                connection.ApplicationResponding = true;
+                context.Response.OnCompleted(() => { connection.ApplicationResponding = false; return Task.CompletedTask; });
+            }
+            foreach (var (name, value) in ServerGuards.SecurityHeaders) context.Response.Headers[name] = value;
+            if (!ServerGuards.HostAllowed(host, context.Request.Host))
+            {
+                await Error(400, "host_not_allowed", [new RequestProblem("Host", context.Request.Host.Value, "localhost, 127.0.0.1, [::1] or the address the server listens on",
+                    "this server answers only requests addressed to it by its own address (a page of another site cannot use it)")]).ExecuteAsync(context);
+                return;
+            }
+            try { await next(context); }
+            catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+            {
+                // A bug: answered as JSON, with the security headers (Kestrel's own 500 would have none), and logged.
+                log?.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} internal error on {context.Request.Path}: {e.GetType().Name}: {e.Message}");
+                context.Response.Clear();
+                foreach (var (name, value) in ServerGuards.SecurityHeaders) context.Response.Headers[name] = value;
+                await Error(500, "internal_error", [new RequestProblem("server", null, "", "an internal error; this is a bug in UrbanSim, please report the address you asked for")]).ExecuteAsync(context);
+            }
         });
 
-        app.MapGet("/", (HttpContext c) => files.Serve(c, "index.html"));
-        app.MapGet("/{file}", (HttpContext c, string file) => files.Serve(c, file));
-        app.MapGet("/api/presets", () => Results.Text(Presets().ToJsonString(), "application/json; charset=utf-8"));
+        string[] getOrHead = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/", getOrHead, (HttpContext c) => files.Serve(c, "index.html"));
+        app.MapMethods("/{file}", getOrHead, (HttpContext c, string file) => files.Serve(c, file));
+        app.MapMethods("/api/presets", getOrHead, () => Results.Text(Presets().ToJsonString(), "application/json; charset=utf-8"));
+        // HEAD of a simulation address: its validation and headers, without running the simulation.
+        foreach (var (path, type) in new[] { ("/api/run", "application/x-ndjson; charset=utf-8"), ("/api/results.json", "application/json"), ("/api/results.csv", "text/csv"),
+                     ("/api/chart/{file}", "image/svg+xml") })
+            app.MapMethods(path, [HttpMethods.Head], (HttpContext c) => Head(c, type));
         app.MapGet("/api/run", (HttpContext c) => Run(c, limiter, log));
         app.MapGet("/api/results.json", (Delegate)((HttpContext c) => Download(c, limiter, (request, batch) =>
             Results.File(Encoding.UTF8.GetBytes(SummaryWriter.ToJson(batch.Scenario, batch.Accumulator, request.Replications)), "application/json", "urbansim-explorer-summary.json"))));
@@ -86,14 +116,34 @@ public static class ExplorerServer
     public static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+    /// <summary>How long a client may take to send a request's headers before its connection is dropped.</summary>
+    public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(5);
+
+    private static IResult Head(HttpContext context, string type)
+    {
+        var (request, problems) = ExplorerRequest.Parse(context.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.Count == 1 ? q.Value[0] : string.Join(",", q.Value.ToArray()))));
+        if (request is null) return Error(400, "invalid_request", problems);
+        context.Response.ContentType = type;
+        return Results.Empty;
+    }
+
+    /// <summary>Admits a request of this client, reserving its batch's estimated memory; the refusal as a 503 when it cannot be.</summary>
+    private static (IDisposable? Admitted, IResult? Refused) Admit(HttpContext context, JobLimiter limiter, Core.Scenarios.Scenario scenario, int replications)
+    {
+        var admitted = limiter.Admit(ServerGuards.Client(context.Connection.RemoteIpAddress), ExplorerBatch.EstimatedBytes(scenario, replications), out string? refusal);
+        return admitted is null ? (null, Error(503, "busy", [new RequestProblem("server", null, "", refusal!)])) : (admitted, null);
+    }
+
     private static async Task Run(HttpContext context, JobLimiter limiter, TextWriter? log)
     {
         var (request, problems) = ExplorerRequest.Parse(context.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.Count == 1 ? q.Value[0] : string.Join(",", q.Value.ToArray()))));
         if (request is null) { await Error(400, "invalid_request", problems).ExecuteAsync(context); return; }
-        using var admitted = limiter.Admit();
-        if (admitted is null) { await Busy().ExecuteAsync(context); return; }
+        var scenario = request.Scenario();
+        var (admitted, refused) = Admit(context, limiter, scenario, request.Replications);
+        using var _ = admitted;
+        if (refused is not null) { await refused.ExecuteAsync(context); return; }
         var cancel = context.RequestAborted;
-        var batch = new ExplorerBatch(request.Scenario(), limiter);
+        var batch = new ExplorerBatch(scenario, limiter, ServerGuards.Client(context.Connection.RemoteIpAddress));
         context.Response.ContentType = "application/x-ndjson; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         var clock = Stopwatch.StartNew();
@@ -122,9 +172,11 @@ public static class ExplorerServer
     {
         var (request, problems) = ExplorerRequest.Parse(context.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.Count == 1 ? q.Value[0] : string.Join(",", q.Value.ToArray()))));
         if (request is null) return Error(400, "invalid_request", problems);
-        using var admitted = limiter.Admit();
-        if (admitted is null) return Busy();
-        var batch = new ExplorerBatch(request.Scenario(), limiter);
+        var scenario = request.Scenario();
+        var (admitted, refused) = Admit(context, limiter, scenario, request.Replications);
+        using var _ = admitted;
+        if (refused is not null) return refused;
+        var batch = new ExplorerBatch(scenario, limiter, ServerGuards.Client(context.Connection.RemoteIpAddress));
         try { await batch.GrowAsync(request.Replications, context.RequestAborted); }
         catch (ServerBusyException) { return Busy(); }
         return result(request, batch);

@@ -146,12 +146,13 @@ public sealed class AppraiseCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("people", "0", "0 is out of range: must be greater than 0")]
+    [InlineData("people", "0", "0 is out of range: must be greater than 0 and at most 10000000000")]
+    [InlineData("people", "1e308", "1E+308 is out of range: must be greater than 0 and at most 10000000000")]
     [InlineData("all_cause_mortality_per_100k", "100000", "100000 is out of range: must be greater than 0 and less than 100000")]
     [InlineData("age_from_years", "121", "121 is out of range: must be a whole number from 0 to 120")]
     [InlineData("age_from_years", "20.5", "expected a whole number, found 20.5")]
-    [InlineData("value_of_statistical_life_gbp", "-1", "-1 is out of range: must be greater than 0")]
-    [InlineData("qaly_value_gbp", "0", "0 is out of range: must be greater than 0")]
+    [InlineData("value_of_statistical_life_gbp", "-1", "-1 is out of range: must be greater than 0 and at most 10000000000")]
+    [InlineData("qaly_value_gbp", "0", "0 is out of range: must be greater than 0 and at most 10000000000")]
     public void PopulationOutOfRange_IsReported(string key, string value, string message)
     {
         var population = new Dictionary<string, string>

@@ -129,10 +129,59 @@ public sealed class InterruptedProcessTests(UninterruptedRun whole) : IClassFixt
             Assert.True(Chunk.TryRead(chunk, out string? problem) is not null, $"{chunk}: {problem}");
         foreach (string file in BatchOutputs.DataFiles) Assert.False(File.Exists(Path.Combine(outDir, file)), $"{file} exists after a kill mid-run");
 
+        // The killed process's lock went with it: the resume is not refused, and sweeps any temporary file it left.
         var (code, _, stderr) = CliHarness.Cli("run", whole.ScenarioPath, "--out", outDir, "--resume");
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("replications already done", stderr);
+        Assert.Empty(Directory.GetFiles(outDir, "*.tmp", SearchOption.AllDirectories));
         RunOutputs.AssertSame(whole.OutDir, outDir);
+    }
+
+    [Fact]
+    public void ASecondRunOnAFolderInUse_IsRefusedNamingTheFirstProcess_AndTheFirstEndsUnmixed()
+    {
+        string outDir = Path.Combine(whole.Folder, "shared");
+        using var first = Start(whole.ScenarioPath, outDir);
+        WaitForChunks(first, outDir, 1);
+
+        // As in the report: another seed and --resume (would have mixed its rows in), or no --resume (would have deleted the chunks).
+        foreach (string[] extra in new[] { new[] { "--resume" }, Array.Empty<string>() })
+        {
+            var (code, _, stderr) = CliHarness.Cli(["run", whole.ScenarioPath, "--out", outDir, "--reps", "1024", "--seed", "4", .. extra]);
+            Assert.Equal(ExitCodes.FolderInUse, code);
+            Assert.Contains($"{outDir} is in use by another urbansim process (process {first.Id} on ", stderr);
+            Assert.Contains($"run {whole.ScenarioPath} --out {outDir}", stderr);
+            CliHarness.AssertNoStackTrace(stderr);
+        }
+
+        Assert.True(first.WaitForExit(120_000), "the first run did not finish");
+        Assert.Equal(ExitCodes.Ok, first.ExitCode);
+        RunOutputs.AssertSame(whole.OutDir, outDir);
+    }
+
+    [Fact]
+    public void Kill9OfARerunOverACompleteRun_LeavesNoManifestVouchingForOldFiles()
+    {
+        string outDir = Path.Combine(whole.Folder, "rerun");
+        var (done, _, doneErr) = CliHarness.Cli("run", whole.ScenarioPath, "--out", outDir, "--reps", "600");
+        Assert.True(done == ExitCodes.Ok, doneErr);
+        using var process = Start(whole.ScenarioPath, outDir, "--seed", "4");
+        var clock = Stopwatch.StartNew();
+        while (File.Exists(Path.Combine(outDir, "manifest.json")))
+        {
+            Assert.False(process.HasExited, "the re-run ended with the old manifest still in place");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the re-run never retired the old manifest");
+            Thread.Sleep(10);
+        }
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+
+        Assert.False(File.Exists(Path.Combine(outDir, "manifest.json")));
+        foreach (string file in BatchOutputs.DataFiles) Assert.False(File.Exists(Path.Combine(outDir, file)), $"{file} of the earlier run is still there");
+        var (code, _, stderr) = CliHarness.Cli("run", whole.ScenarioPath, "--out", outDir, "--seed", "4", "--reps", "600", "--resume");
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Equal(4UL, (ulong)RunOutputs.Manifest(outDir)["seed"]!);
+        Assert.True((bool)RunOutputs.Manifest(outDir)["complete"]!);
     }
 
     [Fact]

@@ -74,10 +74,13 @@ public sealed class SummaryStatisticsTests
     }
 
     [Fact]
-    public void SingleValue_HasZeroSpreadAndEmptySampleIsUndefined()
+    public void SingleValue_HasAMeanButNoSdOrInterval_AndEmptySampleIsUndefined()
     {
+        // One value says nothing about spread: its sd and interval are undefined (null in summary.json), not zero.
         var one = SummaryStatistics.Summarise([3.5]);
-        Assert.Equal(new OutcomeSummary(3.5, 0, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5), one);
+        Assert.Equal(new OutcomeSummary(3.5, double.NaN, double.NaN, double.NaN, 3.5, 3.5, 3.5, 3.5, 3.5), one);
+        var paired = SummaryStatistics.SummarisePaired([0.25], true);
+        Assert.Equal(new PairedSummary(0.25, double.NaN, double.NaN, double.NaN, 1), paired);
 
         var none = SummaryStatistics.Summarise([]);
         Assert.True(double.IsNaN(none.Mean));

@@ -89,7 +89,7 @@ public sealed class SensitivityShardTests : IDisposable
         var (code, stdout, err) = Sensitivity(outDir, "--shard", "2/3");
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Equal([RunCommand.ChunksFolder], Directory.GetDirectories(outDir).Select(Path.GetFileName));
-        Assert.Equal([ShardRecord.FileName], Directory.GetFiles(outDir).Select(Path.GetFileName));
+        Assert.Equal([OutputFolder.LockFileName, ShardRecord.FileName], Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("urbansim merge", stdout, StringComparison.Ordinal);
         Assert.Contains("points 39–77", stdout, StringComparison.Ordinal);
 
