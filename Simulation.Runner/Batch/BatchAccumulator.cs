@@ -27,6 +27,8 @@ public sealed class BatchAccumulator
     public ColumnStatistics[] Baseline { get; }
     /// <summary>[variant][decile − 1]: final-year minus start-year HLE of the decile.</summary>
     public ColumnStatistics[][] DecileHleChange { get; }
+    /// <summary>[variant − 1][decile − 1]: the decile's final-year HLE minus the first variant's, replication by replication.</summary>
+    public ColumnStatistics[][] PairedDecileHle { get; }
     /// <summary>[variant][year][series].</summary>
     public ColumnStatistics[][][] Yearly { get; }
     /// <summary>[variant − 1][year][series]: the year's value of the variant minus the first variant's, replication by replication.</summary>
@@ -49,7 +51,7 @@ public sealed class BatchAccumulator
     public BatchAccumulator(RecordLayout layout)
     {
         Layout = layout;
-        int columns = layout.Variants * (layout.Outcomes.Count * 2 + AgentLedger.Count) + Core.Outcomes.Baseline.Count + layout.Variants * RecordLayout.Deciles
+        int columns = layout.Variants * (layout.Outcomes.Count * 2 + AgentLedger.Count) + Core.Outcomes.Baseline.Count + 2 * layout.Variants * RecordLayout.Deciles
                       + (2 * layout.Variants - 1) * layout.Years * layout.Outcomes.SeriesCount;
         int exact = (int)Math.Clamp(QuantileBudgetBytes / (columns * (long)sizeof(double)), 256, QuantileSketch.DefaultExactCapacity);
         double compression = Math.Clamp(exact / 8.0, 50, QuantileSketch.DefaultCompression);
@@ -60,6 +62,7 @@ public sealed class BatchAccumulator
         AgentChange = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Enumerable.Range(0, AgentLedger.Count).Select(_ => Column()).ToArray())];
         Baseline = [.. Enumerable.Range(0, Core.Outcomes.Baseline.Count).Select(_ => Column())];
         DecileHleChange = [.. Enumerable.Range(0, layout.Variants).Select(_ => Enumerable.Range(0, RecordLayout.Deciles).Select(_ => Column()).ToArray())];
+        PairedDecileHle = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => Enumerable.Range(0, RecordLayout.Deciles).Select(_ => Column()).ToArray())];
         Yearly = [.. Enumerable.Range(0, layout.Variants).Select(_ =>
             Enumerable.Range(0, layout.Years).Select(_ => Enumerable.Range(0, layout.Outcomes.SeriesCount).Select(_ => Column()).ToArray()).ToArray())];
         PairedYearly = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ =>
@@ -111,8 +114,12 @@ public sealed class BatchAccumulator
                 for (int a = 0; a < AgentLedger.Count; a++)
                     AgentChange[v - 1][a].Add(AgentLedger.PositionGbp(a, outcomes) - AgentLedger.PositionGbp(a, first));
             var deciles = row.Slice(Layout.DecileOffset(v), RecordLayout.Deciles);
+            var firstDeciles = row.Slice(Layout.DecileOffset(0), RecordLayout.Deciles);
             for (int d = 0; d < RecordLayout.Deciles; d++)
+            {
                 DecileHleChange[v][d].Add(deciles[d] - row[RecordLayout.BaselineDecileOffset + d]);
+                if (v > 0) PairedDecileHle[v - 1][d].Add(deciles[d] - firstDeciles[d]);
+            }
             var yearly = row.Slice(Layout.YearlyOffset(v), Layout.Years * Layout.Outcomes.SeriesCount);
             var firstYearly = row.Slice(Layout.YearlyOffset(0), Layout.Years * Layout.Outcomes.SeriesCount);
             for (int y = 0; y < Layout.Years; y++)

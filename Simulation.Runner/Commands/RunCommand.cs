@@ -117,8 +117,8 @@ public static class RunCommand
 public static class ExitCodes
 {
     public const int Ok = 0;
-    /// <summary>The command line was wrong (System.CommandLine reports it).</summary>
-    public const int Usage = 1;
+    /// <summary>The command line was wrong (an unknown option, a value out of range): bad input, like <see cref="InvalidInput"/>.</summary>
+    public const int Usage = 2;
     /// <summary>A scenario, zones or appraisal file was invalid; every problem was printed.</summary>
     public const int InvalidInput = 2;
     /// <summary>Stopped by Ctrl-C or SIGTERM; the partial results were written and <c>--resume</c> completes them.</summary>

@@ -72,9 +72,7 @@ public static class ConsoleReport
         w.WriteLine();
         foreach (var e in explanations.Where(e => e.Disagree))
         {
-            string label = scenario.Variants[e.Variant].Label;
-            w.WriteLine($"{label}: the headline outcomes disagree. Better: {string.Join(", ", e.Better.Select(t => Lower(t.Outcome.Label)))}; "
-                        + $"worse: {string.Join(", ", e.Worse.Select(t => Lower(t.Outcome.Label)))}. Why, from the model's own accounting:");
+            w.WriteLine($"The headline outcomes disagree: {Explanations.DisagreementSentence(scenario, e)} Why, from the model's own accounting:");
             foreach (string reason in e.Why) w.WriteLine("  - " + reason);
             w.WriteLine();
         }
@@ -101,7 +99,4 @@ public static class ConsoleReport
         o.Label.Contains(o.Unit, StringComparison.OrdinalIgnoreCase) || o.Unit is "indicator" ? o.Label : $"{o.Label} ({o.Unit})";
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
-
-    private static string Lower(string text) =>
-        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

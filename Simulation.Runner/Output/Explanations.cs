@@ -44,7 +44,7 @@ public sealed record VariantExplanation(int Variant, IReadOnlyList<Trajectory> T
 /// over every year but HLE is the final year's; life expectancy against healthy life expectancy; which programmes'
 /// spending rose and fell, with what the programme catalogue says each changes; deaths and new cases of disease; and
 /// whether the comparison is budget-neutral). "Clearly" means the 95% confidence interval of the mean paired
-/// difference excludes zero and the difference is more than a millionth of the outcome's level (float rounding).
+/// difference excludes zero and the difference is more than 1/100,000 of the outcome's level.
 /// </summary>
 public static class Explanations
 {
@@ -61,8 +61,8 @@ public static class Explanations
     /// <summary>Years at the end of the horizon over which late spending is compared.</summary>
     public const int LateYears = 5;
 
-    /// <summary>Differences smaller than this share of the outcome's level are float rounding, not results.</summary>
-    public const double NegligibleShareOfLevel = 1e-6;
+    /// <summary>Differences smaller than this share of the outcome's level (0.0006 years of an HLE of 64) are too small to report as a lead or a lag.</summary>
+    public const double NegligibleShareOfLevel = 1e-5;
 
     /// <summary>+1 clearly better, −1 clearly worse, 0 not clearly different; <paramref name="betterSign"/> is +1 when higher is better.</summary>
     public static int Direction(PairedSummary d, int betterSign, double level)
@@ -163,7 +163,7 @@ public static class Explanations
         {
             string Items(IEnumerable<SpendChange> list) => string.Join("; ", list.Select(c =>
                 $"{Lower(c.Label)} {Readable.Gbp(c.HorizonGbp, signed: true)} ({Readable.Gbp(c.LateGbpPerYear, signed: true)} a year in the last {Math.Min(LateYears, scenario.HorizonYears)} years; {c.Effect})"));
-            why.Add($"Spending: against {first}, {label} spends less on {(e.Falls.Count > 0 ? Items(e.Falls) : "no programme")}, "
+            why.Add($"Spending: {label} spends less than {first} on {(e.Falls.Count > 0 ? Items(e.Falls) : "no programme")}, "
                     + $"and more on {(e.Rises.Count > 0 ? Items(e.Rises) : "no programme")}.");
         }
 
@@ -183,6 +183,17 @@ public static class Explanations
 
     /// <summary>True for a series that adds up over the years (QALYs, costs, homes to date), false for a year's state (HLE).</summary>
     public static bool IsRunningTotal(Trajectory t) => t.Series.Name.Contains("_to_date", StringComparison.Ordinal);
+
+    /// <summary>"Single pot is better on QALYs, NHS treatment costs and homes built but worse on healthy life expectancy."</summary>
+    public static string DisagreementSentence(Scenario scenario, VariantExplanation e)
+    {
+        static string List(IEnumerable<Trajectory> ts)
+        {
+            var labels = ts.Select(t => Lower(WithoutParenthesis(t.Outcome.Label))).ToList();
+            return labels.Count <= 1 ? string.Concat(labels) : string.Join(", ", labels.Take(labels.Count - 1)) + " and " + labels[^1];
+        }
+        return $"{scenario.Variants[e.Variant].Label} is better than {scenario.Variants[0].Label} on {List(e.Better)} but worse on {List(e.Worse)}.";
+    }
 
     /// <summary>Plain sentences on when each headline outcome's difference changes sign over the horizon (none when none does).</summary>
     public static IEnumerable<string> SignChanges(Scenario scenario, VariantExplanation e)

@@ -27,7 +27,7 @@ public sealed class ExplanationsTests
     private sealed record Differences(double[] HleYears, double[] QalysToDate, double[] NhsCostToDateGbp, double LeYears, double JointPreventionGbp, double ActiveTravelGbp);
 
     private static readonly Differences AheadThenBehind = new(
-        HleYears: [0.05, 0.03, -0.01, -0.02], QalysToDate: [10, 20, 25, 28], NhsCostToDateGbp: [-1e6, -2e6, -2.5e6, -3e6],
+        HleYears: [0.05, 0.03, -0.01, -0.02], QalysToDate: [100, 200, 250, 280], NhsCostToDateGbp: [-1e6, -2e6, -2.5e6, -3e6],
         LeYears: 0.01, JointPreventionGbp: -5e8, ActiveTravelGbp: 8e8);
 
     private static BatchAccumulator Fold(Differences d)
@@ -97,7 +97,7 @@ public sealed class ExplanationsTests
         Assert.Contains("QALYs and NHS treatment costs add up every year of the horizon, discounted (1.5% a year and 3.5% a year)", e.Why[0]);
         Assert.Contains(e.Why, w => w.StartsWith("Life expectancy moves the other way (+0.010 years", StringComparison.Ordinal));
         string spending = Assert.Single(e.Why, w => w.StartsWith("Spending:", StringComparison.Ordinal));
-        Assert.Contains("less on joint prevention −£500m", spending);
+        Assert.Contains("One pot spends less than Tied grants on joint prevention −£500m", spending);
         Assert.Contains("lower CVD and diabetes incidence", spending);
         Assert.Contains("more on active travel +£800m", spending);
         Assert.Contains(e.Why, w => w.StartsWith("Disease:", StringComparison.Ordinal));
