@@ -38,7 +38,7 @@ public static class CostsAndSavingsChart
             plot.Axes.Bottom.TickLabelStyle.FontSize = ChartStyle.TickLabelFontSize - 1;
             plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            plot.Axes.Bottom.MinimumSize = 70;
+            plot.Axes.Bottom.MinimumSize = 100;
         }
 
         int variants = data.Variants.Count;

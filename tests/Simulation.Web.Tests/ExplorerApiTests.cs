@@ -332,7 +332,7 @@ public sealed class ServeCommandLineTests
         var stderr = new StringWriter();
         int code = UrbanSim.Runner.Program.Run(["serve", "--port", port], stdout, stderr);
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("--port must be from 0 to 65535.", stderr.ToString());
+        Assert.Equal($"urbansim serve: --port must be from 0 to 65535; got {port}. Fix: see 'urbansim serve --help'.", stderr.ToString().Trim());
     }
 
     [Fact]
