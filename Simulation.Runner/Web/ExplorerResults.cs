@@ -198,13 +198,13 @@ public static class ExplorerResults
                              + $"(95% CI {Readable.Value(full.Ci95Low, definition.Unit, signed: true)} to {Readable.Value(full.Ci95High, definition.Unit, signed: true)}) in the full scenario");
         }
         string variant = request.Preset.Scenario.Variants.First(v => v.Name == match.Variant).Label;
-        string full_ = $"the full scenario ({match.Check.Zones} zones, {match.Check.Replications:N0} replications: {command})";
+        string fullRun = $"the full scenario ({match.Check.Zones} zones, {match.Check.Replications:N0} replications: {command})";
         return new JsonObject
         {
             ["available"] = true, ["variant"] = match.Variant, ["command"] = command, ["agrees"] = disagree.Count == 0, ["rows"] = rows,
             ["message"] = disagree.Count == 0
-                ? $"This setting is the preset's variant '{variant}'. Every headline difference has the same sign here as in {full_}."
-                : $"Warning: this small world and {full_} disagree in sign. {string.Join("; ", disagree)}. Trust the full run: the explorer's {acc.Layout.Zones} zones are too few to settle so small a difference.",
+                ? $"This setting is the preset's variant '{variant}'. Every headline difference has the same sign here as in {fullRun}."
+                : $"Warning: this small world and {fullRun} disagree in sign. {string.Join("; ", disagree)}. Trust the full run: the explorer's {acc.Layout.Zones} zones are too few to settle so small a difference.",
         };
     }
 
