@@ -11,8 +11,7 @@ public static class Program
     {
         try
         {
-            // Without System.CommandLine's own handler, which would print a stack trace, a bug reaches the catch below.
-            return BuildRoot(Console.Out, Console.Error).Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return Run(args, Console.Out, Console.Error);
         }
         catch (Exception e)
         {
@@ -35,15 +34,42 @@ public static class Program
         });
     }
 
+    /// <summary>
+    /// Runs <c>urbansim args…</c>. A wrong command line (an unknown command or option, a missing file name, a value out of
+    /// range or of the wrong kind) gets one line per problem naming it and how to fix it, and exit code 2, as bad input
+    /// does; nothing runs. Otherwise the command's own exit code.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = BuildRoot(stdout, stderr).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            string command = string.Join(' ', new[] { "urbansim" }.Concat(CommandPath(parsed)));
+            foreach (var error in parsed.Errors)
+                stderr.WriteLine($"{command}: {error.Message.TrimEnd('.')}. Fix: see '{command} --help'.");
+            return ExitCodes.Usage;
+        }
+        // Without System.CommandLine's own handler, which would print a stack trace, a bug reaches Main's catch.
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    private static IEnumerable<string> CommandPath(System.CommandLine.ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var c = parsed.CommandResult; c is not null && c.Command is not RootCommand; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, c.Command.Name);
+        return names;
+    }
+
     /// <summary>The command tree; writers are parameters so tests can capture output.</summary>
     public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("UrbanSim: agent-based simulation of urban development and health under English devolution settlements.");
 
         var scenarioArg = new Argument<string>("scenario") { Description = "Scenario JSON file, e.g. scenarios/reference.json" };
-        var reps = new Option<int?>("--reps") { Description = "Monte Carlo replications (default: the scenario's)" };
-        var seed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number" };
+        var reps = CommandLineOptions.Whole("--reps", "Monte Carlo replications (default: the scenario's)", 1, Core.Scenarios.ScenarioLoader.MaxReplications);
+        var seed = CommandLineOptions.Seed("Random seed (default: the scenario's)");
+        var threads = CommandLineOptions.Whole("--threads", "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number", 1, 1024);
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>)" };
         var resume = new Option<bool>("--resume") { Description = "Keep the replications already in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
         var shardOption = new Option<string?>("--shard") { Description = "Run only slice K of N (e.g. 2/8) of the replications, writing chunks and shard.json for 'urbansim merge'" };
@@ -51,21 +77,9 @@ public static class Program
         run.Arguments.Add(scenarioArg);
         var yes = new Option<bool>("--yes") { Description = "Go on although the estimate says the job would take over an hour, write over 20 GiB or need more memory than the threads asked for fit in" };
         run.Options.Add(reps); run.Options.Add(seed); run.Options.Add(threads); run.Options.Add(outDir); run.Options.Add(resume); run.Options.Add(shardOption); run.Options.Add(yes);
-        // Range checks read the token themselves: a value that is not a whole number ("--reps abc") is left
-        // to the parser's own message, since asking for the converted value would throw.
-        static int? WholeNumber(System.CommandLine.Parsing.OptionResult r) =>
-            r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int v) ? v : null;
-        reps.Validators.Add(result =>
-        {
-            if (WholeNumber(result) is < 1 or > Core.Scenarios.ScenarioLoader.MaxReplications) result.AddError($"--reps must be from 1 to {Core.Scenarios.ScenarioLoader.MaxReplications}.");
-        });
         shardOption.Validators.Add(result =>
         {
             if (result.Tokens.Count == 1 && Batch.ShardSpec.TryParse(result.Tokens[0].Value, out string? problem) is null) result.AddError(problem!);
-        });
-        threads.Validators.Add(result =>
-        {
-            if (WholeNumber(result) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
         });
         run.SetAction(r =>
         {
@@ -103,9 +117,9 @@ public static class Program
         root.Subcommands.Add(schema);
 
         var sensitivityArg = new Argument<string>("scenario") { Description = "Scenario JSON file with a \"sensitivity\" block (lever ranges) or uncertain parameters" };
-        var samples = new Option<int?>("--samples") { Description = $"Sobol base samples N; the analysis runs about N × (factors + 2) points (default {SensitivityCommand.DefaultSamples})" };
-        var sensitivitySeed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
-        var sensitivityThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number" };
+        var samples = CommandLineOptions.Whole("--samples", $"Sobol base samples N; the analysis runs about N × (factors + 2) points (default {SensitivityCommand.DefaultSamples})", 8, 1_000_000);
+        var sensitivitySeed = CommandLineOptions.Seed("Random seed (default: the scenario's)");
+        var sensitivityThreads = CommandLineOptions.Whole("--threads", "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number", 1, 1024);
         var sensitivityOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-sensitivity)" };
         RequireAPath(sensitivityOut, "a folder");
         var sensitivityResume = new Option<bool>("--resume") { Description = "Keep the points already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
@@ -114,14 +128,7 @@ public static class Program
         {
             if (result.Tokens.Count == 1 && Batch.ShardSpec.TryParse(result.Tokens[0].Value, out string? problem) is null) result.AddError(problem!);
         });
-        samples.Validators.Add(result =>
-        {
-            if (WholeNumber(result) is < 8 or > 1_000_000) result.AddError("--samples must be from 8 to 1000000.");
-        });
-        sensitivityThreads.Validators.Add(result =>
-        {
-            if (WholeNumber(result) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
-        });
+
         var sensitivity = new Command("sensitivity", "Global sensitivity analysis of a scenario's levers and uncertain parameters: Sobol indices, Morris screening, a learned surrogate and scenario discovery");
         sensitivity.Arguments.Add(sensitivityArg);
         sensitivity.Options.Add(samples); sensitivity.Options.Add(sensitivitySeed); sensitivity.Options.Add(sensitivityThreads); sensitivity.Options.Add(sensitivityOut);
@@ -138,19 +145,12 @@ public static class Program
         root.Subcommands.Add(sensitivity);
 
         var programmesArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
-        var programmesReps = new Option<int?>("--reps") { Description = $"Paired replications per programme and region (default {ProgrammesCommand.DefaultReplications})" };
-        var programmesSeed = new Option<ulong?>("--seed") { Description = "Random seed (default: the scenario's)" };
-        var programmesThreads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results are identical for any number" };
+        var programmesReps = CommandLineOptions.Whole("--reps", $"Paired replications per programme and region (default {ProgrammesCommand.DefaultReplications})", 2, 100_000);
+        var programmesSeed = CommandLineOptions.Seed("Random seed (default: the scenario's)");
+        var programmesThreads = CommandLineOptions.Whole("--threads", "Worker threads (default: all cores); results are identical for any number", 1, 1024);
         var programmesTopUp = new Option<double?>("--top-up") { Description = $"Extra money per resident a year for the programme being probed, £ (default {CostEffectiveness.ProgrammeCostEffectiveness.DefaultTopUpGbpPerHeadPerYear})" };
         var programmesOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-programmes)" };
-        programmesReps.Validators.Add(result =>
-        {
-            if (WholeNumber(result) is < 2 or > 100_000) result.AddError("--reps must be from 2 to 100000.");
-        });
-        programmesThreads.Validators.Add(result =>
-        {
-            if (WholeNumber(result) is < 1 or > 1024) result.AddError("--threads must be from 1 to 1024.");
-        });
+        RequireAPath(programmesOut, "a folder");
         programmesTopUp.Validators.Add(result =>
         {
             if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
@@ -169,28 +169,59 @@ public static class Program
         root.Subcommands.Add(programmesCommand);
 
         var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
-        var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: next to the input, <name>.result.json)" };
+        var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: out/<name>.result.json)" };
+        var besideInput = new Option<bool>("--beside-input") { Description = "Write the result next to the input, as <name>.result.json in the input's folder" };
         RequireAPath(appraisalOut, "a file");
         var appraise = new Command("appraise", "Health appraisal of an exposure change for a population (WHO HEAT method)");
         appraise.Arguments.Add(appraisalArg);
         appraise.Options.Add(appraisalOut);
-        appraise.SetAction(r => AppraiseCommand.Run(r.GetValue(appraisalArg)!, r.GetValue(appraisalOut), stdout, stderr));
+        appraise.Options.Add(besideInput);
+        appraise.Validators.Add(result =>
+        {
+            if (result.GetResult(appraisalOut) is not null && result.GetResult(besideInput) is not null) result.AddError("--out and --beside-input both say where to write; give one of them");
+        });
+        appraise.SetAction(r => AppraiseCommand.Run(r.GetValue(appraisalArg)!,
+            r.GetValue(besideInput) ? AppraiseCommand.BesideInputPath(r.GetValue(appraisalArg)!) : r.GetValue(appraisalOut), stdout, stderr));
         root.Subcommands.Add(appraise);
 
-        var port = new Option<int>("--port") { Description = "Port to listen on", DefaultValueFactory = _ => Web.ExplorerServer.DefaultPort };
+        var port = CommandLineOptions.Whole("--port", "Port to listen on", 0, 65535, Web.ExplorerServer.DefaultPort);
         var host = new Option<string>("--host") { Description = "Address to listen on; anything but 127.0.0.1 exposes the explorer to the network (no authentication: unsafe on public networks)", DefaultValueFactory = _ => Web.ExplorerServer.DefaultHost };
-        port.Validators.Add(result =>
-        {
-            if (WholeNumber(result) is < 0 or > 65535) result.AddError("--port must be from 0 to 65535.");
-        });
         var serve = new Command("serve", "Start the interactive policy explorer in the browser (http://127.0.0.1:5080/ by default)");
         serve.Options.Add(port); serve.Options.Add(host);
         serve.SetAction(r =>
         {
-            using var stop = StopSignals.Listen(stderr);
+            using var stop = StopSignals.Listen(stderr, Web.ServeCommand.StoppingMessage);
             return Web.ServeCommand.Run(r.GetValue(port), r.GetValue(host)!, stdout, stderr, stop.Token);
         });
         root.Subcommands.Add(serve);
+
+        var helpTopic = new Argument<string?>("command") { Description = "The command to explain (default: all of them)", Arity = ArgumentArity.ZeroOrOne };
+        var help = new Command("help", "Show the commands, or one command's arguments and options");
+        help.Arguments.Add(helpTopic);
+        help.Validators.Add(result =>
+        {
+            string? topic = result.GetValue(helpTopic);
+            if (topic is not null && !root.Subcommands.Any(c => c.Name == topic))
+                result.AddError($"there is no command '{topic}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}");
+        });
+        help.SetAction(r =>
+        {
+            string? topic = r.GetValue(helpTopic);
+            return root.Parse(topic is null ? ["--help"] : [topic, "--help"]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        });
+        root.Subcommands.Add(help);
+        // --version prints urbansim's version with its commit, whatever program hosts the command line.
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(stdout);
         return root;
+    }
+}
+
+/// <summary>What <c>urbansim --version</c> prints: the tool version and the commit it was built from.</summary>
+internal sealed class PrintVersion(TextWriter stdout) : System.CommandLine.Invocation.SynchronousCommandLineAction
+{
+    public override int Invoke(System.CommandLine.ParseResult parseResult)
+    {
+        stdout.WriteLine(Output.Manifest.ToolVersion);
+        return Commands.ExitCodes.Ok;
     }
 }

@@ -13,9 +13,12 @@ public sealed class StopSignals : IDisposable
     private readonly TextWriter _stderr;
     private readonly PosixSignalRegistration? _terminate;
 
-    private StopSignals(TextWriter stderr)
+    private readonly string _stopping;
+
+    private StopSignals(TextWriter stderr, string stopping)
     {
         _stderr = stderr;
+        _stopping = stopping;
         Console.CancelKeyPress += OnCancelKeyPress;
         try { _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; Stop("SIGTERM"); }); }
         catch (PlatformNotSupportedException) { _terminate = null; }
@@ -23,7 +26,8 @@ public sealed class StopSignals : IDisposable
 
     public CancellationToken Token => _source.Token;
 
-    public static StopSignals Listen(TextWriter stderr) => new(stderr);
+    /// <summary>Listens for Ctrl-C and SIGTERM; <paramref name="stopping"/> says what the command does when asked to stop.</summary>
+    public static StopSignals Listen(TextWriter stderr, string stopping = "stopping after the replications (or sensitivity points) in progress and saving what is done (Ctrl-C again to quit at once)…") => new(stderr, stopping);
 
     private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
     {
@@ -32,11 +36,12 @@ public sealed class StopSignals : IDisposable
         Stop("Ctrl-C");
     }
 
-    private void Stop(string what)
+    /// <summary>Stops as a signal named <paramref name="what"/> would: says so once and cancels the token.</summary>
+    internal void Stop(string what)
     {
         if (_source.IsCancellationRequested) return;
         _stderr.WriteLine();
-        _stderr.WriteLine($"{what}: stopping after the replications (or sensitivity points) in progress and saving what is done (Ctrl-C again to quit at once)…");
+        _stderr.WriteLine($"{what}: {_stopping}");
         _source.Cancel();
     }
 

@@ -112,7 +112,7 @@ public sealed class ReplicationRunner
     public void Run(int replication, ReplicationResult result)
     {
         _random = new ReplicationRandom(_scenario.Seed, replication);
-        StartReplication(replication, ParameterSampler.Sample(_scenario, _random), result);
+        StartReplication(replication, ParameterSampler.Sample(_scenario, _random, result.DrawnParameters), result);
         for (int v = 0; v < _scenario.Variants.Length; v++)
         {
             _world.CopyFrom(_template);
@@ -135,6 +135,7 @@ public sealed class ReplicationRunner
         if (result.Variants < 1 || result.Years != _scenario.HorizonYears)
             throw new ArgumentException($"The result must have at least 1 variant and {_scenario.HorizonYears} years.", nameof(result));
         _random = new ReplicationRandom(_scenario.Seed, replication);
+        Array.Fill(result.DrawnParameters, double.NaN);
         StartReplication(replication, parameters, result);
         _world.CopyFrom(_template);
         RunVariant(0, levers, result);
@@ -222,6 +223,7 @@ public sealed class ReplicationRunner
             yearly.Clear();
             // 1. Shocks, the same in every variant; central government may change its priority.
             ShockDraws.Draw(_p.Shocks, _random, year, ref _shocks);
+            result.Shocks[year] = _shocks.Kinds;
             NationalSteer.Year(_government, year, _levers.MissionCompact, _p.Politics, _random);
             // 2. Central government pays under the settlement.
             double fundingFactor = _shocks.FundingCut ? 1 - _p.Shocks.FundingCutShare : 1;
@@ -253,6 +255,7 @@ public sealed class ReplicationRunner
                 _p.Health, _world, _health, _risks, _programmes, _healthWork, _tables, _icbs, _zoneFinal);
             if (_kernels == Kernels.Fast) HealthYear.Advance(health, outcome, yearly);
             else _healthReference.Advance(health, outcome, yearly);
+            VariantOutcomes.RecordToDate(outcome, yearly);
             // 8. End of year: deadlines and reviews, convening, learning, capacity erosion, elections.
             EndOfYear(year);
             YearObserver?.Invoke(variant, year, _world, CurrentLedger());

@@ -13,8 +13,8 @@ public sealed class OutcomeCatalogue
 {
     internal OutcomeCatalogue(ProgrammeCatalogue programmes, ImmutableArray<OutcomeDefinition> added)
     {
-        var spend = programmes.All.Select(p => new OutcomeDefinition($"spend_{p.Name}_gbp", "£", Better.Higher,
-            $"Spend on {p.Name.Replace('_', ' ')} over the horizon, £"));
+        var spend = programmes.All.Select(p => new OutcomeDefinition($"spend_{p.Name}_gbp", "£", Better.Neither,
+            $"Spend on {p.Name.Replace('_', ' ')} over the horizon, £") { Label = $"Spend on {p.Label.ToLowerInvariant()}" });
         Programmes = programmes;
         All = [.. StandardOutcomes.All, .. spend, .. added];
         Added = added;

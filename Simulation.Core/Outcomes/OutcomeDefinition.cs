@@ -7,6 +7,11 @@ public enum Better
     Higher,
     /// <summary>Less is better (the HLE gap, NHS costs).</summary>
     Lower,
+    /// <summary>
+    /// Neither way is better in itself: money spent, pooled, lent or earned (a change says what happened, not whether it
+    /// was good), so it has no probability of being better and is never coloured as better or worse.
+    /// </summary>
+    Neither,
 }
 
 /// <summary>
@@ -35,6 +40,12 @@ public sealed record OutcomeDefinition(string Name, string Unit, Better Directio
     /// <summary>True when a higher value is better.</summary>
     public bool HigherIsBetter => Direction == Better.Higher;
 
+    /// <summary>+1 when higher is better, −1 when lower is better, 0 when neither (<see cref="Better.Neither"/>).</summary>
+    public int BetterSign => Direction switch { Better.Higher => 1, Better.Lower => -1, _ => 0 };
+
+    /// <summary>The yearly rate at which the outcome is discounted to the start year (0.015 for QALYs), or null when it is not discounted.</summary>
+    public double? DiscountRatePerYear { get; init; }
+
     /// <summary>
     /// For an outcome added to a study's catalogue: how it is measured at the end of each variant from the final
     /// state (<see cref="OutcomeContext"/>). Null for the model's own outcomes, which the yearly steps accumulate.
@@ -46,4 +57,14 @@ public sealed record OutcomeDefinition(string Name, string Unit, Better Directio
 /// <param name="Name">snake_case name with its unit.</param>
 /// <param name="Unit">Unit of the value.</param>
 /// <param name="Description">What it is.</param>
-public sealed record SeriesDefinition(string Name, string Unit, string Description);
+public sealed record SeriesDefinition(string Name, string Unit, string Description)
+{
+    /// <summary>Which way is better, for paired differences by year (<see cref="Better.Neither"/> unless registered otherwise).</summary>
+    public Better Direction { get; init; } = Better.Neither;
+
+    /// <summary>The yearly rate at which the series is discounted to the start year, or null when it is not discounted.</summary>
+    public double? DiscountRatePerYear { get; init; }
+
+    /// <summary>+1 when higher is better, −1 when lower is better, 0 when neither.</summary>
+    public int BetterSign => Direction switch { Better.Higher => 1, Better.Lower => -1, _ => 0 };
+}

@@ -2,8 +2,9 @@ namespace UrbanSim.Core.Outcomes;
 
 /// <summary>
 /// Results of one replication: outcomes [variant * outcomes + outcome], series [(variant * years + year) * series
-/// + series], the start-year baseline, HLE by deprivation decile, and each zone's LE and HLE at the start and in the
-/// final year. Shaped by the scenario's <see cref="OutcomeCatalogue"/>; reused across replications.
+/// + series], the start-year baseline, HLE by deprivation decile, each zone's LE and HLE at the start and in the
+/// final year, and what the replication drew: its uncertain parameters and its shocks of each year (the same in every
+/// variant). Shaped by the scenario's <see cref="OutcomeCatalogue"/>; reused across replications.
 /// </summary>
 public sealed class ReplicationResult
 {
@@ -14,7 +15,13 @@ public sealed class ReplicationResult
     public ReplicationResult(int variants, int years, int zones = 0, int regions = 0) : this(Scenarios.ModelCatalogue.Standard.Outcomes, variants, years, zones, regions) { }
 
     /// <summary>A result for the outcomes of <paramref name="outcomes"/>.</summary>
-    public ReplicationResult(OutcomeCatalogue outcomes, int variants, int years, int zones = 0, int regions = 0)
+    /// <param name="outcomes">The outcomes and series to hold.</param>
+    /// <param name="variants">Policy variants.</param>
+    /// <param name="years">Simulated years.</param>
+    /// <param name="zones">Zones whose final LE and HLE are kept (0: none).</param>
+    /// <param name="regions">Regions whose spend by programme is kept (0: none).</param>
+    /// <param name="uncertain">Uncertain parameters whose draws are recorded (the scenario's <c>uncertain</c> list).</param>
+    public ReplicationResult(OutcomeCatalogue outcomes, int variants, int years, int zones = 0, int regions = 0, int uncertain = 0)
     {
         Catalogue = outcomes;
         Variants = variants; Years = years; Zones = zones; Regions = regions;
@@ -28,6 +35,8 @@ public sealed class ReplicationResult
         ZoneFinal = new double[variants * zones * 2];
         ZoneBaseline = new double[zones * 2];
         Ledger = new MoneyLedger[variants];
+        DrawnParameters = new double[uncertain];
+        Shocks = new Shocks.ShockKinds[years];
     }
 
     /// <summary>The outcomes and series this result holds.</summary>
@@ -64,10 +73,18 @@ public sealed class ReplicationResult
     public double[] ZoneBaseline { get; }
     /// <summary>Money flows of each variant, kept for conservation checks.</summary>
     public MoneyLedger[] Ledger { get; }
+    /// <summary>
+    /// The value each of the scenario's uncertain parameters took in this replication, in the order of its
+    /// <c>uncertain</c> list (after clamping to the allowed range); NaN when the replication was run with given parameters.
+    /// </summary>
+    public double[] DrawnParameters { get; }
+    /// <summary>The shocks of each simulated year [year], drawn from the world stream: the same in every variant.</summary>
+    public Shocks.ShockKinds[] Shocks { get; }
 
     /// <summary>A result shaped for <paramref name="scenario"/>, with room for every zone.</summary>
     public static ReplicationResult For(Scenarios.Scenario scenario) =>
-        new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.World.RegionCount);
+        new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.World.RegionCount,
+            scenario.Uncertain.Length);
 
     /// <summary>Outcome <paramref name="outcome"/> of variant <paramref name="variant"/>.</summary>
     public double Get(int variant, int outcome) => Outcome[variant * OutcomeCount + outcome];
@@ -90,6 +107,7 @@ public sealed class ReplicationResult
         other.ZoneFinal.CopyTo(ZoneFinal, 0); other.ZoneBaseline.CopyTo(ZoneBaseline, 0);
         other.Ledger.CopyTo(Ledger, 0);
         other.RegionProgrammeSpendGbp.CopyTo(RegionProgrammeSpendGbp, 0);
+        other.DrawnParameters.CopyTo(DrawnParameters, 0); other.Shocks.CopyTo(Shocks, 0);
     }
 }
 

@@ -12,9 +12,9 @@ public static class StandardOutcomes
 {
     private static readonly List<OutcomeDefinition> Registered = [];
 
-    private static int Add(string name, string unit, Better better, string description, string? label = null)
+    private static int Add(string name, string unit, Better better, string description, string? label = null, double? discountRatePerYear = null)
     {
-        var outcome = new OutcomeDefinition(name, unit, better, description);
+        var outcome = new OutcomeDefinition(name, unit, better, description) { DiscountRatePerYear = discountRatePerYear };
         Registered.Add(label is null ? outcome : outcome with { Label = label });
         return Registered.Count - 1;
     }
@@ -28,21 +28,21 @@ public static class StandardOutcomes
     /// <summary>LE slope index of inequality in the final year.</summary>
     public static readonly int LeGapYears = Add("le_gap_years", "years", Better.Lower, "LE slope index of inequality in the final year, years", "LE gap, most vs least deprived");
     /// <summary>Discounted QALYs over the horizon.</summary>
-    public static readonly int Qalys = Add("qalys", "QALYs", Better.Higher, "Quality-adjusted life years lived over the horizon, discounted 1.5%", "QALYs (discounted)");
+    public static readonly int Qalys = Add("qalys", "QALYs", Better.Higher, "Quality-adjusted life years lived over the horizon, discounted 1.5%", "QALYs (discounted)", Health.Discounting.HealthRatePerYear);
     /// <summary>Deaths over the horizon.</summary>
     public static readonly int Deaths = Add("deaths", "deaths", Better.Lower, "Deaths over the horizon", "Deaths");
     /// <summary>New cases of the modelled diseases.</summary>
     public static readonly int NcdCases = Add("ncd_cases", "cases", Better.Lower, "New cases of CVD, type 2 diabetes, chronic respiratory disease and common mental disorders", "New cases of disease");
     /// <summary>Discounted NHS treatment cost.</summary>
-    public static readonly int NhsCostGbp = Add("nhs_cost_gbp", "£", Better.Lower, "NHS treatment cost of modelled disease and cold homes, discounted 3.5%, £", "NHS treatment costs (discounted)");
+    public static readonly int NhsCostGbp = Add("nhs_cost_gbp", "£", Better.Lower, "NHS treatment cost of modelled disease and cold homes, discounted 3.5%, £", "NHS treatment costs (discounted)", Health.Discounting.CostRatePerYear);
     /// <summary>Monetised QALYs.</summary>
-    public static readonly int HealthValueGbp = Add("health_value_gbp", "£", Better.Higher, "Monetised QALYs at £70,000, £", "Value of QALYs");
+    public static readonly int HealthValueGbp = Add("health_value_gbp", "£", Better.Higher, "Monetised QALYs at £70,000 (QALYs discounted 1.5%), £", "Value of QALYs (discounted)", Health.Discounting.HealthRatePerYear);
     /// <summary>Homes completed.</summary>
     public static readonly int HomesBuilt = Add("homes_built", "homes", Better.Higher, "Homes completed over the horizon", "Homes built");
     /// <summary>Share of completed homes of the healthy design.</summary>
     public static readonly int HealthyHomesShare = Add("healthy_homes_share", "share", Better.Higher, "Share of completed homes built to the healthy design", "Share of homes built healthy");
     /// <summary>Mayoral programme spend.</summary>
-    public static readonly int PublicSpendGbp = Add("public_spend_gbp", "£", Better.Higher, "Mayoral programme spend over the horizon, £", "Mayoral programme spend");
+    public static readonly int PublicSpendGbp = Add("public_spend_gbp", "£", Better.Neither, "Mayoral programme spend over the horizon, £", "Mayoral programme spend");
     /// <summary>Cost of competitive bids.</summary>
     public static readonly int BiddingCostGbp = Add("bidding_cost_gbp", "£", Better.Lower, "Cost of competitive bids, £", "Cost of bids");
     /// <summary>Tied money clawed back.</summary>
@@ -50,15 +50,15 @@ public static class StandardOutcomes
     /// <summary>Private development investment.</summary>
     public static readonly int PrivateInvestmentGbp = Add("private_investment_gbp", "£", Better.Higher, "Private development investment crowded in, £", "Private investment");
     /// <summary>Patient public capital lent.</summary>
-    public static readonly int PatientCapitalGbp = Add("patient_capital_gbp", "£", Better.Higher, "Patient public capital lent to healthy schemes, £", "Patient capital lent");
+    public static readonly int PatientCapitalGbp = Add("patient_capital_gbp", "£", Better.Neither, "Patient public capital lent to healthy schemes, £", "Patient capital lent");
     /// <summary>ICB money pooled with the mayor and spent.</summary>
-    public static readonly int IcbPooledGbp = Add("icb_pooled_gbp", "£", Better.Higher, "ICB money pooled with the mayor and spent, £", "ICB money pooled with the mayor");
+    public static readonly int IcbPooledGbp = Add("icb_pooled_gbp", "£", Better.Neither, "ICB money pooled with the mayor and spent, £", "ICB money pooled with the mayor");
     /// <summary>Whether the mission of halving the HLE gap was met.</summary>
     public static readonly int MissionGapHalved = Add("mission_gap_halved", "indicator", Better.Higher, "1 if the HLE gap in the final year is at most half the start-year gap", "Mission met (HLE gap halved)");
     /// <summary>Developers' expected profit.</summary>
-    public static readonly int DeveloperProfitGbp = Add("developer_profit_gbp", "£", Better.Higher, "Developers' expected profit on schemes started over the horizon (profit share of GDV), £", "Developers' profit");
+    public static readonly int DeveloperProfitGbp = Add("developer_profit_gbp", "£", Better.Neither, "Developers' expected profit on schemes started over the horizon (profit share of GDV), £", "Developers' profit");
     /// <summary>Private lenders' finance income.</summary>
-    public static readonly int InvestorReturnGbp = Add("investor_return_gbp", "£", Better.Higher, "Private lenders' finance income on schemes started over the horizon, £", "Lenders' finance income");
+    public static readonly int InvestorReturnGbp = Add("investor_return_gbp", "£", Better.Neither, "Private lenders' finance income on schemes started over the horizon, £", "Lenders' finance income");
 
     /// <summary>Public money spent on programmes and bids, discounted.</summary>
     public static readonly int PublicCostGbp = Add("public_cost_gbp", "£", Better.Lower, "Public money spent on programmes and on bids over the horizon, discounted 3.5%, £", "Public cost (discounted)");
@@ -66,15 +66,15 @@ public static class StandardOutcomes
     public static readonly int HealthyLifeYears = Add("healthy_life_years", "years", Better.Higher, "Years lived in good health by the whole population over the horizon, discounted 1.5%", "Healthy life-years (discounted)");
 
     /// <summary>Settlement money spent on skills, employment support and buses.</summary>
-    public static readonly int NonHealthSpendGbp = Add("non_health_spend_gbp", "£", Better.Higher, "Settlement money spent on adult skills, employment support and bus operations (no modelled health effect), £", "Spent on skills and buses");
+    public static readonly int NonHealthSpendGbp = Add("non_health_spend_gbp", "£", Better.Neither, "Settlement money spent on adult skills, employment support and bus operations (no modelled health effect), £", "Spent on skills and buses");
     /// <summary>Tied money whose deadline was extended.</summary>
     public static readonly int TiedMoneyExtendedGbp = Add("tied_money_extended_gbp", "£", Better.Lower, "Tied money whose deadline was extended, counted at each extension (slippage), £", "Tied money extended");
     /// <summary>Partner money brought into area schemes.</summary>
-    public static readonly int CoInvestmentGbp = Add("co_investment_gbp", "£", Better.Higher, "Partner money mayors' political capital brought into area schemes (co-investment), £", "Partner co-investment");
+    public static readonly int CoInvestmentGbp = Add("co_investment_gbp", "£", Better.Neither, "Partner money mayors' political capital brought into area schemes (co-investment), £", "Partner co-investment");
     /// <summary>Missed reviews of the single pot's outcomes framework.</summary>
     public static readonly int OutcomesFrameworkMisses = Add("outcomes_framework_misses", "reviews", Better.Lower, "Single pot outcomes-framework reviews a mayoralty missed (flexibility withdrawn for the next period)", "Outcomes reviews missed");
     /// <summary>New mayors elected.</summary>
-    public static readonly int NewMayors = Add("new_mayors", "mayors", Better.Lower, "New mayors elected over the horizon, all mayoralties (fewer: more continuity)", "New mayors elected");
+    public static readonly int NewMayors = Add("new_mayors", "mayors", Better.Neither, "New mayors elected over the horizon, all mayoralties", "New mayors elected");
     /// <summary>Mayors' mission commitment at the end.</summary>
     public static readonly int FinalCommitment = Add("final_commitment", "0–1", Better.Higher, "Mayors' mission commitment in the final year, population-weighted mean", "Mission commitment at the end");
     /// <summary>Mayor–ICB partnership at the end.</summary>
@@ -88,7 +88,7 @@ public static class StandardOutcomes
         $"Population-weighted mean change in zone HLE, final year minus start, in {c} mayoralties (empty if none), years"));
 
     /// <summary>First of the funding per head by capacity class, one per <see cref="CapacityClasses"/>.</summary>
-    public static readonly int FirstFundingPerHeadByCapacity = AddByClass(c => new($"funding_per_head_{c}_gbp", "£ per resident", Better.Higher,
+    public static readonly int FirstFundingPerHeadByCapacity = AddByClass(c => new($"funding_per_head_{c}_gbp", "£ per resident", Better.Neither,
         $"Money paid to {c} mayoralties over the horizon per start-year resident (empty if none), £"));
 
     private static int AddByClass(Func<string, OutcomeDefinition> define)
@@ -110,28 +110,34 @@ public static class StandardSeries
 {
     private static readonly List<SeriesDefinition> Registered = [];
 
-    private static int Add(string name, string unit, string description)
+    private static int Add(string name, string unit, string description, Better better = Better.Neither, double? discountRatePerYear = null)
     {
-        Registered.Add(new SeriesDefinition(name, unit, description));
+        Registered.Add(new SeriesDefinition(name, unit, description) { Direction = better, DiscountRatePerYear = discountRatePerYear });
         return Registered.Count - 1;
     }
 
     /// <summary>HLE at birth in the year.</summary>
-    public static readonly int HleYears = Add("hle_years", "years", "Healthy life expectancy at birth");
+    public static readonly int HleYears = Add("hle_years", "years", "Healthy life expectancy at birth", Better.Higher);
     /// <summary>HLE slope index of inequality in the year.</summary>
-    public static readonly int HleGapYears = Add("hle_gap_years", "years", "HLE slope index of inequality across deprivation deciles");
+    public static readonly int HleGapYears = Add("hle_gap_years", "years", "HLE slope index of inequality across deprivation deciles", Better.Lower);
     /// <summary>LE at birth in the year.</summary>
-    public static readonly int LeYears = Add("le_years", "years", "Life expectancy at birth");
+    public static readonly int LeYears = Add("le_years", "years", "Life expectancy at birth", Better.Higher);
     /// <summary>LE slope index of inequality in the year.</summary>
-    public static readonly int LeGapYears = Add("le_gap_years", "years", "LE slope index of inequality");
+    public static readonly int LeGapYears = Add("le_gap_years", "years", "LE slope index of inequality", Better.Lower);
     /// <summary>Deaths in the year.</summary>
-    public static readonly int Deaths = Add("deaths", "deaths", "Deaths in the year");
+    public static readonly int Deaths = Add("deaths", "deaths", "Deaths in the year", Better.Lower);
     /// <summary>NHS treatment cost in the year, undiscounted.</summary>
-    public static readonly int NhsCostGbp = Add("nhs_cost_gbp", "£", "NHS treatment cost of modelled disease and cold homes in the year (undiscounted), £");
+    public static readonly int NhsCostGbp = Add("nhs_cost_undiscounted_gbp", "£", "NHS treatment cost of modelled disease and cold homes in the year, undiscounted, £", Better.Lower);
     /// <summary>Homes completed in the year.</summary>
-    public static readonly int HomesBuilt = Add("homes_built", "homes", "Homes completed in the year");
+    public static readonly int HomesBuilt = Add("homes_built", "homes", "Homes completed in the year", Better.Higher);
     /// <summary>Mayoral programme spend in the year.</summary>
     public static readonly int PublicSpendGbp = Add("public_spend_gbp", "£", "Mayoral programme spend in the year, £");
+    /// <summary>QALYs from the start to the end of the year, discounted: the outcome <c>qalys</c> with a horizon ending that year.</summary>
+    public static readonly int QalysToDate = Add("qalys_to_date", "QALYs", "QALYs lived from the start to the end of the year, discounted 1.5% (the final year's value is the outcome qalys)", Better.Higher, Health.Discounting.HealthRatePerYear);
+    /// <summary>NHS treatment cost from the start to the end of the year, discounted: the outcome <c>nhs_cost_gbp</c> with a horizon ending that year.</summary>
+    public static readonly int NhsCostToDateGbp = Add("nhs_cost_to_date_gbp", "£", "NHS treatment cost from the start to the end of the year, discounted 3.5% (the final year's value is the outcome nhs_cost_gbp), £", Better.Lower, Health.Discounting.CostRatePerYear);
+    /// <summary>Homes completed from the start to the end of the year: the outcome <c>homes_built</c> with a horizon ending that year.</summary>
+    public static readonly int HomesBuiltToDate = Add("homes_built_to_date", "homes", "Homes completed from the start to the end of the year (the final year's value is the outcome homes_built)", Better.Higher);
 
     /// <summary>Every standard series, in index order.</summary>
     public static readonly ImmutableArray<SeriesDefinition> All = [.. Registered];

@@ -26,6 +26,17 @@ internal static class VariantOutcomes
     public readonly record struct End(MoneyLedger Ledger, double HealthyHomesBuilt, WorldState Start, WorldState World, MayorState Mayors,
         double[] RegionPopulation, double[] DecileHleYears, double[] ZoneFinal, ModelParameters Parameters, PolicyLevers Levers, Icbs.IcbState Icbs);
 
+    /// <summary>
+    /// At the end of a year: the running totals of the outcomes that add up over the years (discounted QALYs, discounted NHS
+    /// costs, homes), as the year's "to date" series, so that every year says what the outcome would be with a horizon ending then.
+    /// </summary>
+    public static void RecordToDate(ReadOnlySpan<double> outcome, Span<double> yearly)
+    {
+        yearly[StandardSeries.QalysToDate] = outcome[StandardOutcomes.Qalys];
+        yearly[StandardSeries.NhsCostToDateGbp] = outcome[StandardOutcomes.NhsCostGbp];
+        yearly[StandardSeries.HomesBuiltToDate] = outcome[StandardOutcomes.HomesBuilt];
+    }
+
     /// <summary>Writes variant <paramref name="variant"/>'s end-of-variant outcomes, decile HLE, zone results and ledger into <paramref name="result"/>.</summary>
     public static void Finish(in End end, ReplicationResult result, int variant, OutcomeContext context)
     {

@@ -83,14 +83,18 @@ internal static class ParameterSampler
     /// parameter's path (hashed), not its position, so reordering the list does not change the numbers.
     /// Draws outside the parameter's allowed range are clamped to it.
     /// </summary>
-    public static ModelParameters Sample(Scenario scenario, Engine.ReplicationRandom random)
+    public static ModelParameters Sample(Scenario scenario, Engine.ReplicationRandom random) => Sample(scenario, random, []);
+
+    /// <summary>As <see cref="Sample(Scenario, Engine.ReplicationRandom)"/>, also writing each value used into <paramref name="drawn"/> (in the order of the scenario's list, if it is long enough).</summary>
+    public static ModelParameters Sample(Scenario scenario, Engine.ReplicationRandom random, Span<double> drawn)
     {
         if (scenario.Uncertain.IsEmpty) return scenario.Parameters;
         // One copy of the root and of each group touched, however many parameters are drawn.
         var root = (ModelParameters)ParameterPaths.CloneRecord(scenario.Parameters);
         var copied = new List<PropertyInfo>(4);
-        foreach (var uncertain in scenario.Uncertain)
+        for (int i = 0; i < scenario.Uncertain.Length; i++)
         {
+            var uncertain = scenario.Uncertain[i];
             var info = ParameterPaths.Find(uncertain.Path)
                 ?? throw new InvalidOperationException($"Unknown parameter '{uncertain.Path}' passed validation.");
             double u = random.Uniform(Engine.RngStream.Parameters, 0, StableHash(uncertain.Path));
@@ -101,6 +105,7 @@ internal static class ParameterSampler
                 copied.Add(info.Group);
             }
             info.Property.SetValue(info.Group.GetValue(root), info.Type == typeof(int) ? (object)(int)Math.Round(value) : value);
+            if (i < drawn.Length) drawn[i] = info.Type == typeof(int) ? Math.Round(value) : value;
         }
         return root;
     }

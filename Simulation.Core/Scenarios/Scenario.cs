@@ -38,7 +38,31 @@ public sealed record Scenario
 }
 
 /// <summary>A named policy setting; variants of one scenario share every random draw.</summary>
-public sealed record PolicyVariant(string Name, PolicyLevers Levers, string Description = "");
+public sealed record PolicyVariant(string Name, PolicyLevers Levers, string Description = "")
+{
+    private readonly string? _label;
+
+    /// <summary>
+    /// The variant as a reader sees it in charts, tables and pages ("Single pot"): the scenario's <c>label</c>, or by
+    /// default <see cref="ReadableName"/> of its name. Not part of the results' identity (a run key ignores it).
+    /// </summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public string Label { get => _label ?? ReadableName(Name); init => _label = value; }
+
+    /// <summary>Words an upper-case abbreviation stands for in names, written as readers know them.</summary>
+    private static readonly string[] Abbreviations = ["icb", "nhs", "hle", "le", "qaly", "qalys", "uk", "gm"];
+
+    /// <summary>
+    /// A snake_case name as words with a capital: <c>single_pot_icb_partnership</c> → "Single pot ICB partnership".
+    /// </summary>
+    public static string ReadableName(string name)
+    {
+        var words = name.Split('_', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Abbreviations.Contains(w) ? (w == "qalys" ? "QALYs" : w.ToUpperInvariant()) : w).ToArray();
+        string text = string.Join(' ', words);
+        return text.Length == 0 ? name : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+}
 
 /// <summary>A parameter (dotted snake_case path, e.g. "health.walking_relative_risk") drawn anew each replication.</summary>
 /// <param name="Path">The parameter's path.</param>

@@ -21,6 +21,8 @@ public static partial class ScenarioLoader
 {
     /// <summary>Hard limits so that a scenario cannot ask for unbounded work or memory.</summary>
     public const int MaxZones = 100_000, MaxYears = 200, MaxVariants = 50, MaxUncertain = 500;
+    /// <summary>Longest variant label: it names the variant in chart legends and table headings.</summary>
+    public const int MaxLabelLength = 60;
     /// <summary>Most replications a scenario may ask for.</summary>
     public const int MaxReplications = 100_000_000;
 
@@ -32,7 +34,7 @@ public static partial class ScenarioLoader
     /// <summary>Keys of a region of <c>world.regions</c>.</summary>
     public static readonly ImmutableArray<string> RegionKeys = ["name", "capacity", "zones"];
     /// <summary>Keys of a variant.</summary>
-    public static readonly ImmutableArray<string> VariantKeys = ["name", "description", "levers"];
+    public static readonly ImmutableArray<string> VariantKeys = ["name", "label", "description", "levers"];
     /// <summary>Keys of the <c>sensitivity</c> block.</summary>
     public static readonly ImmutableArray<string> SensitivityKeys = ["variant", "compare_with", "levers", "outcomes", "replications_per_sample", "factors"];
     /// <summary>Limit on the replications averaged per sample point of a sensitivity analysis.</summary>
@@ -250,15 +252,24 @@ public static partial class ScenarioLoader
         if (array.Count > MaxVariants) binder.Problem(token, $"{array.Count} variants is more than the limit of {MaxVariants}", "split the comparison into several scenarios");
         var list = ImmutableArray.CreateBuilder<PolicyVariant>();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var labels = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in array)
         {
             if (item is not JObject obj) { binder.Problem(item, $"expected a variant object, found {JsonBinder.Describe(item)}", "write { \"name\": \"…\", \"levers\": { … } }"); continue; }
             binder.CheckKeys(obj, VariantKeys);
             string? name = ReadString(binder, obj, "name", required: true);
-            if (name is not null && !names.Add(name)) binder.Problem(obj["name"], $"variant name '{name}' is used twice", "give every variant a different name");
+            bool newName = name is not null && names.Add(name);
+            if (name is not null && !newName) binder.Problem(obj["name"], $"variant name '{name}' is used twice", "give every variant a different name");
             string description = ReadString(binder, obj, "description", required: false) ?? "";
+            string? label = ReadString(binder, obj, "label", required: false);
+            if (label is not null && label.Length > MaxLabelLength)
+                binder.Problem(obj["label"], $"the label is {label.Length} characters long, more than {MaxLabelLength}", "shorten it: it names the variant in chart legends and table headings");
             var levers = binder.Bind(obj["levers"], baseLevers);
-            list.Add(new PolicyVariant(name ?? "", levers, description));
+            var variant = new PolicyVariant(name ?? "", levers, description);
+            if (label is not null) variant = variant with { Label = label };
+            if (newName && !labels.Add(variant.Label))
+                binder.Problem(obj["label"] ?? obj["name"], $"two variants would both be labelled '{variant.Label}' in charts and tables", "give each variant a different \"label\"");
+            list.Add(variant);
         }
         return list.ToImmutable();
     }

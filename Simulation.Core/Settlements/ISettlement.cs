@@ -133,6 +133,12 @@ public sealed class Settlement
     /// <summary>The levers (snake_case names of <see cref="PolicyLevers"/>) only this kind of settlement reads; others ignore them.</summary>
     public ImmutableArray<string> OwnLevers => Rules.OwnLevers;
 
+    /// <summary>True when the ICB pools its prevention money under this settlement whatever the mayor–ICB partnership.</summary>
+    public bool PoolsIcbPrevention => Rules.PoolsIcbPrevention;
+
+    /// <summary>The mayor's analytical capacity at the start under this settlement, from the lever's value (a settlement may set a floor).</summary>
+    public double StartAnalyticalCapacity(double lever, Scenarios.PoliticsParameters politics) => Rules.StartAnalyticalCapacity(lever, politics);
+
     /// <summary>The rules the engine applies.</summary>
     internal ISettlement Rules { get; }
 

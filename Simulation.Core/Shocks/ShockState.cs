@@ -11,4 +11,8 @@ internal struct ShockState
     public bool FundingCut;
     /// <summary>An epidemic raises mortality this year.</summary>
     public bool HealthShock;
+
+    /// <summary>This year's shocks as flags, for the record of the replication.</summary>
+    public readonly ShockKinds Kinds =>
+        (InRecession ? ShockKinds.Recession : 0) | (FundingCut ? ShockKinds.FundingCut : 0) | (HealthShock ? ShockKinds.HealthShock : 0);
 }

@@ -22,7 +22,7 @@ public static class AppraiseCommand
     /// <summary>
     /// Validates <paramref name="appraisalPath"/>, appraises it, prints a table to <paramref name="stdout"/>
     /// and writes the result JSON (see <see cref="AppraisalReport.ToJson"/>) atomically to
-    /// <paramref name="outPath"/>, or by default to <see cref="DefaultOutputPath"/>. Every problem is
+    /// <paramref name="outPath"/>, or by default to <see cref="DefaultOutputPath"/> (creating <c>out/</c>). Every problem is
     /// printed to <paramref name="stderr"/>, one per line, and then nothing is written.
     /// </summary>
     /// <returns><see cref="Success"/>, <see cref="InvalidInput"/> or <see cref="OutputFailed"/>.</returns>
@@ -34,6 +34,11 @@ public static class AppraiseCommand
 
         AppraisalLoadResult loaded = AppraisalFileLoader.Load(appraisalPath);
         string output = outPath ?? DefaultOutputPath(appraisalPath);
+        if (outPath is null && loaded.Problems.Count == 0)
+        {
+            try { Directory.CreateDirectory(DefaultFolder); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* reported below as a folder that does not exist */ }
+        }
         var problems = new List<ValidationProblem>(loaded.Problems);
         problems.AddRange(CheckOutputPath(appraisalPath, output));
         if (problems.Count > 0 || loaded.Input is null)
@@ -61,12 +66,22 @@ public static class AppraiseCommand
         return Success;
     }
 
+    /// <summary>Folder the result goes to when no --out is given, as <c>urbansim run</c>'s outputs do.</summary>
+    public const string DefaultFolder = "out";
+
     /// <summary>
-    /// Default result path: next to the input, with a final ".json" (any case) replaced by ".result.json",
-    /// or ".result.json" appended when the input has another extension
+    /// Default result path: in <see cref="DefaultFolder"/>, named after the input
+    /// (<c>examples/appraisal-walking.json</c> → <c>out/appraisal-walking.result.json</c>), so an appraisal of a file in
+    /// the repository does not leave an untracked file beside it.
+    /// </summary>
+    public static string DefaultOutputPath(string appraisalPath) => Path.Combine(DefaultFolder, Path.GetFileName(BesideInputPath(appraisalPath)));
+
+    /// <summary>
+    /// The result path with <c>--beside-input</c>: next to the input, with a final ".json" (any case) replaced by
+    /// ".result.json", or ".result.json" appended when the input has another extension
     /// (<c>examples/appraisal-walking.json</c> → <c>examples/appraisal-walking.result.json</c>).
     /// </summary>
-    public static string DefaultOutputPath(string appraisalPath)
+    public static string BesideInputPath(string appraisalPath)
     {
         ArgumentNullException.ThrowIfNull(appraisalPath);
         string stem = appraisalPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? appraisalPath[..^".json".Length] : appraisalPath;

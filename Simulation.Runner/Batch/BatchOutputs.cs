@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Batch;
 /// </summary>
 public static class BatchOutputs
 {
-    public static readonly string[] DataFiles = ["summary.json", "replications.csv", "timeseries.csv", "zones.csv"];
+    public static readonly string[] DataFiles = ["summary.json", "summary.csv", "replications.csv", "timeseries.csv", "differences.csv", "zones.csv", "columns.csv"];
 
     /// <param name="scenarioFile">Where to read the scenario for its SHA-256 when <paramref name="scenarioPath"/> (as recorded) is not readable from here (merge).</param>
     /// <param name="instructionSet">The instruction set the chunks were computed with, when not this machine's (merge).</param>
@@ -40,8 +40,11 @@ public static class BatchOutputs
             }
         });
         AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), SummaryWriter.ToJson(scenario, batch, scenario.Replications));
+        AtomicFile.WriteText(Path.Combine(outDir, "summary.csv"), w => SummaryCsv.Write(w, scenario, batch));
         AtomicFile.WriteText(Path.Combine(outDir, "timeseries.csv"), w => TimeseriesCsv.Write(w, scenario, batch));
+        AtomicFile.WriteText(Path.Combine(outDir, "differences.csv"), w => DifferencesCsv.Write(w, scenario, batch));
         AtomicFile.WriteText(Path.Combine(outDir, "zones.csv"), w => ZonesCsv.Write(w, scenario, batch));
+        AtomicFile.WriteText(Path.Combine(outDir, "columns.csv"), w => ColumnsCsv.Write(w, scenario));
 
         var charts = BatchCharts.Write(outDir, scenario, batch);
         var files = DataFiles.Concat(charts.Select(c => BatchCharts.Folder + "/" + c))
@@ -59,6 +62,7 @@ public static class BatchOutputs
             Finished = DateTimeOffset.UtcNow,
             Files = files,
             InstructionSet = instructionSet ?? Core.Numerics.InstructionSet.Current,
+            Scenario = scenario,
         };
         AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), manifest.ToJson());
         return batch;

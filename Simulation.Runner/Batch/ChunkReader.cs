@@ -32,7 +32,7 @@ public sealed class ChunkReader(OutcomeCatalogue? outcomes = null)
             if (version != Chunk.FormatVersion) { problem = $"chunk format {version}, this urbansim reads format {Chunk.FormatVersion}"; return null; }
             string runKey = r.ReadString();
             int first = r.ReadInt32(), count = r.ReadInt32();
-            var layout = new RecordLayout(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), outcomes ?? ModelCatalogue.Standard.Outcomes);
+            var layout = new RecordLayout(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), outcomes ?? ModelCatalogue.Standard.Outcomes, r.ReadInt32());
             int values = checked(count * layout.Width);
             if (_rows.Length < values) _rows = new double[Math.Max(values, _rows.Length * 5 / 4)];
             int position = (int)r.BaseStream.Position;

@@ -4,17 +4,22 @@ using UrbanSim.Core.Outcomes;
 namespace UrbanSim.Runner.Batch;
 
 /// <summary>
-/// How one replication's results are laid out as a flat row of doubles in a chunk file:
-/// the start-year baseline, the start-year HLE of each deprivation decile, then per variant its outcomes,
-/// its final-year HLE of each decile and its yearly series. Zone results are not stored per replication
-/// (300 zones × variants would dwarf everything else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
+/// How one replication's results are laid out as a flat row of doubles in a chunk file: the start-year baseline, the
+/// start-year HLE of each deprivation decile, the value each uncertain parameter was drawn at, the shocks of each year
+/// (as <see cref="Core.Shocks.ShockKinds"/> flags), then per variant its outcomes, its final-year HLE of each decile
+/// and its yearly series. Zone results are not stored per replication (300 zones × variants would dwarf everything
+/// else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
 /// </summary>
-public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes)
+public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes, int Uncertain = 0)
 {
     public const int Deciles = ReplicationResult.Deciles;
     public const int BaselineOffset = 0;
     public static int BaselineDecileOffset => Baseline.Count;
-    private static int Header => Baseline.Count + Deciles;
+    /// <summary>Where the drawn uncertain parameters start.</summary>
+    public static int DrawnOffset => Baseline.Count + Deciles;
+    /// <summary>Where the shocks of each year start (one value per year).</summary>
+    public int ShockOffset => DrawnOffset + Uncertain;
+    private int Header => ShockOffset + Years;
 
     /// <summary>Doubles per variant: outcomes, decile HLE, yearly series.</summary>
     public int VariantWidth => Outcomes.Count + Deciles + Years * Outcomes.SeriesCount;
@@ -26,13 +31,18 @@ public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCat
     public int YearlyOffset(int variant) => DecileOffset(variant) + Deciles;
 
     public static RecordLayout For(Core.Scenarios.Scenario scenario) =>
-        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.Catalogue.Outcomes);
+        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.Catalogue.Outcomes, scenario.Uncertain.Length);
+
+    /// <summary>The shocks of year <paramref name="year"/> (0 = first simulated year) in a row.</summary>
+    public Core.Shocks.ShockKinds ShocksIn(ReadOnlySpan<double> row, int year) => (Core.Shocks.ShockKinds)(int)row[ShockOffset + year];
 
     /// <summary>Writes <paramref name="result"/> into <paramref name="row"/> (length <see cref="Width"/>).</summary>
     public void Flatten(ReplicationResult result, Span<double> row)
     {
         result.BaselineValues.CopyTo(row[BaselineOffset..]);
         result.BaselineDecileHleYears.CopyTo(row[BaselineDecileOffset..]);
+        result.DrawnParameters.AsSpan(0, Uncertain).CopyTo(row[DrawnOffset..]);
+        for (int y = 0; y < Years; y++) row[ShockOffset + y] = (int)result.Shocks[y];
         for (int v = 0; v < Variants; v++)
         {
             result.OutcomesOf(v).CopyTo(row[OutcomeOffset(v)..]);

@@ -10,14 +10,19 @@ namespace UrbanSim.Runner.Charts;
 // only, so their k-th entry is variant k + 1 and is drawn in colour k + 1.
 
 /// <summary>The small grey line at the bottom of every chart saying where the figures come from.</summary>
-public sealed record ChartCaption(string Scenario, int Replications, ulong Seed, string ToolVersion, string? Design = null)
+/// <param name="Note">A last part of the line, e.g. the explorer's setting, so a chart saved on its own still says what it shows.</param>
+public sealed record ChartCaption(string Scenario, int Replications, ulong Seed, string ToolVersion, string? Design = null, string? Note = null)
 {
     /// <summary>
     /// E.g. "Scenario: reference · 1,000 replications · seed 20261122 · UrbanSim 0.3.0"; with a <see cref="Design"/>
     /// (a sensitivity analysis's sample, e.g. "Sobol N = 1,024"), that replaces the replication count.
     /// </summary>
     public string Text => string.Create(CultureInfo.InvariantCulture,
-        $"Scenario: {Scenario} · {Design ?? $"{Replications:N0} replication{(Replications == 1 ? "" : "s")}"} · seed {Seed} · UrbanSim {ToolVersion}");
+        $"Scenario: {Scenario} · {Design ?? $"{Replications:N0} replication{(Replications == 1 ? "" : "s")}"} · seed {Seed} · UrbanSim {ToolVersion}{(Note is null ? "" : " · " + Note)}");
+
+    /// <summary>The same, with the tool version without its commit, for charts laid out on a phone.</summary>
+    public string ShortText => string.Create(CultureInfo.InvariantCulture,
+        $"Scenario: {Scenario} · {Design ?? $"{Replications:N0} replication{(Replications == 1 ? "" : "s")}"} · seed {Seed} · UrbanSim {ToolVersion.Split('+')[0]}{(Note is null ? "" : " · " + Note)}");
 }
 
 /// <summary>
@@ -30,7 +35,8 @@ public sealed record VariantSample(string Variant, double[] Values, double[] Wei
 /// <param name="OutcomeLabel">E.g. "Healthy life expectancy at birth".</param>
 /// <param name="Unit">E.g. "years".</param>
 /// <param name="Variants">All variants, in scenario order.</param>
-public sealed record OutcomeDistributionData(string OutcomeLabel, string Unit, IReadOnlyList<VariantSample> Variants);
+/// <param name="Cluster">A separate cluster of replications to point out (a shock in the final year), or null.</param>
+public sealed record OutcomeDistributionData(string OutcomeLabel, string Unit, IReadOnlyList<VariantSample> Variants, ClusterNote? Cluster = null);
 
 /// <summary>
 /// One variant's replication-by-replication difference against the first variant (this variant minus the first).
@@ -86,9 +92,57 @@ public sealed record CostsAndSavingsData(string[] AgentTypes, string FirstVarian
 /// <summary>One variant's mean change in healthy life expectancy per deprivation decile, with 95% confidence intervals.</summary>
 public sealed record VariantDecileChange(string Variant, double[] MeanYears, double[] Ci95LowYears, double[] Ci95HighYears);
 
-/// <summary>Input of <see cref="DecileChangeChart"/>: final-year HLE minus start-year HLE, by deprivation decile.</summary>
+/// <summary>
+/// Input of <see cref="DecileChangeChart"/>: by deprivation decile, either each variant's change in HLE from the start year
+/// to the final year, or (when <paramref name="AgainstVariant"/> is set) each other variant's paired difference from it.
+/// </summary>
 /// <param name="Deciles">Deprivation deciles, 1 = most deprived … 10 = least deprived.</param>
 /// <param name="StartYear">The year the change is measured from.</param>
 /// <param name="FinalYear">The year the change is measured to.</param>
-/// <param name="Variants">All variants, in scenario order.</param>
-public sealed record DecileChangeData(int[] Deciles, int StartYear, int FinalYear, IReadOnlyList<VariantDecileChange> Variants);
+/// <param name="Variants">All variants in scenario order; or, with <paramref name="AgainstVariant"/>, every variant but the first (entry k is variant k + 1).</param>
+/// <param name="AgainstVariant">The first variant's label when the values are paired differences from it; null for changes.</param>
+public sealed record DecileChangeData(int[] Deciles, int StartYear, int FinalYear, IReadOnlyList<VariantDecileChange> Variants, string? AgainstVariant = null);
+
+/// <summary>One variant's paired difference against the first variant in one outcome, for a forest plot.</summary>
+/// <param name="Mean">Mean paired difference.</param>
+/// <param name="Ci95Low">Lower end of the 95% confidence interval of the mean.</param>
+/// <param name="Ci95High">Upper end of the 95% confidence interval of the mean.</param>
+/// <param name="P5">5th percentile of the paired difference over replications.</param>
+/// <param name="P95">95th percentile of the paired difference over replications.</param>
+public sealed record ForestRow(double Mean, double Ci95Low, double Ci95High, double P5, double P95);
+
+/// <summary>One outcome's panel of a forest plot: every compared variant's paired difference.</summary>
+/// <param name="Label">E.g. "Healthy life expectancy, final year".</param>
+/// <param name="Unit">The unit the rows are in, e.g. "years" or "£bn".</param>
+/// <param name="HigherIsBetter">True when a positive difference is an improvement.</param>
+/// <param name="Rows">Entry k is variant k + 1.</param>
+public sealed record ForestOutcome(string Label, string Unit, bool HigherIsBetter, IReadOnlyList<ForestRow> Rows);
+
+/// <summary>Input of <see cref="ForestPlot"/>: every variant but the first × every headline outcome.</summary>
+/// <param name="FirstVariant">The variant every difference is taken against.</param>
+/// <param name="Variants">Every variant but the first, in scenario order (entry k is variant k + 1).</param>
+/// <param name="Outcomes">One panel per outcome.</param>
+public sealed record ForestPlotData(string FirstVariant, IReadOnlyList<string> Variants, IReadOnlyList<ForestOutcome> Outcomes);
+
+/// <summary>One variant's paired difference against the first over the years.</summary>
+/// <param name="Variant">The variant's label.</param>
+/// <param name="Mean">Mean paired difference per year.</param>
+/// <param name="Ci95Low">Lower end of the 95% confidence interval of the mean, per year.</param>
+/// <param name="Ci95High">Upper end of the 95% confidence interval of the mean, per year.</param>
+/// <param name="P5">5th percentile of the difference over replications, per year.</param>
+/// <param name="P95">95th percentile, per year.</param>
+public sealed record VariantDifferenceByYear(string Variant, double[] Mean, double[] Ci95Low, double[] Ci95High, double[] P5, double[] P95);
+
+/// <summary>Input of <see cref="DifferenceByYearChart"/>.</summary>
+/// <param name="Label">E.g. "Healthy life expectancy".</param>
+/// <param name="Unit">E.g. "years".</param>
+/// <param name="FirstVariant">The variant the differences are taken against.</param>
+/// <param name="HigherIsBetter">True when a positive difference is an improvement.</param>
+/// <param name="Years">Calendar years, ascending (the start year first, where every difference is 0).</param>
+/// <param name="Variants">Every variant but the first (entry k is variant k + 1).</param>
+public sealed record DifferenceByYearData(string Label, string Unit, string FirstVariant, bool HigherIsBetter, int[] Years, IReadOnlyList<VariantDifferenceByYear> Variants);
+
+/// <summary>A cluster of replications a reader should be told about: where it lies and what it is.</summary>
+/// <param name="X">Where the cluster lies, in the chart's unit (its mean).</param>
+/// <param name="Text">What it is, e.g. "2.3% of replications: an epidemic in the final year".</param>
+public sealed record ClusterNote(double X, string Text);

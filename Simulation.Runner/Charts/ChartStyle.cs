@@ -20,6 +20,8 @@ public static class ChartStyle
     internal const float AxisLabelFontSize = 18;
     internal const float TickLabelFontSize = 15;
     internal const float LegendFontSize = 15;
+    internal const float CompactTitleFontSize = 19;
+    internal const float CompactLegendFontSize = 13;
     internal const float AnnotationFontSize = 15;
     internal const float CaptionFontSize = 13;
 
@@ -93,18 +95,26 @@ public static class ChartStyle
         "per " + (unit.Length > 2 && unit.EndsWith('s') && char.IsLetter(unit[^2]) ? unit[..^1] : unit);
 
     /// <summary>A new plot with the title, axis labels and caption line set and the house style applied.</summary>
-    internal static Plot NewPlot(string title, string xLabel, string yLabel, ChartCaption caption)
+    internal static Plot NewPlot(string title, string xLabel, string yLabel, ChartCaption caption, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(caption);
+        size ??= ChartSize.Report;
         var plot = new Plot();
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
 
-        // Long labels from the caller shrink to fit the standard size rather than run off the edge.
-        plot.Title(title, FittedFontSize(title, TitleFontSize, bold: true, WidthPx - 60));
+        // Long labels from the caller wrap (titles) or shrink to fit the size rather than run off the edge.
+        float titleSize = size.Compact ? CompactTitleFontSize : TitleFontSize;
+        title = Wrapped(title, titleSize, bold: true, size.WidthPx - 40);
+        plot.Title(title, FittedFontSize(title, titleSize, bold: true, size.WidthPx - 40));
+        plot.Legend.FontSize = size.Compact ? CompactLegendFontSize : LegendFontSize;
         plot.Axes.Title.Label.ForeColor = TextColour;
-        plot.XLabel(xLabel, FittedFontSize(xLabel, AxisLabelFontSize, bold: false, WidthPx - 160));
-        plot.YLabel(yLabel, FittedFontSize(yLabel, AxisLabelFontSize, bold: false, HeightPx - 240));
+        // Axis labels shrink to fit, down to two thirds of their size, and then wrap.
+        float xRoom = size.WidthPx - 120, yRoom = size.HeightPx - (size.Compact ? 330 : 240);
+        float xSize = FittedFontSize(xLabel, AxisLabelFontSize, bold: false, xRoom), ySize = FittedFontSize(yLabel, AxisLabelFontSize, bold: false, yRoom);
+        plot.XLabel(Wrapped(xLabel, xSize, bold: false, xRoom), xSize);
+        plot.YLabel(Wrapped(yLabel, ySize, bold: false, yRoom), ySize);
+        Sizes.AddOrUpdate(plot, size);
         foreach (var axis in new ScottPlot.AxisPanels.AxisBase[] { (ScottPlot.AxisPanels.AxisBase)plot.Axes.Bottom, (ScottPlot.AxisPanels.AxisBase)plot.Axes.Left })
         {
             axis.LabelStyle.ForeColor = TextColour;
@@ -127,8 +137,35 @@ public static class ChartStyle
         plot.Grid.MajorLineWidth = 1;
         plot.Grid.MinorLineWidth = 0;
 
-        plot.Axes.AddPanel(new CaptionPanel(caption.Text));
+        plot.Axes.AddPanel(new CaptionPanel(Wrapped(size.Compact ? caption.ShortText : caption.Text, CaptionFontSize, bold: false, size.WidthPx - 24)));
         return plot;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Plot, ChartSize> Sizes = [];
+
+    /// <summary>The size <paramref name="plot"/> was laid out for by <see cref="NewPlot"/> (the report size for a plot made otherwise).</summary>
+    internal static ChartSize SizeOf(Plot plot) => Sizes.TryGetValue(plot, out var size) ? size : ChartSize.Report;
+
+    /// <summary>
+    /// <paramref name="text"/> broken into lines no wider than <paramref name="maxWidthPx"/> at <paramref name="fontSize"/>,
+    /// at spaces (or after " · " separators, which are kept at the line's end); a single word longer than the width stays whole.
+    /// </summary>
+    internal static string Wrapped(string text, float fontSize, bool bold, float maxWidthPx)
+    {
+        var label = new LabelStyle { FontName = FontName, FontSize = fontSize, Bold = bold };
+        using var paint = Paint.NewDisposablePaint();
+        float Width(string s) => label.Measure(s, paint).Width;
+        if (Width(text) <= maxWidthPx) return text;
+        var lines = new List<string>();
+        string line = "";
+        foreach (string word in text.Split(' '))
+        {
+            string candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && Width(candidate) > maxWidthPx) { lines.Add(line); line = word; }
+            else line = candidate;
+        }
+        lines.Add(line);
+        return string.Join("\n", lines);
     }
 
     /// <summary>
@@ -177,10 +214,16 @@ public static class ChartStyle
     /// <summary>Shows a legend of hand-made items (one per series, however many plottables draw it) below the x axis.</summary>
     internal static void ShowLegend(Plot plot, IEnumerable<LegendItem> items)
     {
+        var size = SizeOf(plot);
+        bool compact = size.Compact;
+        plot.Legend.FontSize = compact ? CompactLegendFontSize : LegendFontSize;
+        var list = items.ToList();
+        // On a narrow chart a long entry wraps onto a second line rather than running past the edge.
+        if (compact)
+            foreach (var item in list.Where(i => i.LabelText is not null)) item.LabelText = Wrapped(item.LabelText!, CompactLegendFontSize, bold: false, size.WidthPx - 150);
         plot.Legend.DisplayPlottableLegendItems = false;
         plot.Legend.ManualItems.Clear();
-        plot.Legend.ManualItems.AddRange(items);
-        plot.Legend.FontSize = LegendFontSize;
+        plot.Legend.ManualItems.AddRange(list);
         plot.Legend.FontName = FontName;
         plot.Legend.FontColor = TextColour;
         plot.Legend.Orientation = Orientation.Horizontal;
@@ -188,9 +231,9 @@ public static class ChartStyle
         plot.Legend.ShadowColor = Colors.Transparent;
         plot.Legend.BackgroundColor = Colors.Transparent;
         plot.Legend.TightHorizontalWrapping = true;
-        plot.Legend.SymbolWidth = 32;
-        plot.Legend.SymbolHeight = 14;
-        plot.Legend.InterItemPadding = new PixelPadding(left: 10, right: 32, bottom: 4, top: 4);
+        plot.Legend.SymbolWidth = compact ? 20 : 32;
+        plot.Legend.SymbolHeight = compact ? 11 : 14;
+        plot.Legend.InterItemPadding = compact ? new PixelPadding(left: 6, right: 14, bottom: 3, top: 3) : new PixelPadding(left: 10, right: 32, bottom: 4, top: 4);
 
         // Panels on one edge stack outwards in the order they were added; keep the caption outermost.
         var caption = plot.Axes.GetPanels().OfType<CaptionPanel>().ToArray();

@@ -11,7 +11,7 @@ public static class CostsAndSavingsChart
     private const double GroupWidth = 0.8;
 
     /// <summary>The chart, ready for <see cref="ChartFiles.Save"/> at <see cref="ChartStyle.WidthPx"/> × <see cref="ChartStyle.HeightPx"/>.</summary>
-    public static Plot Create(CostsAndSavingsData data, ChartCaption caption)
+    public static Plot Create(CostsAndSavingsData data, ChartCaption caption, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.AgentTypes.Length == 0) throw new ArgumentException("No agent types to draw.", nameof(data));
@@ -29,9 +29,17 @@ public static class CostsAndSavingsChart
             title: $"Where costs and savings land: change against {data.FirstVariant}",
             xLabel: "Agent type",
             yLabel: $"Mean change ({scale.Unit}, positive = gain)",
-            caption);
+            caption, size);
         ChartStyle.UseCategoryTicks(plot.Axes.Bottom, data.AgentTypes);
         plot.Axes.Bottom.TickLabelStyle.FontSize = ChartStyle.AxisLabelFontSize - 1;
+        if (ChartStyle.SizeOf(plot).Compact)
+        {
+            // Four names side by side do not fit a phone's width: they slant.
+            plot.Axes.Bottom.TickLabelStyle.FontSize = ChartStyle.TickLabelFontSize - 1;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 100;
+        }
 
         int variants = data.Variants.Count;
         double barWidth = GroupWidth / variants;

@@ -5,15 +5,19 @@ namespace UrbanSim.Runner.Charts;
 /// <summary>
 /// How much better or worse each variant does than the first, replication by replication: the density of the
 /// paired difference, its central 95% interval shaded, a dashed line at its mean, a line at zero (no difference),
-/// and the probability that the variant does better.
+/// and the probability that the variant does better. Up to <see cref="MaxOverlaid"/> compared variants share one panel;
+/// more are drawn as a ridgeline, one row each, so that their curves never hide each other.
 /// </summary>
 public static class PairedDifferenceChart
 {
+    /// <summary>Most compared variants overlaid; beyond, one row each.</summary>
+    public const int MaxOverlaid = 2;
+
     internal const double OutsideIntervalOpacity = 0.10;
     internal const double InsideIntervalOpacity = 0.35;
 
     /// <summary>The chart, ready for <see cref="ChartFiles.Save"/> at <see cref="ChartStyle.WidthPx"/> × <see cref="ChartStyle.HeightPx"/>.</summary>
-    public static Plot Create(PairedDifferenceData data, ChartCaption caption)
+    public static Plot Create(PairedDifferenceData data, ChartCaption caption, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Differences.Count == 0) throw new ArgumentException("No variant to compare with the first.", nameof(data));
@@ -26,17 +30,19 @@ public static class PairedDifferenceChart
                 throw new ArgumentException($"{difference.Variant}: P(better) {difference.ProbabilityBetter} is not a probability.");
         }
 
+        bool ridges = data.Differences.Count > MaxOverlaid;
         var plot = ChartStyle.NewPlot(
             title: $"{data.OutcomeLabel}: difference from {data.FirstVariant}",
             xLabel: $"Difference in {LowerFirst(data.OutcomeLabel)}, variant minus {data.FirstVariant} ({data.Unit})",
-            yLabel: $"Probability density ({ChartStyle.PerUnit(data.Unit)})",
-            caption);
+            yLabel: ridges ? "" : $"Probability density ({ChartStyle.PerUnit(data.Unit)})",
+            caption, size);
 
         double[] bandwidths = data.Differences.Select(d => WeightedDensity.SilvermanBandwidth(d.Values, d.Weights)).ToArray();
         double from = data.Differences.Select((d, k) => d.Values.Min() - 3 * bandwidths[k]).Min();
         double to = data.Differences.Select((d, k) => d.Values.Max() + 3 * bandwidths[k]).Max();
         (from, to) = WithRoomAroundZero(from, to);
         var curves = data.Differences.Select((d, k) => WeightedDensity.GaussianKde(d.Values, d.Weights, bandwidths[k], from, to, 600)).ToArray();
+        if (ridges) return Ridges(plot, data, curves, from, to);
         double peak = curves.Max(c => c.Density.Max());
 
         for (int k = 0; k < curves.Length; k++)
@@ -96,6 +102,57 @@ public static class PairedDifferenceChart
         AddDirectionLabel(plot, data.HigherIsBetter ? "better →" : "worse →", ceiling, Alignment.UpperLeft, 8);
 
         plot.Axes.SetLimits(from, to, 0, ceiling);
+        return ChartStyle.Finish(plot);
+    }
+
+    /// <summary>One row per compared variant: its density scaled to the row, the central 95% shaded, its mean, and P(better) at the right.</summary>
+    private static Plot Ridges(Plot plot, PairedDifferenceData data, DensityCurve[] curves, double from, double to)
+    {
+        int rows = curves.Length;
+        const double height = 0.85;
+        var legend = new List<LegendItem>();
+        for (int k = 0; k < rows; k++)
+        {
+            var difference = data.Differences[k];
+            Color colour = VariantPalette.ColourOf(k + 1);
+            double baseY = rows - 1 - k, scale = height / Math.Max(curves[k].Density.Max(), 1e-300);
+            double[] Raised(double[] density) => density.Select(d => baseY + d * scale).ToArray();
+            var whole = plot.Add.FillY(curves[k].X, Enumerable.Repeat(baseY, curves[k].X.Length).ToArray(), Raised(curves[k].Density));
+            whole.FillColor = colour.WithAlpha(OutsideIntervalOpacity);
+            whole.LineWidth = 0;
+            var inside = Slice(curves[k], difference.Interval95Low, difference.Interval95High);
+            var interval = plot.Add.FillY(inside.X, Enumerable.Repeat(baseY, inside.X.Length).ToArray(), Raised(inside.Density));
+            interval.FillColor = colour.WithAlpha(InsideIntervalOpacity);
+            interval.LineWidth = 0;
+            var line = plot.Add.ScatterLine(curves[k].X, Raised(curves[k].Density), colour);
+            line.LineWidth = 2;
+            double mean = WeightedDensity.Mean(difference.Values, difference.Weights);
+            var meanLine = plot.Add.Line(mean, baseY, mean, baseY + OutcomeDistributionChart.DensityAt(curves[k], mean) * scale);
+            meanLine.LineColor = colour.Darken(0.2);
+            meanLine.LineWidth = 2;
+            meanLine.LinePattern = LinePattern.Dashed;
+            var probability = plot.Add.Text($"P(better) = {ChartStyle.FormatProbability(difference.ProbabilityBetter)}", to, baseY + 0.1);
+            probability.LabelStyle.FontSize = ChartStyle.AnnotationFontSize;
+            probability.LabelStyle.Bold = true;
+            probability.LabelStyle.ForeColor = colour.Darken(0.3);
+            probability.LabelStyle.Alignment = Alignment.LowerRight;
+            probability.LabelStyle.BackgroundColor = Colors.White.WithAlpha(0.75);
+            probability.OffsetX = -6;
+            double sd = WeightedDensity.StandardDeviation(difference.Values, difference.Weights);
+            string resolution(double value) => ChartStyle.FormatToResolution(value, sd, showPlus: true);
+            legend.Add(ChartStyle.SwatchItem($"{difference.Variant}: mean {ChartStyle.WithUnit(resolution(mean), data.Unit)}", colour, InsideIntervalOpacity));
+        }
+        var zero = plot.Add.VerticalLine(0, 1.5f, ChartStyle.ReferenceLineColour);
+        zero.ExcludeFromLegend = true;
+        ChartStyle.UseCategoryTicks(plot.Axes.Left, data.Differences.Select(d => d.Variant).ToArray(), Enumerable.Range(0, rows).Select(k => rows - 1 - k + 0.3).ToArray());
+        plot.Axes.Left.TickLabelStyle.FontSize = ChartStyle.AxisLabelFontSize - 2;
+        plot.Grid.YAxisStyle.IsVisible = false;
+        legend.Add(ChartStyle.SwatchItem("central 95% of replications", ChartStyle.ReferenceLineColour, InsideIntervalOpacity));
+        legend.Add(ChartStyle.LineItem("mean", ChartStyle.ReferenceLineColour, 2, LinePattern.Dashed));
+        ChartStyle.ShowLegend(plot, legend);
+        AddDirectionLabel(plot, data.HigherIsBetter ? "← worse" : "← better", rows + 0.05, Alignment.UpperRight, -8);
+        AddDirectionLabel(plot, data.HigherIsBetter ? "better →" : "worse →", rows + 0.05, Alignment.UpperLeft, 8);
+        plot.Axes.SetLimits(from, to, -0.1, rows + 0.1);
         return ChartStyle.Finish(plot);
     }
 

@@ -189,7 +189,7 @@ public static class MergeCommand
         {
             var batch = BatchOutputs.Write(outDir, reference.ScenarioPath, scenario, entries, threads: 1, started, runKey, scenarioFile, instructionSet);
             stdout.WriteLine($"Merged {shardCount} shard(s), {batch.Replications:N0} replications of {scenario.Name}; seed {scenario.Seed}");
-            stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
+            stdout.WriteLine($"Wrote {outDir}/: {string.Join(", ", BatchOutputs.DataFiles)}, charts/, manifest.json");
         });
     }
 

@@ -20,13 +20,6 @@ public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? S
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>Outcomes printed in the console table.</summary>
-    private static readonly string[] TableOutcomes =
-    [
-        "hle_years", "hle_gap_years", "le_years", "le_gap_years", "qalys", "deaths", "nhs_cost_gbp", "homes_built",
-        "healthy_homes_share", "public_spend_gbp", "bidding_cost_gbp", "clawback_gbp", "private_investment_gbp",
-    ];
-
     public const string ChunksFolder = "chunks";
 
     public static int Run(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default, bool terminal = false)
@@ -91,11 +84,11 @@ public static class RunCommand
             var done = found.Concat(writer.Written).OrderBy(e => e.First).ToList();
             if (options.Shard is { } shard) return FinishShard(options, shard, scenario, done, runKey, outDir, rangeFirst, rangeEnd, threads, started, stdout, stderr);
             var batch = BatchOutputs.Write(outDir, options.ScenarioPath, scenario, done, threads, started, runKey);
-            PrintTable(stdout, scenario, batch);
+            ConsoleReport.Print(stdout, scenario, batch);
             double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{batch.Replications:N0} replications × {scenario.Variants.Length} variants × {scenario.HorizonYears} years in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
-            stdout.WriteLine($"Wrote {outDir}/: summary.json, replications.csv, timeseries.csv, zones.csv, charts/, manifest.json");
+            stdout.WriteLine($"Wrote {outDir}/: {string.Join(", ", BatchOutputs.DataFiles)}, charts/, manifest.json");
             if (batch.Replications < total)
             {
                 stderr.WriteLine($"Stopped after {batch.Replications:N0} of {total:N0} replications. The outputs in {outDir} cover those (marked \"complete\": false).");
@@ -123,62 +116,14 @@ public static class RunCommand
         var record = ShardRecord.For(ShardKind.Run, shard, first, end, scenario.Replications, ChunkStore.Covered(chunks, first, end), samples: null, scenario.Seed, runKey, options.ScenarioPath);
         return ShardFinish.Write(record, outDir, threads, started, stdout, stderr);
     }
-
-    private static void PrintTable(TextWriter w, Scenario scenario, BatchAccumulator batch)
-    {
-        const int nameWidth = 24, cellWidth = 30;
-        w.WriteLine();
-        w.WriteLine($"{scenario.Name}: mean [5th–95th percentile] over {batch.Replications} replications; Δ = paired difference against '{scenario.Variants[0].Name}'");
-        w.Write("outcome".PadRight(nameWidth));
-        foreach (var v in scenario.Variants) w.Write(v.Name.PadLeft(cellWidth));
-        w.WriteLine();
-        foreach (string name in TableOutcomes)
-        {
-            int o = scenario.Catalogue.Outcomes.IndexOf(name);
-            w.Write(name.PadRight(nameWidth));
-            for (int v = 0; v < batch.Layout.Variants; v++)
-            {
-                var s = batch.Outcome[v][o].Summary();
-                w.Write($"{Format(s.Mean)} [{Format(s.P5)}–{Format(s.P95)}]".PadLeft(cellWidth));
-            }
-            w.WriteLine();
-            if (batch.Layout.Variants > 1)
-            {
-                w.Write("  Δ (95% CI)".PadRight(nameWidth));
-                w.Write("".PadLeft(cellWidth));
-                for (int v = 1; v < batch.Layout.Variants; v++)
-                {
-                    var d = batch.Paired[v - 1][o].Paired();
-                    w.Write($"{Format(d.Mean, signed: true)} ({Format(d.Ci95Low, true)}, {Format(d.Ci95High, true)})".PadLeft(cellWidth));
-                }
-                w.WriteLine();
-            }
-        }
-        w.WriteLine();
-    }
-
-    /// <summary>Compact human format: 3 significant figures with k/m/bn suffixes for large numbers.</summary>
-    internal static string Format(double value, bool signed = false)
-    {
-        if (!double.IsFinite(value)) return "–";
-        string sign = signed && value > 0 ? "+" : "";
-        double a = Math.Abs(value);
-        string text = a >= 1e9 ? (value / 1e9).ToString("0.##", CultureInfo.InvariantCulture) + "bn"
-            : a >= 1e6 ? (value / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "m"
-            : a >= 1e4 ? (value / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "k"
-            : a >= 100 ? value.ToString("0", CultureInfo.InvariantCulture)
-            : a >= 1 ? value.ToString("0.00", CultureInfo.InvariantCulture)
-            : value.ToString("0.000", CultureInfo.InvariantCulture);
-        return sign + text;
-    }
 }
 
 /// <summary>Process exit codes.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
-    /// <summary>The command line was wrong (System.CommandLine reports it).</summary>
-    public const int Usage = 1;
+    /// <summary>The command line was wrong (an unknown option, a value out of range): bad input, like <see cref="InvalidInput"/>.</summary>
+    public const int Usage = 2;
     /// <summary>A scenario, zones or appraisal file was invalid; every problem was printed.</summary>
     public const int InvalidInput = 2;
     /// <summary>Stopped by Ctrl-C or SIGTERM; the partial results were written and <c>--resume</c> completes them.</summary>

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
+using UrbanSim.Core.Outcomes;
 
 namespace UrbanSim.Runner.Output;
 
@@ -7,13 +8,17 @@ namespace UrbanSim.Runner.Output;
 /// Everything summary.json and timeseries.csv report about one column of results (an outcome of a variant,
 /// a paired difference, a year of a series), accumulated one replication at a time in bounded memory:
 /// mean and standard deviation (MathNet's RunningStatistics), a Student-t 95% interval of the mean,
-/// quantiles (<see cref="QuantileSketch"/>), and for paired differences the probability of being better.
-/// NaN values (an outcome that does not exist in this world) are skipped.
+/// quantiles (<see cref="QuantileSketch"/>), and for paired differences the probability of being better (undefined,
+/// NaN, for an outcome where neither direction is better). NaN values (an outcome that does not exist in this world) are skipped.
 /// </summary>
-public sealed class ColumnStatistics(bool higherIsBetter = true, int exactCapacity = QuantileSketch.DefaultExactCapacity, double compression = QuantileSketch.DefaultCompression)
+public sealed class ColumnStatistics(Better direction = Better.Higher, int exactCapacity = QuantileSketch.DefaultExactCapacity, double compression = QuantileSketch.DefaultCompression)
 {
     private readonly RunningStatistics _moments = new();
+    private readonly int _sign = direction switch { Better.Higher => 1, Better.Lower => -1, _ => 0 };
     private double _better;
+
+    /// <summary>A column whose better direction is up (<paramref name="higherIsBetter"/>) or down.</summary>
+    public ColumnStatistics(bool higherIsBetter) : this(higherIsBetter ? Better.Higher : Better.Lower) { }
 
     public QuantileSketch Quantiles { get; } = new(exactCapacity, compression);
     public long Count => _moments.Count;
@@ -23,7 +28,7 @@ public sealed class ColumnStatistics(bool higherIsBetter = true, int exactCapaci
         if (!double.IsFinite(value)) return;
         _moments.Push(value);
         Quantiles.Add(value);
-        double signed = higherIsBetter ? value : -value;
+        double signed = _sign * value;
         _better += signed > 0 ? 1 : signed == 0 ? 0.5 : 0;
     }
 
@@ -39,7 +44,7 @@ public sealed class ColumnStatistics(bool higherIsBetter = true, int exactCapaci
     public PairedSummary Paired()
     {
         var (mean, sd, low, high) = MeanAndInterval();
-        return new PairedSummary(mean, sd, low, high, Count > 0 ? _better / Count : double.NaN);
+        return new PairedSummary(mean, sd, low, high, Count > 0 && _sign != 0 ? _better / Count : double.NaN);
     }
 
     private (double Mean, double Sd, double Low, double High) MeanAndInterval()

@@ -19,6 +19,8 @@ public sealed record Manifest
     public required DateTimeOffset Finished { get; init; }
     /// <summary>Output file name → SHA-256 of its bytes.</summary>
     public required IReadOnlyList<(string File, string Sha256)> Files { get; init; }
+    /// <summary>The scenario as run, for its variants' names, labels and levers (recorded in <c>variant_settings</c>); none when null.</summary>
+    public Core.Scenarios.Scenario? Scenario { get; init; }
     /// <summary>The vector instruction set the replications were computed with ("mixed: …" for a merge allowed to mix them).</summary>
     public string InstructionSet { get; init; } = UrbanSim.Core.Numerics.InstructionSet.Current;
 
@@ -46,6 +48,7 @@ public sealed record Manifest
             w.WritePropertyName("replications_done"); w.WriteValue(ReplicationsDone);
             w.WritePropertyName("complete"); w.WriteValue(ReplicationsDone == Replications);
             w.WritePropertyName("threads"); w.WriteValue(Threads);
+            if (Scenario is not null) VariantSettings.Write(w, Scenario);
             Write(w, "started_utc", Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             Write(w, "finished_utc", Finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             w.WritePropertyName("wall_seconds"); w.WriteRawValue((Finished - Started).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));

@@ -32,6 +32,7 @@ public static class SummaryWriter
             w.WriteStartArray();
             foreach (var v in scenario.Variants) w.WriteValue(v.Name);
             w.WriteEndArray();
+            VariantSettings.Write(w, scenario);
 
             w.WritePropertyName("baseline");
             w.WriteStartObject();
@@ -79,6 +80,8 @@ public static class SummaryWriter
             w.WriteEndObject();
 
             WriteCostEffectiveness(w, scenario, batch);
+            ExplanationsJson.WriteExplanations(w, scenario, batch);
+            ExplanationsJson.WriteShocks(w, scenario, batch);
 
             w.WritePropertyName("costs_and_savings");
             w.WriteStartObject();

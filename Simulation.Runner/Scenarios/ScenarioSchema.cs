@@ -72,7 +72,8 @@ public static class ScenarioSchema
 
     private static readonly Dictionary<string, string> VariantDescriptions = new(StringComparer.Ordinal)
     {
-        ["name"] = "Name of the variant, unique within the scenario; used in outputs.",
+        ["name"] = "Name of the variant, unique within the scenario; used in output files and links (snake_case).",
+        ["label"] = "How charts, tables and the explorer name the variant, e.g. \"Single pot\" (default: the name in words). Unique within the scenario.",
         ["description"] = "What the variant stands for.",
         ["levers"] = "The levers this variant changes; the others keep the scenario's top-level levers.",
     };
@@ -282,6 +283,7 @@ public static class ScenarioSchema
         var known = new Dictionary<string, JObject>(StringComparer.Ordinal)
         {
             ["name"] = NonEmptyString(VariantDescriptions["name"]),
+            ["label"] = WithMaxLength(NonEmptyString(VariantDescriptions["label"]), ScenarioLoader.MaxLabelLength),
             ["description"] = NonEmptyString(VariantDescriptions["description"]),
             ["levers"] = Ref("levers", VariantDescriptions["levers"]),
         };
@@ -482,6 +484,12 @@ public static class ScenarioSchema
     {
         schema["patternProperties"] = new JObject { [DollarKeys] = new JObject() };
         schema["additionalProperties"] = false;
+        return schema;
+    }
+
+    private static JObject WithMaxLength(JObject schema, int maxLength)
+    {
+        schema["maxLength"] = maxLength;
         return schema;
     }
 

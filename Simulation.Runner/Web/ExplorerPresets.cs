@@ -79,8 +79,8 @@ public static class ExplorerPresets
             World = world,
             HorizonYears = horizonYears,
             Replications = replications,
-            Variants = [baseline with { Name = "baseline", Description = $"The preset's first variant, {preset.Baseline.Name}" },
-                new PolicyVariant("your_setting", levers, "The levers chosen in the explorer")],
+            Variants = [baseline with { Name = "baseline", Label = preset.Baseline.Label, Description = $"The preset's first variant, {preset.Baseline.Name}" },
+                new PolicyVariant("your_setting", levers, "The levers chosen in the explorer") { Label = "Your setting" }],
         };
     }
 

@@ -12,7 +12,11 @@ public sealed record RequestProblem(string Field, string? Value, string Allowed,
 /// from the query string (so a URL is a shareable setting) and is checked against a cap, so no request can ask for
 /// unbounded work; every problem is reported at once, naming the field, the value and the allowed range.
 /// </summary>
-public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers, int HorizonYears, int Replications, int Zones)
+/// <param name="ChartWidthPx">
+/// The width the page shows charts at, so they are laid out for it with readable text (null: the report size). A display
+/// setting, not part of the setting a link shares.
+/// </param>
+public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers, int HorizonYears, int Replications, int Zones, int? ChartWidthPx = null)
 {
     public const int MaxReplications = 5000, DefaultReplications = 1600;
     public const int MaxHorizonYears = 50;
@@ -20,7 +24,10 @@ public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers,
     /// <summary>Longest accepted value of any field, in characters.</summary>
     public const int MaxValueLength = 40;
 
-    public static readonly string[] OtherFields = ["preset", "horizon_years", "replications", "zones"];
+    public static readonly string[] OtherFields = ["preset", "horizon_years", "replications", "zones", "chart_width"];
+
+    /// <summary>Widest a page may ask charts to be laid out at, in pixels.</summary>
+    public const int MaxChartWidthPx = 1200;
 
     /// <summary>The scenario this request runs: baseline and the user's setting as two variants under common random numbers.</summary>
     public Scenario Scenario() => ExplorerPresets.Build(Preset, Levers, HorizonYears, Replications, Zones);
@@ -52,6 +59,7 @@ public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers,
         int horizon = Whole(fields, "horizon_years", preset?.Scenario.HorizonYears ?? 25, 1, MaxHorizonYears, "years", problems);
         int reps = Whole(fields, "replications", DefaultReplications, 1, MaxReplications, "replications", problems);
         int zones = Whole(fields, "zones", ExplorerPresets.DefaultZones, MinZones, ExplorerPresets.MaxZones, "zones", problems);
+        int? chartWidth = fields.ContainsKey("chart_width") ? Whole(fields, "chart_width", MaxChartWidthPx, Charts.ChartSize.MinWidthPx, MaxChartWidthPx, "pixels", problems) : null;
 
         var levers = preset?.Initial.Levers ?? new PolicyLevers();
         foreach (var lever in ExplorerPresets.Levers)
@@ -71,10 +79,10 @@ public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers,
                 problems.Add(new RequestProblem(lever.Name, Truncate(text), Range(lever.Range), $"{lever.Name} must be from {Range(lever.Range)}; got {Truncate(text)}"));
             else levers = With(levers, lever, value);
         }
-        return problems.Count > 0 || preset is null ? (null, problems) : (new ExplorerRequest(preset, levers, horizon, reps, zones), problems);
+        return problems.Count > 0 || preset is null ? (null, problems) : (new ExplorerRequest(preset, levers, horizon, reps, zones, chartWidth), problems);
     }
 
-    /// <summary>The request as query fields, in a fixed order: every lever, then horizon, replications and zones.</summary>
+    /// <summary>The request as query fields, in a fixed order: every lever, then horizon, replications and zones (the chart width is the page's, not the setting's).</summary>
     public IEnumerable<KeyValuePair<string, string>> ToQuery()
     {
         yield return new("preset", Preset.Key);

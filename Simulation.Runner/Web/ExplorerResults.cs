@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using UrbanSim.Core.Engine;
 using UrbanSim.Core.Outcomes;
-using UrbanSim.Core.Settlements;
+using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Batch;
+using UrbanSim.Runner.Charts;
 using UrbanSim.Runner.Output;
 
 namespace UrbanSim.Runner.Web;
 
 /// <summary>
-/// What the explorer page shows for a batch: the key numbers (baseline, the user's setting and their paired
-/// difference), the plain-language drivers of the change, and the charts as SVG with a text alternative each.
+/// What the explorer page shows for a batch: the key numbers (baseline, the user's setting and their paired difference),
+/// what moved and why (from <see cref="Explanations"/>, as the command line says it), which levers do nothing under the
+/// setting, the full-scenario check, and the charts as SVG laid out for the page's width, with a text alternative each.
 /// Charts come from <see cref="BatchCharts"/>, the command line's own code.
 /// </summary>
 public static class ExplorerResults
@@ -19,11 +20,11 @@ public static class ExplorerResults
     /// <summary>Charts the page shows, in order.</summary>
     public static readonly string[] Charts =
     [
-        "distribution_hle_years", "distribution_hle_gap_years", "distribution_qalys", "distribution_nhs_cost_gbp", "distribution_homes_built",
-        "fan_hle_gap_years", "money_by_programme", "costs_and_savings", "hle_change_by_decile",
+        "fan_hle_years", "difference_by_year_hle_years", "distribution_hle_years", "distribution_hle_gap_years", "distribution_qalys",
+        "distribution_nhs_cost_gbp", "distribution_homes_built", "fan_hle_gap_years", "money_by_programme", "costs_and_savings", "hle_change_by_decile",
     ];
 
-    /// <summary>Outcomes in the numbers table, with a divisor and unit for display (labels come from the outcome catalogue).</summary>
+    /// <summary>Outcomes in the numbers table, with a divisor and unit for display (labels and directions come from the outcome catalogue).</summary>
     public static readonly (string Name, double Divisor, string Unit)[] Numbers =
     [
         ("hle_years", 1, "years"),
@@ -41,36 +42,46 @@ public static class ExplorerResults
     {
         var scenario = batch.Scenario;
         var acc = batch.Accumulator;
+        var explanation = Explanations.For(scenario, acc, 1);
         var numbers = new JsonArray();
         foreach (var (name, divisor, unit) in Numbers)
         {
             int o = acc.Layout.Outcomes.IndexOf(name);
-            string label = acc.Layout.Outcomes.All[o].Label;
-            var b = acc.Outcome[0][o].Summary();
-            var c = acc.Outcome[1][o].Summary();
+            var definition = acc.Layout.Outcomes.All[o];
             var d = acc.Paired[0][o].Paired();
+            var trajectory = explanation.Trajectories.FirstOrDefault(t => t.Outcome.Name == name);
             numbers.Add(new JsonObject
             {
-                ["outcome"] = name, ["label"] = label, ["unit"] = unit, ["divisor"] = divisor,
-                ["higher_is_better"] = acc.Layout.Outcomes.All[o].HigherIsBetter,
-                ["baseline"] = Summary(b), ["your_setting"] = Summary(c),
+                ["outcome"] = name, ["label"] = definition.Label, ["unit"] = unit, ["divisor"] = divisor,
+                ["direction"] = definition.Direction.ToString().ToLowerInvariant(),
+                ["baseline"] = Summary(acc.Outcome[0][o].Summary()), ["your_setting"] = Summary(acc.Outcome[1][o].Summary()),
                 ["difference"] = new JsonObject
                 {
                     ["mean"] = Num(d.Mean), ["ci95_low"] = Num(d.Ci95Low), ["ci95_high"] = Num(d.Ci95High), ["probability_better"] = Num(d.ProbabilityBetter),
+                    ["clearly"] = Explanations.Direction(d, definition.BetterSign, acc.Outcome[0][o].Summary().Mean) switch { > 0 => "better", < 0 => "worse", _ => "unclear" },
+                    ["changes_sign_over_horizon"] = trajectory?.ChangesSign ?? false,
                 },
             });
         }
 
         var charts = new JsonArray();
         if (includeCharts)
-            foreach (var chart in BatchCharts.Create(scenario, acc, Charts.Contains))
-                charts.Add(new JsonObject { ["stem"] = chart.Stem, ["alt"] = Alternative(chart.Stem, acc, scenario.StartYear), ["svg"] = Inline(chart.Stem, chart.Svg(), chart.WidthPx, chart.HeightPx) });
+        {
+            var size = request.ChartWidthPx is { } width ? ChartSize.ForScreen(width) : ChartSize.Report;
+            foreach (var chart in BatchCharts.Create(scenario, acc, Charts.Contains, size, SettingNote(request)).OrderBy(c => Array.IndexOf(Charts, c.Stem)))
+                charts.Add(new JsonObject
+                {
+                    ["stem"] = chart.Stem, ["alt"] = Alternative(chart.Stem, acc, scenario), ["width"] = chart.WidthPx, ["height"] = chart.HeightPx,
+                    ["svg"] = Inline(chart.Stem, chart.Svg(), chart.WidthPx, chart.HeightPx),
+                });
+        }
 
         return new JsonObject
         {
             ["preset"] = request.Preset.Key,
             ["scenario"] = scenario.Name,
             ["baseline_variant"] = request.Preset.Baseline.Name,
+            ["baseline_label"] = request.Preset.Baseline.Label,
             ["seed"] = scenario.Seed,
             ["zones"] = scenario.World.ZoneCount,
             ["horizon_years"] = scenario.HorizonYears,
@@ -78,8 +89,21 @@ public static class ExplorerResults
             ["replications_target"] = request.Replications,
             ["complete"] = acc.Replications >= request.Replications,
             ["query"] = Query(request),
+            ["setting"] = SettingNote(request),
             ["numbers"] = numbers,
-            ["drivers"] = new JsonArray([.. Drivers(request, acc).Select(s => (JsonNode)JsonValue.Create(s)!)]),
+            ["drivers"] = Strings(Drivers(scenario, acc, explanation)),
+            ["over_time"] = Strings(Explanations.SignChanges(scenario, explanation)),
+            ["disagreement"] = new JsonObject
+            {
+                ["disagree"] = explanation.Disagree,
+                ["sentence"] = explanation.Disagree ? Explanations.DisagreementSentence(scenario, explanation) : "",
+                ["better"] = Strings(explanation.Better.Select(t => t.Outcome.Label)),
+                ["worse"] = Strings(explanation.Worse.Select(t => t.Outcome.Label)),
+                ["why"] = Strings(explanation.Why),
+            },
+            ["levers"] = new JsonArray([.. LeverEffects.For(request.Levers, scenario.Parameters)
+                .Select(e => (JsonNode)new JsonObject { ["name"] = e.Lever, ["active"] = e.Active, ["note"] = e.Note })]),
+            ["full_check"] = FullCheck(request, acc),
             ["charts"] = charts,
         };
     }
@@ -89,36 +113,48 @@ public static class ExplorerResults
         string.Join("&", request.ToQuery().Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value)));
 
     /// <summary>
-    /// Plain sentences on what moved and why, from the paired differences (your setting minus baseline): health first,
-    /// then what the mayor spent on, what developers built, what the ICB saved and pooled, and levers that had no effect.
+    /// The setting in words, for chart captions and downloads: the preset, the explorer's world, and every lever of the
+    /// user's setting that differs from the baseline (e.g. "explorer, 30 zones; your setting: settlement single_pot").
     /// </summary>
-    public static List<string> Drivers(ExplorerRequest request, BatchAccumulator acc)
+    public static string SettingNote(ExplorerRequest request)
+    {
+        var baseline = request.Preset.Baseline.Levers;
+        var changed = ExplorerPresets.Levers.Where(l => ExplorerRequest.LeverText(baseline, l) != ExplorerRequest.LeverText(request.Levers, l))
+            .Select(l => $"{l.Name} {ExplorerRequest.LeverText(request.Levers, l)}").ToList();
+        return $"explorer, {request.Zones} zones, {request.HorizonYears} years; your setting: {(changed.Count == 0 ? "the baseline's levers" : string.Join(", ", changed))}";
+    }
+
+    /// <summary>
+    /// Plain sentences on what moved and why, your setting minus the baseline: health and when its sign changes, the gap,
+    /// money (the total and the largest rises and falls by programme), money lost, homes, and the ICB.
+    /// </summary>
+    public static List<string> Drivers(Scenario scenario, BatchAccumulator acc, VariantExplanation explanation)
     {
         var s = new List<string>();
         PairedSummary D(string outcome) => acc.Paired[0][acc.Layout.Outcomes.IndexOf(outcome)].Paired();
         double M(int variant, string outcome) => acc.Outcome[variant][acc.Layout.Outcomes.IndexOf(outcome)].Summary().Mean;
         string Dir(double x, string up, string down) => x >= 0 ? up : down;
+        string baseline = scenario.Variants[0].Label;
 
         var hle = D("hle_years");
-        s.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Healthy life expectancy ends {Years(Math.Abs(hle.Mean))} {Dir(hle.Mean, "higher", "lower")} than in the baseline ({(double.IsFinite(hle.Ci95Low) ? $"95% CI {Signed(hle.Ci95Low, 3)} to {Signed(hle.Ci95High, 3)} years" : "no interval from a single replication")}); your setting does better in {hle.ProbabilityBetter * 100:0}% of {acc.Replications:N0} paired replications."));
+        s.Add($"Healthy life expectancy in the final year is {Readable.Years(Math.Abs(hle.Mean))} {Dir(hle.Mean, "higher", "lower")} than with {baseline} "
+              + (double.IsFinite(hle.Ci95Low) ? $"(95% CI {Readable.Years(hle.Ci95Low, signed: true)} to {Readable.Years(hle.Ci95High, signed: true)})" : "(no interval from a single replication)")
+              + $"; your setting does better in {Readable.Percent(hle.ProbabilityBetter)} of {acc.Replications:N0} paired replications.");
         var gap = D("hle_gap_years");
-        s.Add($"The HLE gap between the most and least deprived {(Math.Abs(gap.Mean) < 0.0005 ? "hardly changes" : gap.Mean < 0 ? $"narrows by {Years(-gap.Mean)}" : $"widens by {Years(gap.Mean)}")}.");
+        s.Add($"The HLE gap between the most and least deprived {(Math.Abs(gap.Mean) < 0.0005 ? "hardly changes" : gap.Mean < 0 ? $"narrows by {Readable.Years(-gap.Mean)}" : $"widens by {Readable.Years(gap.Mean)}")}.");
 
         var spend = D("public_spend_gbp");
-        var programmes = acc.Layout.Outcomes.Programmes.All
-            .Select(p => (Name: p.Name.Replace('_', ' '), Change: D($"spend_{p.Name}_gbp").Mean))
-            .Where(p => Math.Abs(p.Change) >= 1e6).OrderByDescending(p => Math.Abs(p.Change)).Take(3).ToList();
-        string mix = programmes.Count == 0 ? "the mix of programmes is the same"
-            : "the biggest changes are " + string.Join(", ", programmes.Select(p => $"{Gbp(p.Change, signed: true)} on {p.Name}"));
-        s.Add($"The mayor spends {Gbp(Math.Abs(spend.Mean))} {Dir(spend.Mean, "more", "less")} on programmes over {acc.Layout.Years} years; {mix}.");
+        string Items(IEnumerable<SpendChange> list) => string.Join(", ", list.Select(c => $"{c.Label.ToLowerInvariant()} {Readable.Gbp(c.HorizonGbp, signed: true)}"));
+        string mix = explanation.Rises.Count + explanation.Falls.Count == 0 ? "the mix of programmes is the same"
+            : $"the largest rises: {(explanation.Rises.Count > 0 ? Items(explanation.Rises) : "none")}; the largest falls: {(explanation.Falls.Count > 0 ? Items(explanation.Falls) : "none")}";
+        s.Add($"The mayor spends {Readable.Gbp(Math.Abs(spend.Mean))} {Dir(spend.Mean, "more", "less")} on programmes over {acc.Layout.Years} years; {mix}.");
         double lost = D("clawback_gbp").Mean + D("bidding_cost_gbp").Mean;
         if (Math.Abs(lost) >= 1e6)
-            s.Add($"Money lost to clawback of unspent tied grants and to bidding is {Gbp(Math.Abs(lost))} {Dir(lost, "higher", "lower")}.");
+            s.Add($"Money lost to clawback of unspent tied grants and to bidding is {Readable.Gbp(Math.Abs(lost))} {Dir(lost, "higher", "lower")}.");
 
         var homes = D("homes_built");
         double share0 = M(0, "healthy_homes_share"), share1 = M(1, "healthy_homes_share");
-        string capital = M(1, "patient_capital_gbp") > 0 ? $"; patient capital lends {Gbp(M(1, "patient_capital_gbp"))} and private investment changes by {Gbp(D("private_investment_gbp").Mean, signed: true)}" : "";
+        string capital = M(1, "patient_capital_gbp") > 0 ? $"; patient capital lends {Readable.Gbp(M(1, "patient_capital_gbp"))} and private investment changes by {Readable.Gbp(D("private_investment_gbp").Mean, signed: true)}" : "";
         string shareText = Math.Round(share0 * 100) == Math.Round(share1 * 100)
             ? string.Create(CultureInfo.InvariantCulture, $"the healthy-design share unchanged at {share1 * 100:0}%")
             : string.Create(CultureInfo.InvariantCulture, $"the healthy-design share going from {share0 * 100:0}% to {share1 * 100:0}%");
@@ -127,77 +163,117 @@ public static class ExplorerResults
 
         var nhs = D("nhs_cost_gbp");
         double pooled = M(1, "icb_pooled_gbp");
-        s.Add($"The ICB's NHS treatment costs are {Gbp(Math.Abs(nhs.Mean))} {Dir(nhs.Mean, "higher", "lower")} (discounted){(pooled > 0 ? $", and it pools {Gbp(pooled)} with the mayor" : ", and it pools no money with the mayor")}.");
-
-        var settlement = request.Levers.Settlement;
-        // Levers only other settlements read, with the settlements that read them.
-        var idle = SettlementCatalogue.All.SelectMany(other => other.OwnLevers.Select(lever => (Lever: lever, Settlement: other.Name)))
-            .Where(x => !settlement.OwnLevers.Contains(x.Lever))
-            .GroupBy(x => x.Lever)
-            .GroupBy(g => string.Join(" and ", g.Select(x => x.Settlement.Replace('_', ' '))))
-            .Select(owners => $"{string.Join(", ", owners.Select(g => g.Key.Replace('_', ' ')))} ({owners.Key} only)")
-            .ToList();
-        if (idle.Count > 0) s.Add($"Under {settlement.Name.Replace('_', ' ')} these levers have no effect: {string.Join("; ", idle)}.");
+        s.Add($"The ICB's NHS treatment costs are {Readable.Gbp(Math.Abs(nhs.Mean))} {Dir(nhs.Mean, "higher", "lower")} (discounted){(pooled > 0 ? $", and it pools {Readable.Gbp(pooled)} with the mayor" : ", and it pools no money with the mayor")}.");
         return s;
     }
 
+    /// <summary>
+    /// The full-scenario check: when the setting is one of the preset's variants, that variant's headline differences in the
+    /// full scenario (every zone, the scenario's replications) beside the explorer's, and whether each has the same sign.
+    /// </summary>
+    public static JsonObject FullCheck(ExplorerRequest request, BatchAccumulator acc)
+    {
+        var found = FullScenarioChecks.For(request);
+        string command = $"urbansim run scenarios/{request.Preset.Key}.json";
+        if (found is not { } match)
+            return new JsonObject
+            {
+                ["available"] = false, ["command"] = command,
+                ["message"] = $"This setting is not one of the preset's variants, so there is no full-scenario check: the explorer's {acc.Layout.Zones}-zone world can differ from the full model. For numbers to cite, put the setting in a scenario file and use urbansim run.",
+            };
+        var rows = new JsonArray();
+        var disagree = new List<string>();
+        foreach (var full in match.Check.Variants[match.Variant])
+        {
+            int o = acc.Layout.Outcomes.IndexOf(full.Outcome);
+            var definition = acc.Layout.Outcomes.All[o];
+            double mine = acc.Paired[0][o].Paired().Mean;
+            bool agree = Math.Sign(mine) == Math.Sign(full.Mean) || mine == 0 || full.Mean == 0;
+            rows.Add(new JsonObject
+            {
+                ["outcome"] = full.Outcome, ["label"] = definition.Label, ["explorer_mean"] = Num(mine),
+                ["full_mean"] = Num(full.Mean), ["full_ci95_low"] = Num(full.Ci95Low), ["full_ci95_high"] = Num(full.Ci95High), ["same_sign"] = agree,
+            });
+            if (!agree)
+                disagree.Add($"{definition.Label}: {Readable.Value(mine, definition.Unit, signed: true)} here, {Readable.Value(full.Mean, definition.Unit, signed: true)} "
+                             + $"(95% CI {Readable.Value(full.Ci95Low, definition.Unit, signed: true)} to {Readable.Value(full.Ci95High, definition.Unit, signed: true)}) in the full scenario");
+        }
+        string variant = request.Preset.Scenario.Variants.First(v => v.Name == match.Variant).Label;
+        string fullRun = $"the full scenario ({match.Check.Zones} zones, {match.Check.Replications:N0} replications: {command})";
+        return new JsonObject
+        {
+            ["available"] = true, ["variant"] = match.Variant, ["command"] = command, ["agrees"] = disagree.Count == 0, ["rows"] = rows,
+            ["message"] = disagree.Count == 0
+                ? $"This setting is the preset's variant '{variant}'. Every headline difference has the same sign here as in {fullRun}."
+                : $"Warning: this small world and {fullRun} disagree in sign. {string.Join("; ", disagree)}. Trust the full run: the explorer's {acc.Layout.Zones} zones are too few to settle so small a difference.",
+        };
+    }
+
     /// <summary>The key numbers of a chart in words, for its figure caption and screen readers.</summary>
-    public static string Alternative(string stem, BatchAccumulator acc, int startYear)
+    public static string Alternative(string stem, BatchAccumulator acc, Scenario scenario)
     {
         var inv = CultureInfo.InvariantCulture;
+        string baseline = scenario.Variants[0].Label, yours = scenario.Variants[1].Label;
         if (stem.StartsWith("distribution_", StringComparison.Ordinal))
         {
             string name = stem["distribution_".Length..];
             var h = BatchCharts.Headlines.First(x => StandardOutcomes.All[x.Outcome].Name == name);
             string Part(string who, OutcomeSummary x) => string.Create(inv, $"{who}: median {x.P50 / h.Divisor:G4}, 90% of replications between {x.P5 / h.Divisor:G4} and {x.P95 / h.Divisor:G4}");
-            return $"{h.Label} ({h.Unit}). {Part("Baseline", acc.Outcome[0][h.Outcome].Summary())}. {Part("Your setting", acc.Outcome[1][h.Outcome].Summary())}.";
+            return $"{h.Label} ({h.Unit}). {Part(baseline, acc.Outcome[0][h.Outcome].Summary())}. {Part(yours, acc.Outcome[1][h.Outcome].Summary())}.";
         }
         switch (stem)
         {
-            case "fan_hle_gap_years":
+            case "fan_hle_years" or "fan_hle_gap_years":
             {
-                var last0 = acc.Yearly[0][^1][StandardSeries.HleGapYears].Summary();
-                var last1 = acc.Yearly[1][^1][StandardSeries.HleGapYears].Summary();
-                var start = acc.Baseline[Baseline.HleGapYears].Summary();
-                return string.Create(inv, $"HLE gap over the years: {start.P50:F2} years at the start ({startYear}); in the final year median {last0.P50:F2} (baseline) and {last1.P50:F2} (your setting), 90% bands {last0.P5:F2}–{last0.P95:F2} and {last1.P5:F2}–{last1.P95:F2}.");
+                int series = stem == "fan_hle_years" ? StandardSeries.HleYears : StandardSeries.HleGapYears;
+                var start = acc.Baseline[stem == "fan_hle_years" ? Baseline.HleYears : Baseline.HleGapYears].Summary();
+                var last0 = acc.Yearly[0][^1][series].Summary();
+                var last1 = acc.Yearly[1][^1][series].Summary();
+                string what = stem == "fan_hle_years" ? "Healthy life expectancy" : "HLE gap";
+                return string.Create(inv, $"{what} over the years: {start.P50:F2} years at the start ({scenario.StartYear}); in the final year median {last0.P50:F2} ({baseline}) and {last1.P50:F2} ({yours}), 90% bands {last0.P5:F2}–{last0.P95:F2} and {last1.P5:F2}–{last1.P95:F2}.");
+            }
+            case "difference_by_year_hle_years":
+            {
+                var trajectory = Explanations.For(scenario, acc, 1).Trajectories.First(t => t.Outcome.Name == "hle_years");
+                var final = acc.PairedYearly[0][^1][StandardSeries.HleYears].Paired();
+                string change = trajectory.ChangesSign ? " " + Explanations.SignChanges(scenario, new VariantExplanation(1, [trajectory], [], [], [])).First() : " The difference keeps its sign over the horizon.";
+                return $"Your setting minus {baseline} in healthy life expectancy, year by year: {Readable.Years(final.Mean, signed: true)} in the final year.{change}";
             }
             case "money_by_programme":
             {
                 string Top(int v) => string.Join(", ", acc.Layout.Outcomes.Programmes.All
-                    .Select(p => (Name: p.Name.Replace('_', ' '), Total: acc.Outcome[v][acc.Layout.Outcomes.IndexOf($"spend_{p.Name}_gbp")].Summary().Mean))
-                    .OrderByDescending(p => p.Total).Take(3).Select(p => $"{p.Name} {Gbp(p.Total)}"));
-                return $"Public money by programme, totals over the horizon. Baseline's largest: {Top(0)}. Your setting's largest: {Top(1)}.";
+                    .Select(p => (p.Label, Total: acc.Outcome[v][acc.Layout.Outcomes.IndexOf($"spend_{p.Name}_gbp")].Summary().Mean))
+                    .OrderByDescending(p => p.Total).Take(3).Select(p => $"{p.Label.ToLowerInvariant()} {Readable.Gbp(p.Total)}"));
+                return $"Public money by programme, totals over the horizon. {baseline}'s largest: {Top(0)}. {yours}'s largest: {Top(1)}.";
             }
             case "costs_and_savings":
-                return "Change in each agent's money against the baseline: " + string.Join("; ", AgentLedger.Agents.Select((a, i) => $"{a} {Gbp(acc.AgentChange[0][i].Paired().Mean, signed: true)}")) + ".";
+                return $"Change in each agent's money against {baseline}: " + string.Join("; ", AgentLedger.Agents.Select((a, i) => $"{a} {Readable.Gbp(acc.AgentChange[0][i].Paired().Mean, signed: true)}")) + ".";
             case "hle_change_by_decile":
             {
-                string D(int v, int d) => acc.DecileHleChange[v][d].Summary().Mean is var m && double.IsFinite(m) ? m.ToString("+0.00;-0.00", inv) : "none (no zones)";
+                string D(int d) => acc.PairedDecileHle[0][d].Summary().Mean is var m && double.IsFinite(m) ? Readable.Years(m, signed: true) : "none (no zones)";
                 var empty = Enumerable.Range(0, RecordLayout.Deciles).Where(d => acc.DecileHleChange[0][d].Count == 0).Select(d => (d + 1).ToString(inv)).ToList();
                 string gaps = empty.Count == 0 ? "" : $" The explorer's small world has no zones in decile {string.Join(", ", empty)}, so the chart has a gap there.";
-                return $"HLE change from {startYear} by deprivation decile. Most deprived (decile 1): baseline {D(0, 0)}, your setting {D(1, 0)} years. Least deprived (decile 10): baseline {D(0, 9)}, your setting {D(1, 9)} years.{gaps}";
+                return $"Final-year HLE by deprivation decile, your setting minus {baseline}: most deprived (decile 1) {D(0)}, least deprived (decile 10) {D(9)}.{gaps}";
             }
             default: return stem.Replace('_', ' ');
         }
     }
 
-    /// <summary>A tidy CSV of the results: one row per variant (or paired difference) and outcome.</summary>
-    public static string Csv(ExplorerBatch batch)
+    /// <summary>
+    /// A tidy CSV of the results, as summary.csv, with the setting on every row (<c>preset</c>, <c>setting</c>: the
+    /// explorer link's query) so the file says what it shows wherever it ends up.
+    /// </summary>
+    public static string Csv(ExplorerRequest request, ExplorerBatch batch)
     {
-        var acc = batch.Accumulator;
-        var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder("variant,outcome,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95,probability_better\n");
-        string F(double x) => double.IsFinite(x) ? x.ToString("R", inv) : "";
-        for (int v = 0; v < 2; v++)
-            for (int o = 0; o < acc.Layout.Outcomes.Count; o++)
-            {
-                var s = acc.Outcome[v][o].Summary();
-                sb.Append(inv, $"{batch.Scenario.Variants[v].Name},{acc.Layout.Outcomes.All[o].Name},{F(s.Mean)},{F(s.Sd)},{F(s.Ci95Low)},{F(s.Ci95High)},{F(s.P5)},{F(s.P25)},{F(s.P50)},{F(s.P75)},{F(s.P95)},\n");
-            }
-        for (int o = 0; o < acc.Layout.Outcomes.Count; o++)
+        var table = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        SummaryCsv.Write(table, batch.Scenario, batch.Accumulator);
+        string setting = Output.Csv.Text(Query(request));
+        var sb = new StringBuilder();
+        bool header = true;
+        foreach (string line in table.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var d = acc.Paired[0][o].Paired();
-            sb.Append(inv, $"your_setting_minus_baseline,{acc.Layout.Outcomes.All[o].Name},{F(d.Mean)},{F(d.Sd)},{F(d.Ci95Low)},{F(d.Ci95High)},,,,,,{F(d.ProbabilityBetter)}\n");
+            sb.Append(header ? "preset,setting," : $"{request.Preset.Key},{setting},").Append(line).Append('\n');
+            header = false;
         }
         return sb.ToString();
     }
@@ -215,23 +291,12 @@ public static class ExplorerResults
             ? string.Create(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {widthPx} {heightPx}\" ") + svg[5..] : svg;
     }
 
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(s => (JsonNode)JsonValue.Create(s)!)]);
+
     private static JsonObject Summary(OutcomeSummary s) => new()
     {
         ["mean"] = Num(s.Mean), ["ci95_low"] = Num(s.Ci95Low), ["ci95_high"] = Num(s.Ci95High), ["p5"] = Num(s.P5), ["p50"] = Num(s.P50), ["p95"] = Num(s.P95),
     };
 
     private static JsonNode? Num(double x) => double.IsFinite(x) ? JsonValue.Create(x) : null;
-
-    private static string Years(double x) => x.ToString(x < 0.01 ? "0.000" : "0.00", CultureInfo.InvariantCulture) + " years";
-    private static string Signed(double x, int digits) => x.ToString("+0." + new string('0', digits) + ";-0." + new string('0', digits), CultureInfo.InvariantCulture);
-
-    /// <summary>£ with k/m/bn.</summary>
-    public static string Gbp(double x, bool signed = false)
-    {
-        string sign = x < 0 ? "−" : signed ? "+" : "";
-        double a = Math.Abs(x);
-        var inv = CultureInfo.InvariantCulture;
-        string body = a >= 1e9 ? (a / 1e9).ToString("0.0#", inv) + "bn" : a >= 1e6 ? (a / 1e6).ToString("0", inv) + "m" : a >= 1e3 ? (a / 1e3).ToString("0", inv) + "k" : a.ToString("0", inv);
-        return sign + "£" + body;
-    }
 }

@@ -92,18 +92,20 @@ public static class ExplorerServer
             app.MapMethods(path, [HttpMethods.Head], (HttpContext c) => Head(c, type));
         app.MapGet("/api/run", (HttpContext c) => Run(c, limiter, log));
         app.MapGet("/api/results.json", (Delegate)((HttpContext c) => Download(c, limiter, (request, batch) =>
-            Results.File(Encoding.UTF8.GetBytes(SummaryWriter.ToJson(batch.Scenario, batch.Accumulator, request.Replications)), "application/json", "urbansim-explorer-summary.json"))));
-        app.MapGet("/api/results.csv", (Delegate)((HttpContext c) => Download(c, limiter, (_, batch) =>
-            Results.File(Encoding.UTF8.GetBytes(ExplorerResults.Csv(batch)), "text/csv", "urbansim-explorer-results.csv"))));
+            Results.File(Encoding.UTF8.GetBytes(SummaryWriter.ToJson(batch.Scenario, batch.Accumulator, request.Replications)), "application/json", $"urbansim-explorer-{request.Preset.Key}-summary.json"))));
+        app.MapGet("/api/results.csv", (Delegate)((HttpContext c) => Download(c, limiter, (request, batch) =>
+            Results.File(Encoding.UTF8.GetBytes(ExplorerResults.Csv(request, batch)), "text/csv", $"urbansim-explorer-{request.Preset.Key}-results.csv"))));
         app.MapGet("/api/chart/{file}", (HttpContext c, string file) =>
         {
             string stem = Path.GetFileNameWithoutExtension(file), ext = Path.GetExtension(file);
             if (!ExplorerResults.Charts.Contains(stem) || ext is not (".svg" or ".png"))
                 return Task.FromResult(Error(404, "not_found", [new RequestProblem("chart", file, string.Join(", ", ExplorerResults.Charts) + " with .svg or .png", $"no chart '{file}'")]));
-            return Download(c, limiter, (_, batch) =>
+            return Download(c, limiter, (request, batch) =>
             {
-                var chart = BatchCharts.Create(batch.Scenario, batch.Accumulator, s => s == stem).Single();
-                return ext == ".svg" ? Results.File(Encoding.UTF8.GetBytes(chart.Svg()), "image/svg+xml", stem + ".svg") : Results.File(chart.Png(), "image/png", stem + ".png");
+                // Report-sized, with the setting in the caption line: a saved chart says what it shows.
+                var chart = BatchCharts.Create(batch.Scenario, batch.Accumulator, s => s == stem, captionNote: ExplorerResults.SettingNote(request)).Single();
+                string name = $"urbansim-explorer-{request.Preset.Key}-{stem}";
+                return ext == ".svg" ? Results.File(Encoding.UTF8.GetBytes(chart.Svg()), "image/svg+xml", name + ".svg") : Results.File(chart.Png(), "image/png", name + ".png");
             });
         });
         app.MapFallback("{*path}", (HttpContext c) => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
@@ -212,6 +214,7 @@ public static class ExplorerServer
             {
                 ["key"] = key, ["name"] = p.Name, ["description"] = p.Description,
                 ["baseline_variant"] = p.Baseline.Name, ["initial_variant"] = p.Initial.Name,
+                ["baseline_label"] = p.Baseline.Label, ["initial_label"] = p.Initial.Label,
                 ["full_zones"] = p.FullWorld.ZoneCount, ["zones"] = p.Scenario.World.ZoneCount,
                 ["regions"] = string.Join(", ", p.Scenario.World.Regions.Select(r => $"{r.Name} ({r.Capacity.ToString().ToLowerInvariant()}, {r.Zones} zones)")),
                 ["horizon_years"] = p.Scenario.HorizonYears, ["seed"] = p.Scenario.Seed,
@@ -224,9 +227,11 @@ public static class ExplorerServer
         var settlements = new JsonArray();
         foreach (var s in Core.Settlements.SettlementCatalogue.All)
             settlements.Add(new JsonObject { ["name"] = s.Name, ["label"] = s.Label, ["description"] = s.Description });
+        var glossary = new JsonArray();
+        foreach (var (term, definition) in Glossary.Terms) glossary.Add(new JsonObject { ["term"] = term, ["definition"] = definition });
         return new JsonObject
         {
-            ["presets"] = presets, ["levers"] = levers, ["settlements"] = settlements,
+            ["presets"] = presets, ["levers"] = levers, ["settlements"] = settlements, ["glossary"] = glossary,
             ["caps"] = new JsonObject
             {
                 ["replications"] = ExplorerRequest.MaxReplications, ["default_replications"] = ExplorerRequest.DefaultReplications,

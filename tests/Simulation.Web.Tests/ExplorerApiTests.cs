@@ -87,6 +87,65 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
         Assert.Equal(direct.Paired[0][StandardOutcomes.HleYears].Paired().Mean, (double)hle["difference"]!["mean"]!);
     }
 
+    private async Task<JsonObject> LastLine(string query)
+    {
+        string body = await server.Http.GetStringAsync("/api/run?" + query);
+        return JsonNode.Parse(body.TrimEnd('\n').Split('\n')[^1])!.AsObject();
+    }
+
+    [Fact]
+    public async Task Run_LaysChartsOutAtThePagesWidth_AndRefusesAWidthOutOfRange()
+    {
+        var r = await LastLine("preset=reference&replications=50&horizon_years=5&chart_width=400");
+        Assert.All(r["charts"]!.AsArray(), c => Assert.Equal(400, (int)c!["width"]!));
+        Assert.DoesNotContain("chart_width", (string)r["query"]!);   // a display setting, not part of the shared setting
+        var (status, body) = await GetJson("/api/run?preset=reference&chart_width=5000");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("chart_width", (string)body["problems"]![0]!["field"]!);
+    }
+
+    [Fact]
+    public async Task Run_SaysWhichLeversDoNothingAndWhy()
+    {
+        var r = await LastLine("preset=health_devolution&replications=50&horizon_years=5");
+        var levers = r["levers"]!.AsArray().ToDictionary(l => (string)l!["name"]!, l => l!);
+        Assert.False((bool)levers["analytical_capacity"]["active"]!);
+        Assert.Contains("at least 0.8", (string)levers["analytical_capacity"]["note"]!);
+        Assert.False((bool)levers["icb_partnership"]["active"]!);
+        Assert.False((bool)levers["competitive_share"]["active"]!);
+        Assert.True((bool)levers["mission_commitment"]["active"]!);
+    }
+
+    [Fact]
+    public async Task Run_ChecksThePresetsOwnVariantsAgainstTheFullScenario_AndSaysWhenThereIsNoCheck()
+    {
+        // The health devolution preset's last variant, at its full horizon: the committed full run applies.
+        var own = (await LastLine("preset=health_devolution&replications=200"))["full_check"]!;
+        Assert.True((bool)own["available"]!);
+        Assert.Equal("health_devolution", (string)own["variant"]!);
+        var hle = own["rows"]!.AsArray().Single(x => (string)x!["outcome"]! == "hle_years")!;
+        Assert.Equal(FullScenarioChecks.All["health_devolution"].Variants["health_devolution"][0].Mean, (double)hle["full_mean"]!);
+        bool sameSign = Math.Sign((double)hle["explorer_mean"]!) == Math.Sign((double)hle["full_mean"]!);
+        Assert.Equal(sameSign, (bool)hle["same_sign"]!);
+        if (!sameSign) Assert.Contains("disagree in sign", (string)own["message"]!);
+
+        var other = (await LastLine("preset=health_devolution&replications=50&mission_commitment=0.9"))["full_check"]!;
+        Assert.False((bool)other["available"]!);
+        Assert.Contains("no full-scenario check", (string)other["message"]!);
+    }
+
+    [Fact]
+    public async Task Run_ExplainsWhatMovedInBothDirections_AndWhenTheSignChangesOverTheYears()
+    {
+        var r = await LastLine("preset=reference&replications=200");
+        string drivers = string.Join(" ", r["drivers"]!.AsArray().Select(d => (string)d!));
+        Assert.Contains("the largest rises:", drivers);
+        Assert.Contains("the largest falls: joint prevention −£", drivers);
+        Assert.NotEmpty(r["over_time"]!.AsArray());
+        var nhs = r["numbers"]!.AsArray().Single(n => (string)n!["outcome"]! == "public_spend_gbp")!;
+        Assert.Equal("neither", (string)nhs["direction"]!);   // spending more is not coloured as better
+    }
+
     [Fact]
     public async Task ResultsJson_IsByteIdenticalToTheSummaryOfUrbansimRunWithTheSameSetting()
     {
@@ -105,8 +164,8 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
         scenario["horizon_years"] = 8;
         scenario["variants"] = JsonNode.Parse(
             """
-            [{"name": "baseline", "levers": {"settlement": "tied_grants"}},
-             {"name": "your_setting", "levers": {"settlement": "health_devolution", "mission_commitment": 0.9, "icb_partnership": 0.7}}]
+            [{"name": "baseline", "label": "Tied grants", "description": "The preset's first variant, tied_grants", "levers": {"settlement": "tied_grants"}},
+             {"name": "your_setting", "label": "Your setting", "description": "The levers chosen in the explorer", "levers": {"settlement": "health_devolution", "mission_commitment": 0.9, "icb_partnership": 0.7}}]
             """);
         string path = folder.Write("explorer.json", scenario.ToJsonString());
         int code = RunCommand.Run(new RunOptions(path, 120, null, 2, Path.Combine(folder.Path, "out")), TextWriter.Null, TextWriter.Null);
@@ -124,11 +183,17 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
         using var csv = await server.Http.GetAsync("/api/results.csv" + q);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         string text = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("variant,outcome,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95,probability_better\nbaseline,hle_years,", text);
-        Assert.Contains("\nyour_setting_minus_baseline,hle_years,", text);
+        // summary.csv's table with the setting on every row: the file says what it shows wherever it ends up.
+        Assert.StartsWith("preset,setting," + UrbanSim.Runner.Output.SummaryCsv.Header + "\ncapacity_gap,", text);
+        Assert.All(text.TrimEnd('\n').Split('\n').Skip(1), line => Assert.Contains("horizon_years=5&replications=40", line));
+        Assert.Contains(",your_setting,Your setting,hle_years,", text);
+        Assert.Equal("urbansim-explorer-capacity_gap-results.csv", csv.Content.Headers.ContentDisposition!.FileName);
 
         using var svg = await server.Http.GetAsync("/api/chart/fan_hle_gap_years.svg" + q);
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        // A saved chart carries the setting in its caption line.
+        Assert.Contains("your setting:", await svg.Content.ReadAsStringAsync());
+        Assert.Equal("urbansim-explorer-capacity_gap-fan_hle_gap_years.svg", svg.Content.Headers.ContentDisposition!.FileName);
         using var png = await server.Http.GetAsync("/api/chart/hle_change_by_decile.png" + q);
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await png.Content.ReadAsByteArrayAsync())[..4]);
@@ -265,9 +330,9 @@ public sealed class ServeCommandLineTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = UrbanSim.Runner.Program.BuildRoot(stdout, stderr).Parse(["serve", "--port", port]).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
-        Assert.Equal(1, code);
-        Assert.Contains("--port must be from 0 to 65535.", stderr.ToString());
+        int code = UrbanSim.Runner.Program.Run(["serve", "--port", port], stdout, stderr);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal($"urbansim serve: --port must be from 0 to 65535; got {port}. Fix: see 'urbansim serve --help'.", stderr.ToString().Trim());
     }
 
     [Fact]

@@ -36,6 +36,124 @@ public sealed class ExplorerBrowserTests(ExplorerServerFixture server) : IAsyncL
         _playwright.Dispose();
     }
 
+    /// <summary>A page of the given viewport width (390: a phone; 1,400: a desktop).</summary>
+    private async Task Resize(int width, int height) => await _page.SetViewportSizeAsync(width, height);
+
+    /// <summary>How much wider the page is than its window (0: no horizontal scrolling).</summary>
+    private Task<int> Overflow() => _page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
+    /// <summary>The smallest size, in CSS pixels as shown, of any chart text on the page.</summary>
+    private Task<double> SmallestChartTextPx() => _page.EvaluateAsync<double>("""
+        () => {
+          let smallest = Infinity;
+          for (const svg of document.querySelectorAll('.chart svg')) {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            for (const t of svg.querySelectorAll('text')) if (t.textContent.trim()) smallest = Math.min(smallest, parseFloat(t.getAttribute('font-size')) * scale);
+          }
+          return smallest;
+        }
+        """);
+
+    /// <summary>True when the element is on screen, wholly inside the window.</summary>
+    private Task<bool> InView(string selector) => _page.EvaluateAsync<bool>(
+        $"() => {{ const r = document.querySelector('{selector}').getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth; }}");
+
+    private async Task MoveSlider(string id, int steps)
+    {
+        string before = await _page.GetAttributeAsync("#row-hle_years td:nth-child(3)", "data-value") ?? "";
+        await _page.FocusAsync("#" + id);
+        for (int i = 0; i < steps; i++) await _page.Keyboard.PressAsync("ArrowRight");
+        await _page.WaitForFunctionAsync($"document.querySelector('#row-hle_years td:nth-child(3)').dataset.value !== '{before}' && document.querySelector('#status').dataset.state === 'complete'");
+    }
+
+    [Fact]
+    public async Task Phone390_FitsWithoutSideScrolling_ChartTextIsAtLeast12Px_AndTheKeyDifferenceStaysInView()
+    {
+        await Resize(390, 844);
+        await _page.GotoAsync(server.Address + "/?preset=reference&replications=200&horizon_years=10");
+        await WaitForComplete(200);
+        Assert.Equal(0, await Overflow());
+        Assert.True(await SmallestChartTextPx() >= 12, $"chart text as small as {await SmallestChartTextPx():F1} px");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "06-phone-390-top.png") });
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "06-phone-390.png"), FullPage = true });
+
+        // Move a lever far down the form: the headline difference stays in view at the bottom of the screen.
+        await MoveSlider("mission_commitment", 20);
+        Assert.True(await InView("#mission_commitment"));
+        Assert.True(await InView("#headline"));
+        Assert.Contains("Healthy life expectancy:", await _page.TextContentAsync("#headline"));
+        Assert.Equal(0, await Overflow());
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "07-phone-390-slider-moved.png") });
+    }
+
+    [Fact]
+    public async Task Desktop1400_KeyNumbersStayInViewWhileALeverMoves_EvenWithTheChartsScrolled()
+    {
+        await Resize(1400, 900);
+        await _page.GotoAsync(server.Address + "/?preset=reference&replications=200&horizon_years=10");
+        await WaitForComplete(200);
+        Assert.Equal(0, await Overflow());
+        Assert.True(await SmallestChartTextPx() >= 12, $"chart text as small as {await SmallestChartTextPx():F1} px");
+        await _page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight / 2)");
+        await MoveSlider("planning_health_standard", 30);
+        Assert.True(await InView("#planning_health_standard"), "the lever scrolled out of view");
+        Assert.True(await InView("#row-hle_years"), "the key numbers scrolled out of view");
+        Assert.True(await InView("#row-nhs_cost_gbp"));
+        Assert.Equal(0, await Overflow());
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "08-desktop-1400-scrolled-slider-moved.png") });
+    }
+
+    [Fact]
+    public async Task HealthDevolutionPreset_GreysOutLeversWithNoEffect_AndWarnsThatTheFullScenarioDisagrees()
+    {
+        await Resize(1400, 900);
+        await _page.GotoAsync(server.Address + "/?preset=health_devolution&replications=200");
+        await WaitForComplete(200);
+        foreach (string lever in new[] { "analytical_capacity", "icb_partnership", "competitive_share", "bid_success_rate", "churn_rate_per_year" })
+            Assert.Contains("inactive", await _page.GetAttributeAsync($"#field-{lever}", "class") ?? "");
+        Assert.Contains("at least 0.8", await _page.TextContentAsync("#analytical_capacity-effect"));
+        Assert.Contains("whatever the partnership", await _page.TextContentAsync("#icb_partnership-effect"));
+        Assert.DoesNotContain("inactive", await _page.GetAttributeAsync("#field-mission_commitment", "class") ?? "");
+
+        // The preset's own variant, so the full run applies: here the small world says HLE rises, the full scenario that it falls.
+        Assert.Equal("warning", await _page.GetAttributeAsync("#check", "class"));
+        string check = (await _page.TextContentAsync("#check"))!;
+        Assert.Contains("disagree in sign", check);
+        Assert.Contains("Healthy life expectancy: +0.0", check);
+        Assert.Contains("urbansim run scenarios/health_devolution.json", check);
+        Assert.Contains("The headline outcomes disagree", await _page.TextContentAsync("#disagreement"));
+        await Shot("09-health-devolution-greyed-levers-and-warning");
+
+        // Under a single pot, analytical capacity matters again.
+        await _page.CheckAsync("input[name=settlement][value=single_pot]");
+        await _page.WaitForFunctionAsync("!document.querySelector('#field-analytical_capacity').classList.contains('inactive') && document.querySelector('#status').dataset.state === 'complete'");
+        Assert.Contains("inactive", await _page.GetAttributeAsync("#field-icb_pooled_share", "class") ?? "");
+    }
+
+    [Theory]
+    [InlineData("mission_commitment=lots", "mission_commitment must be a number from 0 to 1; got 'lots'")]
+    [InlineData("mision_commitment=0.8", "did you mean 'mission_commitment'?")]
+    public async Task ABadLinkValue_IsReported_NotDropped(string field, string expected)
+    {
+        await _page.GotoAsync(server.Address + $"/?preset=reference&replications=200&horizon_years=5&{field}");
+        await _page.WaitForSelectorAsync("#error:not([hidden])");
+        string error = (await _page.TextContentAsync("#error"))!;
+        Assert.Contains("This link cannot be run as it stands", error);
+        Assert.Contains(expected, error);
+        Assert.Equal("error", await _page.GetAttributeAsync("#status", "data-state"));
+    }
+
+    [Fact]
+    public async Task Page_ShowsHleOverTimeForBothSettingsAndTheirDifference_AndAGlossary()
+    {
+        await _page.GotoAsync(server.Address + "/?preset=reference&replications=200&horizon_years=10");
+        await WaitForComplete(200);
+        Assert.Contains("Healthy life expectancy", await _page.TextContentAsync("#fig-fan_hle_years figcaption"));
+        Assert.Contains("year by year", await _page.TextContentAsync("#fig-difference_by_year_hle_years figcaption"));
+        Assert.Equal(UrbanSim.Runner.Output.Glossary.Terms.Length, await _page.Locator("#terms dt").CountAsync());
+        Assert.Contains("Discounting", await _page.TextContentAsync("#terms"));
+    }
+
     private async Task<string> WaitForComplete(int replications)
     {
         await _page.WaitForSelectorAsync($"#status[data-state=complete][data-replications='{replications}']");
@@ -120,7 +238,11 @@ public sealed class ExplorerBrowserTests(ExplorerServerFixture server) : IAsyncL
         Assert.Equal("/api/results.json" + query, await _page.GetAttributeAsync("#dl-json", "href"));
         Assert.Equal("/api/chart/fan_hle_gap_years.png" + query, await _page.GetAttributeAsync("#fig-fan_hle_gap_years a[data-ext=png]", "href"));
         var download = await _page.RunAndWaitForDownloadAsync(() => _page.ClickAsync("#dl-csv"));
-        Assert.Equal("urbansim-explorer-results.csv", download.SuggestedFilename);
+        Assert.Equal("urbansim-explorer-patient_capital-results.csv", download.SuggestedFilename);
+        // The file records the setting on every row, so it says what it shows wherever it ends up.
+        string[] lines = File.ReadAllLines((await download.PathAsync())!);
+        Assert.StartsWith("preset,setting,variant,", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains("planning_health_standard=0.7", l));
     }
 
     [Fact]

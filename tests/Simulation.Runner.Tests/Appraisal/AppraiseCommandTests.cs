@@ -31,7 +31,7 @@ public sealed class AppraiseCommandTests : IDisposable
     {
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = AppraiseCommand.Run(path, outPath, stdout, stderr);
+        int code = AppraiseCommand.Run(path, outPath ?? AppraiseCommand.BesideInputPath(path), stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -40,7 +40,7 @@ public sealed class AppraiseCommandTests : IDisposable
         string path = Write("input.json", json);
         var (code, _, err) = Run(path);
         Assert.Equal(AppraiseCommand.InvalidInput, code);
-        Assert.False(File.Exists(AppraiseCommand.DefaultOutputPath(path)));
+        Assert.False(File.Exists(AppraiseCommand.BesideInputPath(path)));
         return err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[..^1];
     }
 
@@ -86,7 +86,7 @@ public sealed class AppraiseCommandTests : IDisposable
              "after": {"cycling_minutes_per_week": 100}}
             """);
         Assert.Equal(AppraiseCommand.Success, Run(path).Code);
-        JObject result = JObject.Parse(File.ReadAllText(AppraiseCommand.DefaultOutputPath(path)));
+        JObject result = JObject.Parse(File.ReadAllText(AppraiseCommand.BesideInputPath(path)));
         Assert.Equal(0.0, (double)result["by_exposure"]!["pm25"]!["deaths_prevented_per_year"]!);
         Assert.Equal(0.0, (double)result["by_exposure"]!["walking"]!["deaths_prevented_per_year"]!);
         Assert.Equal(1000 * 0.001 * 0.1, (double)result["by_exposure"]!["cycling"]!["deaths_prevented_per_year"]!, 12);
@@ -284,8 +284,28 @@ public sealed class AppraiseCommandTests : IDisposable
     [InlineData("a/appraisal.json", "a/appraisal.result.json")]
     [InlineData("a/appraisal.JSON", "a/appraisal.result.json")]
     [InlineData("a/appraisal.txt", "a/appraisal.txt.result.json")]
-    public void DefaultOutputPath_SitsNextToInput(string input, string expected) =>
+    public void BesideInputPath_SitsNextToInput(string input, string expected) =>
+        Assert.Equal(expected, AppraiseCommand.BesideInputPath(input));
+
+    [Theory]
+    [InlineData("examples/appraisal-walking.json", "out/appraisal-walking.result.json")]
+    [InlineData("/data/a/appraisal.txt", "out/appraisal.txt.result.json")]
+    public void DefaultOutputPath_IsInTheOutFolder_SoTheRepositoryGainsNoUntrackedFile(string input, string expected) =>
         Assert.Equal(expected, AppraiseCommand.DefaultOutputPath(input));
+
+    [Fact]
+    public void BesideInput_OnTheCommandLine_WritesNextToTheInput_AndWithOutIsRefused()
+    {
+        string path = Write("walk.json", Valid);
+        var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        Assert.Equal(AppraiseCommand.Success, Program.Run(["appraise", path, "--beside-input"], stdout, stderr));
+        Assert.True(File.Exists(Path.Combine(_folder, "walk.result.json")));
+
+        stderr = new StringWriter(CultureInfo.InvariantCulture);
+        Assert.Equal(UrbanSim.Runner.Commands.ExitCodes.Usage, Program.Run(["appraise", path, "--beside-input", "--out", Path.Combine(_folder, "x.json")], stdout, stderr));
+        Assert.Equal("urbansim appraise: --out and --beside-input both say where to write; give one of them. Fix: see 'urbansim appraise --help'.", stderr.ToString().Trim());
+    }
 
     [Fact]
     public void Example_RunsAndGivesPlausibleResult()

@@ -8,31 +8,102 @@ namespace UrbanSim.Runner.Tests.Charts;
 
 public sealed class ChartTests
 {
-    /// <summary>Every chart by name: how to build it from synthetic data, the width it is saved at, and text it must show.</summary>
-    private static readonly Dictionary<string, (Func<Plot> Build, int WidthPx, string[] Texts)> Charts = new()
+    /// <summary>Every chart by name: how to build it from synthetic data, the size it is saved at, and text it must show.</summary>
+    private static readonly Dictionary<string, (Func<Plot> Build, ChartSize Size, string[] Texts)> Charts = new()
     {
-        ["outcome-distribution"] = (() => OutcomeDistributionChart.Create(Distribution(), Caption), ChartStyle.WidthPx,
+        ["outcome-distribution"] = (() => OutcomeDistributionChart.Create(Distribution(), Caption), ChartSize.Report,
             ["Healthy life expectancy at birth: spread over replications", "Healthy life expectancy at birth (years)",
              "Probability density (per year)", "tied_grants (median 62.50 years)", "single_pot (median 62.62 years)", "median"]),
-        ["paired-difference"] = (() => PairedDifferenceChart.Create(Difference(), Caption), ChartStyle.WidthPx,
+        ["outcome-distribution-five-variants"] = (() => OutcomeDistributionChart.Create(ManyDistributions(), Caption), ChartSize.Report,
+            ["Healthy life expectancy, final year: spread over replications", "Tied grants", "Health devolution", "median", "middle 50% of replications",
+             "Beyond the 90%: 2.3% of replications: an epidemic in the final year, near 63.250 years"]),
+        ["paired-difference"] = (() => PairedDifferenceChart.Create(Difference(), Caption), ChartSize.Report,
             ["Healthy life expectancy at birth: difference from tied_grants",
              "Difference in healthy life expectancy at birth, variant minus tied_grants (years)", "Probability density (per year)",
              "P(better) = 0.83", "← worse", "better →", "single_pot: mean +0.12 years, central 95% −0.13 to +0.37", "mean"]),
-        ["fan"] = (() => FanChart.Create(Fan(), Caption), ChartStyle.WidthPx,
+        ["paired-difference-ridgeline"] = (() => PairedDifferenceChart.Create(ManyDifferences(), Caption), ChartSize.Report,
+            ["Single pot", "Health devolution", "P(better) = 0.10", "P(better) = 0.40", "← worse", "better →", "central 95% of replications"]),
+        ["fan"] = (() => FanChart.Create(Fan(), Caption), ChartSize.Report,
             ["Healthy life expectancy gap (slope index of inequality), 2027–2051", "Year", "Healthy life expectancy gap (years)",
              "tied_grants", "single_pot", "median", "50% of replications (p25–p75)", "90% (p5–p95)", "2030", "2050", "19.0"]),
-        ["money-by-programme"] = (() => MoneyByProgrammeChart.Create(Money(), Caption), MoneyByProgrammeChart.WidthPx(2),
+        ["fan-five-variants"] = (() => FanChart.Create(ManyFans(), Caption, FanChart.SizeFor(5)), FanChart.SizeFor(5),
+            ["Tied grants", "Single pot ICB partnership", "Health devolution", "median of Tied grants, for reference", "2030"]),
+        ["money-by-programme"] = (() => MoneyByProgrammeChart.Create(Money(), Caption), MoneyByProgrammeChart.SizeFor(2),
             ["Public money by programme, 2027–2051 (mean over replications)", "Year", "Public money (£m per year)",
              "tied_grants", "single_pot", .. Programmes]),
-        ["costs-and-savings"] = (() => CostsAndSavingsChart.Create(CostsAndSavings(), Caption), ChartStyle.WidthPx,
+        ["costs-and-savings"] = (() => CostsAndSavingsChart.Create(CostsAndSavings(), Caption), ChartSize.Report,
             ["Where costs and savings land: change against tied_grants", "Agent type",
              "Mean change (£m, positive = gain)", "ICB", "Mayor", "Developers", "Investors",
              "single_pot minus tied_grants", "95% confidence interval of the mean", "+£120m", "−£180m"]),
-        ["decile-change"] = (() => DecileChangeChart.Create(DecileChange(), Caption), ChartStyle.WidthPx,
+        ["decile-change"] = (() => DecileChangeChart.Create(DecileChange(), Caption), ChartSize.Report,
             ["Change in healthy life expectancy by deprivation decile, 2026–2051",
              "Deprivation decile (1 = most deprived, 10 = least deprived)", "Change in healthy life expectancy (years)",
              "tied_grants", "single_pot", "95% confidence interval of the mean", "1", "10"]),
+        ["decile-differences"] = (() => DecileChangeChart.Create(DecileDifferences(), Caption), ChartSize.Report,
+            ["Healthy life expectancy in 2051 by deprivation decile: difference from Tied grants",
+             "Variant minus Tied grants (years; above zero = better)", "Single pot minus Tied grants", "Health devolution minus Tied grants"]),
+        ["forest"] = (() => ForestPlot.Create(Forest(), Caption), ChartSize.Report,
+            ["Paired differences against Tied grants, headline outcomes", "Single pot", "Health devolution", "better →", "← better",
+             "mean paired difference", "95% confidence interval of the mean", "90% of replications (5th–95th percentile)"]),
+        ["difference-by-year"] = (() => DifferenceByYearChart.Create(DifferenceByYear(), Caption), ChartSize.Report,
+            ["Healthy life expectancy: difference from Tied grants by year", "Year", "Difference (years); above zero = better",
+             "Single pot", "mean paired difference", "95% confidence interval of the mean", "90% of replications (5th–95th percentile)", "2030"]),
+        ["difference-by-year-four-variants"] = (() => DifferenceByYearChart.Create(DifferenceByYear(4), Caption, DifferenceByYearChart.SizeFor(4)), DifferenceByYearChart.SizeFor(4),
+            ["Single pot", "Single pot ICB partnership", "Single pot analysis", "Health devolution"]),
     };
+
+    /// <summary>The same charts laid out for a phone's width, as the explorer asks for them.</summary>
+    private static readonly ChartSize Phone = ChartSize.ForScreen(340);
+
+    private static readonly Dictionary<string, Func<Plot>> PhoneCharts = new()
+    {
+        ["outcome-distribution"] = () => OutcomeDistributionChart.Create(Distribution(), Caption, Phone),
+        ["paired-difference"] = () => PairedDifferenceChart.Create(Difference(), Caption, Phone),
+        ["fan"] = () => FanChart.Create(Fan(), Caption, Phone),
+        ["money-by-programme"] = () => MoneyByProgrammeChart.Create(Money(), Caption, MoneyByProgrammeChart.SizeFor(2, Phone)),
+        ["costs-and-savings"] = () => CostsAndSavingsChart.Create(CostsAndSavings(), Caption, Phone),
+        ["decile-differences"] = () => DecileChangeChart.Create(DecileDifferences(), Caption, Phone),
+        ["difference-by-year"] = () => DifferenceByYearChart.Create(DifferenceByYear(), Caption, Phone),
+    };
+
+    public static TheoryData<string> PhoneChartNames => new(PhoneCharts.Keys);
+
+    [Theory]
+    [MemberData(nameof(PhoneChartNames))]
+    public void Chart_LaidOutForAPhone_HasNoTextSmallerThan12PxAndNoneOutsideTheChart(string chart)
+    {
+        var size = chart == "money-by-programme" ? MoneyByProgrammeChart.SizeFor(2, Phone) : Phone;
+        var texts = XDocument.Parse(ChartFiles.RenderSvg(PhoneCharts[chart](), size.WidthPx, size.HeightPx))
+            .Descendants().Where(e => e.Name.LocalName == "text" && e.Value.Trim().Length > 0).ToList();
+        Assert.NotEmpty(texts);
+        foreach (var text in texts)
+        {
+            double fontSize = double.Parse((string?)text.Attribute("font-size") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(fontSize >= 12, $"{chart}: \"{text.Value}\" is {fontSize} px");
+        }
+        // The caption line is wrapped to the width rather than cut off: its last part is still there.
+        Assert.Contains(texts, t => t.Value.Contains("UrbanSim 0.3.0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DecileChart_NeverJoinsPointsWithLines_SoNoVariantSeemsAboveTheOthers()
+    {
+        foreach (var data in new[] { DecileChange(), DecileDifferences() })
+            Assert.Empty(DecileChangeChart.Create(data, Caption).GetPlottables<ScottPlot.Plottables.Scatter>());
+    }
+
+    [Fact]
+    public void ManyVariants_AreDrawnInPanelsOrRows_NeverOverlaidOrAsAWideStrip()
+    {
+        Assert.Equal(ChartSize.Report, MoneyByProgrammeChart.SizeFor(2));
+        Assert.Equal(ChartStyle.WidthPx, MoneyByProgrammeChart.SizeFor(8).WidthPx);
+        Assert.True(MoneyByProgrammeChart.SizeFor(8).HeightPx > ChartStyle.HeightPx);
+        Assert.Equal(ChartStyle.WidthPx, FanChart.SizeFor(8).WidthPx);
+        Assert.Equal(ChartSize.Report, FanChart.SizeFor(FanChart.MaxOverlaid));
+        // Five overlaid densities would tangle; the rows chart has a category axis of the variants' labels instead.
+        string[] shown = SvgTexts(ChartFiles.RenderSvg(OutcomeDistributionChart.Create(ManyDistributions(), Caption), ChartStyle.WidthPx, ChartStyle.HeightPx));
+        Assert.DoesNotContain("Probability density (per year)", shown);
+    }
 
     public static TheoryData<string> ChartNames => new(Charts.Keys);
 
@@ -41,15 +112,15 @@ public sealed class ChartTests
     public void Chart_IsSavedAsPngAndSvgOfTheRequestedSize(string chart)
     {
         using var folder = new TempFolder("charts");
-        var (build, widthPx, _) = Charts[chart];
+        var (build, size, _) = Charts[chart];
 
-        var paths = ChartFiles.Save(build(), folder.Path, chart, widthPx, ChartStyle.HeightPx);
+        var paths = ChartFiles.Save(build(), folder.Path, chart, size.WidthPx, size.HeightPx);
 
         Assert.Equal(Path.Combine(folder.Path, chart + ".png"), paths.PngPath);
         Assert.Equal(Path.Combine(folder.Path, chart + ".svg"), paths.SvgPath);
         byte[] png = File.ReadAllBytes(paths.PngPath);
         Assert.True(png.Length > 20_000, $"{chart}.png is only {png.Length} bytes");
-        Assert.Equal((widthPx, ChartStyle.HeightPx), PngSize(png));
+        Assert.Equal((size.WidthPx, size.HeightPx), PngSize(png));
         Assert.True(new FileInfo(paths.SvgPath).Length > 8_000, $"{chart}.svg is too small to hold a chart");
         Assert.Equal([chart + ".png", chart + ".svg"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
     }
@@ -59,11 +130,11 @@ public sealed class ChartTests
     public void Chart_FromTheSameInput_HasIdenticalBytes(string chart)
     {
         using var folder = new TempFolder("charts");
-        var (build, widthPx, _) = Charts[chart];
+        var (build, size, _) = Charts[chart];
 
         // Two independent plots, rendered one after the other so Skia's process-wide counters have moved on.
-        var first = ChartFiles.Save(build(), Path.Combine(folder.Path, "first"), chart, widthPx, ChartStyle.HeightPx);
-        var second = ChartFiles.Save(build(), Path.Combine(folder.Path, "second"), chart, widthPx, ChartStyle.HeightPx);
+        var first = ChartFiles.Save(build(), Path.Combine(folder.Path, "first"), chart, size.WidthPx, size.HeightPx);
+        var second = ChartFiles.Save(build(), Path.Combine(folder.Path, "second"), chart, size.WidthPx, size.HeightPx);
 
         Assert.Equal(File.ReadAllBytes(first.PngPath), File.ReadAllBytes(second.PngPath));
         Assert.Equal(File.ReadAllBytes(first.SvgPath), File.ReadAllBytes(second.SvgPath));
@@ -73,9 +144,9 @@ public sealed class ChartTests
     [MemberData(nameof(ChartNames))]
     public void Chart_SvgShowsTitleAxisLabelsLegendAndCaption(string chart)
     {
-        var (build, widthPx, texts) = Charts[chart];
+        var (build, size, texts) = Charts[chart];
 
-        string[] shown = SvgTexts(ChartFiles.RenderSvg(build(), widthPx, ChartStyle.HeightPx));
+        string[] shown = SvgTexts(ChartFiles.RenderSvg(build(), size.WidthPx, size.HeightPx));
 
         foreach (string text in texts.Append(CaptionText))
             Assert.True(shown.Contains(text), $"{chart}: no text \"{text}\" among: {string.Join(" | ", shown)}");
@@ -85,9 +156,9 @@ public sealed class ChartTests
     [MemberData(nameof(ChartNames))]
     public void Chart_WritesAllTextInOneSansFont(string chart)
     {
-        var (build, widthPx, _) = Charts[chart];
+        var (build, size, _) = Charts[chart];
 
-        var fonts = XDocument.Parse(ChartFiles.RenderSvg(build(), widthPx, ChartStyle.HeightPx))
+        var fonts = XDocument.Parse(ChartFiles.RenderSvg(build(), size.WidthPx, size.HeightPx))
             .Descendants().Where(e => e.Name.LocalName == "text").Select(e => (string?)e.Attribute("font-family")).Distinct();
 
         Assert.Equal([ChartStyle.FontName], fonts);
@@ -154,7 +225,7 @@ public sealed class ChartTests
     [Fact]
     public void MoneyChart_ColoursEachProgrammeFromItsPalette()
     {
-        string svg = ChartFiles.RenderSvg(MoneyByProgrammeChart.Create(Money(), Caption), MoneyByProgrammeChart.WidthPx(2), ChartStyle.HeightPx);
+        string svg = ChartFiles.RenderSvg(MoneyByProgrammeChart.Create(Money(), Caption), ChartStyle.WidthPx, ChartStyle.HeightPx);
 
         for (int p = 0; p < Programmes.Length; p++)
             Assert.Contains($"fill=\"{SvgHex(ProgrammePalette.HexOf(p))}\"", svg);
@@ -162,19 +233,11 @@ public sealed class ChartTests
     }
 
     [Fact]
-    public void MoneyChart_IsWiderForMoreThanTwoVariants()
-    {
-        Assert.Equal(ChartStyle.WidthPx, MoneyByProgrammeChart.WidthPx(1));
-        Assert.Equal(ChartStyle.WidthPx, MoneyByProgrammeChart.WidthPx(2));
-        Assert.True(MoneyByProgrammeChart.WidthPx(3) > ChartStyle.WidthPx);
-    }
-
-    [Fact]
     public void MoneyChart_InBillions_SaysSoOnTheAxis()
     {
         var data = Money() with { Variants = Money().Variants.Select(v => v with { GbpPerYear = v.GbpPerYear.Select(p => p.Select(gbp => gbp * 10).ToArray()).ToArray() }).ToArray() };
 
-        string[] shown = SvgTexts(ChartFiles.RenderSvg(MoneyByProgrammeChart.Create(data, Caption), MoneyByProgrammeChart.WidthPx(2), ChartStyle.HeightPx));
+        string[] shown = SvgTexts(ChartFiles.RenderSvg(MoneyByProgrammeChart.Create(data, Caption), ChartStyle.WidthPx, ChartStyle.HeightPx));
 
         Assert.Contains("Public money (£bn per year)", shown);
     }

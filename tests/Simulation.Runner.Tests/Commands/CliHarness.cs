@@ -47,7 +47,7 @@ public sealed class CliHarness : IDisposable
     {
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = Program.BuildRoot(stdout, stderr).Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        int code = Program.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

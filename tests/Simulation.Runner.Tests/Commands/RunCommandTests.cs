@@ -41,7 +41,8 @@ public sealed class RunCommandTests : IDisposable
         AssertNoStackTrace(stderr);
         string summaryPath = Path.Combine(outDir, "summary.json");
         Assert.Contains($"Wrote {outDir}/: summary.json", stdout);
-        Assert.Contains("hle_years", stdout);
+        Assert.Contains("Healthy life expectancy (years)", stdout);
+        Assert.Contains("Tied grants", stdout);
         var summary = JObject.Parse(File.ReadAllText(summaryPath));
 
         Assert.Equal("tiny", (string?)summary["scenario"]);
@@ -78,7 +79,10 @@ public sealed class RunCommandTests : IDisposable
         {
             var d = (JObject)second.Value[outcome]!;
             Assert.Equal(PairedFields, d.Properties().Select(p => p.Name));
-            Assert.InRange(Number(d["probability_better"]), 0, 1);
+            // Money spent is neither better nor worse in itself: it has no probability of being better.
+            if (Core.Scenarios.ModelCatalogue.Standard.Outcomes.All.Single(o => o.Name == outcome).Direction == Core.Outcomes.Better.Neither)
+                Assert.Equal(JTokenType.Null, d["probability_better"]!.Type);
+            else Assert.InRange(Number(d["probability_better"]), 0, 1);
             Assert.InRange(Number(d["mean"]), Number(d["ci95_low"]), Number(d["ci95_high"]));
             double expected = Number(outcomes["single_pot"]![outcome]!["mean"]) - Number(outcomes["tied_grants"]![outcome]!["mean"]);
             Assert.Equal(expected, Number(d["mean"]), 1e-9 * Math.Max(1, Math.Abs(Number(outcomes["tied_grants"]![outcome]!["mean"]))));

@@ -191,7 +191,7 @@ public sealed class ScenarioSchemaTests : IDisposable
         ("world", "zones_csv") => RepositoryRoot.File("examples", "zones-example.csv"),
         ("world.regions[0]", "capacity") => "new",
         ("variants[0]", "levers") => new JObject { ["settlement"] = "single_pot" },
-        (_, "name" or "description") => "text",
+        (_, "name" or "description" or "label") => "text",
         _ => 3,
     };
 

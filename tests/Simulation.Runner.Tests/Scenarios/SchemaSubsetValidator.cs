@@ -15,7 +15,7 @@ internal sealed class SchemaSubsetValidator(JObject root)
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "$schema", "$defs", "$ref", "title", "description", "default",
-        "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "minLength", "pattern",
+        "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "minLength", "maxLength", "pattern",
         "properties", "patternProperties", "additionalProperties", "required", "items", "minItems", "maxItems",
         "allOf", "anyOf", "not", "if", "then",
     };
@@ -77,6 +77,7 @@ internal sealed class SchemaSubsetValidator(JObject root)
         {
             string s = (string)instance!;
             if (schema["minLength"] is { } minLength && s.Length < (int)minLength) errors.Add($"{at}: shorter than {minLength}");
+            if (schema["maxLength"] is { } maxLength && s.Length > (int)maxLength) errors.Add($"{at}: longer than {maxLength}");
             if (schema["pattern"] is { } pattern && !Regex.IsMatch(s, (string)pattern!)) errors.Add($"{at}: does not match {pattern}");
         }
         if (instance is JObject obj)

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using UrbanSim.Core.Scenarios;
+
+namespace UrbanSim.Runner.Output;
+
+/// <summary>
+/// Each variant as summary.json and manifest.json record it: name, label, description and every lever it ran with
+/// (the settlement and each numeric lever, after the scenario's shared levers were applied), so a table or chart of
+/// the outputs can always be traced to the setting that made it.
+/// </summary>
+public static class VariantSettings
+{
+    /// <summary>Writes <c>"variant_settings": [ { "name", "label", "description", "levers": { … } }, … ]</c>.</summary>
+    public static void Write(JsonWriter w, Scenario scenario)
+    {
+        w.WritePropertyName("variant_settings");
+        w.WriteStartArray();
+        foreach (var v in scenario.Variants)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("name"); w.WriteValue(v.Name);
+            w.WritePropertyName("label"); w.WriteValue(v.Label);
+            w.WritePropertyName("description"); w.WriteValue(v.Description);
+            w.WritePropertyName("levers");
+            WriteLevers(w, v.Levers);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes the levers as an object: <c>settlement</c>, then each numeric lever by its scenario-file name.</summary>
+    public static void WriteLevers(JsonWriter w, PolicyLevers levers)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("settlement"); w.WriteValue(levers.Settlement.Name);
+        foreach (var lever in LeverPaths.Numeric)
+        {
+            w.WritePropertyName(lever.Name);
+            w.WriteRawValue(LeverPaths.Get(levers, lever).ToString("R", CultureInfo.InvariantCulture));
+        }
+        w.WriteEndObject();
+    }
+}
