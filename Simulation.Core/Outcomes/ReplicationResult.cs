@@ -11,13 +11,15 @@ public sealed class ReplicationResult
     public const int Deciles = 10;
 
     /// <summary>A result for <paramref name="variants"/> variants over <paramref name="years"/> years of the standard catalogue.</summary>
-    public ReplicationResult(int variants, int years, int zones = 0) : this(Scenarios.ModelCatalogue.Standard.Outcomes, variants, years, zones) { }
+    public ReplicationResult(int variants, int years, int zones = 0, int regions = 0) : this(Scenarios.ModelCatalogue.Standard.Outcomes, variants, years, zones, regions) { }
 
-    /// <summary>A result for the outcomes of <paramref name="outcomes"/>.</summary>
-    public ReplicationResult(OutcomeCatalogue outcomes, int variants, int years, int zones = 0)
+    /// <summary>A result for the outcomes of <paramref name="outcomes"/>; region outcomes are kept when <paramref name="regions"/> and <paramref name="zones"/> are the world's.</summary>
+    public ReplicationResult(OutcomeCatalogue outcomes, int variants, int years, int zones = 0, int regions = 0)
     {
         Catalogue = outcomes;
-        Variants = variants; Years = years; Zones = zones;
+        Variants = variants; Years = years; Zones = zones; Regions = regions;
+        RegionBaseline = new double[regions * RegionOutcomes.BaselineCount];
+        RegionOutcome = new double[variants * regions * RegionOutcomes.Count];
         OutcomeCount = outcomes.Count; SeriesCount = outcomes.SeriesCount;
         Outcome = new double[variants * OutcomeCount];
         Yearly = new double[variants * years * SeriesCount];
@@ -39,6 +41,12 @@ public sealed class ReplicationResult
     public int Years { get; }
     /// <summary>Zones recorded in <see cref="ZoneFinal"/> (0 if zone results are not kept).</summary>
     public int Zones { get; }
+    /// <summary>Regions recorded in <see cref="RegionOutcome"/> (0 if region results are not kept).</summary>
+    public int Regions { get; }
+    /// <summary>Start-year population, LE and HLE of each region [region * <see cref="RegionOutcomes.BaselineCount"/> + value].</summary>
+    public double[] RegionBaseline { get; }
+    /// <summary>Outcomes of each region [(variant * regions + region) * <see cref="RegionOutcomes.Count"/> + outcome].</summary>
+    public double[] RegionOutcome { get; }
     /// <summary>Outcomes per variant.</summary>
     public int OutcomeCount { get; }
     /// <summary>Series per variant and year.</summary>
@@ -62,7 +70,11 @@ public sealed class ReplicationResult
 
     /// <summary>A result shaped for <paramref name="scenario"/>, with room for every zone.</summary>
     public static ReplicationResult For(Scenarios.Scenario scenario) =>
-        new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount);
+        new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.World.RegionCount);
+
+    /// <summary>The outcomes of region <paramref name="region"/> in variant <paramref name="variant"/> (<see cref="RegionOutcomes"/>).</summary>
+    public Span<double> RegionOutcomesOf(int variant, int region) =>
+        RegionOutcome.AsSpan((variant * Regions + region) * RegionOutcomes.Count, RegionOutcomes.Count);
 
     /// <summary>Outcome <paramref name="outcome"/> of variant <paramref name="variant"/>.</summary>
     public double Get(int variant, int outcome) => Outcome[variant * OutcomeCount + outcome];
@@ -83,6 +95,7 @@ public sealed class ReplicationResult
         other.Outcome.CopyTo(Outcome, 0); other.Yearly.CopyTo(Yearly, 0); other.BaselineValues.CopyTo(BaselineValues, 0);
         other.DecileHleYears.CopyTo(DecileHleYears, 0); other.BaselineDecileHleYears.CopyTo(BaselineDecileHleYears, 0);
         other.ZoneFinal.CopyTo(ZoneFinal, 0); other.ZoneBaseline.CopyTo(ZoneBaseline, 0);
+        other.RegionBaseline.CopyTo(RegionBaseline, 0); other.RegionOutcome.CopyTo(RegionOutcome, 0);
         other.Ledger.CopyTo(Ledger, 0);
     }
 }
