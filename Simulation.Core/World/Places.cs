@@ -35,6 +35,19 @@ public static class Places
     /// <summary>The zones of <paramref name="scenario"/>'s world, in zone order (they depend on its world and seed only).</summary>
     public static ImmutableArray<ZoneDescription> Describe(Scenario scenario) => WorldBuilder.Describe(scenario);
 
+    /// <summary>Name of the zones-file column of age band <paramref name="band"/>: <c>people_aged_0</c>, <c>people_aged_1_4</c>, … <c>people_aged_85_plus</c>.</summary>
+    public static string AgeBandColumn(int band) => ZoneCsv.AgeColumn(band);
+
+    /// <summary>
+    /// Reads the lines of a zones file (README, 'Your own zones (CSV)'; docs/places.md for the columns of real places):
+    /// its zones, or every problem found, located by <paramref name="file"/>, line and column.
+    /// </summary>
+    public static (ImmutableArray<ZoneRecord> Zones, IReadOnlyList<ValidationProblem> Problems) ReadZones(IReadOnlyList<string> lines, string file)
+    {
+        var result = ZoneCsv.Parse(lines, file);
+        return (result.Zones, result.Problems);
+    }
+
     /// <summary>The regions of <paramref name="zones"/> (from <see cref="Describe"/>), in the world's region order.</summary>
     public static ImmutableArray<RegionDescription> Regions(IReadOnlyList<ZoneDescription> zones)
     {
