@@ -30,6 +30,12 @@ public sealed class BatchAccumulator
     /// <summary>[variant][year][series].</summary>
     public ColumnStatistics[][][] Yearly { get; }
     public ZoneSums Zones { get; }
+    /// <summary>[region][value]: each region's start-year population, LE and HLE (<see cref="RegionOutcomes"/>).</summary>
+    public ColumnStatistics[][] RegionBaseline { get; }
+    /// <summary>[variant][region][outcome]: each region's outcomes (<see cref="RegionOutcomes"/>).</summary>
+    public ColumnStatistics[][][] RegionOutcome { get; }
+    /// <summary>[variant − 1][region][outcome]: a region's outcome in the variant minus in the first variant, replication by replication.</summary>
+    public ColumnStatistics[][][] RegionPaired { get; }
     /// <summary>Replications folded in.</summary>
     public int Replications { get; private set; }
     /// <summary>Indices of the replications folded in, as sorted ranges [first, end).</summary>
@@ -41,7 +47,8 @@ public sealed class BatchAccumulator
     {
         Layout = layout;
         int columns = layout.Variants * (layout.Outcomes.Count * 2 + AgentLedger.Count) + Core.Outcomes.Baseline.Count + layout.Variants * RecordLayout.Deciles
-                      + layout.Variants * layout.Years * layout.Outcomes.SeriesCount;
+                      + layout.Variants * layout.Years * layout.Outcomes.SeriesCount
+                      + layout.Regions * (RegionOutcomes.BaselineCount + 2 * layout.Variants * RegionOutcomes.Count);
         int exact = (int)Math.Clamp(QuantileBudgetBytes / (columns * (long)sizeof(double)), 256, QuantileSketch.DefaultExactCapacity);
         double compression = Math.Clamp(exact / 8.0, 50, QuantileSketch.DefaultCompression);
         ColumnStatistics Column(bool higherIsBetter = true) => new(higherIsBetter, exact, compression);
@@ -54,6 +61,10 @@ public sealed class BatchAccumulator
         Yearly = [.. Enumerable.Range(0, layout.Variants).Select(_ =>
             Enumerable.Range(0, layout.Years).Select(_ => Enumerable.Range(0, layout.Outcomes.SeriesCount).Select(_ => Column()).ToArray()).ToArray())];
         Zones = new ZoneSums(layout.Variants, layout.Zones);
+        RegionBaseline = [.. Enumerable.Range(0, layout.Regions).Select(_ => Enumerable.Range(0, RegionOutcomes.BaselineCount).Select(_ => Column()).ToArray())];
+        ColumnStatistics[][] RegionColumns() => [.. Enumerable.Range(0, layout.Regions).Select(_ => Enumerable.Range(0, RegionOutcomes.Count).Select(_ => Column()).ToArray())];
+        RegionOutcome = [.. Enumerable.Range(0, layout.Variants).Select(_ => RegionColumns())];
+        RegionPaired = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => RegionColumns())];
     }
 
     /// <summary>Folds in replication <paramref name="replication"/>'s row; replications must come in increasing order.</summary>
@@ -84,6 +95,26 @@ public sealed class BatchAccumulator
             for (int y = 0; y < Layout.Years; y++)
                 for (int s = 0; s < Layout.Outcomes.SeriesCount; s++)
                     Yearly[v][y][s].Add(yearly[y * Layout.Outcomes.SeriesCount + s]);
+        }
+        AddRegions(row);
+    }
+
+    private void AddRegions(ReadOnlySpan<double> row)
+    {
+        const int count = RegionOutcomes.Count;
+        for (int r = 0; r < Layout.Regions; r++)
+        {
+            for (int b = 0; b < RegionOutcomes.BaselineCount; b++) RegionBaseline[r][b].Add(row[Layout.RegionBaselineOffset + r * RegionOutcomes.BaselineCount + b]);
+            var first = row.Slice(Layout.RegionOutcomeOffset(0) + r * count, count);
+            for (int v = 0; v < Layout.Variants; v++)
+            {
+                var outcomes = row.Slice(Layout.RegionOutcomeOffset(v) + r * count, count);
+                for (int o = 0; o < count; o++)
+                {
+                    RegionOutcome[v][r][o].Add(outcomes[o]);
+                    if (v > 0) RegionPaired[v - 1][r][o].Add(outcomes[o] - first[o]);
+                }
+            }
         }
     }
 

@@ -6,10 +6,11 @@ namespace UrbanSim.Runner.Batch;
 /// <summary>
 /// How one replication's results are laid out as a flat row of doubles in a chunk file:
 /// the start-year baseline, the start-year HLE of each deprivation decile, then per variant its outcomes,
-/// its final-year HLE of each decile and its yearly series. Zone results are not stored per replication
+/// its final-year HLE of each decile and its yearly series; then each region's start-year baseline and, per variant,
+/// each region's outcomes (<see cref="RegionOutcomes"/>). Zone results are not stored per replication
 /// (300 zones × variants would dwarf everything else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
 /// </summary>
-public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes)
+public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes, int Regions = 0)
 {
     public const int Deciles = ReplicationResult.Deciles;
     public const int BaselineOffset = 0;
@@ -19,14 +20,20 @@ public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCat
     /// <summary>Doubles per variant: outcomes, decile HLE, yearly series.</summary>
     public int VariantWidth => Outcomes.Count + Deciles + Years * Outcomes.SeriesCount;
     /// <summary>Doubles per replication.</summary>
-    public int Width => Header + Variants * VariantWidth;
+    public int Width => RegionBaselineOffset + Regions * RegionOutcomes.BaselineCount + Variants * Regions * RegionOutcomes.Count;
+
+    /// <summary>Where the regions' start-year values begin: [region * <see cref="RegionOutcomes.BaselineCount"/> + value].</summary>
+    public int RegionBaselineOffset => Header + Variants * VariantWidth;
+
+    /// <summary>Where variant <paramref name="variant"/>'s region outcomes begin: [region * <see cref="RegionOutcomes.Count"/> + outcome].</summary>
+    public int RegionOutcomeOffset(int variant) => RegionBaselineOffset + Regions * RegionOutcomes.BaselineCount + variant * Regions * RegionOutcomes.Count;
 
     public int OutcomeOffset(int variant) => Header + variant * VariantWidth;
     public int DecileOffset(int variant) => OutcomeOffset(variant) + Outcomes.Count;
     public int YearlyOffset(int variant) => DecileOffset(variant) + Deciles;
 
     public static RecordLayout For(Core.Scenarios.Scenario scenario) =>
-        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.Catalogue.Outcomes);
+        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.Catalogue.Outcomes, scenario.World.RegionCount);
 
     /// <summary>Writes <paramref name="result"/> into <paramref name="row"/> (length <see cref="Width"/>).</summary>
     public void Flatten(ReplicationResult result, Span<double> row)
@@ -39,6 +46,10 @@ public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCat
             result.DecileHleYears.AsSpan(v * Deciles, Deciles).CopyTo(row[DecileOffset(v)..]);
             result.Yearly.AsSpan(v * Years * Outcomes.SeriesCount, Years * Outcomes.SeriesCount).CopyTo(row[YearlyOffset(v)..]);
         }
+        if (Regions == 0) return;
+        if (result.Regions != Regions) throw new ArgumentException($"result has {result.Regions} regions, expected {Regions}");
+        result.RegionBaseline.CopyTo(row[RegionBaselineOffset..]);
+        result.RegionOutcome.CopyTo(row[RegionOutcomeOffset(0)..]);
     }
 }
 

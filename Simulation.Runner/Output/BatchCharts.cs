@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Output;
 /// <summary>
 /// The charts of a batch, computed from the folded results and saved as PNG and SVG in <c>charts/</c>:
 /// the distribution and the paired difference of each headline outcome, fan charts of HLE and its gap,
-/// public money by programme, where costs and savings land, and HLE change by deprivation decile.
+/// public money by programme, where costs and savings land, HLE change by deprivation decile, and HLE change by region (mayoralty).
 /// </summary>
 public static class BatchCharts
 {
@@ -136,7 +136,20 @@ public static class BatchCharts
         }).ToList();
         Save(() => DecileChangeChart.Create(new DecileChangeData(deciles, scenario.StartYear, scenario.StartYear + scenario.HorizonYears, decileChanges), caption),
             "hle_change_by_decile");
+        if (batch.Layout.Regions > 0) Save(() => RegionChangeChart.Create(RegionChanges(scenario, batch), caption), "hle_change_by_region");
         return written;
+    }
+
+    /// <summary>Each variant's mean HLE change by region, with 95% CIs of the mean (summary.json's by_region).</summary>
+    private static RegionChangeData RegionChanges(Scenario scenario, BatchAccumulator batch)
+    {
+        var regions = Core.World.Places.Regions(Core.World.Places.Describe(scenario)).Select(r => r.Name).ToArray();
+        var variants = scenario.Variants.Select((variant, v) =>
+        {
+            var s = batch.RegionOutcome[v].Select(r => r[RegionOutcomes.HleChangeYears].Summary()).ToArray();
+            return new VariantRegionChange(variant.Name, s.Select(x => x.Mean).ToArray(), s.Select(x => x.Ci95Low).ToArray(), s.Select(x => x.Ci95High).ToArray());
+        }).ToList();
+        return new RegionChangeData(regions, scenario.StartYear, scenario.StartYear + scenario.HorizonYears, variants);
     }
 
     private static VariantSample Sample(string variant, QuantileSketch sketch, double divisor)
