@@ -227,7 +227,7 @@ public static partial class ScenarioLoader
         if (name is null || !BuiltInPlaces.Names.Contains(name))
         {
             string? nearest = name is null ? null : NameSuggestion.Nearest(name, BuiltInPlaces.Names);
-            binder.Problem(token, $"unknown places {JsonBinder.Describe(token)}",
+            binder.Problem(token, name is null ? $"expected the name of a built-in world, found {JsonBinder.Describe(token)}" : $"'{name}' is not a built-in world of places",
                 nearest is not null ? $"did you mean '{nearest}'?" : $"write one of {string.Join(", ", BuiltInPlaces.Names)}, or build your own zones with `urbansim places build` and give \"zones_csv\"");
             return null;
         }
