@@ -287,3 +287,22 @@ public sealed class PlacesBuildTests : IDisposable
         Assert.Equal("not a folder", File.ReadAllText(blocker));
     }
 }
+
+/// <summary>The README lists every official file the importer reads, with where to download it.</summary>
+public sealed class OpenDataFilesDocumentationTests
+{
+    [Fact]
+    public void Readme_ListsEveryOfficialFileTheImporterReads_WithADownloadPage()
+    {
+        string[] readme = File.ReadAllLines(RepositoryRoot.File("README.md"));
+
+        Assert.Equal(OpenDataFiles.All.Length, OpenDataFiles.All.Select(f => f.Path).Distinct().Count());
+        foreach (var file in OpenDataFiles.All)
+        {
+            string? row = readme.FirstOrDefault(l => l.StartsWith($"| `{file.Path}` |", StringComparison.Ordinal));
+            Assert.True(row is not null, $"README.md's 'Real places' table has no row for {file.Path}");
+            Assert.Matches(@"\|[^|]+\|[^|]+\| .*\S.* \|$", row);
+            Assert.StartsWith("https://", file.Page);
+        }
+    }
+}
