@@ -194,6 +194,7 @@ public static class Program
             return Web.ServeCommand.Run(r.GetValue(port), r.GetValue(host)!, stdout, stderr, stop.Token);
         });
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(PlacesCommandLine(stdout, stderr));
 
         var helpTopic = new Argument<string?>("command") { Description = "The command to explain (default: all of them)", Arity = ArgumentArity.ZeroOrOne };
         var help = new Command("help", "Show the commands, or one command's arguments and options");
@@ -213,6 +214,24 @@ public static class Program
         // --version prints urbansim's version with its commit, whatever program hosts the command line.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(stdout);
         return root;
+    }
+
+    /// <summary><c>urbansim places build</c>: a zones file of England's real places from official open data.</summary>
+    private static Command PlacesCommandLine(TextWriter stdout, TextWriter stderr)
+    {
+        var from = new Option<string>("--from") { Description = "Folder of the official files, in the layout of docs/places.md (e.g. ../shared/data/england)", Required = true };
+        var level = new Option<string>("--level") { Description = "Zones: msoa (about 3,500 for the mayoralties), lsoa (about 17,000) or decile (one per authority and IMD decile)", DefaultValueFactory = _ => "msoa" };
+        level.AcceptOnlyFromAmong("msoa", "lsoa", "decile");
+        var authorities = new Option<string?>("--authorities") { Description = $"{RealPlaces.PlacesBuilder.MayoralAuthorities} (default: the 13 mayoral combined authorities and the Greater London Authority), {RealPlaces.PlacesBuilder.AllOfEngland}, or names or ONS codes separated by commas" };
+        var outFile = new Option<string>("--out") { Description = "Zones CSV file to write", Required = true };
+        var checks = new Option<string?>("--checks") { Description = "Also write the start year's LE and HLE against ONS, by authority, to this CSV file" };
+        var build = new Command("build", "Build a zones file of real places (the mayoralties by default) from official open data, calibrated to ONS LE and HLE 2021-23");
+        build.Options.Add(from); build.Options.Add(level); build.Options.Add(authorities); build.Options.Add(outFile); build.Options.Add(checks);
+        build.SetAction(r => RealPlaces.PlacesCommand.Build(r.GetValue(from)!, Enum.Parse<RealPlaces.PlaceLevel>(r.GetValue(level)!, ignoreCase: true), r.GetValue(authorities),
+            r.GetValue(outFile)!, r.GetValue(checks), stdout, stderr));
+        var places = new Command("places", "Real places: build zones files from official open data (see docs/places.md)");
+        places.Subcommands.Add(build);
+        return places;
     }
 }
 

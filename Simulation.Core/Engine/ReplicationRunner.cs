@@ -178,6 +178,7 @@ public sealed class ReplicationRunner
         if (_kernels == Kernels.Fast) _breakEven.Prepare(_template, _p);
         HealthSetup.Prepare(_template, _p.Health, _risks, _health);
         HealthSetup.MeasureBaseline(_template, _health, _tables, result);
+        RegionOutcomes.MeasureBaseline(_template, result);
     }
 
     /// <summary>Resets the agents' state for a variant from its levers.</summary>

@@ -26,6 +26,8 @@ public sealed class ReplicationResult
         Catalogue = outcomes;
         Variants = variants; Years = years; Zones = zones; Regions = regions;
         RegionProgrammeSpendGbp = new double[variants * regions * outcomes.Programmes.Count];
+        RegionBaseline = new double[regions * RegionOutcomes.BaselineCount];
+        RegionOutcome = new double[variants * regions * RegionOutcomes.Count];
         OutcomeCount = outcomes.Count; SeriesCount = outcomes.SeriesCount;
         Outcome = new double[variants * OutcomeCount];
         Yearly = new double[variants * years * SeriesCount];
@@ -49,10 +51,14 @@ public sealed class ReplicationResult
     public int Years { get; }
     /// <summary>Zones recorded in <see cref="ZoneFinal"/> (0 if zone results are not kept).</summary>
     public int Zones { get; }
-    /// <summary>Regions recorded in <see cref="RegionProgrammeSpendGbp"/> (0 if not kept).</summary>
+    /// <summary>Regions recorded in <see cref="RegionOutcome"/> and <see cref="RegionProgrammeSpendGbp"/> (0 if region results are not kept).</summary>
     public int Regions { get; }
     /// <summary>Spend on each programme in each region over the horizon, [(variant * regions + region) * programmes + programme], £.</summary>
     public double[] RegionProgrammeSpendGbp { get; }
+    /// <summary>Start-year population, LE and HLE of each region [region * <see cref="RegionOutcomes.BaselineCount"/> + value].</summary>
+    public double[] RegionBaseline { get; }
+    /// <summary>Outcomes of each region [(variant * regions + region) * <see cref="RegionOutcomes.Count"/> + outcome].</summary>
+    public double[] RegionOutcome { get; }
     /// <summary>Outcomes per variant.</summary>
     public int OutcomeCount { get; }
     /// <summary>Series per variant and year.</summary>
@@ -86,6 +92,10 @@ public sealed class ReplicationResult
         new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.World.RegionCount,
             scenario.Uncertain.Length);
 
+    /// <summary>The outcomes of region <paramref name="region"/> in variant <paramref name="variant"/> (<see cref="RegionOutcomes"/>).</summary>
+    public Span<double> RegionOutcomesOf(int variant, int region) =>
+        RegionOutcome.AsSpan((variant * Regions + region) * RegionOutcomes.Count, RegionOutcomes.Count);
+
     /// <summary>Outcome <paramref name="outcome"/> of variant <paramref name="variant"/>.</summary>
     public double Get(int variant, int outcome) => Outcome[variant * OutcomeCount + outcome];
 
@@ -105,6 +115,7 @@ public sealed class ReplicationResult
         other.Outcome.CopyTo(Outcome, 0); other.Yearly.CopyTo(Yearly, 0); other.BaselineValues.CopyTo(BaselineValues, 0);
         other.DecileHleYears.CopyTo(DecileHleYears, 0); other.BaselineDecileHleYears.CopyTo(BaselineDecileHleYears, 0);
         other.ZoneFinal.CopyTo(ZoneFinal, 0); other.ZoneBaseline.CopyTo(ZoneBaseline, 0);
+        other.RegionBaseline.CopyTo(RegionBaseline, 0); other.RegionOutcome.CopyTo(RegionOutcome, 0);
         other.Ledger.CopyTo(Ledger, 0);
         other.RegionProgrammeSpendGbp.CopyTo(RegionProgrammeSpendGbp, 0);
         other.DrawnParameters.CopyTo(DrawnParameters, 0); other.Shocks.CopyTo(Shocks, 0);

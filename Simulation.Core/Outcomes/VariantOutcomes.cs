@@ -70,6 +70,7 @@ internal static class VariantOutcomes
         int zones = end.Start.ZoneCount;
         if (result.Zones == zones) end.ZoneFinal.AsSpan(0, zones * 2).CopyTo(result.ZoneFinal.AsSpan(variant * zones * 2));
         ByCapacityClass(end, result, outcome);
+        RegionOutcomes.Measure(end.Start, end.World, end.ZoneFinal, end.Mayors.ReceivedTotalGbp, result, variant);
         result.Ledger[variant] = end.Ledger;
         var catalogue = result.Catalogue;
         context.Set(end.World, end.Parameters, end.Levers, end.Ledger, result.Outcome, variant * result.OutcomeCount);

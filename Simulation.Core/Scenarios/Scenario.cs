@@ -85,7 +85,7 @@ public sealed record WorldSpec
     /// <summary>Total zones in the world.</summary>
     public int ZoneCount => Zones.IsDefaultOrEmpty ? Regions.Sum(r => r.Zones) : Zones.Length;
 
-    /// <summary>Number of regions: the regions listed, or the distinct regions of the zones.</summary>
+    /// <summary>Regions (mayoralties) in the world: the synthetic regions, or the distinct region names of the zones.</summary>
     public int RegionCount => Zones.IsDefaultOrEmpty ? Regions.Length : Zones.Select(z => z.Region).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>England-like world: 2 established, 2 developing and 2 new mayoralties, 300 zones.</summary>

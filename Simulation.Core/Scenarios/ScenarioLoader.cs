@@ -30,7 +30,7 @@ public static partial class ScenarioLoader
     public static readonly ImmutableArray<string> TopKeys =
         ["name", "description", "world", "start_year", "horizon_years", "replications", "seed", "levers", "parameters", "uncertain", "variants", "sensitivity"];
     /// <summary>Keys of the <c>world</c> block.</summary>
-    public static readonly ImmutableArray<string> WorldKeys = ["archetype", "regions", "zones_csv", "sites_per_zone"];
+    public static readonly ImmutableArray<string> WorldKeys = ["archetype", "regions", "zones_csv", "places", "sites_per_zone"];
     /// <summary>Keys of a region of <c>world.regions</c>.</summary>
     public static readonly ImmutableArray<string> RegionKeys = ["name", "capacity", "zones"];
     /// <summary>Keys of a variant.</summary>
@@ -171,9 +171,10 @@ public static partial class ScenarioLoader
         }
         binder.CheckKeys(obj, WorldKeys);
         int sitesPerZone = ReadInt(binder, obj, "sites_per_zone", 4, 1, 50);
-        int given = (obj["archetype"] is null ? 0 : 1) + (obj["regions"] is null ? 0 : 1) + (obj["zones_csv"] is null ? 0 : 1);
+        int given = (obj["archetype"] is null ? 0 : 1) + (obj["regions"] is null ? 0 : 1) + (obj["zones_csv"] is null ? 0 : 1) + (obj["places"] is null ? 0 : 1);
         if (given > 1)
-            binder.Problem(obj, "give only one of 'archetype', 'regions' or 'zones_csv'", "keep the one that describes your world and delete the others");
+            binder.Problem(obj, "give only one of 'archetype', 'regions', 'zones_csv' or 'places'", "keep the one that describes your world and delete the others");
+        if (obj["places"] is { } placesToken) return ReadPlaces(binder, placesToken, sitesPerZone);
         if (obj["zones_csv"] is { } csvToken)
         {
             if (csvToken.Type != JTokenType.String) { binder.Problem(csvToken, "expected a file path string", "write \"zones_csv\": \"my-zones.csv\""); return null; }
@@ -224,6 +225,22 @@ public static partial class ScenarioLoader
             return null;
         }
         return WorldSpec.EnglandLike with { SitesPerZone = sitesPerZone };
+    }
+
+    /// <summary>A built-in world of real places (<see cref="BuiltInPlaces"/>).</summary>
+    private static WorldSpec? ReadPlaces(JsonBinder binder, JToken token, int sitesPerZone)
+    {
+        string? name = token.Type == JTokenType.String ? token.Value<string>() : null;
+        if (name is null || !BuiltInPlaces.Names.Contains(name))
+        {
+            string? nearest = name is null ? null : NameSuggestion.Nearest(name, BuiltInPlaces.Names);
+            binder.Problem(token, name is null ? $"expected the name of a built-in world, found {JsonBinder.Describe(token)}" : $"'{name}' is not a built-in world of places",
+                nearest is not null ? $"did you mean '{nearest}'?" : $"write one of {string.Join(", ", BuiltInPlaces.Names)}, or build your own zones with `urbansim places build` and give \"zones_csv\"");
+            return null;
+        }
+        var zones = BuiltInPlaces.Load(name);
+        foreach (var p in zones.Problems) binder.Problems.Add(p);
+        return zones.Problems.Count > 0 ? null : new WorldSpec { Zones = zones.Zones, SitesPerZone = sitesPerZone };
     }
 
     private static void CheckParameterConsistency(JsonBinder binder, JToken? token, ModelParameters p)

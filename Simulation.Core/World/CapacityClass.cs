@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace UrbanSim.Core.World;
 
 /// <summary>How long a mayoralty has existed and how much capacity it has built.</summary>
@@ -44,4 +46,32 @@ public sealed record ZoneRecord
     public required double SiteCapacityHomes { get; init; }
     /// <summary>Brownfield remediation cost of the zone's sites, £ per home (0 for greenfield).</summary>
     public required double RemediationCostGbpPerHome { get; init; }
+
+    // Optional: what real places carry (docs/places.md). Null or empty when the file does not give them.
+
+    /// <summary>The zone's name (for an ONS small area, its ONS name), or null.</summary>
+    public string? ZoneName { get; init; }
+    /// <summary>ONS code of the zone's local authority (council), or null.</summary>
+    public string? LocalAuthorityCode { get; init; }
+    /// <summary>Name of the zone's local authority, or null.</summary>
+    public string? LocalAuthorityName { get; init; }
+    /// <summary>ONS code of the zone's Integrated Care Board (several separated by "; " for a zone that spans ICBs), or null.</summary>
+    public string? IcbCode { get; init; }
+    /// <summary>Name of the zone's Integrated Care Board (several separated by "; "), or null.</summary>
+    public string? IcbName { get; init; }
+    /// <summary>
+    /// Residents in each of the <see cref="AgeBands.Count"/> age bands (0, 1–4, …, 85+); the zone's population is
+    /// spread in these proportions. Empty: England's age structure.
+    /// </summary>
+    public ImmutableArray<double> PeopleByAgeBand { get; init; } = [];
+    /// <summary>
+    /// Start-year death rates relative to England's at every age (<see cref="Health.LocalHealth"/>); null: the
+    /// deprivation decile's multiplier (the <c>health.deprivation_mortality_gradient</c> parameter) applies instead.
+    /// </summary>
+    public double? MortalityRatio { get; init; }
+    /// <summary>
+    /// Start-year odds of not being in good health relative to England's at every age; null: the deprivation decile's
+    /// multiplier (<c>health.deprivation_ill_health_gradient</c>) applies instead.
+    /// </summary>
+    public double? IllHealthOddsRatio { get; init; }
 }

@@ -118,7 +118,8 @@ internal static class WorldBuilder
             }
             world.Zones.Region[zone] = r;
             world.Zones.Decile[zone] = z.DeprivationDecile;
-            SetAgeStructure(world, zone, z.Population);
+            if (z.PeopleByAgeBand.IsDefaultOrEmpty) SetAgeStructure(world, zone, z.Population);
+            else SetAgeStructure(world, zone, z.Population, z.PeopleByAgeBand.AsSpan());
             int zones = world.ZoneCount;
             world.Exposures.Level[(int)Exposure.Walking * zones + zone] = z.WalkingMinutesPerWeek;
             world.Exposures.Level[(int)Exposure.Cycling * zones + zone] = z.CyclingMinutesPerWeek;
@@ -163,8 +164,10 @@ internal static class WorldBuilder
         for (int zone = 0; zone < world.ZoneCount; zone++)
         {
             int decileIndex = world.Zones.Decile[zone] - 1;
-            world.Zones.MortalityMultiplier[zone] = mortality[decileIndex];
-            world.Zones.IllHealthOddsMultiplier[zone] = illHealth[decileIndex];
+            // A real place's observed ratios replace the deprivation gradients' multipliers (docs/places.md).
+            var record = spec.Zones.IsDefaultOrEmpty ? null : spec.Zones[zone];
+            world.Zones.MortalityMultiplier[zone] = record?.MortalityRatio ?? mortality[decileIndex];
+            world.Zones.IllHealthOddsMultiplier[zone] = record?.IllHealthOddsRatio ?? illHealth[decileIndex];
             double pop = world.Health.ZonePopulation(zone);
             world.Homes.Dwellings[zone] = pop / parameters.Development.PeoplePerHome;
             world.Homes.ColdHomes[zone] = world.Exposures.Level[(int)Exposure.ColdHomes * zones + zone] * world.Homes.Dwellings[zone];
@@ -198,9 +201,12 @@ internal static class WorldBuilder
         }
     }
 
-    private static void SetAgeStructure(WorldState world, int zone, double population)
+    private static void SetAgeStructure(WorldState world, int zone, double population) =>
+        SetAgeStructure(world, zone, population, DiseaseBaseline.PopulationShare);
+
+    /// <summary>Spreads <paramref name="population"/> over the age bands in proportion to <paramref name="shares"/>.</summary>
+    private static void SetAgeStructure(WorldState world, int zone, double population, ReadOnlySpan<double> shares)
     {
-        var shares = DiseaseBaseline.PopulationShare;
         double total = 0;
         foreach (double s in shares) total += s;
         for (int b = 0; b < AgeBands.Count; b++)
@@ -231,8 +237,12 @@ internal static class WorldBuilder
         for (int z = 0; z < world.ZoneCount; z++)
         {
             int region = world.Zones.Region[z];
-            string id = scenario.World.Zones.IsDefaultOrEmpty ? $"Z{z + 1:D4}" : scenario.World.Zones[z].ZoneId;
-            zones.Add(new ZoneDescription(id, world.Regions.Name[region], world.Regions.CapacityClass[region], world.Zones.Decile[z], world.Health.ZonePopulation(z)));
+            var record = scenario.World.Zones.IsDefaultOrEmpty ? null : scenario.World.Zones[z];
+            string id = record?.ZoneId ?? $"Z{z + 1:D4}";
+            zones.Add(new ZoneDescription(id, world.Regions.Name[region], world.Regions.CapacityClass[region], world.Zones.Decile[z], world.Health.ZonePopulation(z))
+            {
+                RegionIndex = region, ZoneName = record?.ZoneName, LocalAuthorityName = record?.LocalAuthorityName, IcbName = record?.IcbName,
+            });
         }
         return zones.MoveToImmutable();
     }

@@ -12,10 +12,11 @@ internal sealed record ZoneCsvResult(ImmutableArray<ZoneRecord> Zones, IReadOnly
 /// README.md): zone_id, region, region_capacity (optional: established, developing, new),
 /// deprivation_decile (1 = most deprived … 10), population, walking_minutes_per_week,
 /// cycling_minutes_per_week, pm25_micrograms_per_m3, green_space_ndvi, cold_home_share,
-/// house_price_gbp_per_m2, site_capacity_homes, remediation_cost_gbp_per_home.
-/// Every problem is reported with its line and column.
+/// house_price_gbp_per_m2, site_capacity_homes, remediation_cost_gbp_per_home; and the optional columns of real places
+/// (<see cref="OptionalColumnNames"/>, ZoneCsv.Optional.cs). Lines starting with '#' are comments (a built file's
+/// sources). Every problem is reported with its line and column.
 /// </summary>
-internal static class ZoneCsv
+internal static partial class ZoneCsv
 {
     private sealed record Column(string Name, double Min, double Max, string Meaning);
 
@@ -52,30 +53,34 @@ internal static class ZoneCsv
     public static ZoneCsvResult Parse(IReadOnlyList<string> lines, string file)
     {
         var problems = new List<ValidationProblem>();
-        if (lines.Count == 0 || string.IsNullOrWhiteSpace(lines[0]))
-            return new([], [new ValidationProblem(file, 1, 1, "", "the file is empty", $"start with a header row: {string.Join(",", ColumnNames)}")]);
-        var header = SplitLine(lines[0]);
+        int headerLine = 0;
+        while (headerLine < lines.Count && IsComment(lines[headerLine])) headerLine++;
+        if (headerLine == lines.Count || string.IsNullOrWhiteSpace(lines[headerLine]))
+            return new([], [new ValidationProblem(file, headerLine + 1, 1, "", "the file is empty", $"start with a header row: {string.Join(",", ColumnNames)}")]);
+        var header = SplitLine(lines[headerLine]);
+        int headerNumber = headerLine + 1;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < header.Count; c++)
         {
             string name = header[c].Text.Trim();
-            if (!ColumnNames.Contains(name))
+            if (!ColumnNames.Contains(name) && !OptionalColumnNames.Contains(name))
             {
-                string? nearest = NameSuggestion.Nearest(name, ColumnNames);
-                problems.Add(new(file, 1, header[c].Column, name, $"unknown column '{name}'", nearest is null ? $"columns are: {string.Join(", ", ColumnNames)}" : $"did you mean '{nearest}'?"));
+                string? nearest = NameSuggestion.Nearest(name, ColumnNames.Concat(OptionalColumnNames));
+                problems.Add(new(file, headerNumber, header[c].Column, name, $"unknown column '{name}'", nearest is null ? $"columns are: {string.Join(", ", ColumnNames)} (optional: {string.Join(", ", OptionalColumnNames)})" : $"did you mean '{nearest}'?"));
             }
-            else if (!index.TryAdd(name, c)) problems.Add(new(file, 1, header[c].Column, name, $"column '{name}' appears twice", "keep one"));
+            else if (!index.TryAdd(name, c)) problems.Add(new(file, headerNumber, header[c].Column, name, $"column '{name}' appears twice", "keep one"));
         }
         foreach (string required in ColumnNames.Where(n => n != "region_capacity"))
-            if (!index.ContainsKey(required)) problems.Add(new(file, 1, 1, required, $"missing column '{required}'", $"add a '{required}' column to the header"));
+            if (!index.ContainsKey(required)) problems.Add(new(file, headerNumber, 1, required, $"missing column '{required}'", $"add a '{required}' column to the header"));
+        CheckOptionalHeader(index, file, headerNumber, problems);
         if (problems.Count > 0) return new([], problems);
 
         var zones = ImmutableArray.CreateBuilder<ZoneRecord>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         string[] capacities = ParameterPaths.EnumNames(typeof(CapacityClass));
-        for (int li = 1; li < lines.Count; li++)
+        for (int li = headerLine + 1; li < lines.Count; li++)
         {
-            if (string.IsNullOrWhiteSpace(lines[li])) continue;
+            if (string.IsNullOrWhiteSpace(lines[li]) || IsComment(lines[li])) continue;
             int lineNumber = li + 1;
             var cells = SplitLine(lines[li]);
             if (cells.Count != header.Count)
@@ -115,7 +120,8 @@ internal static class ZoneCsv
                 }
                 values[n] = v;
             }
-            if (!ok || id.Length == 0 || region.Length == 0) continue;
+            var optional = ReadOptional(new Row(file, lineNumber, cells, index), problems);
+            if (!ok || optional is null || id.Length == 0 || region.Length == 0) continue;
             zones.Add(new ZoneRecord
             {
                 ZoneId = id, Region = region, RegionCapacity = capacity,
@@ -123,14 +129,19 @@ internal static class ZoneCsv
                 CyclingMinutesPerWeek = values[3], Pm25MicrogramsPerM3 = values[4], GreenSpaceNdvi = values[5],
                 ColdHomeShare = values[6], HousePriceGbpPerM2 = values[7], SiteCapacityHomes = values[8],
                 RemediationCostGbpPerHome = values[9],
+                ZoneName = optional.ZoneName, LocalAuthorityCode = optional.LocalAuthorityCode, LocalAuthorityName = optional.LocalAuthorityName,
+                IcbCode = optional.IcbCode, IcbName = optional.IcbName, PeopleByAgeBand = optional.PeopleByAgeBand,
+                MortalityRatio = optional.MortalityRatio, IllHealthOddsRatio = optional.IllHealthOddsRatio,
             });
         }
         if (problems.Count == 0 && zones.Count == 0)
-            problems.Add(new(file, 2, 1, "", "no zone rows", "add one row per zone under the header"));
+            problems.Add(new(file, headerNumber + 1, 1, "", "no zone rows", "add one row per zone under the header"));
         return problems.Count > 0 ? new([], problems) : new(zones.ToImmutable(), []);
     }
 
     private readonly record struct Cell(string Text, int Column);
+
+    private static bool IsComment(string line) => line.AsSpan().TrimStart().StartsWith("#");
 
     /// <summary>Splits one CSV line (RFC 4180 quotes, no embedded newlines), keeping each field's 1-based column.</summary>
     private static List<Cell> SplitLine(string line)

@@ -42,6 +42,12 @@ public sealed class BatchAccumulator
     public long FinalYearHealthShocks { get; private set; }
     /// <summary>[variant][outcome]: sum of each outcome over the replications with a health shock in the final year.</summary>
     public double[][] FinalYearHealthShockSums { get; }
+    /// <summary>[region][value]: each region's start-year population, LE and HLE (<see cref="RegionOutcomes"/>).</summary>
+    public ColumnStatistics[][] RegionBaseline { get; }
+    /// <summary>[variant][region][outcome]: each region's outcomes (<see cref="RegionOutcomes"/>).</summary>
+    public ColumnStatistics[][][] RegionOutcome { get; }
+    /// <summary>[variant − 1][region][outcome]: a region's outcome in the variant minus in the first variant, replication by replication.</summary>
+    public ColumnStatistics[][][] RegionPaired { get; }
     /// <summary>Replications folded in.</summary>
     public int Replications { get; private set; }
     /// <summary>Indices of the replications folded in, as sorted ranges [first, end).</summary>
@@ -53,7 +59,8 @@ public sealed class BatchAccumulator
     /// <summary>Columns of statistics a batch of <paramref name="layout"/> keeps.</summary>
     public static int ColumnCount(RecordLayout layout) =>
         layout.Variants * (layout.Outcomes.Count * 2 + AgentLedger.Count + 1) + Core.Outcomes.Baseline.Count + 2 * layout.Variants * RecordLayout.Deciles
-        + (2 * layout.Variants - 1) * layout.Years * layout.Outcomes.SeriesCount;
+        + (2 * layout.Variants - 1) * layout.Years * layout.Outcomes.SeriesCount
+        + layout.Regions * (RegionOutcomes.BaselineCount + 2 * layout.Variants * RegionOutcomes.Count);
 
     /// <summary>Values each column keeps for exact quantiles: the budget shared by all columns, within [256, 4096].</summary>
     public static int ExactCapacity(RecordLayout layout) =>
@@ -80,6 +87,10 @@ public sealed class BatchAccumulator
         Zones = new ZoneSums(layout.Variants, layout.Zones);
         ShockReplications = [.. Output.ReplicationsCsv.ShockColumns.Select(_ => new long[layout.Years])];
         FinalYearHealthShockSums = [.. Enumerable.Range(0, layout.Variants).Select(_ => new double[layout.Outcomes.Count])];
+        RegionBaseline = [.. Enumerable.Range(0, layout.Regions).Select(_ => Enumerable.Range(0, RegionOutcomes.BaselineCount).Select(_ => Column()).ToArray())];
+        ColumnStatistics[][] RegionColumns() => [.. Enumerable.Range(0, layout.Regions).Select(_ => Enumerable.Range(0, RegionOutcomes.Count).Select(_ => Column()).ToArray())];
+        RegionOutcome = [.. Enumerable.Range(0, layout.Variants).Select(_ => RegionColumns())];
+        RegionPaired = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => RegionColumns())];
     }
 
     /// <summary>
@@ -142,6 +153,26 @@ public sealed class BatchAccumulator
                     Yearly[v][y][s].Add(yearly[i]);
                     if (v > 0) PairedYearly[v - 1][y][s].Add(yearly[i] - firstYearly[i]);
                 }
+        }
+        AddRegions(row);
+    }
+
+    private void AddRegions(ReadOnlySpan<double> row)
+    {
+        const int count = RegionOutcomes.Count;
+        for (int r = 0; r < Layout.Regions; r++)
+        {
+            for (int b = 0; b < RegionOutcomes.BaselineCount; b++) RegionBaseline[r][b].Add(row[Layout.RegionBaselineOffset + r * RegionOutcomes.BaselineCount + b]);
+            var first = row.Slice(Layout.RegionOutcomeOffset(0) + r * count, count);
+            for (int v = 0; v < Layout.Variants; v++)
+            {
+                var outcomes = row.Slice(Layout.RegionOutcomeOffset(v) + r * count, count);
+                for (int o = 0; o < count; o++)
+                {
+                    RegionOutcome[v][r][o].Add(outcomes[o]);
+                    if (v > 0) RegionPaired[v - 1][r][o].Add(outcomes[o] - first[o]);
+                }
+            }
         }
     }
 

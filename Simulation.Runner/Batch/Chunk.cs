@@ -12,7 +12,8 @@ namespace UrbanSim.Runner.Batch;
 public sealed class Chunk
 {
     internal const string Magic = "USIMCHNK";
-    internal const int FormatVersion = 2;
+    /// <summary>Format 2 added the drawn uncertain parameters and the shocks of each year; format 3 the region count and the regions' values.</summary>
+    internal const int FormatVersion = 3;
     public const string Extension = ".chunk";
 
     public required string RunKey { get; init; }
@@ -40,7 +41,7 @@ public sealed class Chunk
             w.Write(FormatVersion);
             w.Write(RunKey);
             w.Write(First); w.Write(Count);
-            w.Write(Layout.Variants); w.Write(Layout.Years); w.Write(Layout.Zones); w.Write(Layout.Uncertain);
+            w.Write(Layout.Variants); w.Write(Layout.Years); w.Write(Layout.Zones); w.Write(Layout.Uncertain); w.Write(Layout.Regions);
             w.Flush();
             // Bulk data as raw little-endian bytes (every platform .NET 10 runs on is little-endian).
             hashing.Write(MemoryMarshal.AsBytes(Rows.AsSpan(0, Count * Layout.Width)));
@@ -52,7 +53,8 @@ public sealed class Chunk
     }
 
     /// <summary>A layout as text, for saying why a chunk does not fit a run.</summary>
-    public static string Shape(RecordLayout layout) => $"{layout.Variants} variant(s) × {layout.Years} year(s) × {layout.Zones} zone(s) × {layout.Uncertain} uncertain parameter(s)";
+    public static string Shape(RecordLayout layout) =>
+        $"{layout.Variants} variant(s) × {layout.Years} year(s) × {layout.Zones} zone(s) in {layout.Regions} region(s) × {layout.Uncertain} uncertain parameter(s)";
 
     /// <summary>Reads and verifies a chunk into fresh arrays; null with a reason when it is damaged or not a chunk.</summary>
     public static Chunk? TryRead(string path, out string? problem) => new ChunkReader().TryRead(path, out problem);

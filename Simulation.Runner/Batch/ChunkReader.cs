@@ -32,18 +32,19 @@ public sealed class ChunkReader(OutcomeCatalogue? outcomes = null)
             if (version != Chunk.FormatVersion) { problem = $"chunk format {version}, this urbansim reads format {Chunk.FormatVersion}"; return null; }
             string runKey = r.ReadString();
             int first = r.ReadInt32(), count = r.ReadInt32();
-            var layout = new RecordLayout(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), outcomes ?? ModelCatalogue.Standard.Outcomes, r.ReadInt32());
+            int variants = r.ReadInt32(), years = r.ReadInt32(), zones = r.ReadInt32(), uncertain = r.ReadInt32(), regions = r.ReadInt32();
+            var layout = new RecordLayout(variants, years, zones, outcomes ?? ModelCatalogue.Standard.Outcomes, uncertain, regions);
             int values = checked(count * layout.Width);
             if (_rows.Length < values) _rows = new double[Math.Max(values, _rows.Length * 5 / 4)];
             int position = (int)r.BaseStream.Position;
             MemoryMarshal.Cast<byte, double>(body.Slice(position, checked(values * sizeof(double)))).CopyTo(_rows);
             position += values * sizeof(double);
-            var zones = new ZoneSums(layout.Variants, layout.Zones) { Replications = BitConverter.ToInt64(body.Slice(position, sizeof(long))) };
+            var sums = new ZoneSums(layout.Variants, layout.Zones) { Replications = BitConverter.ToInt64(body.Slice(position, sizeof(long))) };
             position += sizeof(long);
-            int zoneBytes = checked(zones.Sums.Length * sizeof(long));
-            MemoryMarshal.Cast<byte, long>(body.Slice(position, zoneBytes)).CopyTo(zones.Sums);
+            int zoneBytes = checked(sums.Sums.Length * sizeof(long));
+            MemoryMarshal.Cast<byte, long>(body.Slice(position, zoneBytes)).CopyTo(sums.Sums);
             if (position + zoneBytes != body.Length) { problem = "unexpected bytes after the data"; return null; }
-            return new Chunk { RunKey = runKey, First = first, Layout = layout, Rows = _rows, Count = count, Zones = zones };
+            return new Chunk { RunKey = runKey, First = first, Layout = layout, Rows = _rows, Count = count, Zones = sums };
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or OverflowException or ArgumentException)
         {

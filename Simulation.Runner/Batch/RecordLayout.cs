@@ -7,10 +7,11 @@ namespace UrbanSim.Runner.Batch;
 /// How one replication's results are laid out as a flat row of doubles in a chunk file: the start-year baseline, the
 /// start-year HLE of each deprivation decile, the value each uncertain parameter was drawn at, the shocks of each year
 /// (as <see cref="Core.Shocks.ShockKinds"/> flags), then per variant its outcomes, its final-year HLE of each decile
-/// and its yearly series. Zone results are not stored per replication (300 zones × variants would dwarf everything
-/// else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
+/// and its yearly series; then each region's start-year baseline and, per variant, each region's outcomes
+/// (<see cref="RegionOutcomes"/>). Zone results are not stored per replication (300 zones × variants would dwarf
+/// everything else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
 /// </summary>
-public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes, int Uncertain = 0)
+public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes, int Uncertain = 0, int Regions = 0)
 {
     public const int Deciles = ReplicationResult.Deciles;
     public const int BaselineOffset = 0;
@@ -24,14 +25,21 @@ public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCat
     /// <summary>Doubles per variant: outcomes, decile HLE, yearly series.</summary>
     public int VariantWidth => Outcomes.Count + Deciles + Years * Outcomes.SeriesCount;
     /// <summary>Doubles per replication.</summary>
-    public int Width => Header + Variants * VariantWidth;
+    public int Width => RegionBaselineOffset + Regions * RegionOutcomes.BaselineCount + Variants * Regions * RegionOutcomes.Count;
+
+    /// <summary>Where the regions' start-year values begin: [region * <see cref="RegionOutcomes.BaselineCount"/> + value].</summary>
+    public int RegionBaselineOffset => Header + Variants * VariantWidth;
+
+    /// <summary>Where variant <paramref name="variant"/>'s region outcomes begin: [region * <see cref="RegionOutcomes.Count"/> + outcome].</summary>
+    public int RegionOutcomeOffset(int variant) => RegionBaselineOffset + Regions * RegionOutcomes.BaselineCount + variant * Regions * RegionOutcomes.Count;
 
     public int OutcomeOffset(int variant) => Header + variant * VariantWidth;
     public int DecileOffset(int variant) => OutcomeOffset(variant) + Outcomes.Count;
     public int YearlyOffset(int variant) => DecileOffset(variant) + Deciles;
 
     public static RecordLayout For(Core.Scenarios.Scenario scenario) =>
-        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.Catalogue.Outcomes, scenario.Uncertain.Length);
+        new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.Catalogue.Outcomes, scenario.Uncertain.Length,
+            scenario.World.RegionCount);
 
     /// <summary>The shocks of year <paramref name="year"/> (0 = first simulated year) in a row.</summary>
     public Core.Shocks.ShockKinds ShocksIn(ReadOnlySpan<double> row, int year) => (Core.Shocks.ShockKinds)(int)row[ShockOffset + year];
@@ -49,6 +57,10 @@ public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCat
             result.DecileHleYears.AsSpan(v * Deciles, Deciles).CopyTo(row[DecileOffset(v)..]);
             result.Yearly.AsSpan(v * Years * Outcomes.SeriesCount, Years * Outcomes.SeriesCount).CopyTo(row[YearlyOffset(v)..]);
         }
+        if (Regions == 0) return;
+        if (result.Regions != Regions) throw new ArgumentException($"result has {result.Regions} regions, expected {Regions}");
+        result.RegionBaseline.CopyTo(row[RegionBaselineOffset..]);
+        result.RegionOutcome.CopyTo(row[RegionOutcomeOffset(0)..]);
     }
 }
 

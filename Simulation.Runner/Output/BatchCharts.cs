@@ -10,8 +10,9 @@ namespace UrbanSim.Runner.Output;
 /// <summary>
 /// The charts of a batch, computed from the folded results and saved as PNG and SVG in <c>charts/</c>: the distribution
 /// and the paired difference of each headline outcome, a forest plot of every paired difference, each headline's paired
-/// difference by year, fan charts of HLE and its gap, public money by programme, where costs and savings land, and HLE by
-/// deprivation decile. Variants, outcomes and programmes are named by their labels in the catalogue and the scenario.
+/// difference by year, fan charts of HLE and its gap, public money by programme, where costs and savings land, HLE by
+/// deprivation decile, and HLE change by region (mayoralty). Variants, outcomes and programmes are named by their labels
+/// in the catalogue and the scenario.
 /// </summary>
 public static class BatchCharts
 {
@@ -172,7 +173,20 @@ public static class BatchCharts
                 Enumerable.Range(1, names.Length - 1).Select(v => Decile(names[v], batch.PairedDecileHle[v - 1])).ToList(), names[0])
             : new DecileChangeData(deciles, scenario.StartYear, scenario.StartYear + scenario.HorizonYears, [Decile(names[0], batch.DecileHleChange[0])]);
         Save(s => DecileChangeChart.Create(decileData, caption, s), "hle_change_by_decile");
+        if (batch.Layout.Regions > 0) Save(s => RegionChangeChart.Create(RegionChanges(scenario, names, batch), caption), "hle_change_by_region");
         return written;
+    }
+
+    /// <summary>Each variant's mean HLE change by region, with 95% CIs of the mean (summary.json's by_region).</summary>
+    private static RegionChangeData RegionChanges(Scenario scenario, string[] names, BatchAccumulator batch)
+    {
+        var regions = Core.World.Places.Regions(Core.World.Places.Describe(scenario)).Select(r => r.Name).ToArray();
+        var variants = scenario.Variants.Select((variant, v) =>
+        {
+            var s = batch.RegionOutcome[v].Select(r => r[RegionOutcomes.HleChangeYears].Summary()).ToArray();
+            return new VariantRegionChange(names[v], s.Select(x => x.Mean).ToArray(), s.Select(x => x.Ci95Low).ToArray(), s.Select(x => x.Ci95High).ToArray());
+        }).ToList();
+        return new RegionChangeData(regions, scenario.StartYear, scenario.StartYear + scenario.HorizonYears, variants);
     }
 
     /// <summary>The forest plot's data: every variant but the first × every headline outcome, each outcome in a unit that suits its differences.</summary>

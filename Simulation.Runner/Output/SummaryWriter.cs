@@ -119,6 +119,7 @@ public static class SummaryWriter
                 w.WriteEndArray();
             }
             w.WriteEndObject();
+            ByRegion(w, scenario, batch);
             w.WriteEndObject();
         }
         return sb.ToString() + "\n";
@@ -159,6 +160,78 @@ public static class SummaryWriter
             w.WriteValue(double.IsFinite(cost) && double.IsFinite(qalys)
                 ? CostEffectiveness.IncrementalCosts.Describe(scenario.Variants[v].Name, scenario.Variants[0].Name, cost, qalys)
                 : "Not enough replications to compare.");
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>by_region</c>: for each region (mayoralty), in the world's order, its capacity class, zones and ICBs, its
+    /// start-year population, LE and HLE, the distribution of each region outcome per variant (the same statistics as
+    /// the whole world's) and the paired differences against the first variant.
+    /// </summary>
+    private static void ByRegion(JsonTextWriter w, Scenario scenario, BatchAccumulator batch)
+    {
+        if (batch.Layout.Regions == 0) return;
+        var regions = Core.World.Places.Regions(Core.World.Places.Describe(scenario));
+        w.WritePropertyName("by_region");
+        w.WriteStartObject();
+        for (int r = 0; r < regions.Length; r++)
+        {
+            w.WritePropertyName(regions[r].Name);
+            w.WriteStartObject();
+            w.WritePropertyName("capacity"); w.WriteValue(regions[r].Capacity.ToString().ToLowerInvariant());
+            w.WritePropertyName("zones"); w.WriteValue(regions[r].Zones);
+            w.WritePropertyName("icbs");
+            w.WriteStartArray();
+            foreach (string icb in regions[r].IcbNames) w.WriteValue(icb);
+            w.WriteEndArray();
+            w.WritePropertyName("baseline");
+            w.WriteStartObject();
+            for (int b = 0; b < RegionOutcomes.BaselineCount; b++)
+            {
+                double mean = batch.RegionBaseline[r][b].Summary().Mean;
+                // Residents are held in single precision: whole people, not the float sum's fractions.
+                Field(w, RegionOutcomes.BaselineNames[b], b == RegionOutcomes.BaselinePopulation ? Math.Round(mean) : mean);
+            }
+            w.WriteEndObject();
+            w.WritePropertyName("outcomes");
+            w.WriteStartObject();
+            for (int v = 0; v < batch.Layout.Variants; v++)
+            {
+                w.WritePropertyName(scenario.Variants[v].Name);
+                w.WriteStartObject();
+                for (int o = 0; o < RegionOutcomes.Count; o++)
+                {
+                    var s = batch.RegionOutcome[v][r][o].Summary();
+                    w.WritePropertyName(RegionOutcomes.Names[o]);
+                    w.WriteStartObject();
+                    Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
+                    Field(w, "p5", s.P5); Field(w, "p25", s.P25); Field(w, "p50", s.P50); Field(w, "p75", s.P75); Field(w, "p95", s.P95);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WritePropertyName("paired_differences");
+            w.WriteStartObject();
+            for (int v = 1; v < batch.Layout.Variants; v++)
+            {
+                w.WritePropertyName(scenario.Variants[v].Name);
+                w.WriteStartObject();
+                w.WritePropertyName("against"); w.WriteValue(scenario.Variants[0].Name);
+                for (int o = 0; o < RegionOutcomes.Count; o++)
+                {
+                    var s = batch.RegionPaired[v - 1][r][o].Paired();
+                    w.WritePropertyName(RegionOutcomes.Names[o]);
+                    w.WriteStartObject();
+                    Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
+                    Field(w, "probability_better", s.ProbabilityBetter);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
             w.WriteEndObject();
         }
         w.WriteEndObject();

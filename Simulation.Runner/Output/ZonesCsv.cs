@@ -6,13 +6,14 @@ namespace UrbanSim.Runner.Output;
 
 /// <summary>
 /// zones.csv: per variant and zone, the zone's region, capacity class, deprivation decile and start-year
-/// population, and the means over replications of its start-year and final-year HLE and LE and their change.
+/// population, and the means over replications of its start-year and final-year HLE and LE and their change; then the
+/// zone's name, council and ICB when the zones file gives them (real places keep their ONS codes and names).
 /// Zones are the same places in every replication (they depend on the seed only), so the means are of one place.
 /// </summary>
 public static class ZonesCsv
 {
     public const string Header =
-        "variant,zone,region,capacity,deprivation_decile,population,hle_start_years,hle_final_years,hle_change_years,le_start_years,le_final_years,le_change_years";
+        "variant,zone,region,capacity,deprivation_decile,population,hle_start_years,hle_final_years,hle_change_years,le_start_years,le_final_years,le_change_years,zone_name,local_authority,icb";
 
     public static void Write(TextWriter w, Scenario scenario, BatchAccumulator batch)
     {
@@ -31,7 +32,8 @@ public static class ZonesCsv
                     place.DeprivationDecile.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Csv.Number(Math.Round(place.Population)),
                     Csv.Number(hleStart), Csv.Number(hleFinal), Csv.Number(hleFinal - hleStart),
-                    Csv.Number(leStart), Csv.Number(leFinal), Csv.Number(leFinal - leStart)));
+                    Csv.Number(leStart), Csv.Number(leFinal), Csv.Number(leFinal - leStart),
+                    Csv.Text(place.ZoneName ?? ""), Csv.Text(place.LocalAuthorityName ?? ""), Csv.Text(place.IcbName ?? "")));
             }
     }
 }

@@ -33,7 +33,7 @@ public static class ScenarioSchema
     {
         ["name"] = "Name of the scenario, as shown in the console table and in summary.json (key \"scenario\").",
         ["description"] = "What the scenario compares and why, in a sentence or two.",
-        ["world"] = "The world simulated: the England-like archetype (the default), regions you list, or your own zones from a CSV file.",
+        ["world"] = "The world simulated: the England-like archetype (the default), regions you list, your own zones from a CSV file, or a built-in world of real places.",
         ["start_year"] = "Calendar year of the first simulated year; a label only, it does not enter the dynamics.",
         ["horizon_years"] = "Number of simulated years.",
         ["replications"] = "Monte Carlo replications; `urbansim run --reps` overrides it.",
@@ -60,6 +60,7 @@ public static class ScenarioSchema
         ["archetype"] = "A bundled synthetic world: england_like has 6 city-regions (2 established, 2 developing, 2 new mayoralties) and 300 zones.",
         ["regions"] = "Synthetic city-regions you list, each with a capacity class and a number of zones.",
         ["zones_csv"] = "Path of a zones CSV file (one row per zone), relative to the scenario file; see the README's 'Your own zones (CSV)'.",
+        ["places"] = "A built-in world of real places, shipped with UrbanSim: england_mcas is England's 13 mayoral combined authorities and the Greater London Authority (May 2025), one zone per mayoralty and deprivation decile, calibrated to ONS LE and HLE 2021-23 (docs/places.md).",
         ["sites_per_zone"] = "Developable sites generated in each zone.",
     };
 
@@ -231,6 +232,12 @@ public static class ScenarioSchema
                 ["description"] = WorldDescriptions["zones_csv"] + $" At most {ScenarioLoader.MaxZones} zones.",
                 ["type"] = "string",
             },
+            ["places"] = new JObject
+            {
+                ["description"] = WorldDescriptions["places"],
+                ["type"] = "string",
+                ["enum"] = new JArray(BuiltInPlaces.Names.ToArray()),
+            },
             ["sites_per_zone"] = Integer(WorldDescriptions["sites_per_zone"], 1, 50, defaults.SitesPerZone),
         };
         var properties = new JObject();
@@ -238,7 +245,7 @@ public static class ScenarioSchema
         NothingLeft(known, "world");
         var world = new JObject
         {
-            ["description"] = "Give at most one of archetype, regions or zones_csv; with none, the England-like archetype is used.",
+            ["description"] = "Give at most one of archetype, regions, zones_csv or places; with none, the England-like archetype is used.",
             ["type"] = "object",
             ["properties"] = properties,
             ["not"] = new JObject
@@ -246,7 +253,10 @@ public static class ScenarioSchema
                 ["anyOf"] = new JArray(
                     new JObject { ["required"] = new JArray("archetype", "regions") },
                     new JObject { ["required"] = new JArray("archetype", "zones_csv") },
-                    new JObject { ["required"] = new JArray("regions", "zones_csv") }),
+                    new JObject { ["required"] = new JArray("regions", "zones_csv") },
+                    new JObject { ["required"] = new JArray("archetype", "places") },
+                    new JObject { ["required"] = new JArray("regions", "places") },
+                    new JObject { ["required"] = new JArray("zones_csv", "places") }),
             },
         };
         return Closed(world);

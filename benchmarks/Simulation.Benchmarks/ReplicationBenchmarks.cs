@@ -18,7 +18,7 @@ public class ReplicationBenchmarks
     private ReplicationResult _oneYearResult = null!;
     private int _replication;
 
-    /// <summary>Scenario preset: the bundled reference scenario, or a small 1-region world.</summary>
+    /// <summary>Scenario preset: the bundled reference scenario, a small 1-region world, or the mayoralties' MSOAs (the real-places target).</summary>
     [Params("reference", "small")]
     public string Preset { get; set; } = "reference";
 
@@ -68,8 +68,25 @@ public static class BenchmarkScenarios
         {
             "reference" => scenario,
             "small" => scenario with { World = new WorldSpec { Regions = [new RegionSpec("Small", UrbanSim.Core.World.CapacityClass.Developing, 30)] } },
+            "msoa" => scenario with { World = new WorldSpec { Zones = RealPlaces("msoa") } },
+            "lsoa" => scenario with { World = new WorldSpec { Zones = RealPlaces("lsoa") } },
             _ => throw new ArgumentException($"Unknown preset '{preset}'"),
         };
+    }
+
+    /// <summary>
+    /// The mayoralties' zones built by <c>urbansim places build</c> from the official files (URBANSIM_ENGLAND_DATA, or
+    /// ../shared/data/england beside the repository): about 3,500 MSOAs or 17,000 LSOAs.
+    /// </summary>
+    private static System.Collections.Immutable.ImmutableArray<UrbanSim.Core.World.ZoneRecord> RealPlaces(string level)
+    {
+        string folder = Environment.GetEnvironmentVariable("URBANSIM_ENGLAND_DATA") is { Length: > 0 } set ? set
+            : Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "..", "shared", "data", "england"));
+        var problems = new List<UrbanSim.Core.Scenarios.ValidationProblem>();
+        var built = UrbanSim.Runner.RealPlaces.PlacesBuilder.Build(folder, Enum.Parse<UrbanSim.Runner.RealPlaces.PlaceLevel>(level, ignoreCase: true), null, problems);
+        if (built is null || problems.Count > 0)
+            throw new InvalidOperationException($"The {level} preset needs the official files (set URBANSIM_ENGLAND_DATA): {string.Join("; ", problems.Take(3))}");
+        return built.Zones;
     }
 
     private static string FindRepositoryRoot()

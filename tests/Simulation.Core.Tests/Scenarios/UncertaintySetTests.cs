@@ -76,6 +76,7 @@ public sealed class UncertaintySetTests : IDisposable
     [InlineData("health_valuation.json")]
     [InlineData("high_turbulence.json")]
     [InlineData("patient_capital.json")]
+    [InlineData("england_mcas.json")]
     public void EveryBundledScenarioCarriesTheWholeSet(string file)
     {
         var result = ScenarioLoader.LoadFile(RepositoryRoot.File("scenarios", file));

@@ -171,7 +171,7 @@ public sealed class ScenarioSchemaTests : IDisposable
     {
         var scenario = Minimal(regions: where == "world.regions[0]");
         var target = where.Length == 0 ? scenario : (JObject)scenario.SelectToken(where)!;
-        if (where == "world" && key != "sites_per_zone") target.RemoveAll(); // archetype, regions and zones_csv exclude each other
+        if (where == "world" && key != "sites_per_zone") target.RemoveAll(); // archetype, regions, zones_csv and places exclude each other
         target[key] = target[key] ?? ValidValue(where, key);
 
         var problems = Load(scenario);
@@ -189,6 +189,7 @@ public sealed class ScenarioSchemaTests : IDisposable
         ("world", "archetype") => "england_like",
         ("world", "regions") => new JArray(new JObject { ["name"] = "R", ["zones"] = 2 }),
         ("world", "zones_csv") => RepositoryRoot.File("examples", "zones-example.csv"),
+        ("world", "places") => "england_mcas",
         ("world.regions[0]", "capacity") => "new",
         ("variants[0]", "levers") => new JObject { ["settlement"] = "single_pot" },
         (_, "name" or "description" or "label") => "text",
@@ -277,7 +278,7 @@ public sealed class ScenarioSchemaTests : IDisposable
         string[] names = Directory.GetFiles(RepositoryRoot.File("scenarios"), "*.json")
             .Where(p => !p.EndsWith(".schema.json", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 
-        Assert.Equal(["capacity_gap.json", "health_devolution.json", "health_valuation.json", "high_turbulence.json", "patient_capital.json", "reference.json"], names);
+        Assert.Equal(["capacity_gap.json", "england_mcas.json", "health_devolution.json", "health_valuation.json", "high_turbulence.json", "patient_capital.json", "reference.json"], names);
     }
 
     [Fact]
