@@ -14,7 +14,7 @@ internal static class DiseaseDynamics
     /// Annual incidence per person free of the disease, by band, that keeps <paramref name="prevalence"/>
     /// steady for a population with age structure <paramref name="populationShare"/> and death rates
     /// <paramref name="deathRatePerPersonYear"/>. Where prevalence falls with age faster than remission
-    /// explains, incidence is 0.
+    /// explains, incidence is 0. A band with no people (a small zone) gets the incidence that only offsets remission.
     /// </summary>
     public static void SteadyStateIncidence(ReadOnlySpan<double> prevalence, ReadOnlySpan<double> populationShare,
         ReadOnlySpan<double> deathRatePerPersonYear, double remissionPerYear, Span<double> incidence)
@@ -29,8 +29,10 @@ internal static class DiseaseDynamics
             double stay = b == AgeBands.OpenBand ? 1 : 1 - 1.0 / AgeBands.WidthYears(b);
             double next = survivors * stay + previousSurvivorsMovingUp;
             double p = prevalence[b];
-            // q = prevalence among this band's survivors after this year's incidence and remission.
-            double q = stay > 0 ? (p * next - previousSurvivorsMovingUp * previousQ) / (survivors * stay) : p;
+            // q = prevalence among this band's survivors after this year's incidence and remission. A band with nobody
+            // staying in it (the open band's width aside, an empty band of a small zone) has nothing to keep steady.
+            double staying = survivors * stay;
+            double q = staying > 0 ? (p * next - previousSurvivorsMovingUp * previousQ) / staying : p;
             double i = p < 1 ? (q - p + remissionPerYear * p) / (1 - p) : 0;
             incidence[b] = Math.Clamp(i, 0, 1);
             previousQ = p + incidence[b] * (1 - p) - remissionPerYear * p;

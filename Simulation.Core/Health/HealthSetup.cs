@@ -49,7 +49,9 @@ internal static class HealthSetup
                 for (int b = 0; b < AgeBands.Count; b++)
                 {
                     double n = start.Health.Population[z * stride + b];
-                    prevalence[b] = n > 0 ? start.Health.Cases[(d * zones + z) * stride + b] / n : 0;
+                    // An empty band (a small zone: a student area with no one over 85) takes England's prevalence,
+                    // so the people who age into it later meet a sensible incidence.
+                    prevalence[b] = n > 0 ? start.Health.Cases[(d * zones + z) * stride + b] / n : DiseaseCatalogue.All[d].Prevalence[b];
                 }
                 DiseaseDynamics.SteadyStateIncidence(prevalence, share, deathRate, DiseaseCatalogue.All[d].RemissionPerYear(h), zoneIncidence);
                 for (int b = 0; b < AgeBands.Count; b++) c.ZoneIncidence[(d * zones + z) * stride + b] = (float)zoneIncidence[b];

@@ -75,4 +75,21 @@ public class DiseaseDynamicsTests
         // CVD prevalence climbs steeply with age, so incidence at 70–74 far exceeds that at 30–34.
         Assert.True(incidence[15] > 10 * incidence[7]);
     }
+
+    [Theory]
+    [MemberData(nameof(Diseases))]
+    public void AZoneWithAnEmptyAgeBand_GetsAFiniteIncidenceInEveryBand(Disease disease, double remission)
+    {
+        // Found on England's LSOAs: a student area with nobody in one band divided by zero, and the NaN spread to
+        // every total. The empty band keeps England's prevalence; its incidence only offsets remission.
+        var definition = DiseaseCatalogue.All[(int)disease];
+        var share = DiseaseBaseline.PopulationShare.ToArray();
+        int empty = 3;
+        share[empty] = 0;
+        var incidence = new double[AgeBands.Count];
+        DiseaseDynamics.SteadyStateIncidence(definition.Prevalence.AsSpan(), share, EnglandReference.DeathRatePerPersonYear, remission, incidence);
+        Assert.All(incidence, i => Assert.InRange(i, 0, 1));
+        double p = definition.Prevalence[empty];
+        Assert.Equal(p < 1 ? remission * p / (1 - p) : 0, incidence[empty], 12);
+    }
 }
