@@ -12,8 +12,8 @@ namespace UrbanSim.Core.Icbs;
 /// </summary>
 internal static class IcbRules
 {
-    /// <summary>Width of the partnership range over which the ICB moves from pooling none of its prevention money to the full share.</summary>
-    public const double PoolingRampWidth = 0.2;
+    /// <inheritdoc cref="IcbParameters.PoolingRampWidth"/>
+    public const double PoolingRampWidth = IcbParameters.PoolingRampWidth;
 
     /// <summary>
     /// Money the ICB pools with the mayor this year, £: the pooled share of its prevention budget, scaled by how far

@@ -282,6 +282,8 @@ public sealed record IcbParameters
     [AllowedRange(0, 1), Meaning("Share of its prevention budget the ICB pools when partnership allows")]
     public double PartnershipPooledPreventionShare { get; init; } = 0.5;
 
+    /// <summary>Width of the partnership range, centred on the threshold, over which the ICB moves from pooling none of its prevention money to the full share.</summary>
+    public const double PoolingRampWidth = 0.2;
 }
 
 /// <summary>Shocks drawn from the world stream: every variant sees the same ones.</summary>

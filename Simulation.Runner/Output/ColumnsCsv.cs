@@ -101,6 +101,9 @@ public static class ColumnsCsv
             Column(zones, $"{field}_final_years", "years", $"Final-year {what} at birth, mean over replications");
             Column(zones, $"{field}_change_years", "years", $"Final minus start-year {what}, mean over replications");
         }
+        Column(zones, "zone_name", "name", "The zone's name where the zones file gives one (real places: the ONS name, e.g. Bolton 005A); empty otherwise", Exact);
+        Column(zones, "local_authority", "name", "The zone's council where the zones file gives it; empty otherwise", Exact);
+        Column(zones, "icb", "name", "The zone's Integrated Care Board where the zones file gives it; empty otherwise", Exact);
     }
 
     /// <summary>How columns.csv states discounting: "no", or e.g. "3.5% a year to the start year".</summary>

@@ -21,7 +21,7 @@ public sealed class JobLimiter(int threads, int maxWaiting = JobLimiter.DefaultM
     /// <summary>Simulation requests in progress at once from one client: half the slots, so another client always finds some.</summary>
     public const int DefaultMaxRequestsPerClient = 4;
     /// <summary>Memory the batches of the requests in progress may be estimated to hold together (<see cref="ExplorerBatch.EstimatedBytes"/>).</summary>
-    public const long DefaultMemoryBudgetBytes = 1L << 30;
+    public const long DefaultMemoryBudgetBytes = 1280L << 20;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, int> _requestsByClient = new(StringComparer.Ordinal);

@@ -14,7 +14,7 @@ public sealed record LeverEffect(string Lever, bool Active, string Note);
 /// Which levers do nothing under a setting, read from the model's own rules rather than guessed: the levers only other
 /// settlements read (<see cref="Settlement.OwnLevers"/>), a settlement's floor on analytical capacity
 /// (<see cref="Settlement.StartAnalyticalCapacity"/>), and the ICB's pooling rule (a settlement that pools prevention
-/// money whatever the partnership; otherwise only reaching the partnership threshold matters). A test checks every
+/// money whatever the partnership; otherwise a ramp around the partnership threshold). A test checks every
 /// claim of "no effect" against simulations.
 /// </summary>
 public static class LeverEffects
@@ -55,12 +55,15 @@ public static class LeverEffects
 
     private static LeverEffect Partnership(PolicyLevers levers, ModelParameters parameters)
     {
+        const string counted = "the partnership is also the share of NHS savings a mayor with analytical capacity counts as its business, and it grows with joint work";
         if (levers.Settlement.PoolsIcbPrevention)
-            return new LeverEffect("icb_partnership", false, $"No effect under {levers.Settlement.Label.ToLowerInvariant()}: the ICB pools its prevention money with the mayor whatever the partnership.");
+            return new LeverEffect("icb_partnership", true,
+                $"Under {levers.Settlement.Label.ToLowerInvariant()} the ICB pools its prevention money with the mayor whatever the partnership; {counted}.");
         var icb = parameters.Icb;
-        string threshold = icb.PartnershipPoolingThreshold.ToString("0.##", CultureInfo.InvariantCulture);
+        string low = (icb.PartnershipPoolingThreshold - IcbParameters.PoolingRampWidth / 2).ToString("0.##", CultureInfo.InvariantCulture);
+        string high = (icb.PartnershipPoolingThreshold + IcbParameters.PoolingRampWidth / 2).ToString("0.##", CultureInfo.InvariantCulture);
         string share = (icb.PartnershipPooledPreventionShare * 100).ToString("0", CultureInfo.InvariantCulture);
         return new LeverEffect("icb_partnership", true,
-            $"Only reaching {threshold} matters: below it the ICB pools nothing with the mayor; from {threshold} it pools {share}% of its prevention budget. Moving it within either range changes nothing.");
+            $"The ICB pools nothing with the mayor below {low} and {share}% of its prevention budget from {high}, rising in between; {counted}.");
     }
 }

@@ -109,10 +109,11 @@ public sealed class ExplorerBrowserTests(ExplorerServerFixture server) : IAsyncL
         await Resize(1400, 900);
         await _page.GotoAsync(server.Address + "/?preset=health_devolution&replications=200");
         await WaitForComplete(200);
-        foreach (string lever in new[] { "analytical_capacity", "icb_partnership", "competitive_share", "bid_success_rate", "churn_rate_per_year" })
+        foreach (string lever in new[] { "analytical_capacity", "competitive_share", "bid_success_rate", "churn_rate_per_year" })
             Assert.Contains("inactive", await _page.GetAttributeAsync($"#field-{lever}", "class") ?? "");
         Assert.Contains("at least 0.8", await _page.TextContentAsync("#analytical_capacity-effect"));
         Assert.Contains("whatever the partnership", await _page.TextContentAsync("#icb_partnership-effect"));
+        Assert.DoesNotContain("inactive", await _page.GetAttributeAsync("#field-icb_partnership", "class") ?? "");
         Assert.DoesNotContain("inactive", await _page.GetAttributeAsync("#field-mission_commitment", "class") ?? "");
 
         // The preset's own variant, so the full run applies: here the small world says HLE rises, the full scenario that it falls.

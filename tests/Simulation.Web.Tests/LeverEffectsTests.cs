@@ -52,17 +52,27 @@ public sealed class LeverEffectsTests
     }
 
     [Fact]
-    public void AnalyticalCapacity_WorksUnderASinglePot_AndSoDoesCrossingThePartnershipThreshold()
+    public void AnalyticalCapacity_WorksUnderASinglePot_AndSoDoesThePartnershipOverItsWholeRange()
     {
         var pot = new PolicyLevers { Settlement = SettlementCatalogue.SinglePot };
         var effects = LeverEffects.For(pot, new ModelParameters()).ToDictionary(e => e.Lever);
         Assert.True(effects["analytical_capacity"].Active);
         Assert.False(SameResults(With(pot, "analytical_capacity", 0), With(pot, "analytical_capacity", 1)));
 
-        // The partnership note: only reaching 0.5 matters.
+        // The partnership note: pooling ramps up around 0.5, and below it the partnership still sets what the mayor counts.
         Assert.True(effects["icb_partnership"].Active);
-        Assert.Contains("Only reaching 0.5 matters", effects["icb_partnership"].Note);
-        Assert.True(SameResults(With(pot, "icb_partnership", 0), With(pot, "icb_partnership", 0.49)));
-        Assert.False(SameResults(With(pot, "icb_partnership", 0.49), With(pot, "icb_partnership", 0.5)));
+        Assert.Contains("pools nothing with the mayor below 0.4", effects["icb_partnership"].Note);
+        Assert.False(SameResults(With(pot, "icb_partnership", 0), With(pot, "icb_partnership", 0.3)));
+        Assert.False(SameResults(With(pot, "icb_partnership", 0.45), With(pot, "icb_partnership", 0.55)));
+    }
+
+    [Fact]
+    public void UnderHealthDevolution_ThePartnershipStillMatters_ThoughTheIcbPoolsWhateverItIs()
+    {
+        var devolution = new PolicyLevers { Settlement = SettlementCatalogue.Find("health_devolution")!, AnalyticalCapacity = 1 };
+        var effect = LeverEffects.For(devolution, new ModelParameters()).Single(e => e.Lever == "icb_partnership");
+        Assert.True(effect.Active);
+        Assert.Contains("whatever the partnership", effect.Note);
+        Assert.False(SameResults(With(devolution, "icb_partnership", 0), With(devolution, "icb_partnership", 1)));
     }
 }

@@ -98,7 +98,7 @@ public sealed class ExplanationsTests
         Assert.Contains(e.Why, w => w.StartsWith("Life expectancy moves the other way (+0.010 years", StringComparison.Ordinal));
         string spending = Assert.Single(e.Why, w => w.StartsWith("Spending:", StringComparison.Ordinal));
         Assert.Contains("One pot spends less than Tied grants on joint prevention −£500m", spending);
-        Assert.Contains("lower CVD and diabetes incidence", spending);
+        Assert.Contains("lower type 2 diabetes, CVD and respiratory incidence", spending);
         Assert.Contains("more on active travel +£800m", spending);
         Assert.Contains(e.Why, w => w.StartsWith("Disease:", StringComparison.Ordinal));
     }
