@@ -98,16 +98,19 @@ public readonly ref struct FundingYear(int Year, double FundingFactor, PolicyLev
 }
 
 /// <summary>Where a settlement records what each region received: the mayor's term record and the variant's total.</summary>
-/// <param name="ThisTermGbp">[region] received this term, £.</param>
-/// <param name="TotalGbp">[region] received over the variant, £.</param>
+/// <param name="ThisTermGbp">[region] received this term for programmes, £: what the mayor's spending is judged against at elections.</param>
+/// <param name="TotalGbp">[region] received over the variant, all of it, £.</param>
 public readonly ref struct ReceivedMoney(Span<double> ThisTermGbp, Span<double> TotalGbp)
 {
     private readonly Span<double> _thisTerm = ThisTermGbp, _total = TotalGbp;
 
-    /// <summary>Records <paramref name="amountGbp"/> received by <paramref name="region"/>.</summary>
-    public void Add(int region, double amountGbp)
+    /// <summary>
+    /// Records <paramref name="amountGbp"/> received by <paramref name="region"/>, of which <paramref name="forProgrammesGbp"/>
+    /// is for the mayor's programmes (the rest, the non-health share, is spent on skills and buses as it arrives).
+    /// </summary>
+    public void Add(int region, double amountGbp, double forProgrammesGbp)
     {
-        _thisTerm[region] += amountGbp;
+        _thisTerm[region] += forProgrammesGbp;
         _total[region] += amountGbp;
     }
 }

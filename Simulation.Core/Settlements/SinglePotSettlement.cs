@@ -54,7 +54,7 @@ internal class SinglePotSettlement : ISettlement
             state.ReviewReceivedGbp[r] += instalment - nonHealth;
             ledger.NonHealthSpendGbp += nonHealth;
             ledger.PaidToMayorsGbp += instalment;
-            received.Add(r, instalment);
+            received.Add(r, instalment, instalment - nonHealth);
         }
     }
 

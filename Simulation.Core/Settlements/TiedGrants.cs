@@ -86,7 +86,7 @@ internal sealed class TiedGrants : ISettlement
                 ledger.BiddingCostGbp += payBids + fromPots;
                 ledger.NonHealthSpendGbp += nonHealth;
                 ledger.PaidToMayorsGbp += paid;
-                received.Add(r, paid);
+                received.Add(r, paid, paid - nonHealth);
                 if (state.Discontinued[r]) state.DiscontinuedThisYear[r]++;
                 int life = f.TiedPotMinYears + (int)(random.Uniform(RngStream.Churn, year.Year, r, t * 2 + 1) * (f.TiedPotMaxYears - f.TiedPotMinYears + 1));
                 state.Tied.Add(r, (Theme)t, paid - nonHealth - payBids, year.Year + life - 1);

@@ -168,4 +168,25 @@ public class MayorRoleTests
             Assert.Equal(0, ledger.ImbalanceGbp, 1e-6 * ledger.PaidToMayorsGbp);
         }
     }
+
+    [Theory]
+    [InlineData("tied_grants")]
+    [InlineData("single_pot")]
+    public void ElectionsJudgeSpendingAgainstTheProgrammeMoney_NotTheShareSkillsAndBusesSpend(string settlementName)
+    {
+        // A mayor who spends every £ it may spend on programmes has delivered in full; the non-health share is not its to spend.
+        var settlement = SettlementCatalogue.Find(settlementName)!;
+        var levers = new PolicyLevers { Settlement = settlement, CompetitiveShare = 0, ChurnRatePerYear = 0 };
+        var parameters = new ModelParameters();
+        var state = new FundingState(1);
+        Themes.Shares(parameters.Funding, state.ThemeShares);
+        double[] term = [0], total = [0], population = [1_000_000], capacity = [0.55];
+        var ledger = new MoneyLedger();
+        settlement.Rules.Pay(new FundingYear(0, 1, levers, parameters, population, capacity, new ReplicationRandom(1, 0)), state, ref ledger,
+            new ReceivedMoney(term, total));
+        double paid = levers.FundingPerHeadGbp * population[0];
+        Assert.Equal(paid, total[0], 1e-6);
+        Assert.Equal(paid * (1 - parameters.Funding.NonHealthShare), term[0], 1e-6);
+        Assert.Equal(total[0] - term[0], ledger.NonHealthSpendGbp, 1e-6);
+    }
 }
