@@ -41,7 +41,8 @@ public sealed class ReplicationRunner
     private bool _placeBuilt;
 
     // Per replication
-    private ModelParameters _p;
+    private ModelParameters _p;   // the variant's: the replication's with the variant's own settings
+    private ModelParameters _replicationParameters;
     private ExposureResponseParameters _rr;
     private CompiledExposureResponse _risks;
     private ReplicationRandom _random;
@@ -85,7 +86,7 @@ public sealed class ReplicationRunner
         _world = WorldBuilder.Allocate(scenario);
         int regions = _world.RegionCount, zones = _world.ZoneCount;
         var catalogue = scenario.Catalogue.Programmes;
-        _p = scenario.Parameters;
+        _p = _replicationParameters = scenario.Parameters;
         _programmes = new ProgrammeSettings(catalogue);
         _health = new HealthConstants(zones);
         _funding = new FundingState(regions);
@@ -116,7 +117,7 @@ public sealed class ReplicationRunner
         for (int v = 0; v < _scenario.Variants.Length; v++)
         {
             _world.CopyFrom(_template);
-            RunVariant(v, _scenario.Variants[v].Levers, result);
+            RunVariant(v, _scenario.Variants[v], result);
         }
     }
 
@@ -138,7 +139,7 @@ public sealed class ReplicationRunner
         Array.Fill(result.DrawnParameters, double.NaN);
         StartReplication(replication, parameters, result);
         _world.CopyFrom(_template);
-        RunVariant(0, levers, result);
+        RunVariant(0, new PolicyVariant("", levers), result);
     }
 
     /// <summary>
@@ -159,7 +160,7 @@ public sealed class ReplicationRunner
         StartReplication(replication, ParameterSampler.Sample(_scenario, _random), result);
         _world.CopyFrom(_template);
         _topUp = topUp;
-        try { RunVariant(0, _scenario.Variants[variant].Levers, result); }
+        try { RunVariant(0, _scenario.Variants[variant], result); }
         finally { _topUp = null; }
     }
 
@@ -167,7 +168,7 @@ public sealed class ReplicationRunner
     private void StartReplication(int replication, ModelParameters parameters, ReplicationResult result)
     {
         result.Replication = replication;
-        _p = parameters;
+        _p = _replicationParameters = parameters;
         _rr = ExposureResponseParameters.From(_p.Health);
         _risks = new CompiledExposureResponse(_rr);
         // The place depends on the seed only (one per runner): built once, then only the replication's part.
@@ -181,9 +182,11 @@ public sealed class ReplicationRunner
         RegionOutcomes.MeasureBaseline(_template, result);
     }
 
-    /// <summary>Resets the agents' state for a variant from its levers.</summary>
-    private void StartVariant(PolicyLevers levers)
+    /// <summary>Resets the agents' state for a variant from its levers and its own parameter settings.</summary>
+    private void StartVariant(PolicyVariant variant)
     {
+        var levers = variant.Levers;
+        _p = ParameterPaths.With(_replicationParameters, variant.Parameters);
         _levers = levers;
         _settlement = levers.Settlement.Rules;
         _funding.Clear();
@@ -207,9 +210,10 @@ public sealed class ReplicationRunner
         if (_kernels == Kernels.Reference) _healthReference.Start(_world, _rr, _p.Health);
     }
 
-    private void RunVariant(int variant, PolicyLevers levers, ReplicationResult result)
+    private void RunVariant(int variant, PolicyVariant definition, ReplicationResult result)
     {
-        StartVariant(levers);
+        StartVariant(definition);
+        var levers = definition.Levers;
         var outcome = result.OutcomesOf(variant);
         outcome.Clear();
         int programmes = _programmes.Catalogue.Count;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
 
@@ -68,6 +69,15 @@ public static class ParameterPaths
         var rootCopy = (ModelParameters)CloneRecord(parameters);
         info.Group.SetValue(rootCopy, groupCopy);
         return rootCopy;
+    }
+
+    /// <summary>A copy of <paramref name="parameters"/> with a variant's <paramref name="settings"/> applied (itself when there are none).</summary>
+    public static ModelParameters With(ModelParameters parameters, ImmutableArray<ParameterSetting> settings)
+    {
+        if (settings.IsDefaultOrEmpty) return parameters;
+        foreach (var setting in settings)
+            parameters = With(parameters, Find(setting.Path) ?? throw new InvalidOperationException($"Unknown parameter '{setting.Path}' passed validation."), setting.Value);
+        return parameters;
     }
 
     /// <summary>Shallow copy of a record through its compiler-generated clone method.</summary>

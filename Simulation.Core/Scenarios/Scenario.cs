@@ -40,6 +40,16 @@ public sealed record Scenario
 /// <summary>A named policy setting; variants of one scenario share every random draw.</summary>
 public sealed record PolicyVariant(string Name, PolicyLevers Levers, string Description = "")
 {
+    /// <summary>
+    /// Parameters of the settlement's rules, the mayors and the ICBs (<see cref="VariantParameterGroups"/>) this variant
+    /// sets for itself, e.g. to switch off one of the mayor's roles; they replace the scenario's value and any draw.
+    /// Empty for most variants. The world (health, development, programmes, shocks) is the same in every variant.
+    /// </summary>
+    public ImmutableArray<ParameterSetting> Parameters { get; init; } = [];
+
+    /// <summary>The parameter groups a variant may set: what a variant's policy or its agents' behaviour can change.</summary>
+    public static readonly ImmutableArray<string> VariantParameterGroups = ["funding", "politics", "icb"];
+
     private readonly string? _label;
 
     /// <summary>
@@ -63,6 +73,11 @@ public sealed record PolicyVariant(string Name, PolicyLevers Levers, string Desc
         return text.Length == 0 ? name : char.ToUpperInvariant(text[0]) + text[1..];
     }
 }
+
+/// <summary>A model parameter a variant sets for itself (dotted snake_case path, e.g. "politics.co_investment_per_gbp").</summary>
+/// <param name="Path">The parameter's path.</param>
+/// <param name="Value">Its value in this variant, whatever the scenario or its uncertainty draws give it.</param>
+public sealed record ParameterSetting(string Path, double Value);
 
 /// <summary>A parameter (dotted snake_case path, e.g. "health.walking_relative_risk") drawn anew each replication.</summary>
 /// <param name="Path">The parameter's path.</param>

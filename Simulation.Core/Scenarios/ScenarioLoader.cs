@@ -34,7 +34,7 @@ public static partial class ScenarioLoader
     /// <summary>Keys of a region of <c>world.regions</c>.</summary>
     public static readonly ImmutableArray<string> RegionKeys = ["name", "capacity", "zones"];
     /// <summary>Keys of a variant.</summary>
-    public static readonly ImmutableArray<string> VariantKeys = ["name", "label", "description", "levers"];
+    public static readonly ImmutableArray<string> VariantKeys = ["name", "label", "description", "levers", "parameters"];
     /// <summary>Keys of the <c>sensitivity</c> block.</summary>
     public static readonly ImmutableArray<string> SensitivityKeys = ["variant", "compare_with", "levers", "outcomes", "replications_per_sample", "factors"];
     /// <summary>Limit on the replications averaged per sample point of a sensitivity analysis.</summary>
@@ -98,7 +98,7 @@ public static partial class ScenarioLoader
         var parameters = binder.Bind(root["parameters"], new ModelParameters());
         CheckParameterConsistency(binder, root["parameters"], parameters);
         var uncertain = ReadUncertain(binder, root["uncertain"]);
-        var variants = ReadVariants(binder, root, baseLevers);
+        var variants = ReadVariants(binder, root, baseLevers, parameters);
         var sensitivity = ReadSensitivity(binder, root["sensitivity"], variants, uncertain.Length);
 
         if (binder.Problems.Count > 0) return new(null, binder.Problems);
@@ -253,7 +253,7 @@ public static partial class ScenarioLoader
             binder.Problem(token?["politics"] ?? token, "new_mayor_commitment_min is more than new_mayor_commitment_max", "make the minimum no larger than the maximum", "parameters.politics");
     }
 
-    private static ImmutableArray<PolicyVariant> ReadVariants(JsonBinder binder, JObject root, PolicyLevers baseLevers)
+    private static ImmutableArray<PolicyVariant> ReadVariants(JsonBinder binder, JObject root, PolicyLevers baseLevers, ModelParameters parameters)
     {
         var token = root["variants"];
         if (token is null)
@@ -282,12 +282,39 @@ public static partial class ScenarioLoader
             if (label is not null && label.Length > MaxLabelLength)
                 binder.Problem(obj["label"], $"the label is {label.Length} characters long, more than {MaxLabelLength}", "shorten it: it names the variant in chart legends and table headings");
             var levers = binder.Bind(obj["levers"], baseLevers);
-            var variant = new PolicyVariant(name ?? "", levers, description);
+            var variant = new PolicyVariant(name ?? "", levers, description) { Parameters = ReadVariantParameters(binder, obj["parameters"], parameters) };
             if (label is not null) variant = variant with { Label = label };
             if (newName && !labels.Add(variant.Label))
                 binder.Problem(obj["label"] ?? obj["name"], $"two variants would both be labelled '{variant.Label}' in charts and tables", "give each variant a different \"label\"");
             list.Add(variant);
         }
         return list.ToImmutable();
+    }
+
+    /// <summary>
+    /// A variant's own parameters: bound and checked as the scenario's are (names, types, ranges, consistency), and
+    /// only of the groups a variant may set; returned as the settings the variant makes.
+    /// </summary>
+    private static ImmutableArray<ParameterSetting> ReadVariantParameters(JsonBinder binder, JToken? token, ModelParameters scenarioParameters)
+    {
+        if (token is null) return [];
+        var bound = binder.Bind(token, scenarioParameters);
+        if (token is not JObject groups) return [];
+        CheckParameterConsistency(binder, token, bound);
+        var settings = ImmutableArray.CreateBuilder<ParameterSetting>();
+        foreach (var group in groups.Properties())
+        {
+            if (!PolicyVariant.VariantParameterGroups.Contains(group.Name))
+            {
+                binder.Problem(group.Value, $"a variant may not set '{group.Name}' parameters: they shape the world every variant shares",
+                    $"set them in the scenario's top-level \"parameters\"; a variant may set {string.Join(", ", PolicyVariant.VariantParameterGroups)} parameters");
+                continue;
+            }
+            if (group.Value is not JObject values) continue;
+            foreach (var value in values.Properties())
+                if (ParameterPaths.Find($"{group.Name}.{value.Name}") is { } info)
+                    settings.Add(new ParameterSetting(info.Path, ParameterPaths.Get(bound, info)));
+        }
+        return settings.ToImmutable();
     }
 }

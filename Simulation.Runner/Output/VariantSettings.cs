@@ -5,13 +5,14 @@ using UrbanSim.Core.Scenarios;
 namespace UrbanSim.Runner.Output;
 
 /// <summary>
-/// Each variant as summary.json and manifest.json record it: name, label, description and every lever it ran with
-/// (the settlement and each numeric lever, after the scenario's shared levers were applied), so a table or chart of
+/// Each variant as summary.json and manifest.json record it: name, label, description, every lever it ran with
+/// (the settlement and each numeric lever, after the scenario's shared levers were applied) and any parameter it set
+/// for itself (by path, e.g. "politics.co_investment_per_gbp"), so a table or chart of
 /// the outputs can always be traced to the setting that made it.
 /// </summary>
 public static class VariantSettings
 {
-    /// <summary>Writes <c>"variant_settings": [ { "name", "label", "description", "levers": { … } }, … ]</c>.</summary>
+    /// <summary>Writes <c>"variant_settings": [ { "name", "label", "description", "levers": { … }, "parameters": { … } }, … ]</c>.</summary>
     public static void Write(JsonWriter w, Scenario scenario)
     {
         w.WritePropertyName("variant_settings");
@@ -24,6 +25,18 @@ public static class VariantSettings
             w.WritePropertyName("description"); w.WriteValue(v.Description);
             w.WritePropertyName("levers");
             WriteLevers(w, v.Levers);
+            if (!v.Parameters.IsDefaultOrEmpty)
+            {
+                // The parameters the variant set for itself (they replace the scenario's value and any draw).
+                w.WritePropertyName("parameters");
+                w.WriteStartObject();
+                foreach (var setting in v.Parameters)
+                {
+                    w.WritePropertyName(setting.Path);
+                    w.WriteRawValue(setting.Value.ToString("R", CultureInfo.InvariantCulture));
+                }
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

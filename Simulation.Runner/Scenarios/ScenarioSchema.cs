@@ -77,6 +77,7 @@ public static class ScenarioSchema
         ["label"] = "How charts, tables and the explorer name the variant, e.g. \"Single pot\" (default: the name in words). Unique within the scenario.",
         ["description"] = "What the variant stands for.",
         ["levers"] = "The levers this variant changes; the others keep the scenario's top-level levers.",
+        ["parameters"] = "Funding, politics and ICB parameters this variant sets for itself (e.g. to switch off one of the mayor's roles): they replace the scenario's value and any uncertainty draw. The world's parameters (health, development, programmes, shocks) are shared by every variant.",
     };
 
     /// <summary>Each distribution's parameters: description and, where the loader requires it, a lower bound (exclusive).</summary>
@@ -288,6 +289,16 @@ public static class ScenarioSchema
         });
     }
 
+    /// <summary>The parameter groups a variant may set, with the same schema as the scenario's "parameters".</summary>
+    private static JObject VariantParameters()
+    {
+        var schema = RecordSchema(typeof(ModelParameters), new ModelParameters(), VariantDescriptions["parameters"]);
+        var groups = (JObject)schema["properties"]!;
+        foreach (var group in groups.Properties().Select(g => g.Name).Where(g => !PolicyVariant.VariantParameterGroups.Contains(g)).ToList())
+            groups.Remove(group);
+        return schema;
+    }
+
     private static JObject Variant(string[] keys)
     {
         var known = new Dictionary<string, JObject>(StringComparer.Ordinal)
@@ -296,6 +307,7 @@ public static class ScenarioSchema
             ["label"] = WithMaxLength(NonEmptyString(VariantDescriptions["label"]), ScenarioLoader.MaxLabelLength),
             ["description"] = NonEmptyString(VariantDescriptions["description"]),
             ["levers"] = Ref("levers", VariantDescriptions["levers"]),
+            ["parameters"] = VariantParameters(),
         };
         var properties = new JObject();
         foreach (string key in keys) properties[key] = Take(known, key, "variant");

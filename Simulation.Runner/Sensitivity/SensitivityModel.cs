@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Concurrent;
 using UrbanSim.Core.Engine;
 using UrbanSim.Core.Outcomes;
@@ -84,6 +85,7 @@ public sealed class ScenarioModel : ISensitivityModel
     private readonly Scenario _scenario;
     private readonly PolicyLevers _baseLevers;
     private readonly PolicyLevers? _comparedLevers;
+    private readonly ImmutableArray<ParameterSetting> _baseSettings, _comparedSettings;   // the variants' own parameters, which win over the factors
     private readonly LeverInfo[] _levers;
     private readonly ParameterInfo[] _parameters;
     private readonly int[] _outcomeIndex;
@@ -93,10 +95,14 @@ public sealed class ScenarioModel : ISensitivityModel
     {
         var spec = scenario.Sensitivity ?? new SensitivitySpec();
         _scenario = scenario;
-        _baseLevers = (spec.Variant is null ? scenario.Variants[0] : scenario.Variants.First(v => v.Name == spec.Variant)).Levers;
-        BaseVariant = spec.Variant ?? scenario.Variants[0].Name;
+        var baseVariant = spec.Variant is null ? scenario.Variants[0] : scenario.Variants.First(v => v.Name == spec.Variant);
+        _baseLevers = baseVariant.Levers;
+        _baseSettings = baseVariant.Parameters;
+        BaseVariant = baseVariant.Name;
         ComparedVariant = spec.CompareWith;
-        _comparedLevers = spec.CompareWith is null ? null : scenario.Variants.First(v => v.Name == spec.CompareWith).Levers;
+        var comparedVariant = spec.CompareWith is null ? null : scenario.Variants.First(v => v.Name == spec.CompareWith);
+        _comparedLevers = comparedVariant?.Levers;
+        _comparedSettings = comparedVariant?.Parameters ?? [];
         _replications = spec.ReplicationsPerSample;
         var factors = new List<Factor>();
         var groupNames = new List<string?>();
@@ -157,7 +163,7 @@ public sealed class ScenarioModel : ISensitivityModel
             int n = model._outcomeIndex.Length;
             for (int r = 0; r < model._replications; r++)
             {
-                _runner.Run(r, parameters, levers, _result);
+                _runner.Run(r, ParameterPaths.With(parameters, model._baseSettings), levers, _result);
                 if (compared is null)
                 {
                     for (int o = 0; o < n; o++) outputs[o] += _result.Outcome[model._outcomeIndex[o]];
@@ -167,7 +173,7 @@ public sealed class ScenarioModel : ISensitivityModel
                     continue;
                 }
                 _result.Outcome.AsSpan().CopyTo(_base);
-                _runner.Run(r, parameters, compared, _result);
+                _runner.Run(r, ParameterPaths.With(parameters, model._comparedSettings), compared, _result);
                 for (int o = 0; o < n; o++) outputs[o] += _result.Outcome[model._outcomeIndex[o]] - _base[model._outcomeIndex[o]];
                 double benefit = CostEffectiveness.IncrementalCosts.NetMonetaryBenefitGbp(_result.Outcome, _base);
                 outputs[n] += benefit;
