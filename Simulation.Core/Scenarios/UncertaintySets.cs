@@ -14,14 +14,40 @@ public sealed record UncertaintySetEntry(UncertainParameter Parameter, string Ba
 /// </summary>
 public static class UncertaintySets
 {
+    /// <summary>
+    /// The groups of the settlement and mayor set: how tied money slips, what the single pot's outcomes framework asks,
+    /// how much of a settlement buys health at all, what a mayor knows and learns, what its roles achieve, and elections. Declared before <see cref="All"/>, whose initialiser reads it.
+    /// </summary>
+    private static readonly Dictionary<string, string> SettlementAndMayorGroups = new(StringComparer.Ordinal)
+    {
+        ["funding.tied_extension_years"] = "tied_grants", ["funding.tied_forfeit_share"] = "tied_grants",
+        ["funding.outcomes_framework_minimum_delivery"] = "single_pot", ["funding.outcomes_framework_flexibility_loss"] = "single_pot",
+        ["funding.non_health_share"] = "settlement_scope",
+        ["politics.value_for_money_hurdle"] = "mayor_knowledge", ["politics.visibility_bias"] = "mayor_knowledge",
+        ["politics.appraisal_noise_sd"] = "mayor_knowledge", ["politics.own_learning_per_year"] = "mayor_knowledge",
+        ["politics.peer_learning_per_year"] = "mayor_knowledge",
+        ["politics.national_priority_change_per_year"] = "mayor_roles", ["politics.steer_response_per_year"] = "mayor_roles",
+        ["politics.figurehead_risk_discount_per_year"] = "mayor_roles", ["politics.co_investment_per_gbp"] = "mayor_roles",
+        ["politics.political_capital_from_delivery"] = "mayor_roles", ["politics.convening_gain_per_year"] = "mayor_roles",
+        ["politics.convening_decay_per_year"] = "mayor_roles", ["icb.partnership_pooling_threshold"] = "mayor_roles",
+        ["icb.partnership_pooled_prevention_share"] = "mayor_roles",
+        ["politics.base_reelection_probability"] = "elections", ["politics.delivery_effect_on_reelection"] = "elections",
+        ["politics.planning_powers"] = "planning", ["politics.standard_political_cost_per_year"] = "planning",
+        ["politics.health_devolution_analytical_capacity"] = "mayor_knowledge",
+    };
+
     /// <summary>Name of the set of programme and pathway parameters without a tight published source.</summary>
     public const string ProgrammeEvidence = "programme_evidence";
+
+    /// <summary>Name of the set of settlement, mayor and ICB behaviour parameters without a tight published source.</summary>
+    public const string SettlementAndMayorEvidence = "settlement_and_mayor_evidence";
 
     /// <summary>Every set by name.</summary>
     public static readonly IReadOnlyDictionary<string, ImmutableArray<UncertaintySetEntry>> All =
         new Dictionary<string, ImmutableArray<UncertaintySetEntry>>(StringComparer.Ordinal)
         {
             [ProgrammeEvidence] = BuildProgrammeEvidence(),
+            [SettlementAndMayorEvidence] = BuildSettlementAndMayorEvidence(),
         };
 
     /// <summary>
@@ -31,6 +57,7 @@ public static class UncertaintySets
     public static string GroupOf(string path)
     {
         if (path.StartsWith("health.", StringComparison.Ordinal)) return "health_pathways";
+        if (SettlementAndMayorGroups.TryGetValue(path, out string? group)) return group;
         string name = path[(path.IndexOf('.') + 1)..];
         foreach (string programme in (ReadOnlySpan<string>)["active_travel", "clean_air", "green_space", "warm_homes", "joint_prevention"])
             if (name.StartsWith(programme + "_", StringComparison.Ordinal)) return programme;
@@ -118,6 +145,44 @@ public static class UncertaintySets
             LN(h + "mental_disorder_green_space_relative_risk_per01_ndvi", 0.96, 0.88, 0.995, "green space and mental health: consistent direction, wide size"),
             LN(h + "mental_disorder_cold_home_relative_risk", 1.3, 1.05, 2.0, "cold homes and mental health: Marmot Review Team 2011, wide"),
             U(h + "cold_home_ill_health_excess", 0, 0.1, "ill health in cold homes beyond the diseases modelled: wide"),
+        ];
+    }
+
+    private static ImmutableArray<UncertaintySetEntry> BuildSettlementAndMayorEvidence()
+    {
+        const string f = "funding.", m = "politics.", i = "icb.";
+        const string noSource = "no published figure: wide";
+        return
+        [
+            // Tied grants: PAC 2024 found extensions, not forfeiture (60 of 71 LUF round 1 projects extended).
+            U(f + "tied_extension_years", 1, 5, "PAC 2024: most LUF round 1 projects extended, by one to several years"),
+            U(f + "tied_forfeit_share", 0, 0.1, "PAC 2024: no published share of local grants actually clawed back"),
+            // Single pot: the outcomes framework is still being agreed (MHCLG 2025).
+            U(f + "outcomes_framework_minimum_delivery", 0.5, 0.85, "MHCLG 2025: outcomes framework to be agreed; no published threshold"),
+            U(f + "outcomes_framework_flexibility_loss", 0.25, 0.75, noSource),
+            U(f + "non_health_share", 0.25, 0.45, "adult skills and bus grants are among the streams consolidated (MHCLG 2025); their share is not published: wide"),
+            // What a mayor knows and learns (seed 000 §4.5).
+            U(m + "value_for_money_hurdle", 0.75, 1.5, "DfT value-for-money categories: poor below a benefit–cost ratio of 1, low 1–1.5"),
+            U(m + "visibility_bias", 0.2, 0.8, noSource),
+            U(m + "appraisal_noise_sd", 0.25, 0.8, "an analogue: Green Book optimism bias of tens of per cent on appraised costs"),
+            U(m + "own_learning_per_year", 0.1, 0.5, noSource),
+            U(m + "peer_learning_per_year", 0.02, 0.2, noSource),
+            U(m + "health_devolution_analytical_capacity", 0.6, 0.95, "Greater Manchester's shared analysts: strong but not complete"),
+            // The mayor's roles (seed 000 §4: figurehead, national missions, convening).
+            U(m + "national_priority_change_per_year", 0.15, 0.35, "seed 002: about 10–12 growth strategies and 16 housing ministers since 2010"),
+            U(m + "steer_response_per_year", 0.1, 0.4, noSource),
+            U(m + "figurehead_risk_discount_per_year", 0, 0.01, noSource),
+            U(m + "co_investment_per_gbp", 0, 0.5, noSource),
+            U(m + "political_capital_from_delivery", 0.05, 0.2, noSource),
+            U(m + "convening_gain_per_year", 0.05, 0.2, noSource),
+            U(m + "convening_decay_per_year", 0.02, 0.1, noSource),
+            U(i + "partnership_pooling_threshold", 0.35, 0.65, noSource),
+            U(i + "partnership_pooled_prevention_share", 0.25, 0.75, "Greater Manchester pools about half: wide"),
+            // Elections and planning.
+            U(m + "base_reelection_probability", 0.6, 0.9, "metro mayors 2021 and 2024: most incumbents standing again re-elected"),
+            U(m + "delivery_effect_on_reelection", 0.1, 0.5, noSource),
+            U(m + "planning_powers", 0.4, 0.8, "mayors' planning powers are partial (strategic plans, call-in in some areas)"),
+            U(m + "standard_political_cost_per_year", 0.02, 0.1, noSource),
         ];
     }
 }

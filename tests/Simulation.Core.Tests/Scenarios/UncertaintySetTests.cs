@@ -47,7 +47,7 @@ public sealed class UncertaintySetTests : IDisposable
     {
         // The defaults are the central estimates docs/model.md cites; the set widens them, it does not move them.
         var defaults = new ModelParameters();
-        foreach (var entry in ProgrammeEvidence)
+        foreach (var entry in UncertaintySets.All.Values.SelectMany(set => set))
         {
             var info = ParameterPaths.Find(entry.Parameter.Path)!;
             double central = ParameterPaths.Get(defaults, info);
@@ -77,12 +77,36 @@ public sealed class UncertaintySetTests : IDisposable
     [InlineData("high_turbulence.json")]
     [InlineData("patient_capital.json")]
     [InlineData("england_mcas.json")]
+    [InlineData("role_figurehead.json")]
+    [InlineData("role_convening.json")]
+    [InlineData("role_test_and_learn.json")]
+    [InlineData("role_national_missions.json")]
     public void EveryBundledScenarioCarriesTheWholeSet(string file)
     {
         var result = ScenarioLoader.LoadFile(RepositoryRoot.File("scenarios", file));
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         var drawn = result.Scenario!.Uncertain.Select(u => u.Path).ToHashSet();
-        Assert.All(ProgrammeEvidence, e => Assert.Contains(e.Parameter.Path, drawn));
+        Assert.All(UncertaintySets.All.Values.SelectMany(set => set), e => Assert.Contains(e.Parameter.Path, drawn));
+    }
+
+    [Fact]
+    public void EveryMayorSettlementAndIcbBehaviourAssumption_IsInTheSettlementAndMayorSet_InANamedGroup()
+    {
+        // The behaviour parameters with no published value (docs/model.md §8.2 marks them "assumption"): each is drawn.
+        string[] assumptions =
+        [
+            "funding.tied_extension_years", "funding.tied_forfeit_share", "funding.non_health_share",
+            "funding.outcomes_framework_minimum_delivery", "funding.outcomes_framework_flexibility_loss",
+            "politics.value_for_money_hurdle", "politics.visibility_bias", "politics.appraisal_noise_sd", "politics.own_learning_per_year",
+            "politics.peer_learning_per_year", "politics.national_priority_change_per_year", "politics.steer_response_per_year",
+            "politics.figurehead_risk_discount_per_year", "politics.co_investment_per_gbp", "politics.political_capital_from_delivery",
+            "politics.convening_gain_per_year", "politics.convening_decay_per_year", "politics.base_reelection_probability",
+            "politics.delivery_effect_on_reelection", "politics.planning_powers", "politics.standard_political_cost_per_year",
+            "politics.health_devolution_analytical_capacity", "icb.partnership_pooling_threshold", "icb.partnership_pooled_prevention_share",
+        ];
+        var set = UncertaintySets.All[UncertaintySets.SettlementAndMayorEvidence].ToDictionary(e => e.Parameter.Path);
+        Assert.Equal(assumptions.Order(), set.Keys.Order());
+        Assert.All(set.Values, e => Assert.Contains(e.Parameter.Group, new[] { "tied_grants", "single_pot", "settlement_scope", "mayor_knowledge", "mayor_roles", "elections", "planning" }));
     }
 
     [Fact]
