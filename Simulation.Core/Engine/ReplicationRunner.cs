@@ -241,7 +241,7 @@ public sealed class ReplicationRunner
             else DevelopmentReference.FindSitesNeedingRemediation(_world, _finance, _p, _shocks.InRecession, _sites);
             IcbRules.OfferPooling(_settlement, _levers, _p.Icb, _regionPopulation, _icbs);
             var spending = new MayoralSpending.Context(year, _settlement, _p, _programmes, _regionPopulation, _funding, _mayors, _icbs, _sites, _topUp,
-                _government.HealthSteer, _levers);
+                _government.HealthSteer, _levers, Reference: _kernels == Kernels.Reference);
             MayoralSpending.AllocateAndSpend(spending, _world, _spending, ref _ledger, outcome, yearly, regionSpend);
             // 4. Investors price finance.
             RequiredReturns.SetForYear(_settlement, _funding, _p, _shocks.InRecession, _regionPopulation, _levers.PatientCapitalGbpPerYear, _finance,

@@ -76,7 +76,7 @@ internal static class ExposureUpdate
             {
                 var s = Lanes.Load(start, z);
                 var change = Vector256<double>.Zero;
-                foreach (int i in effects) change += FullChange(settings.ExposureEffects[i], s, sign) * Lanes.Load(work.Response, i * zones + z);
+                foreach (int i in effects) change += settings.ExposureEffects[i].FullChange(s) * Lanes.Load(work.Response, i * zones + z);
                 var v = s + sign * change;
                 if (homesEffect != 0) v += Vector256.Create(homesEffect) * Lanes.Load(work.HealthyShare, z);
                 Lanes.Store(Vector256.Min(upper, Vector256.Max(lower, v)), level, z);
@@ -149,14 +149,6 @@ internal static class ExposureUpdate
             homes.ColdHomes[z] += back;
         }
     }
-
-    /// <summary>Four zones' full change of an effect, from their start levels.</summary>
-    private static Vector256<double> FullChange(in ResolvedExposureEffect effect, Vector256<double> start, Vector256<double> sign) => effect.Size switch
-    {
-        EffectSize.TowardsLevel => Vector256.Max(Vector256<double>.Zero, sign * (Vector256.Create(effect.Value) - start)),
-        EffectSize.ShareOfStart => Vector256.Max(Vector256<double>.Zero, Vector256.Create(effect.Value) * start),
-        _ => Vector256.Create(effect.Value),
-    };
 
     /// <summary>
     /// One zone's exposure: its start level, plus each effect's full change × its response (in the healthier

@@ -27,11 +27,12 @@ internal static class MayoralSpending
             int n = catalogue.Count;
             Benefit = new double[n]; Saturation = new double[n]; Cap = new double[n]; Spend = new double[n]; SpendFromTheme = new double[n];
             SpreadTargeted = new double[zones]; SpreadUniversal = new double[zones]; ZoneWeight = new double[zones];
+            SchemeGain = new double[n * zones];
         }
 
         internal readonly double[] ThemeMoney = new double[Themes.Count], DueThemeMoney = new double[Themes.Count];
         internal readonly double[] Benefit, Saturation, Cap, Spend, SpendFromTheme;
-        internal readonly double[] SpreadTargeted, SpreadUniversal, ZoneWeight;
+        internal readonly double[] SpreadTargeted, SpreadUniversal, ZoneWeight, SchemeGain;
     }
 
     /// <summary>What the step reads and writes besides the world, the ledger and the outcome spans.</summary>
@@ -47,9 +48,11 @@ internal static class MayoralSpending
     /// <param name="TopUp">Extra central money for one programme in one region (a marginal analysis), or null.</param>
     /// <param name="NationalSteer">Central government's steer on health this year (0–1), which sitting mayors' commitment follows.</param>
     /// <param name="Levers">The variant's levers (a year's money sets how fast held money loses its value to wait).</param>
+    /// <param name="Reference">The readable reference: delivery computes every zone's scheme gain afresh instead of keeping those
+    /// the appraisal of benefits computed (the fast kernels keep them, as nothing changes the programme's stock in between).</param>
     public readonly record struct Context(int Year, ISettlement Settlement, ModelParameters Parameters, ProgrammeSettings Programmes,
         double[] RegionPopulation, FundingState Funding, MayorState Mayors, IcbState Icbs, SitePipeline Sites, MarginalSpend? TopUp = null,
-        double NationalSteer = double.NaN, PolicyLevers? Levers = null);
+        double NationalSteer = double.NaN, PolicyLevers? Levers = null, bool Reference = false);
 
     /// <summary>
     /// Every region's spending for the year, in region order: the mayor's commitment follows the national steer and
@@ -113,7 +116,7 @@ internal static class MayoralSpending
 
             // 2. What is left, allocated by perceived benefit per £ (within what can be delivered this year).
             PerceivedBenefits.Set(new BenefitContext(settings, c.Parameters.Programmes.AppraisalYears, c.Settlement.AwardsByCompetition,
-                c.Sites.RemediationNeedGbp[r], politics.VisibilityBias), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
+                c.Sites.RemediationNeedGbp[r], politics.VisibilityBias, work.SchemeGain), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
             bool targetedPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
                 Targeting.ProportionateUniversalism, work.SpreadTargeted);
             bool universalPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
@@ -140,11 +143,18 @@ internal static class MayoralSpending
                 var programme = catalogue.All[p];
                 bool targeted = programme.Targeting == Targeting.ProportionateUniversalism;
                 int year = c.Year + settings.LagYears[p];
+                // Partners co-fund area schemes as far as the mayor's political capital galvanises them (figurehead): their
+                // money joins the mayor's in the same schemes, and what is delivered is shared in proportion.
+                double partners = programme.Delivery == DeliveryKind.AreaSchemes
+                    ? planned * politics.CoInvestmentPerGbp * Math.Clamp(mayors.PoliticalCapital[r], 0, 1) : 0;
                 double actual = programme.Delivery switch
                 {
+                    // The zones' scheme gains are those the benefits were appraised with (nothing has changed this
+                    // programme's stock since), unless the readable reference computes them afresh.
                     DeliveryKind.AreaSchemes => ProgrammeDelivery.DeliverSchemes(
-                        new SchemeContext(world, settings, zonesOf, mayors.ZoneTargetingWeight, programme.Targeting, exposureValue),
-                        catalogue.StockSlot(p), p, planned, year),
+                        new SchemeContext(world, settings, zonesOf, mayors.ZoneTargetingWeight, programme.Targeting, exposureValue,
+                            work.SchemeGain.AsSpan(p * world.ZoneCount, world.ZoneCount)),
+                        catalogue.StockSlot(p), p, planned + partners, year, gainsAreCurrent: !c.Reference),
                     DeliveryKind.PopulationService => ProgrammeDelivery.SpreadAcrossZones(world.Programmes, zonesOf,
                         targeted ? work.SpreadTargeted : work.SpreadUniversal, targeted ? targetedPossible : universalPossible,
                         catalogue.StockSlot(p), planned, year),
@@ -155,14 +165,11 @@ internal static class MayoralSpending
                         planned, pop, settings.ScaleGbpPerHead[p]),
                     _ => throw new InvalidOperationException($"Programme {programme.Name} has no delivery rule for {programme.Delivery}."),
                 };
-                // Partners co-invest in area schemes as far as the mayor's political capital galvanises them (figurehead).
-                if (programme.Delivery == DeliveryKind.AreaSchemes && actual > 0)
+                if (partners > 0)
                 {
-                    double partners = actual * politics.CoInvestmentPerGbp * Math.Clamp(mayors.PoliticalCapital[r], 0, 1);
-                    if (partners > 0)
-                        ledger.CoInvestmentGbp += ProgrammeDelivery.DeliverSchemes(
-                            new SchemeContext(world, settings, zonesOf, mayors.ZoneTargetingWeight, programme.Targeting, exposureValue),
-                            catalogue.StockSlot(p), p, partners, year);
+                    double partnersActual = actual * partners / (planned + partners);
+                    ledger.CoInvestmentGbp += partnersActual;
+                    actual -= partnersActual;
                 }
                 delivered[p] += actual;
                 if (programme.Visibility > 0) visibleSpend += actual;

@@ -69,13 +69,14 @@ internal static class PerceivedBenefits
                 {
                     double dose = settings.DoseGbpPerHead[p];
                     int[] effects = settings.ExposureEffectsOf[p];
+                    // The zone the next scheme would go to: the highest targeting weight × gain, as delivery chooses it.
+                    var gain = c.ZoneGain.AsSpan(p * world.ZoneCount, world.ZoneCount);
+                    var scheme = new SchemeContext(world, settings, zonesOf, mayors.ZoneTargetingWeight, catalogue.All[p].Targeting, exposureValue, gain);
+                    foreach (int z in zonesOf) gain[z] = ProgrammeDelivery.WeightedGain(scheme, settings, effects, slot, z, dose);
                     int best = -1;
                     double bestPriority = 0;
                     foreach (int z in zonesOf)
-                    {
-                        double priority = mayors.ZoneTargetingWeight[z] * ProgrammeDelivery.SchemeGain(world, settings, effects, exposureValue, slot, z, dose);
-                        if (priority > bestPriority) { bestPriority = priority; best = z; }
-                    }
+                        if (gain[z] > bestPriority) { bestPriority = gain[z]; best = z; }
                     if (best < 0) { other = 0; break; }
                     // Health: the next scheme's appraised value per resident a year, over its years; per £ of dose.
                     double valued = 0, unvalued;
@@ -160,5 +161,7 @@ internal static class PerceivedBenefits
 /// <param name="AwardsByCompetition">Whether the settlement awards money by competition (capacity then raises bid success).</param>
 /// <param name="RemediationNeedGbp">The region's remediation that would unlock sites this year, £.</param>
 /// <param name="VisibilityBias">How far a mayoralty without analytical capacity overvalues visible schemes (politics).</param>
+/// <param name="ZoneGain">[programme * zones + zone] each zone's weighted gain of a further scheme of each area programme,
+/// written here and read by delivery.</param>
 internal readonly record struct BenefitContext(ProgrammeSettings Settings, int AppraisalYears, bool AwardsByCompetition, double RemediationNeedGbp,
-    double VisibilityBias = 0);
+    double VisibilityBias, double[] ZoneGain);

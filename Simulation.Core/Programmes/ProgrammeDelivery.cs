@@ -9,8 +9,9 @@ namespace UrbanSim.Core.Programmes;
 /// <param name="TargetingWeight">[zone] the mayor's targeting weight.</param>
 /// <param name="Targeting">The programme's targeting.</param>
 /// <param name="ExposureValue">[exposure] the mayor's value of a unit improvement per resident a year.</param>
+/// <param name="ZoneGain">Scratch, one per zone of the world: each zone's weighted gain of a further scheme.</param>
 internal readonly ref struct SchemeContext(WorldState World, ProgrammeSettings Settings, ReadOnlySpan<int> Zones,
-    ReadOnlySpan<double> TargetingWeight, Targeting Targeting, ReadOnlySpan<double> ExposureValue)
+    ReadOnlySpan<double> TargetingWeight, Targeting Targeting, ReadOnlySpan<double> ExposureValue, Span<double> ZoneGain)
 {
     public WorldState World { get; } = World;
     public ProgrammeSettings Settings { get; } = Settings;
@@ -18,6 +19,7 @@ internal readonly ref struct SchemeContext(WorldState World, ProgrammeSettings S
     public ReadOnlySpan<double> TargetingWeight { get; } = TargetingWeight;
     public Targeting Targeting { get; } = Targeting;
     public ReadOnlySpan<double> ExposureValue { get; } = ExposureValue;
+    public Span<double> ZoneGain { get; } = ZoneGain;
 }
 
 /// <summary>How each kind of programme (<see cref="DeliveryKind"/>) turns money into change in a region's zones.</summary>
@@ -57,60 +59,74 @@ internal static class ProgrammeDelivery
     }
 
     /// <summary>
-    /// Area schemes: a share (the programme's spillover) of the money builds stock spread over every resident of the
-    /// region (the low-dose areas around schemes); the rest is delivered as schemes of the programme's dose
-    /// per resident, one zone at a time, each in the zone where the next scheme gains most: its targeting weight × the
-    /// health value of the response it adds, Σ over the programme's effects of value per unit × full change ×
-    /// (R(K + dose) − R(K)) at the zone's committed stock K (in use and being built). The last scheme may be partial.
-    /// Stock is in use in <paramref name="year"/>. Returns what was spent (less than the money when no zone gains).
+    /// Area schemes: the money, less a share (the programme's spillover), is delivered as schemes of the programme's
+    /// dose per resident, one zone at a time, each in the zone where the next scheme gains most: its targeting weight ×
+    /// the health value of the response it adds, Σ over the programme's effects of value per unit × full change ×
+    /// (R(K + dose) − R(K)) at the zone's committed stock K (in use and being built). A scheme under way is finished
+    /// first; the last scheme may be partial. Then the spillover builds stock spread over every resident of the region
+    /// (the low-dose areas around the schemes). Stock is in use in <paramref name="year"/>. The zones' gains are in
+    /// <see cref="SchemeContext.ZoneGain"/> already when <paramref name="gainsAreCurrent"/> (the mayor's appraisal of
+    /// benefits computed them, and nothing has changed this programme's stock since); otherwise they are computed here,
+    /// zone by zone. Returns what was spent (less than the money when no zone gains).
     /// </summary>
-    public static double DeliverSchemes(in SchemeContext c, int slot, int programme, double amountGbp, int year)
+    public static double DeliverSchemes(in SchemeContext c, int slot, int programme, double amountGbp, int year, bool gainsAreCurrent = false)
     {
         var world = c.World;
         var programmes = world.Programmes;
         var settings = c.Settings;
         double dose = settings.DoseGbpPerHead[programme];
+        var residents = programmes.Residents;
         double regionPeople = 0;
-        foreach (int z in c.Zones) regionPeople += world.Programmes.Residents[z];
+        foreach (int z in c.Zones) regionPeople += residents[z];
         if (regionPeople <= 0 || amountGbp <= 0) return 0;
         double spill = amountGbp * settings.SpilloverShare[programme];
-        foreach (int z in c.Zones) programmes.Queue(slot, z, year, spill / regionPeople);
-        double left = amountGbp - spill, spent = spill;
+        double left = amountGbp - spill, spent = 0;
         int[] effects = settings.ExposureEffectsOf[programme];
         var progress = programmes.SchemeProgressGbpPerHead.AsSpan(slot * programmes.ZoneCount, programmes.ZoneCount);
+        // Each zone's targeting weight × gain of a further scheme. Delivering a scheme changes only its own zone's
+        // committed stock, so the gains are known once and computed again only where a scheme went: the same choices
+        // as computing every zone afresh before each scheme (the reference kernel does that; a test compares them).
+        var gain = c.ZoneGain;
+        if (!gainsAreCurrent) foreach (int z in c.Zones) gain[z] = WeightedGain(c, settings, effects, slot, z, dose);
         while (left > 1e-6)
         {
-            // Schemes under way are finished first (the mayor's priority among them); then a new one where it gains most.
-            int best = BestZone(c, settings, effects, slot, dose, underWayOnly: true, progress);
-            if (best < 0) best = BestZone(c, settings, effects, slot, dose, underWayOnly: false, progress);
+            int best = BestZone(c.Zones, residents, gain, progress);
             if (best < 0) break;
-            double people = world.Programmes.Residents[best];
+            double people = residents[best];
             double cost = Math.Min(left, (dose - progress[best]) * people);
             programmes.Queue(slot, best, year, cost / people);
             progress[best] += cost / people;
             if (progress[best] >= dose * (1 - 1e-9)) progress[best] = 0;
             left -= cost;
             spent += cost;
+            gain[best] = WeightedGain(c, settings, effects, slot, best, dose);
         }
-        return spent;
+        // The spillover: spread over every resident of the region.
+        foreach (int z in c.Zones) programmes.Queue(slot, z, year, spill / regionPeople);
+        return spent + spill;
     }
 
     /// <summary>
-    /// The zone of the region with the highest targeting weight × scheme gain (among those with a scheme under way when
-    /// <paramref name="underWayOnly"/>; a scheme under way is chosen even when it gains nothing more); −1 if none.
+    /// The zone the next scheme goes to: the scheme under way with the highest weighted gain, if any (it is finished
+    /// even when it gains nothing more); otherwise the zone with the highest positive weighted gain; −1 if none.
     /// </summary>
-    private static int BestZone(in SchemeContext c, ProgrammeSettings settings, int[] effects, int slot, double dose, bool underWayOnly, ReadOnlySpan<double> progress)
+    private static int BestZone(ReadOnlySpan<int> zones, ReadOnlySpan<double> residents, ReadOnlySpan<double> gain, ReadOnlySpan<double> progress)
     {
-        int best = -1;
-        double bestGain = 0;
-        foreach (int z in c.Zones)
+        int underWay = -1, best = -1;
+        double underWayGain = 0, bestGain = 0;
+        foreach (int z in zones)
         {
-            if (c.World.Programmes.Residents[z] <= 0 || (underWayOnly && progress[z] <= 0)) continue;
-            double gain = Weight(c.TargetingWeight, c.Targeting, z) * SchemeGain(c.World, settings, effects, c.ExposureValue, slot, z, dose);
-            if (gain > bestGain || (underWayOnly && best < 0)) { bestGain = gain; best = z; }
+            if (residents[z] <= 0) continue;
+            double g = gain[z];
+            if (progress[z] > 0 && (g > underWayGain || underWay < 0)) { underWayGain = g; underWay = z; }
+            if (g > bestGain) { bestGain = g; best = z; }
         }
-        return best;
+        return underWay >= 0 ? underWay : best;
     }
+
+    /// <summary>Zone <paramref name="zone"/>'s targeting weight × the health value of a further scheme there.</summary>
+    public static double WeightedGain(in SchemeContext c, ProgrammeSettings settings, int[] effects, int slot, int zone, double dose) =>
+        Weight(c.TargetingWeight, c.Targeting, zone) * SchemeGain(c.World, settings, effects, c.ExposureValue, slot, zone, dose);
 
     /// <summary>
     /// The health value per resident a year (in the mayor's valuation <paramref name="exposureValue"/>; unweighted when

@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Tests.KernelReferences;
 
 /// <summary>
 /// The fast kernels (single-precision vector health year, break-even caches for development, vector exposure update
-/// and appraisal) against their readable references (<see cref="Kernels.Reference"/>): whole replications of
+/// and appraisal, area-scheme gains kept from the mayor's appraisal of benefits to delivery) against their readable references (<see cref="Kernels.Reference"/>): whole replications of
 /// every bundled scenario must agree to <see cref="RelativeTolerance"/>.
 /// </summary>
 public class ReferenceKernelTests
