@@ -111,7 +111,8 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
         var levers = r["levers"]!.AsArray().ToDictionary(l => (string)l!["name"]!, l => l!);
         Assert.False((bool)levers["analytical_capacity"]["active"]!);
         Assert.Contains("at least 0.8", (string)levers["analytical_capacity"]["note"]!);
-        Assert.False((bool)levers["icb_partnership"]["active"]!);
+        Assert.True((bool)levers["icb_partnership"]["active"]!);   // pooled whatever it is, but it still sets what the mayor counts
+        Assert.Contains("whatever the partnership", (string)levers["icb_partnership"]["note"]!);
         Assert.False((bool)levers["competitive_share"]["active"]!);
         Assert.True((bool)levers["mission_commitment"]["active"]!);
     }
