@@ -192,6 +192,7 @@ public sealed class ScenarioSchemaTests : IDisposable
         ("world", "places") => "england_mcas",
         ("world.regions[0]", "capacity") => "new",
         ("variants[0]", "levers") => new JObject { ["settlement"] = "single_pot" },
+        ("variants[0]", "parameters") => new JObject { ["politics"] = new JObject { ["co_investment_per_gbp"] = 0 } },
         (_, "name" or "description" or "label") => "text",
         _ => 3,
     };
@@ -278,7 +279,11 @@ public sealed class ScenarioSchemaTests : IDisposable
         string[] names = Directory.GetFiles(RepositoryRoot.File("scenarios"), "*.json")
             .Where(p => !p.EndsWith(".schema.json", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 
-        Assert.Equal(["capacity_gap.json", "england_mcas.json", "health_devolution.json", "health_valuation.json", "high_turbulence.json", "patient_capital.json", "reference.json"], names);
+        Assert.Equal(["capacity_gap.json", "england_mcas.json", "health_devolution.json", "health_valuation.json", "high_turbulence.json", "patient_capital.json",
+            "reference.json", "role_convening.json", "role_figurehead.json", "role_national_missions.json", "role_test_and_learn.json"], names);
+        // Each has its section in the library, with the claim it tests.
+        string library = File.ReadAllText(RepositoryRoot.File("scenarios", "README.md"));
+        Assert.All(names, n => Assert.Contains($"\n### {n} — ", library));
     }
 
     [Fact]
