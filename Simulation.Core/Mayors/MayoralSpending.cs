@@ -2,6 +2,7 @@ using UrbanSim.Core.Development;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.Icbs;
 using UrbanSim.Core.Outcomes;
+using UrbanSim.Core.Numerics;
 using UrbanSim.Core.Programmes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.Settlements;
@@ -28,11 +29,14 @@ internal static class MayoralSpending
             Benefit = new double[n]; Saturation = new double[n]; Cap = new double[n]; Spend = new double[n]; SpendFromTheme = new double[n];
             SpreadTargeted = new double[zones]; SpreadUniversal = new double[zones]; ZoneWeight = new double[zones];
             SchemeGain = new double[n * zones];
+            Ranking = new MaxTree(zones);
+            RankScratch = new double[zones];
         }
 
         internal readonly double[] ThemeMoney = new double[Themes.Count], DueThemeMoney = new double[Themes.Count];
         internal readonly double[] Benefit, Saturation, Cap, Spend, SpendFromTheme;
-        internal readonly double[] SpreadTargeted, SpreadUniversal, ZoneWeight, SchemeGain;
+        internal readonly double[] SpreadTargeted, SpreadUniversal, ZoneWeight, SchemeGain, RankScratch;
+        internal readonly MaxTree Ranking;
     }
 
     /// <summary>What the step reads and writes besides the world, the ledger and the outcome spans.</summary>
@@ -153,7 +157,7 @@ internal static class MayoralSpending
                     // programme's stock since), unless the readable reference computes them afresh.
                     DeliveryKind.AreaSchemes => ProgrammeDelivery.DeliverSchemes(
                         new SchemeContext(world, settings, zonesOf, mayors.ZoneTargetingWeight, programme.Targeting, exposureValue,
-                            work.SchemeGain.AsSpan(p * world.ZoneCount, world.ZoneCount)),
+                            work.SchemeGain.AsSpan(p * world.ZoneCount, world.ZoneCount), work.Ranking, work.RankScratch),
                         catalogue.StockSlot(p), p, planned + partners, year, gainsAreCurrent: !c.Reference),
                     DeliveryKind.PopulationService => ProgrammeDelivery.SpreadAcrossZones(world.Programmes, zonesOf,
                         targeted ? work.SpreadTargeted : work.SpreadUniversal, targeted ? targetedPossible : universalPossible,

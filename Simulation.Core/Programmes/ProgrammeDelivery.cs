@@ -10,8 +10,11 @@ namespace UrbanSim.Core.Programmes;
 /// <param name="Targeting">The programme's targeting.</param>
 /// <param name="ExposureValue">[exposure] the mayor's value of a unit improvement per resident a year.</param>
 /// <param name="ZoneGain">Scratch, one per zone of the world: each zone's weighted gain of a further scheme.</param>
+/// <param name="Ranking">Scratch for delivery: the zones of the region ranked by gain as schemes change it (not needed to appraise).</param>
+/// <param name="RankScratch">Scratch for delivery, at least one per zone of the region.</param>
 internal readonly ref struct SchemeContext(WorldState World, ProgrammeSettings Settings, ReadOnlySpan<int> Zones,
-    ReadOnlySpan<double> TargetingWeight, Targeting Targeting, ReadOnlySpan<double> ExposureValue, Span<double> ZoneGain)
+    ReadOnlySpan<double> TargetingWeight, Targeting Targeting, ReadOnlySpan<double> ExposureValue, Span<double> ZoneGain,
+    Numerics.MaxTree? Ranking = null, Span<double> RankScratch = default)
 {
     public WorldState World { get; } = World;
     public ProgrammeSettings Settings { get; } = Settings;
@@ -20,6 +23,8 @@ internal readonly ref struct SchemeContext(WorldState World, ProgrammeSettings S
     public Targeting Targeting { get; } = Targeting;
     public ReadOnlySpan<double> ExposureValue { get; } = ExposureValue;
     public Span<double> ZoneGain { get; } = ZoneGain;
+    public Numerics.MaxTree? Ranking { get; } = Ranking;
+    public Span<double> RankScratch { get; } = RankScratch;
 }
 
 /// <summary>How each kind of programme (<see cref="DeliveryKind"/>) turns money into change in a region's zones.</summary>
@@ -87,41 +92,53 @@ internal static class ProgrammeDelivery
         // committed stock, so the gains are known once and computed again only where a scheme went: the same choices
         // as computing every zone afresh before each scheme (the reference kernel does that; a test compares them).
         var gain = c.ZoneGain;
-        if (!gainsAreCurrent) foreach (int z in c.Zones) gain[z] = WeightedGain(c, settings, effects, slot, z, dose);
+        var zones = c.Zones;
+        if (!gainsAreCurrent) foreach (int z in zones) gain[z] = WeightedGain(c, settings, effects, slot, z, dose);
+        // 1. Schemes under way are finished first, the highest gain first (even one that gains nothing more). A call
+        //    leaves at most one scheme part-built, so this only ever shrinks the set.
         while (left > 1e-6)
         {
-            int best = BestZone(c.Zones, residents, gain, progress);
+            int best = -1;
+            foreach (int z in zones)
+                if (residents[z] > 0 && progress[z] > 0 && (best < 0 || gain[z] > gain[best])) best = z;
             if (best < 0) break;
-            double people = residents[best];
-            double cost = Math.Min(left, (dose - progress[best]) * people);
-            programmes.Queue(slot, best, year, cost / people);
-            progress[best] += cost / people;
-            if (progress[best] >= dose * (1 - 1e-9)) progress[best] = 0;
-            left -= cost;
-            spent += cost;
+            BuildScheme(programmes, slot, best, year, dose, residents[best], progress, ref left, ref spent);
             gain[best] = WeightedGain(c, settings, effects, slot, best, dose);
         }
+        // 2. Then new schemes, each where the gain is highest (and positive): the zones ranked once, and re-ranked only
+        //    where a scheme went, as the same choices as scanning every zone before each scheme.
+        if (left > 1e-6)
+        {
+            var ranking = c.Ranking ?? throw new InvalidOperationException("Delivering schemes needs a ranking of the zones.");
+            var rank = c.RankScratch[..zones.Length];
+            for (int i = 0; i < zones.Length; i++) rank[i] = residents[zones[i]] > 0 ? gain[zones[i]] : double.NegativeInfinity;
+            ranking.Fill(rank);
+            while (left > 1e-6 && ranking.Largest > 0)
+            {
+                int position = ranking.PositionOfLargest, z = zones[position];
+                BuildScheme(programmes, slot, z, year, dose, residents[z], progress, ref left, ref spent);
+                gain[z] = WeightedGain(c, settings, effects, slot, z, dose);
+                ranking.Set(position, gain[z]);
+            }
+        }
         // The spillover: spread over every resident of the region.
-        foreach (int z in c.Zones) programmes.Queue(slot, z, year, spill / regionPeople);
+        foreach (int z in zones) programmes.Queue(slot, z, year, spill / regionPeople);
         return spent + spill;
     }
 
     /// <summary>
-    /// The zone the next scheme goes to: the scheme under way with the highest weighted gain, if any (it is finished
-    /// even when it gains nothing more); otherwise the zone with the highest positive weighted gain; −1 if none.
+    /// One scheme in <paramref name="zone"/>: what is left of its dose (or of the money), queued as stock; the scheme is
+    /// complete (its progress back to 0) when the dose is in.
     /// </summary>
-    private static int BestZone(ReadOnlySpan<int> zones, ReadOnlySpan<double> residents, ReadOnlySpan<double> gain, ReadOnlySpan<double> progress)
+    private static void BuildScheme(ProgrammeState programmes, int slot, int zone, int year, double dose, double people, Span<double> progress,
+        ref double left, ref double spent)
     {
-        int underWay = -1, best = -1;
-        double underWayGain = 0, bestGain = 0;
-        foreach (int z in zones)
-        {
-            if (residents[z] <= 0) continue;
-            double g = gain[z];
-            if (progress[z] > 0 && (g > underWayGain || underWay < 0)) { underWayGain = g; underWay = z; }
-            if (g > bestGain) { bestGain = g; best = z; }
-        }
-        return underWay >= 0 ? underWay : best;
+        double cost = Math.Min(left, (dose - progress[zone]) * people);
+        programmes.Queue(slot, zone, year, cost / people);
+        progress[zone] += cost / people;
+        if (progress[zone] >= dose * (1 - 1e-9)) progress[zone] = 0;
+        left -= cost;
+        spent += cost;
     }
 
     /// <summary>Zone <paramref name="zone"/>'s targeting weight × the health value of a further scheme there.</summary>
