@@ -45,8 +45,8 @@ public static class StandardOutcomes
     public static readonly int PublicSpendGbp = Add("public_spend_gbp", "£", Better.Neither, "Mayoral programme spend over the horizon, £", "Mayoral programme spend");
     /// <summary>Cost of competitive bids.</summary>
     public static readonly int BiddingCostGbp = Add("bidding_cost_gbp", "£", Better.Lower, "Cost of competitive bids, £", "Cost of bids");
-    /// <summary>Tied money clawed back.</summary>
-    public static readonly int ClawbackGbp = Add("clawback_gbp", "£", Better.Lower, "Tied money clawed back unspent, £", "Tied money clawed back");
+    /// <summary>Tied money forfeited: the share lost at each missed deadline and what is left after the last extension.</summary>
+    public static readonly int ClawbackGbp = Add("clawback_gbp", "£", Better.Lower, "Tied money forfeited unspent (a share at each missed deadline, and what is left after the last extension), £", "Tied money forfeited");
     /// <summary>Private development investment.</summary>
     public static readonly int PrivateInvestmentGbp = Add("private_investment_gbp", "£", Better.Higher, "Private development investment crowded in, £", "Private investment");
     /// <summary>Patient public capital lent.</summary>

@@ -16,7 +16,7 @@ public static class Glossary
         ("QALY", "A quality-adjusted life year: a year of life counted in full when lived in full health and less when lived in ill health. QALYs add up every year of the horizon."),
         ("Discounting", "Counting later years less, as HM Treasury's Green Book asks: costs by 3.5% and health by 1.5% a year, so a pound saved in 20 years counts about 50p today. NHS costs and QALYs are discounted; HLE is not."),
         ("ICB", "An Integrated Care Board: the NHS body that pays for treatment in an area. It bears the cost of ill health and may pool money with the mayor."),
-        ("Settlement", "How central money reaches the mayor: tied grants (departmental pots, some won by competitive bids, unspent money clawed back), a single pot (one flexible budget), or health devolution (a single pot with NHS money pooled)."),
+        ("Settlement", "How central money reaches the mayor: tied grants (departmental pots, some won by competitive bids, spent slowly, with deadlines extended and some unspent money forfeited), a single pot (one flexible budget), or health devolution (a single pot with NHS money pooled)."),
         ("Replication", "One run of the model with its own random draws of uncertain parameters, shocks, elections and sites. Results are spreads over many replications."),
         ("Paired difference", "A variant minus the first variant within the same replication, where both saw the same world, shocks and draws: the difference comes from policy alone."),
         ("95% confidence interval", "A range computed so that 95 times in 100 it holds the mean that endlessly many replications would give. It shrinks as replications grow, so it says how precisely the mean is known, not how much results vary."),
