@@ -50,10 +50,7 @@ public static class SummaryWriter
                 {
                     var s = batch.Outcome[v][o].Summary();
                     w.WritePropertyName(outcomes.All[o].Name);
-                    w.WriteStartObject();
-                    Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
-                    Field(w, "p5", s.P5); Field(w, "p25", s.P25); Field(w, "p50", s.P50); Field(w, "p75", s.P75); Field(w, "p95", s.P95);
-                    w.WriteEndObject();
+                    Write(w, s);
                 }
                 w.WriteEndObject();
             }
@@ -70,10 +67,7 @@ public static class SummaryWriter
                 {
                     var s = batch.Paired[v - 1][o].Paired();
                     w.WritePropertyName(outcomes.All[o].Name);
-                    w.WriteStartObject();
-                    Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
-                    Field(w, "probability_better", s.ProbabilityBetter);
-                    w.WriteEndObject();
+                    Write(w, s);
                 }
                 w.WriteEndObject();
             }
@@ -205,10 +199,7 @@ public static class SummaryWriter
                 {
                     var s = batch.RegionOutcome[v][r][o].Summary();
                     w.WritePropertyName(RegionOutcomes.Names[o]);
-                    w.WriteStartObject();
-                    Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
-                    Field(w, "p5", s.P5); Field(w, "p25", s.P25); Field(w, "p50", s.P50); Field(w, "p75", s.P75); Field(w, "p95", s.P95);
-                    w.WriteEndObject();
+                    Write(w, s);
                 }
                 w.WriteEndObject();
             }
@@ -224,10 +215,7 @@ public static class SummaryWriter
                 {
                     var s = batch.RegionPaired[v - 1][r][o].Paired();
                     w.WritePropertyName(RegionOutcomes.Names[o]);
-                    w.WriteStartObject();
-                    Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
-                    Field(w, "probability_better", s.ProbabilityBetter);
-                    w.WriteEndObject();
+                    Write(w, s);
                 }
                 w.WriteEndObject();
             }
@@ -238,6 +226,24 @@ public static class SummaryWriter
     }
 
     private static void Field(JsonWriter w, string name, double value) { w.WritePropertyName(name); Number(w, value); }
+
+    /// <summary>An outcome's summary over replications as an object: mean, sd, 95% interval of the mean and percentiles.</summary>
+    private static void Write(JsonWriter w, OutcomeSummary s)
+    {
+        w.WriteStartObject();
+        Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
+        Field(w, "p5", s.P5); Field(w, "p25", s.P25); Field(w, "p50", s.P50); Field(w, "p75", s.P75); Field(w, "p95", s.P95);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A paired difference as an object: mean, sd, 95% interval and the probability of being better.</summary>
+    private static void Write(JsonWriter w, PairedSummary s)
+    {
+        w.WriteStartObject();
+        Field(w, "mean", s.Mean); Field(w, "sd", s.Sd); Field(w, "ci95_low", s.Ci95Low); Field(w, "ci95_high", s.Ci95High);
+        Field(w, "probability_better", s.ProbabilityBetter);
+        w.WriteEndObject();
+    }
 
     /// <summary>Finite numbers in round-trip form; NaN (undefined, e.g. one replication's CI) as null.</summary>
     private static void Number(JsonWriter w, double value)
