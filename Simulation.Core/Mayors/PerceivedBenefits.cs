@@ -21,17 +21,6 @@ internal static class PerceivedBenefits
         (1 - missionCommitment) * otherBenefitPerGbp + missionCommitment * believedHealthValuePerGbp;
 
     /// <summary>
-    /// Σ over the appraisal years of the health discount factor × the share of a stock still in use after depreciation
-    /// (1 − <paramref name="depreciationPerYear"/>)^k: the years of benefit a £ of stock brings, as the mayor counts them.
-    /// </summary>
-    public static double StockAnnuity(int years, double depreciationPerYear, double discountRatePerYear)
-    {
-        double annuity = 0;
-        for (int k = 0; k < years; k++) annuity += Math.Pow(1 - depreciationPerYear, k) * Discounting.Factor(discountRatePerYear, k);
-        return annuity;
-    }
-
-    /// <summary>
     /// Region <paramref name="region"/>'s perceived marginal benefit per £ of each programme at zero spend this year, the
     /// spend at which it has fallen by a factor e (saturation), and the most it can usefully spend this year (cap).
     /// Area schemes: the next scheme's health value (the mayor's appraisal of the exposure changes it brings in its zone,
@@ -62,7 +51,7 @@ internal static class PerceivedBenefits
             saturation[p] = double.PositiveInfinity;
             cap[p] = settings.DeliveryGbpPerHeadPerYear[p] * deliveryFactor * population;
             int slot = catalogue.StockSlot(p);
-            double years = StockAnnuity(c.AppraisalYears, settings.DepreciationPerYear[p], Discounting.HealthRatePerYear);
+            double years = settings.AppraisedHealthYears[p];
             switch (catalogue.All[p].Delivery)
             {
                 case DeliveryKind.AreaSchemes:
@@ -72,7 +61,8 @@ internal static class PerceivedBenefits
                     // The zone the next scheme would go to: the highest targeting weight × gain, as delivery chooses it.
                     var gain = c.ZoneGain.AsSpan(p * world.ZoneCount, world.ZoneCount);
                     var scheme = new SchemeContext(world, settings, zonesOf, mayors.ZoneTargetingWeight, catalogue.All[p].Targeting, exposureValue, gain);
-                    foreach (int z in zonesOf) gain[z] = ProgrammeDelivery.WeightedGain(scheme, settings, effects, slot, z, dose);
+                    if (c.Reference) foreach (int z in zonesOf) gain[z] = ProgrammeDelivery.WeightedGain(scheme, settings, effects, slot, z, dose);
+                    else ProgrammeDelivery.SetWeightedGains(scheme, settings, effects, slot, dose);
                     int best = -1;
                     double bestPriority = 0;
                     foreach (int z in zonesOf)
@@ -96,7 +86,7 @@ internal static class PerceivedBenefits
                         unvalued = first > 0 ? (StockResponse.Hill(committed + dose, main.HalfResponseGbpPerHead, main.Exponent)
                                                 - StockResponse.Hill(committed, main.HalfResponseGbpPerHead, main.Exponent)) / first : 0;
                     }
-                    double wholeLifeCost = 1 + settings.UpkeepSharePerYear[p] * StockAnnuity(c.AppraisalYears, settings.DepreciationPerYear[p], Discounting.CostRatePerYear);
+                    double wholeLifeCost = 1 + settings.UpkeepSharePerYear[p] * settings.AppraisedCostYears[p];
                     health = valued * years / dose / wholeLifeCost;
                     other *= unvalued / wholeLifeCost;
                     saturation[p] = dose * population;
@@ -157,11 +147,11 @@ internal static class PerceivedBenefits
 
 /// <summary>What the mayor's perceived benefits read besides the world and the mayors.</summary>
 /// <param name="Settings">The replication's programme settings.</param>
-/// <param name="AppraisalYears">Years of benefit counted.</param>
 /// <param name="AwardsByCompetition">Whether the settlement awards money by competition (capacity then raises bid success).</param>
 /// <param name="RemediationNeedGbp">The region's remediation that would unlock sites this year, £.</param>
 /// <param name="VisibilityBias">How far a mayoralty without analytical capacity overvalues visible schemes (politics).</param>
 /// <param name="ZoneGain">[programme * zones + zone] each zone's weighted gain of a further scheme of each area programme,
 /// written here and read by delivery.</param>
-internal readonly record struct BenefitContext(ProgrammeSettings Settings, int AppraisalYears, bool AwardsByCompetition, double RemediationNeedGbp,
-    double VisibilityBias, double[] ZoneGain);
+/// <param name="Reference">Whether this is the plain reference kernel (each zone's gain computed on its own, as delivery's reference does).</param>
+internal readonly record struct BenefitContext(ProgrammeSettings Settings, bool AwardsByCompetition, double RemediationNeedGbp,
+    double VisibilityBias, double[] ZoneGain, bool Reference = false);

@@ -146,14 +146,54 @@ internal static class ProgrammeDelivery
         Weight(c.TargetingWeight, c.Targeting, zone) * SchemeGain(c.World, settings, effects, c.ExposureValue, slot, zone, dose);
 
     /// <summary>
+    /// <see cref="WeightedGain"/> of every zone of the region into <see cref="SchemeContext.ZoneGain"/>: the same
+    /// arithmetic in the same order, zone by zone, with what does not depend on the zone read once.
+    /// </summary>
+    public static void SetWeightedGains(in SchemeContext c, ProgrammeSettings settings, int[] effects, int slot, double dose)
+    {
+        var world = c.World;
+        int zoneCount = world.ZoneCount;
+        var stock = world.Programmes.StockGbpPerHead.AsSpan(slot * zoneCount, zoneCount);
+        var pending = world.Programmes.PendingTotalGbpPerHead.AsSpan(slot * zoneCount, zoneCount);
+        bool valued = Valued(settings, effects, c.ExposureValue);
+        bool weighted = c.Targeting == Targeting.ProportionateUniversalism;
+        var gain = c.ZoneGain;
+        foreach (int z in c.Zones)
+        {
+            double committed = stock[z] + pending[z];
+            double sum = 0, added = 0, lastHalf = double.NaN, lastExponent = double.NaN;
+            foreach (int i in effects)
+            {
+                var effect = settings.ExposureEffects[i];
+                if (effect.HalfResponseGbpPerHead != lastHalf || effect.Exponent != lastExponent)
+                {
+                    added = StockResponse.Hill(committed + dose, effect.HalfResponseGbpPerHead, effect.Exponent)
+                            - StockResponse.Hill(committed, effect.HalfResponseGbpPerHead, effect.Exponent);
+                    lastHalf = effect.HalfResponseGbpPerHead;
+                    lastExponent = effect.Exponent;
+                }
+                sum += (valued ? c.ExposureValue[(int)effect.Exposure] : 1) * effect.FullChange(world.Exposures.StartOf(effect.Exposure)[z]) * added;
+            }
+            gain[z] = (weighted ? c.TargetingWeight[z] : 1) * sum;
+        }
+    }
+
+    /// <summary>Whether the mayor's valuation values any of the programme's effects (if none, gains are unweighted).</summary>
+    private static bool Valued(ProgrammeSettings settings, int[] effects, ReadOnlySpan<double> exposureValue)
+    {
+        bool valued = false;
+        foreach (int i in effects) valued |= exposureValue[(int)settings.ExposureEffects[i].Exposure] > 0;
+        return valued;
+    }
+
+    /// <summary>
     /// The health value per resident a year (in the mayor's valuation <paramref name="exposureValue"/>; unweighted when
     /// it values nothing) of a further scheme of <paramref name="dose"/> in zone <paramref name="zone"/>.
     /// </summary>
     public static double SchemeGain(WorldState world, ProgrammeSettings settings, int[] effects, ReadOnlySpan<double> exposureValue, int slot, int zone, double dose)
     {
         double committed = world.Programmes.CommittedGbpPerHead(slot, zone);
-        bool valued = false;
-        foreach (int i in effects) valued |= exposureValue[(int)settings.ExposureEffects[i].Exposure] > 0;
+        bool valued = Valued(settings, effects, exposureValue);
         double gain = 0;
         foreach (int i in effects)
         {

@@ -53,6 +53,7 @@ internal sealed class ProgrammeSettings
         LagYears = new int[n]; DoseGbpPerHead = new double[n]; SpilloverShare = new double[n]; Exponent = new double[n];
         DepreciationPerYear = new double[n]; UpkeepSharePerYear = new double[n]; UnmaintainedDecayPerYear = new double[n];
         DeliveryGbpPerHeadPerYear = new double[n]; ScaleGbpPerHead = new double[n]; UnitCostGbp = new double[n]; OtherBenefitPerGbp = new double[n];
+        AppraisedHealthYears = new double[n]; AppraisedCostYears = new double[n];
         int exposureEffects = catalogue.All.Sum(p => p.ExposureEffects.Length);
         int incidenceEffects = catalogue.All.Sum(p => p.IncidenceEffects.Sum(e => e.Diseases.Length));
         ExposureEffects = new ResolvedExposureEffect[exposureEffects];
@@ -101,6 +102,13 @@ internal sealed class ProgrammeSettings
     public readonly double[] UnitCostGbp;
     /// <summary>[programme] non-health benefit per £ of a first scheme.</summary>
     public readonly double[] OtherBenefitPerGbp;
+    /// <summary>
+    /// [programme] the years of health benefit a £ of its stock brings as the mayor's appraisal counts them
+    /// (<see cref="StockAnnuity"/> over the appraisal years at the health discount rate): fixed for a replication.
+    /// </summary>
+    public readonly double[] AppraisedHealthYears;
+    /// <summary>[programme] the same at the cost discount rate: the years of upkeep a £ of stock is appraised to cost.</summary>
+    public readonly double[] AppraisedCostYears;
     /// <summary>Every exposure effect of the stock programmes, in catalogue order.</summary>
     public readonly ResolvedExposureEffect[] ExposureEffects;
     /// <summary>Every incidence effect, one per programme and disease, in catalogue order.</summary>
@@ -133,6 +141,9 @@ internal sealed class ProgrammeSettings
             ScaleGbpPerHead[p] = programme.ScaleGbpPerHead(parameters);
             UnitCostGbp[p] = programme.UnitCostGbp(parameters);
             OtherBenefitPerGbp[p] = programme.OtherBenefitPerGbp(parameters);
+            int appraisalYears = parameters.Programmes.AppraisalYears;
+            AppraisedHealthYears[p] = StockAnnuity(appraisalYears, DepreciationPerYear[p], Discounting.HealthRatePerYear);
+            AppraisedCostYears[p] = StockAnnuity(appraisalYears, DepreciationPerYear[p], Discounting.CostRatePerYear);
             if (LagYears[p] < 0 || LagYears[p] > ProgrammeState.MaxLagYears)
                 throw new InvalidOperationException($"Programme '{programme.Name}' has a lag of {LagYears[p]} years; lags are 0 to {ProgrammeState.MaxLagYears}.");
             if (!(ScaleGbpPerHead[p] > 0) || !(Exponent[p] > 0) || (programme.Delivery == DeliveryKind.AreaSchemes && !(DoseGbpPerHead[p] > 0)))
@@ -144,6 +155,17 @@ internal sealed class ProgrammeSettings
                 foreach (var disease in effect.Diseases)
                     IncidenceEffects[ii++] = new(slot, disease, Math.Clamp(effect.MaxReduction(parameters), 0, 1), Positive(programme, effect.HalfResponseGbpPerHead(parameters)), Exponent[p]);
         }
+    }
+
+    /// <summary>
+    /// Σ over the appraisal years of the discount factor × the share of a stock still in use after depreciation
+    /// (1 − <paramref name="depreciationPerYear"/>)^k: the years of benefit (or upkeep) a £ of stock brings, as the mayor counts them.
+    /// </summary>
+    public static double StockAnnuity(int years, double depreciationPerYear, double discountRatePerYear)
+    {
+        double annuity = 0;
+        for (int k = 0; k < years; k++) annuity += Math.Pow(1 - depreciationPerYear, k) * Discounting.Factor(discountRatePerYear, k);
+        return annuity;
     }
 
     private static double Positive(ProgrammeDefinition programme, double halfResponse) => halfResponse > 0
