@@ -126,10 +126,10 @@ fig.savefig(png_file)
 # --- Print the result: a table, or JSON with --json ------------------------------------------------------------------
 n_replications = replications.replication.nunique()
 if args.json:
-    table = recomputed.reset_index().astype(object).where(recomputed.reset_index().notna(), None)  # NaN -> null
+    rows = json.loads(recomputed.reset_index().to_json(orient="records", double_precision=15))  # NaN becomes null
     print(json.dumps({"out_dir": str(out), "summary": summary_file, "replications": int(n_replications),
                       "baseline": baseline, "chart": str(png_file), "agrees_with_summary": True,
-                      "outcomes": table.to_dict(orient="records")}, indent=1))
+                      "outcomes": rows}, indent=1))
     print(f"Chart: {png_file}", file=sys.stderr)  # a message, so on stderr
 else:
     def short(x, sign=False):
@@ -147,10 +147,12 @@ else:
     print(f"Headline outcomes in {out}: means over {n_replications} replications; "
           f"Δ = paired difference against {labels[baseline]}, with its 95% CI")
     print(f"{'outcome':<20} {'variant':<22} {'mean':>12}   Δ (95% CI)")
-    for (v, o), r in recomputed.sort_index(level="outcome", key=lambda o: o.map(list(HEADLINE).index), sort_remaining=False).iterrows():
-        difference = "" if v == baseline else (f"{short(r.difference_mean, True)} "
-                                               f"({short(r.difference_ci95_low, True)}, {short(r.difference_ci95_high, True)})")
-        print(f"{outcome_label(o):<20} {labels[v]:<22} {short(r['mean']):>12}   {difference}".rstrip())
+    for o in HEADLINE:  # outcome by outcome, as the run's table
+        for v in variants:
+            r = recomputed.loc[(v, o)]
+            difference = "" if v == baseline else (f"{short(r.difference_mean, True)} "
+                                                   f"({short(r.difference_ci95_low, True)}, {short(r.difference_ci95_high, True)})")
+            print(f"{outcome_label(o):<20} {labels[v]:<22} {short(r['mean']):>12}   {difference}".rstrip())
     print(f"Recomputed from replications.csv, every mean and paired difference equals {summary_file}'s\n"
           "(within a millionth of the outcome's size: the CSV files keep 8 significant figures).")
     print(f"Chart: {png_file}")

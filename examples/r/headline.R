@@ -37,7 +37,7 @@ units <- setNames(replication_columns$unit, replication_columns$name)[names(head
 # Names are text; every documented numeric column is read as a number (an empty cell is NA).
 col_classes <- ifelse(replication_columns$unit == "name", "character", "numeric")
 names(col_classes) <- replication_columns$name
-col_classes[c("replication", "seed")] <- "character"   # seeds can exceed 2^53: keep them exact, as text
+col_classes["seed"] <- "character"   # seeds can exceed 2^53: keep them exact, as text
 replications <- read.csv(file.path(out_dir, "replications.csv"), colClasses = col_classes, check.names = FALSE)
 
 timeseries <- read.csv(file.path(out_dir, "timeseries.csv"), stringsAsFactors = FALSE)
@@ -70,7 +70,10 @@ baseline <- variants[1]
 # A variant's mean is the mean over replications. Its paired difference takes, replication by replication, the
 # variant minus the baseline (both saw the same random draws), then the mean of those differences and its 95%
 # interval, mean ± t(0.975, n - 1) × sd / √n, as summary.json does.
-by_replication <- function(v) replications[replications$variant == v, ][order(replications$replication[replications$variant == v]), ]
+by_replication <- function(v) {   # the variant's rows, in replication order, so that rows of two variants pair up
+  rows <- replications[replications$variant == v, ]
+  rows[order(rows$replication), ]
+}
 recomputed <- do.call(rbind, lapply(variants, function(v) do.call(rbind, lapply(names(headline), function(o) {
   values <- by_replication(v)[[o]]
   row <- data.frame(variant = v, outcome = o, mean = mean(values),
@@ -94,7 +97,7 @@ agrees <- function(a, b) (is.na(a) & is.na(b)) | (!is.na(a) & !is.na(b) & abs(a 
 numbers <- c("mean", "difference_mean", "difference_ci95_low", "difference_ci95_high")
 mismatch <- !Reduce(`&`, lapply(numbers, function(k) agrees(recomputed[[k]], reported[[k]])))
 if (any(mismatch)) {
-  print(cbind(recomputed[mismatch, ], reported = reported[mismatch, numbers]))
+  message(paste(capture.output(print(cbind(recomputed[mismatch, ], reported = reported[mismatch, numbers]))), collapse = "\n"))
   stop("the numbers recomputed from replications.csv differ from ", summary_file, "'s")
 }
 
