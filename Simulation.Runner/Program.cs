@@ -67,12 +67,12 @@ public static class Program
         var root = new RootCommand("UrbanSim: agent-based simulation of urban development and health under English devolution settlements.");
 
         var scenarioArg = new Argument<string>("scenario") { Description = "Scenario JSON file, e.g. scenarios/reference.json" };
-        var reps = CommandLineOptions.Whole("--reps", "Monte Carlo replications (default: the scenario's)", 1, Core.Scenarios.ScenarioLoader.MaxReplications);
-        var seed = CommandLineOptions.Seed("Random seed (default: the scenario's)");
-        var threads = CommandLineOptions.Whole("--threads", "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number", 1, 1024);
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>)" };
+        var reps = CommandLineOptions.Whole("--reps", "Monte Carlo replications [default: the scenario's]", 1, Core.Scenarios.ScenarioLoader.MaxReplications);
+        var seed = CommandLineOptions.Seed("Random seed [default: the scenario's]");
+        var threads = CommandLineOptions.Whole("--threads", "Worker threads; results are identical for any number [default: as many as fit in 80% of the available memory, at most the cores]", 1, 1024);
+        var outDir = new Option<string?>("--out") { Description = "Output folder [default: out/<scenario name>]" };
         var resume = new Option<bool>("--resume") { Description = "Keep the replications already in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
-        var shardOption = new Option<string?>("--shard") { Description = "Run only slice K of N (e.g. 2/8) of the replications, writing chunks and shard.json for 'urbansim merge'" };
+        var shardOption = new Option<string?>("--shard") { Description = "Run only slice K of N (e.g. 2/8) of the replications, writing chunks and shard.json for 'urbansim merge' [default: all of them, and the outputs]" };
         var run = new Command("run", "Run a scenario's Monte Carlo batch; write summary.json, CSVs, charts and a manifest to --out");
         run.Arguments.Add(scenarioArg);
         var yes = new Option<bool>("--yes") { Description = "Go on although the estimate says the job would take over an hour, write over 20 GiB or need more memory than the threads asked for fit in" };
@@ -86,8 +86,8 @@ public static class Program
             using var stop = StopSignals.Listen(stderr);
             var options = new RunOptions(r.GetValue(scenarioArg)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir), r.GetValue(resume),
                 r.GetValue(shardOption) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null, r.GetValue(yes));
-            // A progress bar only when stderr is a real terminal (and not captured by a test).
-            bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            // A progress bar only when stderr is a real terminal (not a log file, a pipe or a test's writer).
+            bool terminal = Output.ProgressReporter.DrawsBar(ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, Environment.GetEnvironmentVariable("TERM"));
             return RunCommand.Run(options, stdout, stderr, stop.Token, terminal);
         });
         root.Subcommands.Add(run);
@@ -106,10 +106,14 @@ public static class Program
 
         var validate = new Command("validate", "Check a scenario and report every problem at once");
         validate.Arguments.Add(validateArg);
-        validate.SetAction(r => ValidateCommand.Run(r.GetValue(validateArg)!, stdout, stderr));
+        var validateFormat = new Option<string>("--format") { Description = "text: one line per problem on stderr, for people; json: {file, valid, problem_count, problems: [{file, line, column, path, message, fix}]} on stdout, for editors and scripts", DefaultValueFactory = _ => "text" };
+        validateFormat.AcceptOnlyFromAmong("text", "json");
+        validate.Options.Add(validateFormat);
+        validate.SetAction(r => ValidateCommand.Run(r.GetValue(validateArg)!, stdout, stderr,
+            r.GetValue(validateFormat) == "json" ? ValidateFormat.Json : ValidateFormat.Text));
         root.Subcommands.Add(validate);
 
-        var schemaOut = new Option<string?>("--out") { Description = "Write the schema to this file (atomically) instead of printing it, e.g. scenarios/scenario.schema.json" };
+        var schemaOut = new Option<string?>("--out") { Description = "Write the schema to this file (atomically) instead of printing it, e.g. scenarios/scenario.schema.json [default: print it to stdout]" };
         RequireAPath(schemaOut, "a file");
         var schema = new Command("schema", "Print the JSON Schema of scenario files (draft 2020-12), generated from the code");
         schema.Options.Add(schemaOut);
@@ -117,13 +121,13 @@ public static class Program
         root.Subcommands.Add(schema);
 
         var sensitivityArg = new Argument<string>("scenario") { Description = "Scenario JSON file with a \"sensitivity\" block (lever ranges) or uncertain parameters" };
-        var samples = CommandLineOptions.Whole("--samples", $"Sobol base samples N; the analysis runs about N × (factors + 2) points (default {SensitivityCommand.DefaultSamples})", 8, 1_000_000);
-        var sensitivitySeed = CommandLineOptions.Seed("Random seed (default: the scenario's)");
-        var sensitivityThreads = CommandLineOptions.Whole("--threads", "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number", 1, 1024);
-        var sensitivityOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-sensitivity)" };
+        var samples = CommandLineOptions.Whole("--samples", "Sobol base samples N; the analysis runs about N × (factors + 2) points", 8, 1_000_000, SensitivityCommand.DefaultSamples);
+        var sensitivitySeed = CommandLineOptions.Seed("Random seed [default: the scenario's]");
+        var sensitivityThreads = CommandLineOptions.Whole("--threads", "Worker threads; results are identical for any number [default: as many as fit in 80% of the available memory, at most the cores]", 1, 1024);
+        var sensitivityOut = new Option<string?>("--out") { Description = "Output folder [default: out/<scenario name>-sensitivity]" };
         RequireAPath(sensitivityOut, "a folder");
         var sensitivityResume = new Option<bool>("--resume") { Description = "Keep the points already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
-        var sensitivityShard = new Option<string?>("--shard") { Description = "Compute only slice K of N (e.g. 2/8) of the analysis's points, writing chunks and shard.json for 'urbansim merge' (no analysis)" };
+        var sensitivityShard = new Option<string?>("--shard") { Description = "Compute only slice K of N (e.g. 2/8) of the analysis's points, writing chunks and shard.json for 'urbansim merge' (no analysis) [default: all of them, and the analysis]" };
         sensitivityShard.Validators.Add(result =>
         {
             if (result.Tokens.Count == 1 && Batch.ShardSpec.TryParse(result.Tokens[0].Value, out string? problem) is null) result.AddError(problem!);
@@ -137,7 +141,7 @@ public static class Program
         sensitivity.SetAction(r =>
         {
             using var stop = StopSignals.Listen(stderr);
-            bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            bool terminal = Output.ProgressReporter.DrawsBar(ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, Environment.GetEnvironmentVariable("TERM"));
             return SensitivityCommand.Run(new SensitivityOptions(r.GetValue(sensitivityArg)!, r.GetValue(samples), r.GetValue(sensitivitySeed), r.GetValue(sensitivityThreads), r.GetValue(sensitivityOut),
                     r.GetValue(sensitivityResume), r.GetValue(sensitivityShard) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null, r.GetValue(sensitivityYes)),
                 stdout, stderr, terminal, stop.Token);
@@ -145,11 +149,11 @@ public static class Program
         root.Subcommands.Add(sensitivity);
 
         var programmesArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
-        var programmesReps = CommandLineOptions.Whole("--reps", $"Paired replications per programme and region (default {ProgrammesCommand.DefaultReplications})", 2, 100_000);
-        var programmesSeed = CommandLineOptions.Seed("Random seed (default: the scenario's)");
-        var programmesThreads = CommandLineOptions.Whole("--threads", "Worker threads (default: all cores); results are identical for any number", 1, 1024);
-        var programmesTopUp = new Option<double?>("--top-up") { Description = $"Extra money per resident a year for the programme being probed, £ (default {CostEffectiveness.ProgrammeCostEffectiveness.DefaultTopUpGbpPerHeadPerYear})" };
-        var programmesOut = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-programmes)" };
+        var programmesReps = CommandLineOptions.Whole("--reps", "Paired replications per programme and region", 2, 100_000, ProgrammesCommand.DefaultReplications);
+        var programmesSeed = CommandLineOptions.Seed("Random seed [default: the scenario's]");
+        var programmesThreads = CommandLineOptions.Whole("--threads", "Worker threads; results are identical for any number [default: all cores]", 1, 1024);
+        var programmesTopUp = new Option<double>("--top-up") { Description = "Extra money per resident a year for the programme being probed, £", DefaultValueFactory = _ => CostEffectiveness.ProgrammeCostEffectiveness.DefaultTopUpGbpPerHeadPerYear };
+        var programmesOut = new Option<string?>("--out") { Description = "Output folder [default: out/<scenario name>-programmes]" };
         RequireAPath(programmesOut, "a folder");
         programmesTopUp.Validators.Add(result =>
         {
@@ -169,7 +173,7 @@ public static class Program
         root.Subcommands.Add(programmesCommand);
 
         var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
-        var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file (default: out/<name>.result.json)" };
+        var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file [default: out/<name>.result.json]" };
         var besideInput = new Option<bool>("--beside-input") { Description = "Write the result next to the input, as <name>.result.json in the input's folder" };
         RequireAPath(appraisalOut, "a file");
         var appraise = new Command("appraise", "Health appraisal of an exposure change for a population (WHO HEAT method)");
@@ -222,9 +226,9 @@ public static class Program
         var from = new Option<string>("--from") { Description = "Folder of the official files, in the layout of docs/places.md (e.g. ../shared/data/england)", Required = true };
         var level = new Option<string>("--level") { Description = "Zones: msoa (about 3,500 for the mayoralties), lsoa (about 17,000) or decile (one per authority and IMD decile)", DefaultValueFactory = _ => "msoa" };
         level.AcceptOnlyFromAmong("msoa", "lsoa", "decile");
-        var authorities = new Option<string?>("--authorities") { Description = $"{RealPlaces.PlacesBuilder.MayoralAuthorities} (default: the 13 mayoral combined authorities and the Greater London Authority), {RealPlaces.PlacesBuilder.AllOfEngland}, or names or ONS codes separated by commas" };
+        var authorities = new Option<string?>("--authorities") { Description = $"{RealPlaces.PlacesBuilder.MayoralAuthorities} (the 13 mayoral combined authorities and the Greater London Authority), {RealPlaces.PlacesBuilder.AllOfEngland}, or names or ONS codes separated by commas", DefaultValueFactory = _ => RealPlaces.PlacesBuilder.MayoralAuthorities };
         var outFile = new Option<string>("--out") { Description = "Zones CSV file to write", Required = true };
-        var checks = new Option<string?>("--checks") { Description = "Also write the start year's LE and HLE against ONS, by authority, to this CSV file" };
+        var checks = new Option<string?>("--checks") { Description = "Also write the start year's LE and HLE against ONS, by authority, to this CSV file [default: not written]" };
         var build = new Command("build", "Build a zones file of real places (the mayoralties by default) from official open data, calibrated to ONS LE and HLE 2021-23");
         build.Options.Add(from); build.Options.Add(level); build.Options.Add(authorities); build.Options.Add(outFile); build.Options.Add(checks);
         build.SetAction(r => RealPlaces.PlacesCommand.Build(r.GetValue(from)!, Enum.Parse<RealPlaces.PlaceLevel>(r.GetValue(level)!, ignoreCase: true), r.GetValue(authorities),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of UrbanSim. System packages the tests need are installed first when missing
 # (Debian/Ubuntu, with apt-get): the DejaVu fonts the charts are drawn with and Chromium for the policy
-# explorer's browser tests, and Slurm (slurm-wlm) for the cluster test, scripts/slurm/test-slurm.sh, which
+# explorer's browser tests, R and Python with the libraries the example clients use, and Slurm (slurm-wlm) for the cluster test, scripts/slurm/test-slurm.sh, which
 # runs after the .NET tests and starts (then stops) a single-node Slurm on localhost. Tests of the official open data
 # run when it is found (URBANSIM_ENGLAND_DATA or ../shared/data/england) and are left out, with a note, when it is not.
 # Ends with a line "N passed, N failed" and exits non-zero if any test failed or the build broke.
@@ -33,6 +33,11 @@ ensure_packages "test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" fonts-
 ensure_packages "test -x /usr/bin/chromium" chromium
 # The cluster test runs a sharded job array and its merge on a real single-node Slurm.
 ensure_packages "command -v slurmctld && test -x /usr/sbin/munged" slurm-wlm
+# The R and Python clients (examples/r/headline.R, examples/python/headline.py) are run by a test that checks their numbers
+# equal summary.json's: Debian's R with jsonlite, and Debian's Python (/usr/bin/python3, which sees the Debian packages
+# even when another python3 comes first on PATH) with pandas, matplotlib and scipy.
+ensure_packages "command -v Rscript && Rscript -e 'library(jsonlite)'" r-base-core r-cran-jsonlite
+ensure_packages "/usr/bin/python3 -c 'import pandas, matplotlib, scipy'" python3-pandas python3-matplotlib python3-scipy
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)

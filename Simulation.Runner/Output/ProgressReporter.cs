@@ -20,6 +20,13 @@ public sealed class ProgressReporter(TextWriter stderr, bool terminal, int total
     private static readonly TimeSpan BarInterval = TimeSpan.FromMilliseconds(150);
     private const int BarWidth = 30;
 
+    /// <summary>
+    /// Whether to redraw a bar in place (with a carriage return) rather than print plain lines: only on a terminal that can
+    /// return the cursor, so not when stderr is redirected to a file or a pipe, nor on <c>TERM=dumb</c> (Emacs shells, some
+    /// CI logs). Neither form has colours or escape sequences, so <c>NO_COLOR</c> needs nothing more.
+    /// </summary>
+    public static bool DrawsBar(bool stderrIsTerminal, string? term) => stderrIsTerminal && term != "dumb";
+
     private readonly Func<TimeSpan> _now = clock ?? StopwatchClock();
     private readonly TimeSpan _rateKnownAfter = rateKnownAfter ?? RateKnownAfter;
     private TimeSpan _last = TimeSpan.Zero;

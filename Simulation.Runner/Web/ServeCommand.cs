@@ -30,7 +30,7 @@ public static class ServeCommand
         catch (OperationCanceledException) { }
         app.StopAsync().GetAwaiter().GetResult();
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        stdout.WriteLine("Stopped.");
+        stderr.WriteLine("Stopped.");
         return Commands.ExitCodes.Ok;
     }
 }
