@@ -223,16 +223,14 @@ internal static class ProgrammeDelivery
     /// </summary>
     public static double SchemeGain(WorldState world, ProgrammeSettings settings, int[] effects, ReadOnlySpan<double> exposureValue, int slot, int zone, double dose)
     {
-        double committed = world.Programmes.CommittedGbpPerHead(slot, zone);
         bool valued = Valued(settings, effects, exposureValue);
+        Span<double> added = stackalloc double[effects.Length];
+        AddedResponses(settings, effects, world.Programmes.CommittedGbpPerHead(slot, zone), dose, added);
         double gain = 0;
-        foreach (int i in effects)
+        for (int e = 0; e < effects.Length; e++)
         {
-            var effect = settings.ExposureEffects[i];
-            double start = world.Exposures.StartOf(effect.Exposure)[zone];
-            double added = StockResponse.Hill(committed + dose, effect.HalfResponseGbpPerHead, effect.Exponent)
-                           - StockResponse.Hill(committed, effect.HalfResponseGbpPerHead, effect.Exponent);
-            gain += (valued ? exposureValue[(int)effect.Exposure] : 1) * effect.FullChange(start) * added;
+            var effect = settings.ExposureEffects[effects[e]];
+            gain += (valued ? exposureValue[(int)effect.Exposure] : 1) * effect.FullChange(world.Exposures.StartOf(effect.Exposure)[zone]) * added[e];
         }
         return gain;
     }
