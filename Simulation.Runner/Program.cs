@@ -143,6 +143,7 @@ public static class Program
                 stdout, stderr, terminal, stop.Token);
         });
         root.Subcommands.Add(sensitivity);
+        root.Subcommands.Add(EvaluateCli(stdout, stderr));
 
         var programmesArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
         var programmesReps = CommandLineOptions.Whole("--reps", $"Paired replications per programme and region (default {ProgrammesCommand.DefaultReplications})", 2, 100_000);
@@ -214,6 +215,41 @@ public static class Program
         // --version prints urbansim's version with its commit, whatever program hosts the command line.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(stdout);
         return root;
+    }
+
+    /// <summary><c>urbansim evaluate</c>: the scenario at every row of a design CSV written by an external sampler.</summary>
+    private static Command EvaluateCli(TextWriter stdout, TextWriter stderr)
+    {
+        var scenarioArg = new Argument<string>("scenario") { Description = "Scenario JSON file; every design row runs every variant" };
+        var design = new Option<string>("--design") { Description = "Design CSV: a header of lever names and parameter paths (e.g. funding_per_head_gbp,health.walking_relative_risk), one row per point, as SALib or EMA Workbench samples are written", Required = true };
+        RequireAPath(design, "a file");
+        var reps = CommandLineOptions.Whole("--reps", $"Replications per design row; replication r uses the same random draws at every row",
+            1, Core.Scenarios.ScenarioLoader.MaxReplicationsPerSample, EvaluateCommand.DefaultReplications);
+        var seed = CommandLineOptions.Seed("Random seed (default: the scenario's)");
+        var threads = CommandLineOptions.Whole("--threads", "Worker threads (default: all cores, or fewer if memory allows fewer); results are identical for any number", 1, 1024);
+        var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-evaluate)" };
+        RequireAPath(outDir, "a folder");
+        var resume = new Option<bool>("--resume") { Description = "Keep the rows already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
+        var shard = new Option<string?>("--shard") { Description = "Evaluate only slice K of N (e.g. 2/8) of the design's rows; join the shards' results.csv in order (default: all rows)" };
+        shard.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && Batch.ShardSpec.TryParse(result.Tokens[0].Value, out string? problem) is null) result.AddError(problem!);
+        });
+        var yes = new Option<bool>("--yes") { Description = "Go on although the estimate says the evaluation would take over an hour, write over 20 GiB or need more memory than the threads asked for fit in" };
+        var perReplication = new Option<bool>("--per-replication") { Description = "Also write results_by_replication.csv: one row per design row and replication (default: off)" };
+        var evaluate = new Command("evaluate", "Run a scenario at every row of a design CSV (a SALib or EMA Workbench sample); write results.csv, one row per design row, as rows finish");
+        evaluate.Arguments.Add(scenarioArg);
+        evaluate.Options.Add(design); evaluate.Options.Add(reps); evaluate.Options.Add(seed); evaluate.Options.Add(threads); evaluate.Options.Add(outDir);
+        evaluate.Options.Add(resume); evaluate.Options.Add(shard); evaluate.Options.Add(yes); evaluate.Options.Add(perReplication);
+        evaluate.SetAction(r =>
+        {
+            using var stop = StopSignals.Listen(stderr);
+            bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var options = new EvaluateOptions(r.GetValue(scenarioArg)!, r.GetValue(design)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir),
+                r.GetValue(resume), r.GetValue(shard) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null, r.GetValue(yes), r.GetValue(perReplication));
+            return EvaluateCommand.Run(options, stdout, stderr, terminal, stop.Token);
+        });
+        return evaluate;
     }
 
     /// <summary><c>urbansim places build</c>: a zones file of England's real places from official open data.</summary>
