@@ -53,7 +53,8 @@ public static class EvaluateCommand
         string chunksDir = Path.Combine(outDir, RunCommand.ChunksFolder);
         var (first, end) = options.Shard?.Range(rows) ?? (0, rows);
         int size = end - first;
-        var estimate = CostEstimate.ForSensitivity(scenario, size, reps * scenario.Variants.Length, model.Outputs.Count, design.Columns.Length, outDir);
+        int chunkRows = Math.Clamp(ReplicationsPerChunk / Math.Max(1, reps * scenario.Variants.Length), 16, PointChunk.ChunkPoints);
+        var estimate = CostEstimate.ForEvaluation(scenario, size, reps, model.Outputs.Count, chunkRows, design.Columns.Length, options.PerReplication, outDir);
         if (estimate.Check(options.Threads, options.Yes, "evaluate", stderr, out int threads) is { } refused) return refused;
         using var folder = OutputFolder.Claim(outDir, stderr, out int claimed);
         if (folder is null) return claimed;
@@ -77,7 +78,6 @@ public static class EvaluateCommand
             {
                 foreach (var entry in found) results.Add(entry);
                 var progress = new ProgressReporter(stderr, terminal, size, size - toDo, "rows");
-                int chunkRows = Math.Clamp(ReplicationsPerChunk / Math.Max(1, reps * scenario.Variants.Length), 16, PointChunk.ChunkPoints);
                 PointChunk.EvaluateMissing(model, (a, b) => design.Values[(a * design.Columns.Length)..(b * design.Columns.Length)], chunkRows, missing,
                     runKey, chunksDir, threads, progress.Advance, cancellation, results.Add);
                 progress.Finish();

@@ -25,11 +25,7 @@ public sealed class DesignModel : ISensitivityModel
         Replications = replications;
         Factors = [.. columns.Select(c => new Factor(c.Name, c.IsLever ? FactorKind.Lever : FactorKind.Parameter, x => x))];
         OutcomeCount = scenario.Catalogue.Outcomes.Count;
-        var outputs = new List<string>(replications * scenario.Variants.Length * OutcomeCount);
-        for (int r = 0; r < replications; r++)
-            foreach (var v in scenario.Variants)
-                foreach (var o in scenario.Catalogue.Outcomes.All) outputs.Add($"{r}.{v.Name}.{o.Name}");
-        Outputs = outputs;
+        Outputs = new OutputNames(this);
     }
 
     public IReadOnlyList<Factor> Factors { get; }
@@ -42,6 +38,30 @@ public sealed class DesignModel : ISensitivityModel
     public int Index(int replication, int variant, int outcome) => (replication * Variants + variant) * OutcomeCount + outcome;
 
     public ISensitivityWorker CreateWorker() => new Worker(this);
+
+    /// <summary>"replication.variant.outcome" for each output, named on demand: R × variants × outcomes strings need not be held.</summary>
+    private sealed class OutputNames(DesignModel model) : IReadOnlyList<string>
+    {
+        public int Count => model.Replications * model.Variants * model.OutcomeCount;
+
+        public string this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                int outcome = index % model.OutcomeCount, variant = index / model.OutcomeCount % model.Variants, replication = index / (model.OutcomeCount * model.Variants);
+                return $"{replication}.{model._scenario.Variants[variant].Name}.{model._scenario.Catalogue.Outcomes.All[outcome].Name}";
+            }
+        }
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++) yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private sealed class Worker(DesignModel model) : ISensitivityWorker
     {

@@ -167,6 +167,23 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void ResumeWithAnotherDesignOrReps_RecomputesInsteadOfReusingTheChunks()
+    {
+        string dir = EvaluateOk(SmallDesign, "changed");
+        string other = _h.Write("changed-other.design.csv", Header + "\n300,0.9\n1000,0.9\n100,0.9\n");
+        var (code, _, err) = Cli(["evaluate", Scenario, "--design", other, "--out", dir, "--resume"]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("Resuming: none of the 3 rows is done yet", err, StringComparison.Ordinal);
+        var rows = Rows(dir);
+        Assert.Equal("300", rows[1][1]);
+        Assert.Equal(Rows(EvaluateOk(Header + "\n300,0.9\n1000,0.9\n100,0.9\n", "fresh"))[1], rows[1]);
+        var again = Cli(["evaluate", Scenario, "--design", other, "--out", dir, "--resume", "--reps", "2"]);
+        Assert.True(again.Code == ExitCodes.Ok, again.Err);
+        Assert.Contains("Resuming: none of the 3 rows is done yet", again.Err, StringComparison.Ordinal);
+        Assert.Contains("single_pot.qalys.sd", Rows(dir)[0]);
+    }
+
+    [Fact]
     public void ADesignWithProblems_GetsEveryOneAsFileLineColumn_ExitCode2_AndNothingWritten()
     {
         const string design = "funding_per_hed_gbp,health.walking_relative_risk,health.walking_relative_risk,settlement\n"
