@@ -93,10 +93,10 @@ public static class Program
         root.Subcommands.Add(run);
 
         var validateArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
-        var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N' (or of 'urbansim sensitivity --shard K/N'), one per shard", Arity = ArgumentArity.OneOrMore };
+        var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N' (or of 'urbansim sensitivity' or 'urbansim evaluate --shard K/N'), one per shard", Arity = ArgumentArity.OneOrMore };
         var mergeOut = new Option<string>("--out") { Description = "Folder for the merged outputs", Required = true };
         RequireAPath(outDir, "a folder"); RequireAPath(mergeOut, "a folder");
-        var merge = new Command("merge", "Combine the shards of a run or a sensitivity analysis (--shard K/N) into the outputs a single run writes");
+        var merge = new Command("merge", "Combine the shards of a run, a sensitivity analysis or an evaluation (--shard K/N) into the outputs a single run writes");
         merge.Arguments.Add(mergeDirs);
         merge.Options.Add(mergeOut);
         var mergeMixed = new Option<bool>("--allow-mixed-instruction-sets") { Description = "Merge shards computed with different vector instruction sets (results may then differ in the last bits from a single run); the manifest records the mix" };
@@ -230,7 +230,7 @@ public static class Program
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: out/<scenario name>-evaluate)" };
         RequireAPath(outDir, "a folder");
         var resume = new Option<bool>("--resume") { Description = "Keep the rows already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
-        var shard = new Option<string?>("--shard") { Description = "Evaluate only slice K of N (e.g. 2/8) of the design's rows; join the shards' results.csv in order (default: all rows)" };
+        var shard = new Option<string?>("--shard") { Description = "Evaluate only slice K of N (e.g. 2/8) of the design's rows, writing its results.csv, chunks and shard.json for 'urbansim merge' (default: all rows)" };
         shard.Validators.Add(result =>
         {
             if (result.Tokens.Count == 1 && Batch.ShardSpec.TryParse(result.Tokens[0].Value, out string? problem) is null) result.AddError(problem!);

@@ -64,8 +64,10 @@ public static class EvaluateCommand
             $"{rows:N0} design rows × {reps} replication(s) × {scenario.Variants.Length} variant(s){(options.Shard is { } s ? $"; shard {s}: rows {first + 1:N0}–{end:N0}" : "")}; {design.Columns.Length} column(s): {string.Join(", ", design.Columns.Select(c => c.Name))}"));
         string runKey = Key(scenario, design, reps);
         var store = new ChunkStore(chunksDir, runKey, PointChunk.Shape(model.Outputs.Count), PointChunk.Probe, "rows");
-        // An earlier evaluation's outputs go before any new one is written (its manifest first), so the folder never shows a mix.
+        // An earlier evaluation's outputs go before any new one is written (its manifest first), so the folder never shows a mix;
+        // a shard's record is written only once it has stopped, so a shard that is running or was killed cannot be merged.
         folder.RetirePreviousOutputs(DataFiles);
+        if (options.Shard is not null) File.Delete(Path.Combine(outDir, ShardRecord.FileName));
         var (found, missing) = store.Prepare(options.Resume, rows, first, end, stderr);
         int toDo = missing.Sum(g => g.End - g.First);
         if (options.Resume) stderr.WriteLine(store.ResumeLine(size, toDo, "writing the results"));
@@ -83,22 +85,29 @@ public static class EvaluateCommand
                 progress.Finish();
                 done = results.Next - first;
             }
+            var record = options.Shard is { } sliced
+                ? ShardRecord.For(ShardKind.Evaluation, sliced, first, end, rows, done, null, scenario.Seed, runKey, options.ScenarioPath) with
+                {
+                    ReplicationsPerRow = reps, PerReplication = options.PerReplication, DesignPath = options.DesignPath,
+                    DesignFullPath = Path.GetFullPath(options.DesignPath), DesignSha256 = Manifest.Sha256OfFile(options.DesignPath),
+                }
+                : null;
             if (done < size)
             {
+                record?.Write(outDir);
                 stderr.WriteLine($"Stopped after {done:N0} of {size:N0} design rows; {EvaluationResults.FileName} holds rows {first + 1:N0}–{first + done:N0}.");
                 stderr.WriteLine($"To finish, run the same command with --resume: {ResumeCommand(options, scenario.Seed, outDir)}");
                 return ExitCodes.Interrupted;
             }
-            var files = new List<string> { EvaluationResults.FileName };
-            if (options.PerReplication) files.Add(EvaluationResults.ByReplicationFileName);
-            files.Add(ColumnsFile);
-            AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), ManifestJson(options, scenario, design, runKey, first, end, threads, started, outDir, files));
+            var files = WriteManifest(outDir, options.ScenarioPath, options.ScenarioPath, options.DesignPath, options.DesignPath, scenario, design, reps, options.PerReplication,
+                runKey, first, end, options.Shard, threads, started, Core.Numerics.InstructionSet.Current);
+            record?.Write(outDir);
             double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{size:N0} design rows × {reps} replication(s) × {scenario.Variants.Length} variant(s) in {wall:F1} s on {threads} thread(s); seed {scenario.Seed}"));
             stdout.WriteLine($"Wrote {outDir}/: {string.Join(", ", files)}, manifest.json");
             if (options.Shard is { } shard)
-                stdout.WriteLine($"Shard {shard}: rows {first + 1:N0}–{end:N0}. When all {shard.Count} shards are done, join their {EvaluationResults.FileName} in shard order, keeping one header (README, 'Driving UrbanSim from SALib or EMA Workbench').");
+                stdout.WriteLine($"Shard {shard}: rows {first + 1:N0}–{end:N0}, and {ShardRecord.FileName}. When all {shard.Count} shards are done, combine them with: urbansim merge <the {shard.Count} shard folders> --out <folder>");
             return ExitCodes.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -165,9 +174,17 @@ public static class EvaluateCommand
                 Column(byReplication, EvaluationResults.MeanColumn(v.Name, o.Name), o.Unit, $"In this replication, variant {v.Name}: {o.Description.TrimEnd('.')}", ColumnsCsv.Discounted(o.DiscountRatePerYear));
     }
 
-    private static string ManifestJson(EvaluateOptions options, Scenario scenario, Design design, string runKey, int first, int end, int threads, DateTimeOffset started,
-        string outDir, IReadOnlyList<string> files)
+    /// <summary>
+    /// Writes manifest.json for the files of an evaluation in <paramref name="outDir"/> (results.csv, results_by_replication.csv
+    /// when asked, columns.csv) and returns their names. Shared by an evaluation and by merge, so both record the same.
+    /// </summary>
+    /// <param name="scenarioPath">The scenario path as typed, for the manifest; <paramref name="scenarioFile"/> where to read it (merge: its full path). Likewise the design.</param>
+    internal static List<string> WriteManifest(string outDir, string scenarioPath, string scenarioFile, string designPath, string designFile, Scenario scenario, Design design,
+        int reps, bool perReplication, string runKey, int first, int end, ShardSpec? shard, int threads, DateTimeOffset started, string instructionSet)
     {
+        var files = new List<string> { EvaluationResults.FileName };
+        if (perReplication) files.Add(EvaluationResults.ByReplicationFileName);
+        files.Add(ColumnsFile);
         var finished = DateTimeOffset.UtcNow;
         var sb = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var w = new JsonTextWriter(sb) { Formatting = Formatting.Indented })
@@ -179,11 +196,11 @@ public static class EvaluateCommand
             Str("command", "evaluate");
             Str("tool_version", Manifest.ToolVersion);
             Str("git_commit", Manifest.GitCommit);
-            Str("instruction_set", Core.Numerics.InstructionSet.Current);
-            Str("scenario", options.ScenarioPath);
-            Str("scenario_sha256", Manifest.Sha256OfFile(options.ScenarioPath));
-            Str("design", options.DesignPath);
-            Str("design_sha256", Manifest.Sha256OfFile(options.DesignPath));
+            Str("instruction_set", instructionSet);
+            Str("scenario", scenarioPath);
+            Str("scenario_sha256", Manifest.Sha256OfFile(scenarioFile));
+            Str("design", designPath);
+            Str("design_sha256", Manifest.Sha256OfFile(designFile));
             Str("run_key", runKey);
             w.WritePropertyName("seed"); w.WriteValue(scenario.Seed);
             w.WritePropertyName("columns"); w.WriteStartArray(); foreach (var c in design.Columns) w.WriteValue(c.Name); w.WriteEndArray();
@@ -191,8 +208,8 @@ public static class EvaluateCommand
             Int("design_rows", design.Rows);
             Int("first_row", first + 1);
             Int("last_row", end);
-            if (options.Shard is { } shard) Str("shard", shard.ToString());
-            Int("replications_per_row", options.Replications);
+            if (shard is { } slice) Str("shard", slice.ToString());
+            Int("replications_per_row", reps);
             Int("threads", threads);
             Str("started_utc", started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             Str("finished_utc", finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
@@ -204,6 +221,26 @@ public static class EvaluateCommand
             w.WriteEndObject();
             w.WriteEndObject();
         }
-        return sb + "\n";
+        AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), sb + "\n");
+        return files;
+    }
+
+    /// <summary>
+    /// Writes what one unsharded evaluation writes (results.csv, results_by_replication.csv when the shards were asked for it,
+    /// columns.csv, manifest.json) from the shards' chunks, which cover every row exactly once. For merge.
+    /// </summary>
+    internal static void WriteMerged(string outDir, ShardRecord reference, string scenarioFile, Scenario scenario, Design design, IReadOnlyList<ChunkStore.Entry> entries,
+        string runKey, DateTimeOffset started, string instructionSet)
+    {
+        int reps = reference.ReplicationsPerRow!.Value;
+        var model = new DesignModel(scenario, design.Columns, reps);
+        AtomicFile.WriteText(Path.Combine(outDir, ColumnsFile), w => WriteColumns(w, scenario, design, reps, reference.PerReplication));
+        using (var results = new EvaluationResults(outDir, scenario, design, model, runKey, 0, reference.PerReplication))
+        {
+            foreach (var entry in entries) results.Add(entry);
+            if (results.Next != design.Rows) throw new IOException($"the shards' chunks cover rows 1–{results.Next}, not all {design.Rows} (is something else writing to the folders?)");
+        }
+        WriteManifest(outDir, reference.ScenarioPath, scenarioFile, reference.DesignPath!, reference.DesignFullPath!, scenario, design, reps, reference.PerReplication,
+            runKey, 0, design.Rows, null, threads: 1, started, instructionSet);
     }
 }

@@ -133,6 +133,46 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void ThreeShardsMerged_InAnyOrder_AreByteIdenticalToOneEvaluation()
+    {
+        string design = _h.Write("merge.design.csv", Design(70));
+        string Evaluated(string name, params string[] extra)
+        {
+            string dir = Path.Combine(_h.Folder, name);
+            var (code, _, err) = Cli(["evaluate", Scenario, "--design", design, "--out", dir, "--reps", "2", "--per-replication", .. extra]);
+            Assert.True(code == ExitCodes.Ok, err);
+            return dir;
+        }
+        string whole = Evaluated("whole", "--threads", "2");
+        var shards = Enumerable.Range(1, 3).Select(k => Evaluated($"shard{k}", "--shard", $"{k}/3", "--threads", "1")).ToArray();
+        var record = ShardRecord.TryRead(shards[1], out string? problem);
+        Assert.True(record is not null, problem);
+        Assert.Equal((ShardKind.Evaluation, 23, 46, 70, 23, 2, true), (record!.Kind, record.First, record.End, record.Total, record.Done, record.ReplicationsPerRow, record.PerReplication));
+
+        string merged = Path.Combine(_h.Folder, "merged");
+        var (code, stdout, err) = Cli(["merge", shards[2], shards[0], shards[1], "--out", merged]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("Merged 3 shard(s), 70 design rows × 2 replication(s)", stdout, StringComparison.Ordinal);
+        Batch.RunOutputs.AssertSameFolder(whole, merged);
+    }
+
+    [Fact]
+    public void MergingShardsOfAnotherRepsOrAChangedDesign_IsRefused()
+    {
+        string design = Design(40);
+        string a = EvaluateOk(design, "a", "--shard", "1/2");
+        string b = EvaluateOk(design, "b", "--shard", "2/2", "--reps", "2");
+        string outDir = Path.Combine(_h.Folder, "refused");
+        var (code, _, err) = Cli(["merge", a, b, "--out", outDir]);
+        Batch.RunOutputs.AssertMergeRefused(code, err, outDir, "replications_per_row (--reps)");
+
+        string b1 = EvaluateOk(design, "b1", "--shard", "2/2");
+        File.AppendAllText(Path.Combine(_h.Folder, "a.design.csv"), "100,0.9\n");
+        var changed = Cli(["merge", a, b1, "--out", outDir]);
+        Batch.RunOutputs.AssertMergeRefused(changed.Code, changed.Err, outDir, "changed since the shards ran");
+    }
+
+    [Fact]
     public void Interrupted_ExitsWith130_KeepsTheRowsDone_AndResumeEndsByteIdenticalToAnUninterruptedEvaluation()
     {
         // 70 rows of one replication and two variants are two chunks (64 + 6 rows).
