@@ -284,10 +284,40 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void AVariantThatSetsADesignParameterItself_KeepsItsOwnValue_AndEvaluateSaysSo()
+    {
+        string scenario = _h.Write("roles.json", """
+            {
+              "name": "roles",
+              "world": { "regions": [ { "name": "Only", "capacity": "developing", "zones": 10 } ] },
+              "horizon_years": 3,
+              "seed": 7,
+              "variants": [
+                { "name": "fixed", "levers": { "settlement": "single_pot" }, "parameters": { "politics": { "convening_gain_per_year": 0 } } },
+                { "name": "convening", "levers": { "settlement": "single_pot" } }
+              ]
+            }
+            """);
+        string design = _h.Write("roles.design.csv", "politics.convening_gain_per_year,funding_per_head_gbp\n0.05,200\n0.9,200\n");
+        string outDir = Path.Combine(_h.Folder, "roles");
+        var (code, _, err) = Cli(["evaluate", scenario, "--design", design, "--out", outDir]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("note: variant 'fixed' sets politics.convening_gain_per_year itself, so it runs with its own value", err, StringComparison.Ordinal);
+        var rows = Rows(outDir);
+        int firstConvening = Array.IndexOf(rows[0], "convening.hle_years");
+        Assert.Equal(rows[1][3..firstConvening], rows[2][3..firstConvening]);
+        // The other variant runs with the design's value, which matters.
+        Assert.True(Cell(rows, 2, "convening.final_icb_partnership") > Cell(rows, 1, "convening.final_icb_partnership"));
+    }
+
+    [Fact]
     public void Help_ListsEveryOptionWithItsDefault()
     {
         var (code, stdout, _) = Cli(["evaluate", "--help"]);
         Assert.Equal(ExitCodes.Ok, code);
+        var help = Cli(["help", "evaluate"]);
+        Assert.Equal(ExitCodes.Ok, help.Code);
+        Assert.Contains("--per-replication", help.Out, StringComparison.Ordinal);
         foreach (string option in new[] { "--design", "--reps", "--seed", "--threads", "--out", "--resume", "--shard", "--yes", "--per-replication" })
             Assert.Contains(option, stdout, StringComparison.Ordinal);
         Assert.Contains("[default: 1]", stdout, StringComparison.Ordinal);
