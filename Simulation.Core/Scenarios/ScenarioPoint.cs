@@ -25,8 +25,4 @@ public sealed record ScenarioPoint(ImmutableArray<(LeverInfo Lever, double Value
         foreach (var (parameter, value) in Parameters) parameters = ParameterPaths.With(parameters, parameter, value);
         return parameters;
     }
-
-    /// <summary>The scenario's variants with the point's levers set on each.</summary>
-    public ImmutableArray<PolicyVariant> Apply(ImmutableArray<PolicyVariant> variants) =>
-        Levers.IsDefaultOrEmpty ? variants : [.. variants.Select(v => v with { Levers = Apply(v.Levers) })];
 }
