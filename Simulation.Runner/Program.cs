@@ -93,10 +93,10 @@ public static class Program
         root.Subcommands.Add(run);
 
         var validateArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
-        var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N' (or of 'urbansim sensitivity --shard K/N'), one per shard", Arity = ArgumentArity.OneOrMore };
+        var mergeDirs = new Argument<string[]>("shards") { Description = "Output folders of 'urbansim run --shard K/N' (or of 'urbansim sensitivity' or 'urbansim evaluate --shard K/N'), one per shard", Arity = ArgumentArity.OneOrMore };
         var mergeOut = new Option<string>("--out") { Description = "Folder for the merged outputs", Required = true };
         RequireAPath(outDir, "a folder"); RequireAPath(mergeOut, "a folder");
-        var merge = new Command("merge", "Combine the shards of a run or a sensitivity analysis (--shard K/N) into the outputs a single run writes");
+        var merge = new Command("merge", "Combine the shards of a run, a sensitivity analysis or an evaluation (--shard K/N) into the outputs a single run writes");
         merge.Arguments.Add(mergeDirs);
         merge.Options.Add(mergeOut);
         var mergeMixed = new Option<bool>("--allow-mixed-instruction-sets") { Description = "Merge shards computed with different vector instruction sets (results may then differ in the last bits from a single run); the manifest records the mix" };
@@ -147,6 +147,7 @@ public static class Program
                 stdout, stderr, terminal, stop.Token);
         });
         root.Subcommands.Add(sensitivity);
+        root.Subcommands.Add(EvaluateCli(stdout, stderr));
 
         var programmesArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
         var programmesReps = CommandLineOptions.Whole("--reps", "Paired replications per programme and region", 2, 100_000, ProgrammesCommand.DefaultReplications);
@@ -218,6 +219,41 @@ public static class Program
         // --version prints urbansim's version with its commit, whatever program hosts the command line.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(stdout);
         return root;
+    }
+
+    /// <summary><c>urbansim evaluate</c>: the scenario at every row of a design CSV written by an external sampler.</summary>
+    private static Command EvaluateCli(TextWriter stdout, TextWriter stderr)
+    {
+        var scenarioArg = new Argument<string>("scenario") { Description = "Scenario JSON file; every design row runs every variant" };
+        var design = new Option<string>("--design") { Description = "Design CSV: a header of lever names and parameter paths (e.g. funding_per_head_gbp,health.walking_relative_risk), one row per point, as SALib or EMA Workbench samples are written", Required = true };
+        RequireAPath(design, "a file");
+        var reps = CommandLineOptions.Whole("--reps", $"Replications per design row; replication r uses the same random draws at every row",
+            1, Core.Scenarios.ScenarioLoader.MaxReplicationsPerSample, EvaluateCommand.DefaultReplications);
+        var seed = CommandLineOptions.Seed("Random seed [default: the scenario's]");
+        var threads = CommandLineOptions.Whole("--threads", "Worker threads; results are identical for any number [default: as many as fit in 80% of the available memory, at most the cores]", 1, 1024);
+        var outDir = new Option<string?>("--out") { Description = "Output folder [default: out/<scenario name>-evaluate]" };
+        RequireAPath(outDir, "a folder");
+        var resume = new Option<bool>("--resume") { Description = "Keep the rows already computed in --out (after Ctrl-C, a crash or a kill) and compute only the missing ones" };
+        var shard = new Option<string?>("--shard") { Description = "Evaluate only slice K of N (e.g. 2/8) of the design's rows, writing its results.csv, chunks and shard.json for 'urbansim merge' [default: all rows]" };
+        shard.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && Batch.ShardSpec.TryParse(result.Tokens[0].Value, out string? problem) is null) result.AddError(problem!);
+        });
+        var yes = new Option<bool>("--yes") { Description = "Go on although the estimate says the evaluation would take over an hour, write over 20 GiB or need more memory than the threads asked for fit in" };
+        var perReplication = new Option<bool>("--per-replication") { Description = "Also write results_by_replication.csv: one row per design row and replication" };
+        var evaluate = new Command("evaluate", "Run a scenario at every row of a design CSV (a SALib or EMA Workbench sample); write results.csv, one row per design row, as rows finish");
+        evaluate.Arguments.Add(scenarioArg);
+        evaluate.Options.Add(design); evaluate.Options.Add(reps); evaluate.Options.Add(seed); evaluate.Options.Add(threads); evaluate.Options.Add(outDir);
+        evaluate.Options.Add(resume); evaluate.Options.Add(shard); evaluate.Options.Add(yes); evaluate.Options.Add(perReplication);
+        evaluate.SetAction(r =>
+        {
+            using var stop = StopSignals.Listen(stderr);
+            bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var options = new EvaluateOptions(r.GetValue(scenarioArg)!, r.GetValue(design)!, r.GetValue(reps), r.GetValue(seed), r.GetValue(threads), r.GetValue(outDir),
+                r.GetValue(resume), r.GetValue(shard) is { } shardText ? Batch.ShardSpec.TryParse(shardText, out _) : null, r.GetValue(yes), r.GetValue(perReplication));
+            return EvaluateCommand.Run(options, stdout, stderr, terminal, stop.Token);
+        });
+        return evaluate;
     }
 
     /// <summary><c>urbansim places build</c>: a zones file of England's real places from official open data.</summary>

@@ -122,6 +122,25 @@ public sealed class ReplicationRunner
     }
 
     /// <summary>
+    /// Runs every variant of replication <paramref name="replication"/> at a <paramref name="point"/> of an external
+    /// design, into <paramref name="result"/>: the replication's usual draws (world, shocks, the uncertain parameters the
+    /// point does not set), with the point's parameters set after the draws and its levers set on every variant. So
+    /// replication r at any two points differs by the points' values only (common random numbers).
+    /// </summary>
+    public void Run(int replication, ScenarioPoint point, ReplicationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(result);
+        _random = new ReplicationRandom(_scenario.Seed, replication);
+        StartReplication(replication, point.Apply(ParameterSampler.Sample(_scenario, _random, result.DrawnParameters)), result);
+        for (int v = 0; v < _scenario.Variants.Length; v++)
+        {
+            _world.CopyFrom(_template);
+            RunVariant(v, _scenario.Variants[v] with { Levers = point.Apply(_scenario.Variants[v].Levers) }, result);
+        }
+    }
+
+    /// <summary>
     /// Runs replication <paramref name="replication"/> once, with the given <paramref name="parameters"/> (used as they
     /// are: the scenario's uncertain parameters are not drawn) and <paramref name="levers"/> (the scenario's variants
     /// are ignored), into variant 0 of <paramref name="result"/>. Every other random draw (world, shocks, bids, churn,

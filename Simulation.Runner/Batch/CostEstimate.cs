@@ -54,6 +54,23 @@ public sealed record CostEstimate(long DiskBytes, long FreeDiskBytes, long Memor
         return new CostEstimate(disk, FreeBytes(outDir), MeasureMemoryPerThreadBytes(scenario), statistics + (150L << 20), AvailableMemory(), cpu);
     }
 
+    /// <summary>
+    /// The estimate for evaluating <paramref name="rows"/> rows of a design (<c>urbansim evaluate</c>): each row every
+    /// variant, <paramref name="replicationsPerRow"/> times, its <paramref name="outputsPerRow"/> outcomes kept in chunks
+    /// of <paramref name="rowsPerChunk"/> rows; only a chunk is held in memory, as rows are streamed to results.csv.
+    /// </summary>
+    public static CostEstimate ForEvaluation(Scenario scenario, int rows, int replicationsPerRow, int outputsPerRow, int rowsPerChunk, int columns, bool perReplication, string outDir)
+    {
+        int variants = scenario.Variants.Length, outcomes = scenario.Catalogue.Outcomes.Count;
+        // Chunks hold every value exactly; the CSV files about 20 characters a number.
+        long csvPerRow = 20L * (1 + columns + variants * outcomes * (replicationsPerRow > 1 ? 2 : 1))
+            + (perReplication ? 20L * replicationsPerRow * (2 + columns + variants * outcomes) : 0);
+        long disk = rows * (8L * outputsPerRow + csvPerRow) + (16L << 20);
+        double cpu = (double)rows * replicationsPerRow * SecondsPerZoneYearVariant * Math.Max(1, scenario.World.ZoneCount) * scenario.HorizonYears * variants;
+        long chunk = 2L * 8 * rowsPerChunk * outputsPerRow;   // the values computed and the chunk read back to write rows
+        return new CostEstimate(disk, FreeBytes(outDir), MeasureMemoryPerThreadBytes(scenario), chunk + (150L << 20), AvailableMemory(), cpu);
+    }
+
     /// <summary>The estimate for <paramref name="points"/> points of a sensitivity analysis, each <paramref name="replicationsPerPoint"/> replications of the base variant.</summary>
     public static CostEstimate ForSensitivity(Scenario scenario, int points, int replicationsPerPoint, int outputs, int factors, string outDir)
     {

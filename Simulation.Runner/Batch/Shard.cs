@@ -37,8 +37,8 @@ public readonly record struct ShardSpec(int Index, int Count)
     }
 }
 
-/// <summary>Which command made a shard: a Monte Carlo run (slices of replications) or a sensitivity analysis (slices of points).</summary>
-public enum ShardKind { Run, Sensitivity }
+/// <summary>Which command made a shard: a Monte Carlo run (slices of replications), a sensitivity analysis (slices of points) or an evaluation of a design (slices of its rows).</summary>
+public enum ShardKind { Run, Sensitivity, Evaluation }
 
 /// <summary>
 /// The record a shard leaves in its output folder (<c>shard.json</c>, next to <c>chunks/</c>): which slice it is
@@ -50,6 +50,7 @@ public sealed record ShardRecord
     public const string FileName = "shard.json";
     public const string RunFormat = "urbansim-shard/1";
     public const string SensitivityFormat = "urbansim-sensitivity-shard/1";
+    public const string EvaluationFormat = "urbansim-evaluate-shard/1";
 
     public ShardKind Kind { get; init; } = ShardKind.Run;
     public required int Shard { get; init; }
@@ -64,6 +65,14 @@ public sealed record ShardRecord
     /// <summary>Sobol base samples (--samples) of a sensitivity shard; null for a run's.</summary>
     public int? Samples { get; init; }
     public required ulong Seed { get; init; }
+    /// <summary>Replications per design row (--reps) of an evaluation shard; null for the others.</summary>
+    public int? ReplicationsPerRow { get; init; }
+    /// <summary>An evaluation shard's design file as typed, its absolute path (merge reads it) and its SHA-256; null for the others.</summary>
+    public string? DesignPath { get; init; }
+    public string? DesignFullPath { get; init; }
+    public string? DesignSha256 { get; init; }
+    /// <summary>Whether an evaluation shard was asked for results_by_replication.csv (--per-replication).</summary>
+    public bool PerReplication { get; init; }
     public required string RunKey { get; init; }
     /// <summary>The scenario path as typed (it goes into the merged manifest, as in a single run).</summary>
     public required string ScenarioPath { get; init; }
@@ -74,11 +83,12 @@ public sealed record ShardRecord
     /// <summary>The vector instruction set the slice was computed with (<see cref="Core.Numerics.InstructionSet"/>); "unknown" in records that predate it.</summary>
     public string InstructionSet { get; init; } = Core.Numerics.InstructionSet.Current;
 
-    public string Format => Kind == ShardKind.Run ? RunFormat : SensitivityFormat;
-    /// <summary>The command that makes such shards: "run" or "sensitivity".</summary>
-    public string Command => Kind == ShardKind.Run ? "run" : "sensitivity";
-    /// <summary>What the slices divide, singular: "replication" or "point".</summary>
-    public string Item => Kind == ShardKind.Run ? "replication" : "point";
+    public string Format => Kind switch { ShardKind.Run => RunFormat, ShardKind.Sensitivity => SensitivityFormat, _ => EvaluationFormat };
+    /// <summary>The command that makes such shards: "run", "sensitivity" or "evaluate".</summary>
+    public string Command => Kind switch { ShardKind.Run => "run", ShardKind.Sensitivity => "sensitivity", _ => "evaluate" };
+    /// <summary>What the slices divide, singular: "replication", "point" or "row".</summary>
+    public string Item => ItemOf(Kind);
+    public static string ItemOf(ShardKind kind) => kind switch { ShardKind.Run => "replication", ShardKind.Sensitivity => "point", _ => "row" };
     public string Items => Item + "s";
     public bool Complete => Done == End - First;
     public ShardSpec Spec => new(Shard, Shards);
@@ -92,8 +102,11 @@ public sealed record ShardRecord
     };
 
     /// <summary>The command that finishes this shard's missing chunks.</summary>
-    public string ResumeCommand(string directory) => string.Create(CultureInfo.InvariantCulture,
-        $"urbansim {Command} {ScenarioPath} {(Kind == ShardKind.Run ? $"--reps {Total}" : $"--samples {Samples}")} --seed {Seed} --shard {Shard}/{Shards} --out {directory} --resume");
+    public string ResumeCommand(string directory) => Kind == ShardKind.Evaluation
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"urbansim evaluate {ScenarioPath} --design {DesignPath} --reps {ReplicationsPerRow} --seed {Seed} --shard {Shard}/{Shards}{(PerReplication ? " --per-replication" : "")} --out {directory} --resume")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"urbansim {Command} {ScenarioPath} {(Kind == ShardKind.Run ? $"--reps {Total}" : $"--samples {Samples}")} --seed {Seed} --shard {Shard}/{Shards} --out {directory} --resume");
 
     public string ToJson()
     {
@@ -110,6 +123,14 @@ public sealed record ShardRecord
         };
         if (Samples is { } samples) o["samples"] = samples;
         o["seed"] = Seed;
+        if (Kind == ShardKind.Evaluation)
+        {
+            o["replications_per_row"] = ReplicationsPerRow;
+            o["per_replication"] = PerReplication;
+            o["design"] = DesignPath;
+            o["design_full_path"] = DesignFullPath;
+            o["design_sha256"] = DesignSha256;
+        }
         o["run_key"] = RunKey;
         o["scenario"] = ScenarioPath;
         o["scenario_full_path"] = ScenarioFullPath;

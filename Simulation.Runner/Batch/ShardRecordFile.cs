@@ -15,13 +15,13 @@ internal static class ShardRecordFile
     /// <summary>Largest shard record read; a real one is under 1 KB.</summary>
     public const long MaxBytes = 64 << 10;
 
-    private const string Rerun = "the record was damaged or edited; rerun this shard with the command that made it (urbansim run or sensitivity … --shard K/N --out this folder)";
+    private const string Rerun = "the record was damaged or edited; rerun this shard with the command that made it (urbansim run, sensitivity or evaluate … --shard K/N --out this folder)";
 
     public static ShardRecord? Read(string directory, out string? problem)
     {
         string path = Path.Combine(directory, ShardRecord.FileName);
         problem = null;
-        if (!File.Exists(path)) { problem = $"{directory}: no {ShardRecord.FileName}; not the output folder of a finished 'urbansim run --shard K/N' or 'urbansim sensitivity --shard K/N'"; return null; }
+        if (!File.Exists(path)) { problem = $"{directory}: no {ShardRecord.FileName}; not the output folder of a finished 'urbansim run --shard K/N', 'urbansim sensitivity --shard K/N' or 'urbansim evaluate --shard K/N'"; return null; }
         if (InputFile.TryReadText(path, MaxBytes, out string? readProblem) is not { } text)
         {
             problem = new ValidationProblem(path, 0, 0, "", readProblem!, Rerun).ToString().TrimEnd('.');
@@ -43,10 +43,10 @@ internal static class ShardRecordFile
 
         var fields = new Fields(path, o);
         string? format = fields.Text("format");
-        ShardKind kind = format == ShardRecord.RunFormat ? ShardKind.Run : ShardKind.Sensitivity;
-        if (format is not null && format != ShardRecord.RunFormat && format != ShardRecord.SensitivityFormat)
-            fields.Problem("format", $"'{format}' is not a shard record of this urbansim version (expected '{ShardRecord.RunFormat}' or '{ShardRecord.SensitivityFormat}')");
-        string item = kind == ShardKind.Run ? "replication" : "point";
+        ShardKind kind = format == ShardRecord.RunFormat ? ShardKind.Run : format == ShardRecord.EvaluationFormat ? ShardKind.Evaluation : ShardKind.Sensitivity;
+        if (format is not null && format != ShardRecord.RunFormat && format != ShardRecord.SensitivityFormat && format != ShardRecord.EvaluationFormat)
+            fields.Problem("format", $"'{format}' is not a shard record of this urbansim version (expected '{ShardRecord.RunFormat}', '{ShardRecord.SensitivityFormat}' or '{ShardRecord.EvaluationFormat}')");
+        string item = ShardRecord.ItemOf(kind);
         int maxTotal = kind == ShardKind.Run ? ScenarioLoader.MaxReplications : int.MaxValue;
         int shards = fields.Whole("shards", 1, int.MaxValue);
         int shard = fields.Whole("shard", 1, Math.Max(1, shards));
@@ -56,6 +56,11 @@ internal static class ShardRecordFile
         int done = fields.Whole($"{item}s_done", 0, Math.Max(0, end - first));
         int? samples = kind == ShardKind.Sensitivity ? fields.Whole("samples", 8, 1_000_000) : null;
         ulong seed = fields.Seed("seed");
+        bool evaluation = kind == ShardKind.Evaluation;
+        int? replicationsPerRow = evaluation ? fields.Whole("replications_per_row", 1, ScenarioLoader.MaxReplicationsPerSample) : null;
+        bool perReplication = evaluation && fields.Flag("per_replication");
+        string? design = evaluation ? fields.Text("design") : null, designFullPath = evaluation ? fields.Text("design_full_path") : null;
+        string? designSha = evaluation ? fields.Text("design_sha256", hex: true) : null;
         string runKey = fields.Text("run_key", hex: true) ?? "";
         string scenario = fields.Text("scenario") ?? "", scenarioFullPath = fields.Text("scenario_full_path") ?? "";
         string scenarioSha = fields.Text("scenario_sha256", hex: true) ?? "", toolVersion = fields.Text("tool_version") ?? "";
@@ -69,6 +74,7 @@ internal static class ShardRecordFile
         return new ShardRecord
         {
             Kind = kind, Shard = shard, Shards = shards, First = first, End = end, Total = total, Done = done, Samples = samples, Seed = seed,
+            ReplicationsPerRow = replicationsPerRow, PerReplication = perReplication, DesignPath = design, DesignFullPath = designFullPath, DesignSha256 = designSha,
             RunKey = runKey, ScenarioPath = scenario, ScenarioFullPath = scenarioFullPath, ScenarioSha256 = scenarioSha, ToolVersion = toolVersion,
             InstructionSet = instructionSet,
         };
@@ -95,6 +101,14 @@ internal static class ShardRecordFile
             if (value < min || value > max)
             { Problem(field, string.Create(CultureInfo.InvariantCulture, $"{value} is out of range ({min} to {max})"), token); return min; }
             return (int)value;
+        }
+
+        public bool Flag(string field)
+        {
+            var token = o[field];
+            if (token is not null && token.Type == JTokenType.Boolean) return (bool)token;
+            Problem(field, token is null ? "missing" : $"expected true or false, found {token.ToString(Formatting.None)}", token);
+            return false;
         }
 
         public ulong Seed(string field)

@@ -104,9 +104,12 @@ public static class MergeCommand
         if (!loaded.IsValid) return Refuse(stderr, $"{scenarioFile}: no longer valid ({loaded.Problems.Count} problem(s)); run 'urbansim validate {scenarioFile}'");
 
         // 6. Write: the same fold or analysis as a single run.
-        return reference.Kind == ShardKind.Run
-            ? MergeRun(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, instructionSet, stdout, stderr)
-            : MergeSensitivity(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, instructionSet, stdout, stderr);
+        return reference.Kind switch
+        {
+            ShardKind.Run => MergeRun(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, instructionSet, stdout, stderr),
+            ShardKind.Sensitivity => MergeSensitivity(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, instructionSet, stdout, stderr),
+            _ => MergeEvaluation(loaded.Scenario!, reference, shards.Count, entries, scenarioFile, outDir, started, instructionSet, stdout, stderr),
+        };
     }
 
     /// <summary>The field in which two shard records show different studies, named plainly; null when they agree.</summary>
@@ -116,6 +119,9 @@ public static class MergeCommand
         if (r.Seed != reference.Seed) return "seed";
         if (r.ToolVersion != reference.ToolVersion) return "tool_version";
         if (r.Samples != reference.Samples) return "samples (--samples)";
+        if (r.ReplicationsPerRow != reference.ReplicationsPerRow) return "replications_per_row (--reps)";
+        if (r.DesignSha256 != reference.DesignSha256) return "design_sha256 (the design file)";
+        if (r.PerReplication != reference.PerReplication) return "per_replication (--per-replication)";
         return r.RunKey != reference.RunKey ? "run_key (scenario content, seed or urbansim version)"
             : r.ScenarioSha256 != reference.ScenarioSha256 ? "scenario_sha256 (the scenario file)"
             : r.Total != reference.Total ? r.Items
@@ -214,6 +220,31 @@ public static class MergeCommand
         });
     }
 
+    private static int MergeEvaluation(Scenario loaded, ShardRecord reference, int shardCount, IReadOnlyList<ChunkStore.Entry> entries, string scenarioFile, string outDir,
+        DateTimeOffset started, string instructionSet, TextWriter stdout, TextWriter stderr)
+    {
+        var scenario = loaded with { Seed = reference.Seed };
+        // The design the shards ran, unchanged, read with its size cap like the scenario.
+        string designFile = reference.DesignFullPath!;
+        if (!File.Exists(designFile)) return Refuse(stderr, $"{designFile}: the design the shards ran is not there any more; merge needs it (put it back)");
+        if (InputFile.TryReadBytes(designFile, Evaluate.DesignFile.MaxBytes, out string? unreadable) is not { } designBytes)
+            return Refuse(stderr, $"{designFile} (design_full_path of the shard records): {unreadable}");
+        if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(designBytes)) != reference.DesignSha256)
+            return Refuse(stderr, $"{designFile}: changed since the shards ran (SHA-256 differs); restore the version they ran");
+        var design = Evaluate.DesignFile.Load(designFile, out _, out int problems);
+        if (design is null) return Refuse(stderr, $"{designFile}: no longer a valid design ({problems} problem(s)); run the evaluation on it to see them");
+        string runKey = EvaluateCommand.Key(scenario, design, reference.ReplicationsPerRow!.Value);
+        if (runKey != reference.RunKey || design.Rows != reference.Total) return RefuseVersion(stderr, reference);
+        using var folder = ClaimOutput(outDir, EvaluateCommand.DataFiles, stderr, out int claimed, charts: false);
+        if (folder is null) return claimed;
+        return Writing(outDir, stderr, () =>
+        {
+            EvaluateCommand.WriteMerged(outDir, reference, scenarioFile, scenario, design, entries, runKey, started, instructionSet);
+            stdout.WriteLine($"Merged {shardCount} shard(s), {design.Rows:N0} design rows × {reference.ReplicationsPerRow} replication(s) of {scenario.Name}; seed {scenario.Seed}");
+            stdout.WriteLine($"Wrote {outDir}/: {string.Join(", ", EvaluateCommand.DataFiles.Where(f => reference.PerReplication || f != Evaluate.EvaluationResults.ByReplicationFileName))}, manifest.json");
+        });
+    }
+
     private static int RefuseVersion(TextWriter stderr, ShardRecord reference) =>
         Refuse(stderr, $"the shards were made by a different urbansim version or with different zone data than this one (run key differs); merge with the urbansim that ran them ({reference.ToolVersion})");
 
@@ -221,11 +252,11 @@ public static class MergeCommand
     /// Creates the output folder and takes its lock (held by the caller until the merge is written), retiring an earlier
     /// command's outputs there, manifest first; null after printing why it cannot, with the exit code.
     /// </summary>
-    private static OutputFolder? ClaimOutput(string outDir, IEnumerable<string> dataFiles, TextWriter stderr, out int exitCode)
+    private static OutputFolder? ClaimOutput(string outDir, IEnumerable<string> dataFiles, TextWriter stderr, out int exitCode, bool charts = true)
     {
         var folder = OutputFolder.Claim(outDir, stderr, out exitCode, withChunks: false);
         if (folder is null) return null;
-        if (BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
+        if (charts && BatchCharts.MissingFontWarning() is { } warning) stderr.WriteLine(warning);
         folder.RetirePreviousOutputs(dataFiles);
         return folder;
     }

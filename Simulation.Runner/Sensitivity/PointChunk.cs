@@ -85,18 +85,29 @@ public sealed class PointChunk
     /// chunks written, in order.
     /// </summary>
     public static List<ChunkStore.Entry> EvaluateMissing(ISensitivityModel model, SensitivityDesign design, IEnumerable<(int First, int End)> missing,
-        string runKey, string directory, int threads, Action<int>? advance, CancellationToken cancellation)
+        string runKey, string directory, int threads, Action<int>? advance, CancellationToken cancellation) =>
+        EvaluateMissing(model, design.Points, ChunkPoints, missing, runKey, directory, threads, advance, cancellation);
+
+    /// <summary>
+    /// As above for any list of points: <paramref name="points"/> gives the coordinates of points [first, end), and
+    /// <paramref name="written"/> hears of each chunk as soon as it is on disk (to stream results from it).
+    /// </summary>
+    public static List<ChunkStore.Entry> EvaluateMissing(ISensitivityModel model, Func<int, int, double[]> points, int chunkPoints,
+        IEnumerable<(int First, int End)> missing, string runKey, string directory, int threads, Action<int>? advance, CancellationToken cancellation,
+        Action<ChunkStore.Entry>? written = null)
     {
-        var written = new List<ChunkStore.Entry>();
+        var done = new List<ChunkStore.Entry>();
         foreach (var (gapFirst, gapEnd) in missing)
-            for (int first = gapFirst; first < gapEnd && !cancellation.IsCancellationRequested; first += ChunkPoints)
+            for (int first = gapFirst; first < gapEnd && !cancellation.IsCancellationRequested; first += chunkPoints)
             {
-                int end = Math.Min(first + ChunkPoints, gapEnd);
-                var values = ParallelEvaluator.Evaluate(model, design.Points(first, end), threads, advance);
+                int end = Math.Min(first + chunkPoints, gapEnd);
+                var values = ParallelEvaluator.Evaluate(model, points(first, end), threads, advance);
                 var chunk = new PointChunk { RunKey = runKey, First = first, Outputs = model.Outputs.Count, Values = values };
-                written.Add(new ChunkStore.Entry(chunk.Write(directory), first, end));
+                var entry = new ChunkStore.Entry(chunk.Write(directory), first, end);
+                done.Add(entry);
+                written?.Invoke(entry);
             }
-        return written;
+        return done;
     }
 
     /// <summary>
