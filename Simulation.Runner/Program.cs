@@ -5,7 +5,7 @@ using UrbanSim.Runner.Commands;
 namespace UrbanSim.Runner;
 
 /// <summary>The <c>urbansim</c> command line.</summary>
-public static class Program
+internal static class Program
 {
     public static int Main(string[] args)
     {

@@ -7,7 +7,7 @@ namespace UrbanSim.Runner;
 /// run stops cleanly after the replications in flight and writes its partial results. A second Ctrl-C
 /// ends the process at once.
 /// </summary>
-public sealed class StopSignals : IDisposable
+internal sealed class StopSignals : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
     private readonly TextWriter _stderr;

@@ -59,6 +59,9 @@ dotnet test UrbanSim.sln -c Release "${filter[@]}" 2>&1 | tee "$log" || status=$
 passed=$(awk '/Passed!|Failed!/ { for (i = 1; i <= NF; i++) if ($i == "Passed:") { gsub(",", "", $(i+1)); s += $(i+1) } } END { print s + 0 }' "$log")
 failed=$(awk '/Passed!|Failed!/ { for (i = 1; i <= NF; i++) if ($i == "Failed:") { gsub(",", "", $(i+1)); s += $(i+1) } } END { print s + 0 }' "$log")
 
+# The library package as a user sees it: UrbanSim.Core packed, the README's library example compiled against it and run.
+if bash scripts/test-library.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 # The cluster test (a real Slurm on localhost): counted as one more test.
 if bash scripts/slurm/test-slurm.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 

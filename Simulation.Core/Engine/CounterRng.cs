@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Engine;
 /// The mixing function is SplitMix64's 64-bit finaliser, chained over the key's fields, so keys
 /// that differ in any field give unrelated bits.
 /// </summary>
-public static class CounterRng
+internal static class CounterRng
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong z)
@@ -40,7 +40,7 @@ public static class CounterRng
 /// Named random streams. Each is used for one kind of event so that changing how one part of the
 /// model draws never shifts the numbers another part sees.
 /// </summary>
-public enum RngStream
+internal enum RngStream
 {
     /// <summary>Synthetic world: zones, sites, prices.</summary>
     World = 1,
@@ -63,7 +63,7 @@ public enum RngStream
 }
 
 /// <summary>A replication's view of <see cref="CounterRng"/>: seed and replication bound once.</summary>
-public readonly struct ReplicationRandom(ulong seed, int replication)
+internal readonly struct ReplicationRandom(ulong seed, int replication)
 {
     /// <summary>The run's seed.</summary>
     public ulong Seed { get; } = seed;

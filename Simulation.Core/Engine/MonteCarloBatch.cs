@@ -15,7 +15,7 @@ namespace UrbanSim.Core.Engine;
 public static class MonteCarloBatch
 {
     /// <summary>Replications per worker thread in one block.</summary>
-    public const int BlockPerThread = 32;
+    internal const int BlockPerThread = 32;
 
     /// <summary>
     /// Runs replications [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of
@@ -25,7 +25,11 @@ public static class MonteCarloBatch
     /// </summary>
     /// <returns>The number of replications delivered.</returns>
     public static int Run(Scenario scenario, int first, int count, int threads, Action<ReplicationResult> consume,
-        CancellationToken cancellation = default, Kernels kernels = Kernels.Fast)
+        CancellationToken cancellation = default) => Run(scenario, first, count, threads, consume, cancellation, Kernels.Fast);
+
+    /// <summary>As the public overload, with the kernels chosen: the readable reference, or the fast ones.</summary>
+    internal static int Run(Scenario scenario, int first, int count, int threads, Action<ReplicationResult> consume,
+        CancellationToken cancellation, Kernels kernels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(count);

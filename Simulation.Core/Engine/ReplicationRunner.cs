@@ -15,7 +15,7 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Core.Engine;
 
 /// <summary>Which implementation of the kernels a runner uses.</summary>
-public enum Kernels
+internal enum Kernels
 {
     /// <summary>The fast kernels: single-precision vector health year, shortcut caches for development, vector appraisal.</summary>
     Fast,
@@ -33,7 +33,7 @@ public enum Kernels
 /// writes. One runner per worker thread; all state is allocated in the constructor and reused, so the yearly loop
 /// does not allocate.
 /// </summary>
-public sealed class ReplicationRunner
+internal sealed class ReplicationRunner
 {
     private readonly Scenario _scenario;
     private readonly Kernels _kernels;

@@ -7,7 +7,7 @@ namespace UrbanSim.Core.Health;
 /// <param name="AllCauseMortalityPer100k">Deaths per 100,000 people per year at the current ("before") exposures.</param>
 /// <param name="ValueOfStatisticalLifeGbp">Value of a prevented death; null for <see cref="Discounting.ValueOfPreventedFatalityGbp"/>.</param>
 /// <param name="QalyValueGbp">Value of a QALY; null for <see cref="Discounting.QalyValueGbp"/>.</param>
-public readonly record struct AppraisalPopulation(
+internal readonly record struct AppraisalPopulation(
     double People,
     int AgeFromYears,
     int AgeToYears,

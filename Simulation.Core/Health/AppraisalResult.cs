@@ -5,7 +5,7 @@ namespace UrbanSim.Core.Health;
 /// <param name="QalysPerYear">Discounted quality-adjusted life-years gained per year of deaths prevented.</param>
 /// <param name="ValueOfDeathsPreventedGbpPerYear">Deaths prevented valued at the value of a statistical life.</param>
 /// <param name="QalyValueGbpPerYear">QALYs valued at the QALY value.</param>
-public readonly record struct ExposureAppraisal(
+internal readonly record struct ExposureAppraisal(
     double DeathsPreventedPerYear,
     double QalysPerYear,
     double ValueOfDeathsPreventedGbpPerYear,
@@ -29,7 +29,7 @@ public readonly record struct ExposureAppraisal(
 /// <param name="ValueOfStatisticalLifeGbp">Value of a prevented death used.</param>
 /// <param name="QalyValueGbp">Value of a QALY used.</param>
 /// <param name="ByExposure">Each exposure's change alone, indexed by <see cref="Exposure"/>.</param>
-public readonly record struct AppraisalResult(
+internal readonly record struct AppraisalResult(
     double DeathsPreventedPerYear,
     double QalysPerYear,
     double ValueOfDeathsPreventedGbpPerYear,
@@ -45,7 +45,7 @@ public readonly record struct AppraisalResult(
 
 /// <summary>One <see cref="ExposureAppraisal"/> per exposure of the catalogue, indexed by <see cref="Exposure"/>, held inline (no allocation).</summary>
 [System.Runtime.CompilerServices.InlineArray(ExposureCatalogue.Count)]
-public struct ExposureAppraisals
+internal struct ExposureAppraisals
 {
     private ExposureAppraisal _first;
 }

@@ -1,7 +1,7 @@
 namespace UrbanSim.Core.Health;
 
 /// <summary>Discounting and monetary valuation of health, as HM Treasury and DfT appraisal guidance set them.</summary>
-public static class Discounting
+internal static class Discounting
 {
     /// <summary>Discount rate for health effects. Source: HM Treasury Green Book (1.5%).</summary>
     public const double HealthRatePerYear = 0.015;

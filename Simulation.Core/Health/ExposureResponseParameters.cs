@@ -8,7 +8,7 @@ namespace UrbanSim.Core.Health;
 /// <remarks>
 /// <c>default(ExposureResponseParameters)</c> is all zeros and meaningless; start from <see cref="Default"/>.
 /// </remarks>
-public readonly record struct ExposureResponseParameters
+internal readonly record struct ExposureResponseParameters
 {
     /// <summary>Lower end of the 95% interval of <see cref="WalkingRelativeRiskAtReference"/>. Source: WHO HEAT (Kelly et al. 2014).</summary>
     public const double WalkingRelativeRiskLower95 = 0.83;

@@ -28,7 +28,7 @@ namespace UrbanSim.Core.Health;
 /// <para>Figures are at full effect; with HEAT's build-up, year t after the change reaches
 /// <see cref="HealthBuildUp.BuildUpFraction"/>(t) of them.</para>
 /// </remarks>
-public static class HealthAppraisal
+internal static class HealthAppraisal
 {
     /// <summary>Average years lived in their year of death by those dying at ages 1+ (deaths spread evenly).</summary>
     private const double HalfYear = 0.5;

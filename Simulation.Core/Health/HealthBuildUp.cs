@@ -10,7 +10,7 @@ namespace UrbanSim.Core.Health;
 /// in each year, the mean exposure of that year and the four before it (a 5-year trailing moving average),
 /// which is how the simulation applies it; for functions linear in exposure the two are identical.
 /// </remarks>
-public static class HealthBuildUp
+internal static class HealthBuildUp
 {
     /// <summary>Years over which an effect builds up to its full size. Source: WHO HEAT.</summary>
     public const int Years = 5;

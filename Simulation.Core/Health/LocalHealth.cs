@@ -11,7 +11,7 @@ namespace UrbanSim.Core.Health;
 /// use these functions to calibrate zones to official figures; a zones file can also give the targets directly
 /// (<c>le_target_years</c>, <c>hle_target_years</c>).
 /// </summary>
-public static class LocalHealth
+internal static class LocalHealth
 {
     /// <summary>Smallest mortality or ill-health odds ratio a zone may have.</summary>
     public const double MinimumRatio = 0.05;

@@ -11,7 +11,7 @@ namespace UrbanSim.Core.Numerics;
 /// paths for 256-bit vectors) may change the last bits of some outputs. Run and shard records carry it, so that
 /// merging shards computed on different ones is a deliberate choice.
 /// </summary>
-public static class InstructionSet
+internal static class InstructionSet
 {
     /// <summary>A short description, e.g. <c>x64 AVX2 FMA</c>, <c>arm64 AdvSimd (256-bit vectors in software)</c>.</summary>
     public static string Current { get; } = Describe();

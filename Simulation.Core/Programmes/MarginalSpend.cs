@@ -9,7 +9,7 @@ namespace UrbanSim.Core.Programmes;
 /// <param name="Region">Region index, in the order of the world's regions; <see cref="EveryRegion"/> for all of them.</param>
 /// <param name="Programme">Programme index in the scenario's catalogue.</param>
 /// <param name="GbpPerHeadPerYear">Extra money per resident of the region per year, £.</param>
-public sealed record MarginalSpend(int Region, int Programme, double GbpPerHeadPerYear)
+internal sealed record MarginalSpend(int Region, int Programme, double GbpPerHeadPerYear)
 {
     /// <summary>The <see cref="Region"/> that means every region.</summary>
     public const int EveryRegion = -1;

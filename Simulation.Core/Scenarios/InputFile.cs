@@ -6,7 +6,7 @@ namespace UrbanSim.Core.Scenarios;
 /// Reads an input file as text with a cap on its size, so that no file (a huge one, a device such as
 /// <c>/dev/zero</c> that never ends, one that grows while it is read) can exhaust memory or hang a command.
 /// </summary>
-public static class InputFile
+internal static class InputFile
 {
     /// <summary>Largest scenario file read: 1 MiB (the bundled scenarios are about 4 KB).</summary>
     public const long MaxScenarioBytes = 1L << 20;

@@ -3,7 +3,7 @@ namespace UrbanSim.Core.Scenarios;
 /// <summary>
 /// "Did you mean …?" for misspelt names: finds the valid name nearest to a given one by edit distance.
 /// </summary>
-public static class NameSuggestion
+internal static class NameSuggestion
 {
     /// <summary>
     /// The valid name closest to <paramref name="given"/> (case-insensitive optimal string alignment distance:

@@ -5,13 +5,13 @@ using System.Text;
 namespace UrbanSim.Core.Scenarios;
 
 /// <summary>A numeric model parameter addressable by a dotted snake_case path such as "health.walking_relative_risk".</summary>
-public sealed record ParameterInfo(string Path, Type Type, double Min, double Max, string Meaning, PropertyInfo Group, PropertyInfo Property);
+internal sealed record ParameterInfo(string Path, Type Type, double Min, double Max, string Meaning, PropertyInfo Group, PropertyInfo Property);
 
 /// <summary>
 /// The catalogue of model parameters, read from the <see cref="ModelParameters"/> records, so the
 /// scenario loader, the uncertainty sampler, the docs and the schema all use one list.
 /// </summary>
-public static class ParameterPaths
+internal static class ParameterPaths
 {
     /// <summary>Every numeric parameter, in declaration order.</summary>
     public static readonly IReadOnlyList<ParameterInfo> All = Build();

@@ -27,20 +27,20 @@ public static partial class ScenarioLoader
     public const int MaxReplications = 100_000_000;
 
     /// <summary>Keys a scenario's top level accepts (the JSON Schema is generated from these lists).</summary>
-    public static readonly ImmutableArray<string> TopKeys =
+    internal static readonly ImmutableArray<string> TopKeys =
         ["name", "description", "world", "start_year", "horizon_years", "replications", "seed", "levers", "parameters", "uncertain", "variants", "sensitivity"];
     /// <summary>Keys of the <c>world</c> block.</summary>
-    public static readonly ImmutableArray<string> WorldKeys = ["archetype", "regions", "zones_csv", "places", "sites_per_zone"];
+    internal static readonly ImmutableArray<string> WorldKeys = ["archetype", "regions", "zones_csv", "places", "sites_per_zone"];
     /// <summary>Keys of a region of <c>world.regions</c>.</summary>
-    public static readonly ImmutableArray<string> RegionKeys = ["name", "capacity", "zones"];
+    internal static readonly ImmutableArray<string> RegionKeys = ["name", "capacity", "zones"];
     /// <summary>Keys of a variant.</summary>
-    public static readonly ImmutableArray<string> VariantKeys = ["name", "label", "description", "levers", "parameters"];
+    internal static readonly ImmutableArray<string> VariantKeys = ["name", "label", "description", "levers", "parameters"];
     /// <summary>Keys of the <c>sensitivity</c> block.</summary>
-    public static readonly ImmutableArray<string> SensitivityKeys = ["variant", "compare_with", "levers", "outcomes", "replications_per_sample", "factors"];
+    internal static readonly ImmutableArray<string> SensitivityKeys = ["variant", "compare_with", "levers", "outcomes", "replications_per_sample", "factors"];
     /// <summary>Limit on the replications averaged per sample point of a sensitivity analysis.</summary>
     public const int MaxReplicationsPerSample = 10_000;
     /// <summary>Each distribution's name and its parameter keys, in order.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> DistributionKeys = new Dictionary<string, string[]>
+    internal static readonly IReadOnlyDictionary<string, string[]> DistributionKeys = new Dictionary<string, string[]>
     {
         ["normal"] = ["mean", "sd"],
         ["lognormal"] = ["median", "lower95", "upper95"],
@@ -245,12 +245,19 @@ public static partial class ScenarioLoader
 
     private static void CheckParameterConsistency(JsonBinder binder, JToken? token, ModelParameters p)
     {
+        foreach (var (group, message, fix) in ParameterConsistencyProblems(p))
+            binder.Problem(token?[group] ?? token, message, fix, "parameters." + group);
+    }
+
+    /// <summary>Problems between parameters that are each in range: the parameter group, what is wrong, the fix.</summary>
+    private static IEnumerable<(string Group, string Message, string Fix)> ParameterConsistencyProblems(ModelParameters p)
+    {
         if (p.Funding.TiedPotMinYears > p.Funding.TiedPotMaxYears)
-            binder.Problem(token?["funding"] ?? token, $"tied_pot_min_years ({p.Funding.TiedPotMinYears}) is more than tied_pot_max_years ({p.Funding.TiedPotMaxYears})", "make the minimum no larger than the maximum", "parameters.funding");
+            yield return ("funding", $"tied_pot_min_years ({p.Funding.TiedPotMinYears}) is more than tied_pot_max_years ({p.Funding.TiedPotMaxYears})", "make the minimum no larger than the maximum");
         if (p.Funding.TransportShare + p.Funding.HousingShare + p.Funding.RegenerationShare + p.Funding.PublicHealthShare <= 0)
-            binder.Problem(token?["funding"] ?? token, "the four theme shares add up to 0", "give at least one theme a positive share", "parameters.funding");
+            yield return ("funding", "the four theme shares add up to 0", "give at least one theme a positive share");
         if (p.Politics.NewMayorCommitmentMin > p.Politics.NewMayorCommitmentMax)
-            binder.Problem(token?["politics"] ?? token, "new_mayor_commitment_min is more than new_mayor_commitment_max", "make the minimum no larger than the maximum", "parameters.politics");
+            yield return ("politics", "new_mayor_commitment_min is more than new_mayor_commitment_max", "make the minimum no larger than the maximum");
     }
 
     private static ImmutableArray<PolicyVariant> ReadVariants(JsonBinder binder, JObject root, PolicyLevers baseLevers, ModelParameters parameters)

@@ -10,7 +10,7 @@ namespace UrbanSim.Core.Scenarios;
 /// </summary>
 /// <param name="Levers">Numeric levers and their values, applied to every variant's levers.</param>
 /// <param name="Parameters">Model parameters and their values (integers are rounded), applied after the draws.</param>
-public sealed record ScenarioPoint(ImmutableArray<(LeverInfo Lever, double Value)> Levers, ImmutableArray<(ParameterInfo Parameter, double Value)> Parameters)
+internal sealed record ScenarioPoint(ImmutableArray<(LeverInfo Lever, double Value)> Levers, ImmutableArray<(ParameterInfo Parameter, double Value)> Parameters)
 {
     /// <summary><paramref name="levers"/> with the point's levers set.</summary>
     public PolicyLevers Apply(PolicyLevers levers)

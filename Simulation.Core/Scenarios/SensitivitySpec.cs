@@ -43,10 +43,10 @@ public sealed record SensitivitySpec
 public sealed record LeverRange(string Lever, double Min, double Max);
 
 /// <summary>A numeric policy lever: its snake_case name, allowed range, meaning and property.</summary>
-public sealed record LeverInfo(string Name, double Min, double Max, string Meaning, PropertyInfo Property);
+internal sealed record LeverInfo(string Name, double Min, double Max, string Meaning, PropertyInfo Property);
 
 /// <summary>The numeric levers of <see cref="PolicyLevers"/>, read from the record, and a way to set one.</summary>
-public static class LeverPaths
+internal static class LeverPaths
 {
     /// <summary>Every numeric lever in declaration order (the settlement, a category, is not one).</summary>
     public static readonly IReadOnlyList<LeverInfo> Numeric = typeof(PolicyLevers).GetProperties(BindingFlags.Public | BindingFlags.Instance)

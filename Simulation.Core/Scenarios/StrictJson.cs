@@ -10,7 +10,7 @@ namespace UrbanSim.Core.Scenarios;
 /// script that reads it next. Also bounds the work a file can cause: at most <see cref="MaxValues"/> values and
 /// <see cref="MaxDepth"/> levels of nesting.
 /// </summary>
-public static class StrictJson
+internal static class StrictJson
 {
     /// <summary>Most JSON values (objects, arrays, strings, numbers, literals and keys) in one input file; the bundled scenarios hold about 300.</summary>
     public const int MaxValues = 100_000;

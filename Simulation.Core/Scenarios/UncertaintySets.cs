@@ -5,14 +5,14 @@ namespace UrbanSim.Core.Scenarios;
 /// <summary>One parameter of a named uncertainty set: its distribution and why it is that wide.</summary>
 /// <param name="Parameter">The parameter and its distribution.</param>
 /// <param name="Basis">Where the centre and the width come from, in a phrase (docs/model.md §8.2 gives the sources).</param>
-public sealed record UncertaintySetEntry(UncertainParameter Parameter, string Basis);
+internal sealed record UncertaintySetEntry(UncertainParameter Parameter, string Basis);
 
 /// <summary>
 /// Named sets of uncertain parameters, declared once here and included by a scenario's "uncertain" block with
 /// <c>{ "set": "programme_evidence" }</c>, so every bundled scenario carries the same honest uncertainty and a change
 /// to a distribution is made in one place. An explicit entry for the same parameter in the scenario replaces the set's.
 /// </summary>
-public static class UncertaintySets
+internal static class UncertaintySets
 {
     /// <summary>
     /// The groups of the settlement and mayor set: how tied money slips, what the single pot's outcomes framework asks,

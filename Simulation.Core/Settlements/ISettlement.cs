@@ -75,7 +75,7 @@ internal interface ISettlement
 /// <param name="RegionPopulation">[region] residents at the start.</param>
 /// <param name="Capacity">[region] the mayoralty's capacity this year.</param>
 /// <param name="Random">The replication's random streams (Bids, Churn).</param>
-public readonly ref struct FundingYear(int Year, double FundingFactor, PolicyLevers Levers, ModelParameters Parameters,
+internal readonly ref struct FundingYear(int Year, double FundingFactor, PolicyLevers Levers, ModelParameters Parameters,
     ReadOnlySpan<double> RegionPopulation, ReadOnlySpan<double> Capacity, ReplicationRandom Random)
 {
     /// <summary>Simulated year (0 = first).</summary>
@@ -100,7 +100,7 @@ public readonly ref struct FundingYear(int Year, double FundingFactor, PolicyLev
 /// <summary>Where a settlement records what each region received: the mayor's term record and the variant's total.</summary>
 /// <param name="ThisTermGbp">[region] received this term for programmes, £: what the mayor's spending is judged against at elections.</param>
 /// <param name="TotalGbp">[region] received over the variant, all of it, £.</param>
-public readonly ref struct ReceivedMoney(Span<double> ThisTermGbp, Span<double> TotalGbp)
+internal readonly ref struct ReceivedMoney(Span<double> ThisTermGbp, Span<double> TotalGbp)
 {
     private readonly Span<double> _thisTerm = ThisTermGbp, _total = TotalGbp;
 
@@ -137,10 +137,10 @@ public sealed class Settlement
     public ImmutableArray<string> OwnLevers => Rules.OwnLevers;
 
     /// <summary>True when the ICB pools its prevention money under this settlement whatever the mayor–ICB partnership.</summary>
-    public bool PoolsIcbPrevention => Rules.PoolsIcbPrevention;
+    internal bool PoolsIcbPrevention => Rules.PoolsIcbPrevention;
 
     /// <summary>The mayor's analytical capacity at the start under this settlement, from the lever's value (a settlement may set a floor).</summary>
-    public double StartAnalyticalCapacity(double lever, Scenarios.PoliticsParameters politics) => Rules.StartAnalyticalCapacity(lever, politics);
+    internal double StartAnalyticalCapacity(double lever, Scenarios.PoliticsParameters politics) => Rules.StartAnalyticalCapacity(lever, politics);
 
     /// <summary>The rules the engine applies.</summary>
     internal ISettlement Rules { get; }

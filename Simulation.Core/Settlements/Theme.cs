@@ -30,7 +30,7 @@ public static class Themes
     };
 
     /// <summary>Each theme's share of central funding, normalised to sum to 1, into <paramref name="shares"/> [theme].</summary>
-    public static void Shares(Scenarios.FundingParameters f, Span<double> shares)
+    internal static void Shares(Scenarios.FundingParameters f, Span<double> shares)
     {
         double sum = f.TransportShare + f.HousingShare + f.RegenerationShare + f.PublicHealthShare;
         shares[(int)Theme.Transport] = f.TransportShare / sum;

@@ -4,7 +4,7 @@ namespace UrbanSim.Core.World;
 /// The abridged age bands used everywhere in the model, as in ONS abridged life tables:
 /// under 1, 1–4, 5–9, …, 80–84, and 85 and over (open).
 /// </summary>
-public static class AgeBands
+internal static class AgeBands
 {
     /// <summary>Number of bands.</summary>
     public const int Count = 19;

@@ -7,7 +7,7 @@ namespace UrbanSim.Core.World;
 /// official open data by <c>urbansim places build</c> (their sources are in each table's comment lines and in
 /// docs/places.md), compiled into the program so that they run on a fresh machine with no download.
 /// </summary>
-public static class BuiltInPlaces
+internal static class BuiltInPlaces
 {
     /// <summary>
     /// The built-in worlds: <c>england_mcas</c> is England's 13 mayoral combined authorities and the Greater London

@@ -9,7 +9,7 @@ namespace UrbanSim.Core.World;
 /// <param name="Capacity">Its region's capacity class.</param>
 /// <param name="DeprivationDecile">Deprivation decile, 1 = most deprived.</param>
 /// <param name="Population">Start-year residents.</param>
-public sealed record ZoneDescription(string ZoneId, string Region, CapacityClass Capacity, int DeprivationDecile, double Population)
+internal sealed record ZoneDescription(string ZoneId, string Region, CapacityClass Capacity, int DeprivationDecile, double Population)
 {
     /// <summary>Index of its region, in the world's region order (<see cref="Places.Regions"/>).</summary>
     public int RegionIndex { get; init; }
@@ -27,10 +27,10 @@ public sealed record ZoneDescription(string ZoneId, string Region, CapacityClass
 /// <param name="Population">Start-year residents.</param>
 /// <param name="Zones">Number of zones.</param>
 /// <param name="IcbNames">The Integrated Care Boards its zones name, most residents first (empty when the zones do not say).</param>
-public sealed record RegionDescription(string Name, CapacityClass Capacity, double Population, int Zones, ImmutableArray<string> IcbNames);
+internal sealed record RegionDescription(string Name, CapacityClass Capacity, double Population, int Zones, ImmutableArray<string> IcbNames);
 
 /// <summary>The places a scenario simulates.</summary>
-public static class Places
+internal static class Places
 {
     /// <summary>The zones of <paramref name="scenario"/>'s world, in zone order (they depend on its world and seed only).</summary>
     public static ImmutableArray<ZoneDescription> Describe(Scenario scenario) => WorldBuilder.Describe(scenario);

@@ -15,7 +15,7 @@ namespace UrbanSim.Runner.Appraisal;
 /// are optional (defaults: DfT TAG and Green Book). An exposure omitted in <c>before</c> is 0; omitted in
 /// <c>after</c> it stays as before.
 /// </summary>
-public static class AppraisalFileFormat
+internal static class AppraisalFileFormat
 {
     /// <summary>Optional free-text description.</summary>
     public const string Description = "description";

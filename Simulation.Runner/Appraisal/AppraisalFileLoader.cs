@@ -14,7 +14,7 @@ namespace UrbanSim.Runner.Appraisal;
 /// exception: every problem (malformed JSON, unknown or misspelt keys, wrong types, missing keys, values
 /// out of range) is collected with its file, line, column, JSON path and fix, and all are returned at once.
 /// </summary>
-public static partial class AppraisalFileLoader
+internal static partial class AppraisalFileLoader
 {
     private const string Example =
         "{\"population\": {\"people\": 100000, \"age_from_years\": 20, \"age_to_years\": 74, \"all_cause_mortality_per_100k\": 500}, " +

@@ -5,7 +5,7 @@ using UrbanSim.Core.Health;
 namespace UrbanSim.Runner.Appraisal;
 
 /// <summary>Formats an appraisal result as the result JSON file and as a table for the terminal.</summary>
-public static class AppraisalReport
+internal static class AppraisalReport
 {
     /// <summary>One row per exposure of the catalogue: its key in the JSON and its label in the table (lower case unless an acronym).</summary>
     private static readonly (Exposure Exposure, string Key, string Label)[] Rows =

@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Appraisal;
 /// <c>urbansim appraise &lt;appraisal.json&gt; [--out FILE]</c>: HEAT-style health appraisal of an exposure change
 /// for one population (<see cref="HealthAppraisal"/>).
 /// </summary>
-public static class AppraiseCommand
+internal static class AppraiseCommand
 {
     /// <summary>Exit code when the result was written.</summary>
     public const int Success = 0;

@@ -13,7 +13,7 @@ namespace UrbanSim.Runner.Batch;
 /// <item>Investors: private lenders' finance income on those schemes.</item>
 /// </list>
 /// </summary>
-public static class AgentLedger
+internal static class AgentLedger
 {
     public static readonly string[] Agents = ["ICB", "Mayor", "Developers", "Investors"];
     public static readonly string[] SnakeNames = ["icb", "mayor", "developers", "investors"];

@@ -11,7 +11,7 @@ namespace UrbanSim.Runner.Batch;
 /// bounded whatever the number of replications: each column keeps at most a fixed number of values
 /// (exact quantiles) before switching to a digest, and the budget is shared by all columns.
 /// </summary>
-public sealed class BatchAccumulator
+internal sealed class BatchAccumulator
 {
     /// <summary>Memory budget for the values kept for exact quantiles, across all columns.</summary>
     public const long QuantileBudgetBytes = 64L << 20;

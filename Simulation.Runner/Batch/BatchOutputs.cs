@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Batch;
 /// temporary name and renamed; manifest.json comes last and lists the SHA-256 of every other file.
 /// The outputs depend only on the replications present, not on threads, chunk boundaries or resumes.
 /// </summary>
-public static class BatchOutputs
+internal static class BatchOutputs
 {
     public static readonly string[] DataFiles = ["summary.json", "summary.csv", "replications.csv", "timeseries.csv", "differences.csv", "zones.csv", "columns.csv"];
 

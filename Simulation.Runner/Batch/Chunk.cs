@@ -9,7 +9,7 @@ namespace UrbanSim.Runner.Batch;
 /// SHA-256 check and is recomputed. Chunks of one run may have any boundaries: the outputs depend only on
 /// which replications are present, never on how they were grouped into chunks.
 /// </summary>
-public sealed class Chunk
+internal sealed class Chunk
 {
     internal const string Magic = "USIMCHNK";
     /// <summary>Format 2 added the drawn uncertain parameters and the shocks of each year; format 3 the region count and the regions' values.</summary>

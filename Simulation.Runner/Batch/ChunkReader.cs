@@ -9,7 +9,7 @@ namespace UrbanSim.Runner.Batch;
 /// churn the heap: the chunk it returns is valid until the next read.
 /// </summary>
 /// <param name="outcomes">The outcome catalogue the chunks were written with (the standard one unless extended in code).</param>
-public sealed class ChunkReader(OutcomeCatalogue? outcomes = null)
+internal sealed class ChunkReader(OutcomeCatalogue? outcomes = null)
 {
     private byte[] _bytes = [];
     private double[] _rows = [];

@@ -1,17 +1,17 @@
 namespace UrbanSim.Runner.Batch;
 
 /// <summary>What a verified chunk file says of itself: the run it belongs to, its range [first, end) and its shape as text.</summary>
-public readonly record struct ChunkHeader(string RunKey, int First, int End, string Shape);
+internal readonly record struct ChunkHeader(string RunKey, int First, int End, string Shape);
 
 /// <summary>Reads and verifies a chunk file's header; null with a reason when the file is damaged or not such a chunk.</summary>
-public delegate ChunkHeader? ChunkProbe(string path, out string? problem);
+internal delegate ChunkHeader? ChunkProbe(string path, out string? problem);
 
 /// <summary>
 /// The chunks of one run in a folder: the replications of <c>urbansim run</c> or the points of <c>urbansim
 /// sensitivity</c>, whichever <paramref name="probe"/> reads. Finds which items are already done (valid chunks of
 /// this run), which are missing, and sets aside files that are damaged or from another run, saying why.
 /// </summary>
-public sealed class ChunkStore(string directory, string runKey, string shape, ChunkProbe probe, string items = "replications")
+internal sealed class ChunkStore(string directory, string runKey, string shape, ChunkProbe probe, string items = "replications")
 {
     /// <summary>The chunks of a Monte Carlo run whose replications have <paramref name="layout"/>.</summary>
     public static ChunkStore ForRun(string directory, string runKey, RecordLayout layout) =>

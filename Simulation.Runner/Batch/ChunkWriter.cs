@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Batch;
 /// <see cref="ChunkStore.ChunkReplications"/>; <see cref="Flush"/> writes what is left (after the last
 /// replication, or when the run is stopped).
 /// </summary>
-public sealed class ChunkWriter(string directory, string runKey, RecordLayout layout)
+internal sealed class ChunkWriter(string directory, string runKey, RecordLayout layout)
 {
     private readonly double[] _rows = new double[ChunkStore.ChunkReplications * layout.Width];
     private ZoneSums _zones = new(layout.Variants, layout.Zones);

@@ -12,7 +12,7 @@ namespace UrbanSim.Runner.Batch;
 /// <c>--threads</c> to what memory allows. The figures are estimates (the time one from the reference scenario's measured
 /// rate), printed so that a person can judge them.
 /// </summary>
-public sealed record CostEstimate(long DiskBytes, long FreeDiskBytes, long MemoryPerThreadBytes, long MemoryBaseBytes, long AvailableMemoryBytes, double CpuSeconds)
+internal sealed record CostEstimate(long DiskBytes, long FreeDiskBytes, long MemoryPerThreadBytes, long MemoryBaseBytes, long AvailableMemoryBytes, double CpuSeconds)
 {
     /// <summary>Runs estimated to take longer than this (on the threads used) need --yes: an hour.</summary>
     public const double ConfirmAboveSeconds = 3600;

@@ -13,7 +13,7 @@ namespace UrbanSim.Runner.Batch;
 /// lock is the operating system's (flock on Linux and macOS, taken by opening the file unshared), so it goes with the
 /// process: a <c>kill -9</c> releases it. Holding the lock, a command may also sweep what a killed writer left behind.
 /// </summary>
-public sealed partial class OutputFolder : IDisposable
+internal sealed partial class OutputFolder : IDisposable
 {
     public const string LockFileName = ".urbansim.lock";
     /// <summary>Who holds the lock, for the message a refused command prints (the lock file itself cannot be read while held).</summary>

@@ -11,7 +11,7 @@ namespace UrbanSim.Runner.Batch;
 /// (<see cref="RegionOutcomes"/>). Zone results are not stored per replication (300 zones × variants would dwarf
 /// everything else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
 /// </summary>
-public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes, int Uncertain = 0, int Regions = 0)
+internal sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes, int Uncertain = 0, int Regions = 0)
 {
     public const int Deciles = ReplicationResult.Deciles;
     public const int BaselineOffset = 0;
@@ -69,7 +69,7 @@ public sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCat
 /// so that adding is exact and associative: the totals are the same bits whatever the order, threads,
 /// chunk boundaries or shards. Layout: [(variant * zones + zone) * 4 + (final HLE, final LE, start HLE, start LE)].
 /// </summary>
-public sealed class ZoneSums(int variants, int zones)
+internal sealed class ZoneSums(int variants, int zones)
 {
     /// <summary>Fixed-point units per year: 10⁻⁶ years (about 30 seconds), ample for a mean over replications.</summary>
     public const double Scale = 1e6;

@@ -11,7 +11,7 @@ namespace UrbanSim.Runner.Batch;
 /// uncertainty, variants — not its name, description or replication count), the programmes and outcomes of its catalogue, the seed, and the tool version
 /// including its git commit. Chunks carry it, so a resume or merge never mixes results of different runs.
 /// </summary>
-public static class RunKey
+internal static class RunKey
 {
     public static string For(Scenario scenario)
     {

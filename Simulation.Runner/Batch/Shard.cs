@@ -9,7 +9,7 @@ namespace UrbanSim.Runner.Batch;
 /// One of <see cref="Count"/> deterministic slices of a run's replications (1-based <see cref="Index"/>):
 /// the contiguous range [⌊(K−1)·R/N⌋, ⌊K·R/N⌋). The slices of 1/N … N/N cover 0..R exactly once.
 /// </summary>
-public readonly record struct ShardSpec(int Index, int Count)
+internal readonly record struct ShardSpec(int Index, int Count)
 {
     public (int First, int End) Range(int replications) =>
         ((int)((long)(Index - 1) * replications / Count), (int)((long)Index * replications / Count));
@@ -38,14 +38,14 @@ public readonly record struct ShardSpec(int Index, int Count)
 }
 
 /// <summary>Which command made a shard: a Monte Carlo run (slices of replications), a sensitivity analysis (slices of points) or an evaluation of a design (slices of its rows).</summary>
-public enum ShardKind { Run, Sensitivity, Evaluation }
+internal enum ShardKind { Run, Sensitivity, Evaluation }
 
 /// <summary>
 /// The record a shard leaves in its output folder (<c>shard.json</c>, next to <c>chunks/</c>): which slice it is
 /// and what run it belongs to. <c>urbansim merge</c> reads it to check the shards fit together. A run's shard
 /// slices replications ("urbansim-shard/1"); a sensitivity analysis's slices its points ("urbansim-sensitivity-shard/1").
 /// </summary>
-public sealed record ShardRecord
+internal sealed record ShardRecord
 {
     public const string FileName = "shard.json";
     public const string RunFormat = "urbansim-shard/1";

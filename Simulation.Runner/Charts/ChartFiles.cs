@@ -5,13 +5,13 @@ using ScottPlot;
 namespace UrbanSim.Runner.Charts;
 
 /// <summary>Where <see cref="ChartFiles.Save"/> wrote a chart.</summary>
-public sealed record ChartFilePaths(string PngPath, string SvgPath);
+internal sealed record ChartFilePaths(string PngPath, string SvgPath);
 
 /// <summary>
 /// Writes charts as PNG (for documents) and SVG (for print and the web). The same plot always gives the same
 /// bytes, so regenerated figures do not show up as changed, and a file is never seen half-written.
 /// </summary>
-public static partial class ChartFiles
+internal static partial class ChartFiles
 {
     /// <summary>
     /// Writes <c>&lt;fileStem&gt;.png</c> and <c>&lt;fileStem&gt;.svg</c> in <paramref name="directory"/> (created if

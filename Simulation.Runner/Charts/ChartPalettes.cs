@@ -7,7 +7,7 @@ namespace UrbanSim.Runner.Charts;
 /// colour blindness. Variant i (its position in the scenario, 0 = first) always gets colour i, in every chart,
 /// so a reader can follow a variant from one figure to the next.
 /// </summary>
-public static class VariantPalette
+internal static class VariantPalette
 {
     // Okabe & Ito (2008), "Color Universal Design". Blue and orange first because they are the most distinct pair;
     // yellow late because it is faint on white; black last because semi-transparent black fills look like shadow.
@@ -32,7 +32,7 @@ public static class VariantPalette
 /// Colours of spending programmes: Paul Tol's "muted" qualitative scheme, colour-blind safe and deliberately
 /// unlike the variant colours, so a programme is never mistaken for a variant. Programme p always gets colour p.
 /// </summary>
-public static class ProgrammePalette
+internal static class ProgrammePalette
 {
     // Tol (2021), "Colour Schemes", muted; light and dark shades alternate so neighbouring stacked areas stand apart.
     private static readonly string[] HexColours =

@@ -5,7 +5,7 @@ namespace UrbanSim.Runner.Charts;
 /// meant for a phone is laid out at the phone's width rather than shrunk from the report size, where its text would
 /// become unreadable. Charts with several panels grow in height (<see cref="WithRows"/>), never into a wide strip.
 /// </summary>
-public sealed record ChartSize(int WidthPx, int HeightPx)
+internal sealed record ChartSize(int WidthPx, int HeightPx)
 {
     /// <summary>The size of the charts a run writes: 1200 × 700, for reports.</summary>
     public static ChartSize Report { get; } = new(ChartStyle.WidthPx, ChartStyle.HeightPx);

@@ -5,7 +5,7 @@ using ScottPlot.TickGenerators;
 namespace UrbanSim.Runner.Charts;
 
 /// <summary>The look shared by every chart: sizes, fonts, number formats, the caption line and the legend.</summary>
-public static class ChartStyle
+internal static class ChartStyle
 {
     /// <summary>Width every chart is designed for, in pixels (the multi-panel money chart may need more; see its WidthPx).</summary>
     public const int WidthPx = 1200;

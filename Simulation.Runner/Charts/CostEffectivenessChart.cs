@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Charts;
 /// £70,000 per QALY and the NHS's marginal £13,500 (Martin, Lomas &amp; Claxton 2020), over a grey band of the range
 /// published evaluations support (<see cref="PublishedRanges"/>). Points left of a line buy health more cheaply than it.
 /// </summary>
-public static class CostEffectivenessChart
+internal static class CostEffectivenessChart
 {
     /// <summary>The chart's file stem in <c>charts/</c>.</summary>
     public const string FileStem = "programmes_marginal_cost_per_qaly";

@@ -6,7 +6,7 @@ namespace UrbanSim.Runner.Charts;
 /// Where costs and savings land: for each agent type, each variant's mean change in £ against the first variant,
 /// as grouped bars with 95% confidence intervals. Positive means the agent type gains.
 /// </summary>
-public static class CostsAndSavingsChart
+internal static class CostsAndSavingsChart
 {
     private const double GroupWidth = 0.8;
 

@@ -9,7 +9,7 @@ namespace UrbanSim.Runner.Charts;
 /// Points of different variants sit side by side in each decile and are never joined by lines: a line through points
 /// offset sideways would tilt and suggest an order that the data do not have.
 /// </summary>
-public static class DecileChangeChart
+internal static class DecileChangeChart
 {
     /// <summary>The chart at <paramref name="size"/> (the report size when null).</summary>
     public static Plot Create(DecileChangeData data, ChartCaption caption, ChartSize? size = null)

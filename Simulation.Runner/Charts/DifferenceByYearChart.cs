@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Charts;
 /// zero, so a reader sees in which years the variant is ahead and where the sign changes. One panel per compared variant
 /// (small multiples sharing both axes), so that several variants never tangle.
 /// </summary>
-public static class DifferenceByYearChart
+internal static class DifferenceByYearChart
 {
     internal const double SpreadOpacity = 0.16;
     internal const double IntervalOpacity = 0.45;

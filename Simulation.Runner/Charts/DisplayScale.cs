@@ -4,7 +4,7 @@ namespace UrbanSim.Runner.Charts;
 /// The unit a quantity is drawn in so its tick labels stay short: pounds in £bn, £m or £k (<see cref="MoneyScale"/>),
 /// counts in millions or thousands ("thousand QALYs"), and anything else (years, shares) as it is.
 /// </summary>
-public sealed record DisplayScale(double Divisor, string Unit)
+internal sealed record DisplayScale(double Divisor, string Unit)
 {
     /// <summary>The scale for values of <paramref name="unit"/> up to the largest absolute of <paramref name="values"/>.</summary>
     public static DisplayScale For(string unit, IEnumerable<double> values)

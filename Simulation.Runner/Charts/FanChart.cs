@@ -7,7 +7,7 @@ namespace UrbanSim.Runner.Charts;
 /// of replications as bands in the variant's colour. Up to <see cref="MaxOverlaid"/> variants share one panel; more get
 /// one panel each (sharing both axes), with the first variant's median as a grey reference line in every panel.
 /// </summary>
-public static class FanChart
+internal static class FanChart
 {
     internal const double OuterBandOpacity = 0.08;
     internal const double InnerBandOpacity = 0.25;

@@ -9,7 +9,7 @@ namespace UrbanSim.Runner.Charts;
 /// bar) and the central 90% of replication-by-replication differences (thin line), with a line at zero and, under
 /// each panel's title, which way is better.
 /// </summary>
-public static class ForestPlot
+internal static class ForestPlot
 {
     private const double Gap = 0.22;
 

@@ -7,7 +7,7 @@ namespace UrbanSim.Runner.Charts;
 /// so both the mix and the total can be compared across settlements. Panels wrap into rows (three to a row at the report
 /// width, one on a phone), so the chart grows taller with more variants rather than into a strip.
 /// </summary>
-public static class MoneyByProgrammeChart
+internal static class MoneyByProgrammeChart
 {
     /// <summary>The size to render at for <paramref name="variantCount"/> variants: <paramref name="size"/> grown by a row for each extra row of panels.</summary>
     public static ChartSize SizeFor(int variantCount, ChartSize? size = null)

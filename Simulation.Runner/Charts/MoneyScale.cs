@@ -4,7 +4,7 @@ namespace UrbanSim.Runner.Charts;
 /// The unit a money axis is drawn in, chosen so tick labels stay short: £bn from £1bn, £m from £1m, else £k.
 /// Plotted values are pounds divided by <see cref="GbpPerUnit"/>.
 /// </summary>
-public sealed record MoneyScale(double GbpPerUnit, string Unit)
+internal sealed record MoneyScale(double GbpPerUnit, string Unit)
 {
     /// <summary>The scale for amounts up to <paramref name="largestAbsoluteGbp"/>.</summary>
     public static MoneyScale For(double largestAbsoluteGbp) => Math.Abs(largestAbsoluteGbp) switch

@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Charts;
 /// median, middle 50% and middle 90%, since four or more overlaid curves tangle. A separate cluster of replications (a
 /// shock in the final year) is pointed out in words where it lies.
 /// </summary>
-public static class OutcomeDistributionChart
+internal static class OutcomeDistributionChart
 {
     /// <summary>Most variants drawn as overlaid densities; beyond, rows of intervals.</summary>
     public const int MaxOverlaid = 3;

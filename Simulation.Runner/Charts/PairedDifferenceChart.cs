@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Charts;
 /// and the probability that the variant does better. Up to <see cref="MaxOverlaid"/> compared variants share one panel;
 /// more are drawn as a ridgeline, one row each, so that their curves never hide each other.
 /// </summary>
-public static class PairedDifferenceChart
+internal static class PairedDifferenceChart
 {
     /// <summary>Most compared variants overlaid; beyond, one row each.</summary>
     public const int MaxOverlaid = 2;

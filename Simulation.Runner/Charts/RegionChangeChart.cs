@@ -3,20 +3,20 @@ using ScottPlot;
 namespace UrbanSim.Runner.Charts;
 
 /// <summary>One variant's mean change in healthy life expectancy per region (mayoralty), with 95% confidence intervals.</summary>
-public sealed record VariantRegionChange(string Variant, double[] MeanYears, double[] Ci95LowYears, double[] Ci95HighYears);
+internal sealed record VariantRegionChange(string Variant, double[] MeanYears, double[] Ci95LowYears, double[] Ci95HighYears);
 
 /// <summary>Input of <see cref="RegionChangeChart"/>: final-year HLE minus start-year HLE, by region.</summary>
 /// <param name="Regions">Region names in the world's order (drawn top to bottom).</param>
 /// <param name="StartYear">The year the change is measured from.</param>
 /// <param name="FinalYear">The year the change is measured to.</param>
 /// <param name="Variants">All variants, in scenario order.</param>
-public sealed record RegionChangeData(string[] Regions, int StartYear, int FinalYear, IReadOnlyList<VariantRegionChange> Variants);
+internal sealed record RegionChangeData(string[] Regions, int StartYear, int FinalYear, IReadOnlyList<VariantRegionChange> Variants);
 
 /// <summary>
 /// Change in healthy life expectancy from the start year to the final year by mayoralty: one row per region, a point
 /// per variant with its 95% confidence interval, so the settlements can be compared place by place.
 /// </summary>
-public static class RegionChangeChart
+internal static class RegionChangeChart
 {
     private const double DodgeStep = 0.22;
 

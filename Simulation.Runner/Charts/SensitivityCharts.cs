@@ -15,7 +15,7 @@ internal static class SensitivityLook
 /// interval, and the first-order index as a thin dark bar inside (the gap between them is the share of variance
 /// from interactions).
 /// </summary>
-public static class TornadoChart
+internal static class TornadoChart
 {
     public static Plot Create(string outcomeLabel, IReadOnlyList<SobolIndex> indices, ChartCaption caption)
     {
@@ -69,7 +69,7 @@ public static class TornadoChart
 }
 
 /// <summary>Morris screening: μ* (overall influence) against σ (interactions and non-linearity), one labelled point per factor.</summary>
-public static class MorrisChart
+internal static class MorrisChart
 {
     public static Plot Create(string outcomeLabel, string unit, IReadOnlyList<MorrisEffect> effects, ChartCaption caption)
     {
@@ -103,7 +103,7 @@ public static class MorrisChart
 }
 
 /// <summary>The surrogate's predictions against the simulation's values on held-out runs, with the 1:1 line, R² and MAE.</summary>
-public static class SurrogateFitChart
+internal static class SurrogateFitChart
 {
     public static Plot Create(string outcomeLabel, string unit, SurrogateResult fit, ChartCaption caption)
     {
@@ -132,7 +132,7 @@ public static class SurrogateFitChart
 /// Partial dependence of the outcome on the surrogate's top factors: the mean prediction as each factor moves from the
 /// bottom to the top of its range (the x axis is the position in the range, so factors in different units share it).
 /// </summary>
-public static class PartialDependenceChart
+internal static class PartialDependenceChart
 {
     public static Plot Create(string outcomeLabel, string unit, IReadOnlyList<PartialDependence> curves, ChartCaption caption)
     {

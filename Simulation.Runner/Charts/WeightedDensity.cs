@@ -1,13 +1,13 @@
 namespace UrbanSim.Runner.Charts;
 
 /// <summary>A smoothed density evaluated on an even grid: <c>Density[i]</c> is the density at <c>X[i]</c>.</summary>
-public sealed record DensityCurve(double[] X, double[] Density, double BandwidthUnits);
+internal sealed record DensityCurve(double[] X, double[] Density, double BandwidthUnits);
 
 /// <summary>
 /// Summaries of a weighted sample (raw replications with weight 1, or centroids of a quantile sketch weighted by
 /// their counts): mean, spread, quantiles and a Gaussian kernel density estimate.
 /// </summary>
-public static class WeightedDensity
+internal static class WeightedDensity
 {
     /// <summary>Throws when the sample is empty, the arrays differ in length, or a weight is negative or not finite.</summary>
     public static void Check(double[] values, double[] weights)

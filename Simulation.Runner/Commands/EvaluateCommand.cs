@@ -11,7 +11,7 @@ using UrbanSim.Runner.Sensitivity;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim evaluate</c>; null means "as the scenario says" or the default.</summary>
-public sealed record EvaluateOptions(string ScenarioPath, string DesignPath, int Replications = 1, ulong? Seed = null, int? Threads = null, string? OutDirectory = null,
+internal sealed record EvaluateOptions(string ScenarioPath, string DesignPath, int Replications = 1, ulong? Seed = null, int? Threads = null, string? OutDirectory = null,
     bool Resume = false, ShardSpec? Shard = null, bool Yes = false, bool PerReplication = false);
 
 /// <summary>
@@ -21,7 +21,7 @@ public sealed record EvaluateOptions(string ScenarioPath, string DesignPath, int
 /// order) as chunks finish, so a partial file is usable; outputs go to checksummed chunks as for <c>sensitivity</c>,
 /// so <c>--resume</c> computes only what is missing and <c>--shard K/N</c> computes one slice of the rows.
 /// </summary>
-public static class EvaluateCommand
+internal static class EvaluateCommand
 {
     public const int DefaultReplications = 1;
     /// <summary>Model evaluations (replications × variants) a chunk aims at; it holds 16 to 64 design rows.</summary>

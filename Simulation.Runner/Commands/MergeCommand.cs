@@ -14,7 +14,7 @@ namespace UrbanSim.Runner.Commands;
 /// shards computed with different vector instruction sets (results are byte-identical only on one), unless told to
 /// allow it, when the manifest records the mix.
 /// </summary>
-public static class MergeCommand
+internal static class MergeCommand
 {
     public static int Run(IReadOnlyList<string> shardDirs, string outDir, TextWriter stdout, TextWriter stderr, bool allowMixedInstructionSets = false)
     {

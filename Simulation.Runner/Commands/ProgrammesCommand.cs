@@ -6,14 +6,14 @@ using UrbanSim.Runner.Output;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim programmes</c>; null means "as the scenario says" or the default.</summary>
-public sealed record ProgrammesOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, double? TopUpGbpPerHeadPerYear, string? OutDirectory);
+internal sealed record ProgrammesOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, double? TopUpGbpPerHeadPerYear, string? OutDirectory);
 
 /// <summary>
 /// <c>urbansim programmes</c>: the marginal cost-effectiveness of each health programme in each region at the scenario's
 /// budgets (<see cref="ProgrammeCostEffectiveness"/>), written as <c>programmes.csv</c> and a chart, with a table on
 /// the console.
 /// </summary>
-public static class ProgrammesCommand
+internal static class ProgrammesCommand
 {
     /// <summary>Replications when the command line does not say: enough for stable paired differences.</summary>
     public const int DefaultReplications = 100;

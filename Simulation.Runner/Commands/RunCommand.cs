@@ -9,7 +9,7 @@ namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim run</c>; null means "as the scenario says".</summary>
 /// <param name="Yes">Go on although the estimate is above the thresholds that ask for confirmation (<see cref="CostEstimate"/>).</param>
-public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null, bool Yes = false);
+internal sealed record RunOptions(string ScenarioPath, int? Replications, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null, bool Yes = false);
 
 /// <summary>
 /// <c>urbansim run</c>: validates the scenario (writing nothing if it is invalid), runs the Monte Carlo
@@ -18,7 +18,7 @@ public sealed record RunOptions(string ScenarioPath, int? Replications, ulong? S
 /// zones.csv, charts and manifest.json. Stopped early (Ctrl-C, SIGTERM), it writes the same outputs for the
 /// replications done, marked incomplete; <c>--resume</c> computes only what is missing.
 /// </summary>
-public static class RunCommand
+internal static class RunCommand
 {
     public const string ChunksFolder = "chunks";
 
@@ -119,7 +119,7 @@ public static class RunCommand
 }
 
 /// <summary>Process exit codes.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
     /// <summary>The command line was wrong (an unknown option, a value out of range): bad input, like <see cref="InvalidInput"/>.</summary>

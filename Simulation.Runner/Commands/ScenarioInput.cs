@@ -3,7 +3,7 @@ using UrbanSim.Core.Scenarios;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>Loading a scenario for a command: every problem printed to stderr, then a closing count.</summary>
-public static class ScenarioInput
+internal static class ScenarioInput
 {
     /// <summary>
     /// The validated scenario, or null after printing every problem and "N problem(s) in FILE" followed by

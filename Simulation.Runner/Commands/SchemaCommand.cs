@@ -7,7 +7,7 @@ namespace UrbanSim.Runner.Commands;
 /// <c>urbansim schema [--out FILE]</c>: prints the JSON Schema of scenario files (<see cref="ScenarioSchema"/>),
 /// or writes it atomically to FILE. The bundled copy is <c>scenarios/scenario.schema.json</c>.
 /// </summary>
-public static class SchemaCommand
+internal static class SchemaCommand
 {
     public static int Run(string? outPath, TextWriter stdout, TextWriter stderr)
     {

@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Commands;
 
 /// <summary>Options of <c>urbansim sensitivity</c>; null means "as the scenario says" or the default.</summary>
 /// <param name="Yes">Go on although the estimate is above the thresholds that ask for confirmation (<see cref="CostEstimate"/>).</param>
-public sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null, bool Yes = false);
+internal sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong? Seed, int? Threads, string? OutDirectory, bool Resume = false, ShardSpec? Shard = null, bool Yes = false);
 
 /// <summary>
 /// <c>urbansim sensitivity</c>: global sensitivity analysis of a scenario's lever ranges (its "sensitivity" block) and
@@ -20,7 +20,7 @@ public sealed record SensitivityOptions(string ScenarioPath, int? Samples, ulong
 /// <c>--resume</c> computes only what is missing and <c>--shard K/N</c> computes one slice of the points for
 /// <c>urbansim merge</c>.
 /// </summary>
-public static class SensitivityCommand
+internal static class SensitivityCommand
 {
     public const int DefaultSamples = 256;
 

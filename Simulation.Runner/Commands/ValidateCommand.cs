@@ -4,7 +4,7 @@ using UrbanSim.Core.Scenarios;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>How <c>urbansim validate</c> reports: lines for people, or one JSON document for editors and scripts.</summary>
-public enum ValidateFormat
+internal enum ValidateFormat
 {
     /// <summary><c>file:line:column: path: problem. Fix: …</c> on stderr; a one-line description on stdout when valid.</summary>
     Text,
@@ -13,7 +13,7 @@ public enum ValidateFormat
 }
 
 /// <summary><c>urbansim validate</c>: reports every problem in a scenario at once; exit 0 when valid.</summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     public static int Run(string scenarioPath, TextWriter stdout, TextWriter stderr, ValidateFormat format = ValidateFormat.Text)
     {

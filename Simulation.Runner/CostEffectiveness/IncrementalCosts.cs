@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.CostEffectiveness;
 /// extra public money spent on programmes and bids (discounted 3.5%) plus the extra NHS treatment cost (discounted
 /// 3.5%); the gain is the extra QALYs (discounted 1.5%); the net monetary benefit values a QALY at £70,000 (Green Book).
 /// </summary>
-public static class IncrementalCosts
+internal static class IncrementalCosts
 {
     /// <summary>Incremental cost of <paramref name="variant"/>'s outcomes against <paramref name="first"/>'s, £.</summary>
     public static double CostGbp(ReadOnlySpan<double> variant, ReadOnlySpan<double> first) =>

@@ -19,7 +19,7 @@ namespace UrbanSim.Runner.CostEffectiveness;
 /// <param name="NhsSavingsPerGbp">NHS treatment costs saved per £ of public cost (both discounted 3.5%).</param>
 /// <param name="BenefitCostRatio">(QALYs × £70,000 + NHS savings) ÷ public cost.</param>
 /// <param name="Replications">Replications the figures are over.</param>
-public sealed record ProgrammeMarginalResult(string Variant, string Region, string Programme, double SpendGbpPerHeadPerYear,
+internal sealed record ProgrammeMarginalResult(string Variant, string Region, string Programme, double SpendGbpPerHeadPerYear,
     double? MarginalCostPerQalyGbp, double? MarginalCostPerQalyLow90Gbp, double? MarginalCostPerQalyHigh90Gbp,
     double? MarginalCostPerHleYearGbp, double NhsSavingsPerGbp, double BenefitCostRatio, int Replications);
 
@@ -30,7 +30,7 @@ public sealed record ProgrammeMarginalResult(string Variant, string Region, stri
 /// QALYs, years in good health and NHS costs give the cost per QALY of the extra money. Results are stored by
 /// replication, so they are the same for any thread count.
 /// </summary>
-public static class ProgrammeCostEffectiveness
+internal static class ProgrammeCostEffectiveness
 {
     /// <summary>Default extra money: £5 per resident a year, about 2.5% of an integrated settlement's £200.</summary>
     public const double DefaultTopUpGbpPerHeadPerYear = 5;

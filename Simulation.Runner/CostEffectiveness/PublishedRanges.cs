@@ -5,14 +5,14 @@ namespace UrbanSim.Runner.CostEffectiveness;
 /// <param name="LowGbp">Low end, £ per QALY.</param>
 /// <param name="HighGbp">High end, £ per QALY.</param>
 /// <param name="Source">The evaluations and how the range follows from them.</param>
-public sealed record PublishedRange(string Programme, double LowGbp, double HighGbp, string Source);
+internal sealed record PublishedRange(string Programme, double LowGbp, double HighGbp, string Source);
 
 /// <summary>
 /// The cost per QALY each health programme's marginal £ should fall in at real budgets (docs/model.md §9.4), as the
 /// chart of <c>urbansim programmes</c> draws them and a test checks them. Where no evaluation gives a cost per QALY,
 /// the range is a plausibility band and says so.
 /// </summary>
-public static class PublishedRanges
+internal static class PublishedRanges
 {
     /// <summary>Every range, by programme.</summary>
     public static readonly IReadOnlyList<PublishedRange> All =

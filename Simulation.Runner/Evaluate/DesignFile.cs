@@ -6,7 +6,7 @@ using UrbanSim.Core.Scenarios;
 namespace UrbanSim.Runner.Evaluate;
 
 /// <summary>A column of a design: a numeric lever (as a scenario's <c>levers</c> block names it) or a model parameter path.</summary>
-public sealed record DesignColumn(string Name, LeverInfo? Lever, ParameterInfo? Parameter)
+internal sealed record DesignColumn(string Name, LeverInfo? Lever, ParameterInfo? Parameter)
 {
     public double Min => Lever?.Min ?? Parameter!.Min;
     public double Max => Lever?.Max ?? Parameter!.Max;
@@ -18,7 +18,7 @@ public sealed record DesignColumn(string Name, LeverInfo? Lever, ParameterInfo? 
 /// A design read from a CSV file, as SALib or EMA Workbench samples are written: one column per lever or parameter,
 /// one row per point, every value checked against its allowed range.
 /// </summary>
-public sealed class Design
+internal sealed class Design
 {
     public required string Path { get; init; }
     public required ImmutableArray<DesignColumn> Columns { get; init; }
@@ -58,7 +58,7 @@ public sealed class Design
 /// at once, as <c>design.csv:line:column: column-name: problem. Fix: …</c>. Blank lines are skipped, as pandas skips them,
 /// so design row i is the i-th non-blank row after the header, as in the DataFrame the sampler wrote.
 /// </summary>
-public static class DesignFile
+internal static class DesignFile
 {
     /// <summary>Largest design file read: 64 MiB (a million rows of ten columns is about 200 MB; shard or split beyond).</summary>
     public const long MaxBytes = 64L << 20;

@@ -13,7 +13,7 @@ namespace UrbanSim.Runner.Evaluate;
 /// [(replication * variants + variant) * outcomes + outcome], replication r being the same draws at every row
 /// (common random numbers), so rows differ by their design values only.
 /// </summary>
-public sealed class DesignModel : ISensitivityModel
+internal sealed class DesignModel : ISensitivityModel
 {
     private readonly Scenario _scenario;
     private readonly ImmutableArray<DesignColumn> _columns;

@@ -13,7 +13,7 @@ namespace UrbanSim.Runner.Evaluate;
 /// order as the chunks holding them are done, and flushed, so a partial file is usable. Chunks may be done out of order
 /// (on resume, some were on disk already); a row is written once every row before it has been.
 /// </summary>
-public sealed class EvaluationResults : IDisposable
+internal sealed class EvaluationResults : IDisposable
 {
     public const string FileName = "results.csv";
     public const string ByReplicationFileName = "results_by_replication.csv";

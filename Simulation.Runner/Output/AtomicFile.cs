@@ -7,7 +7,7 @@ namespace UrbanSim.Runner.Output;
 /// write: the text goes to a temporary file in the same folder (same volume, so the move is a rename),
 /// which then replaces the target.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark) to <paramref name="path"/>, atomically.</summary>
     /// <exception cref="IOException">The folder does not exist or the file cannot be written.</exception>

@@ -14,7 +14,7 @@ namespace UrbanSim.Runner.Output;
 /// deprivation decile, and HLE change by region (mayoralty). Variants, outcomes and programmes are named by their labels
 /// in the catalogue and the scenario.
 /// </summary>
-public static class BatchCharts
+internal static class BatchCharts
 {
     /// <summary>
     /// A headline outcome as a chart shows it: the outcome, the yearly series that gives it with a horizon ending in any

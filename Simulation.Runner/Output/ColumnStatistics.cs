@@ -11,7 +11,7 @@ namespace UrbanSim.Runner.Output;
 /// quantiles (<see cref="QuantileSketch"/>), and for paired differences the probability of being better (undefined,
 /// NaN, for an outcome where neither direction is better). NaN values (an outcome that does not exist in this world) are skipped.
 /// </summary>
-public sealed class ColumnStatistics(Better direction = Better.Higher, int exactCapacity = QuantileSketch.DefaultExactCapacity, double compression = QuantileSketch.DefaultCompression)
+internal sealed class ColumnStatistics(Better direction = Better.Higher, int exactCapacity = QuantileSketch.DefaultExactCapacity, double compression = QuantileSketch.DefaultCompression)
 {
     private readonly RunningStatistics _moments = new();
     private readonly int _sign = direction switch { Better.Higher => 1, Better.Lower => -1, _ => 0 };

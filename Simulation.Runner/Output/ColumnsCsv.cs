@@ -11,7 +11,7 @@ namespace UrbanSim.Runner.Output;
 /// and how it is discounted, the precision it is written to, and what it means. Units and discounting come from the
 /// outcome catalogue, where each outcome and series is declared once.
 /// </summary>
-public static class ColumnsCsv
+internal static class ColumnsCsv
 {
     public const string Header = "file,name,kind,unit,discounted,precision,description";
 

@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Output;
 /// better), marked where a difference changes sign over the horizon; then when each headline difference changes sign,
 /// and where the headline outcomes disagree, why.
 /// </summary>
-public static class ConsoleReport
+internal static class ConsoleReport
 {
     /// <summary>Outcomes in the table, by name.</summary>
     public static readonly string[] TableOutcomes =

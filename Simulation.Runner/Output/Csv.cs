@@ -7,7 +7,7 @@ namespace UrbanSim.Runner.Output;
 /// <see cref="SignificantDigits"/> significant figures (and at most 15 decimal places) and written without an exponent,
 /// so a file shows no float noise (0.30000000000000004 is written 0.3) and the same results give the same bytes.
 /// </summary>
-public static class Csv
+internal static class Csv
 {
     /// <summary>Significant figures of every number in the CSV outputs (stated in <c>columns.csv</c>).</summary>
     public const int SignificantDigits = 8;

@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Output;
 /// over replications, and the probability that the variant does better (ties half; empty when neither way is better).
 /// The series ending <c>_to_date</c> are running totals, so their row for a year is the answer with a horizon ending then.
 /// </summary>
-public static class DifferencesCsv
+internal static class DifferencesCsv
 {
     public const string Header = "variant,against,year,outcome,mean_difference,ci95_low,ci95_high,p5,p95,probability_better";
 

@@ -5,13 +5,13 @@ using UrbanSim.Runner.Batch;
 namespace UrbanSim.Runner.Output;
 
 /// <summary>A stretch of consecutive years in which a variant is clearly better (+1), clearly worse (−1) or not clearly different (0).</summary>
-public sealed record Period(int FromYear, int ToYear, int Direction);
+internal sealed record Period(int FromYear, int ToYear, int Direction);
 
 /// <summary>
 /// A headline outcome's paired difference over the years (the variant minus the first): its periods of clear lead and
 /// lag, the year of the largest lead and of the largest lag, and the final year's difference with its interval.
 /// </summary>
-public sealed record Trajectory(OutcomeDefinition Outcome, SeriesDefinition Series, IReadOnlyList<Period> Periods,
+internal sealed record Trajectory(OutcomeDefinition Outcome, SeriesDefinition Series, IReadOnlyList<Period> Periods,
     int BestYear, double BestMean, int WorstYear, double WorstMean, PairedSummary Final, int FinalDirection)
 {
     /// <summary>True when the variant is clearly better in some years and clearly worse in others.</summary>
@@ -19,7 +19,7 @@ public sealed record Trajectory(OutcomeDefinition Outcome, SeriesDefinition Seri
 }
 
 /// <summary>A programme whose spending moved: the change over the horizon and, per year, over the last years.</summary>
-public sealed record SpendChange(string Programme, string Label, string Effect, double HorizonGbp, double LateGbpPerYear);
+internal sealed record SpendChange(string Programme, string Label, string Effect, double HorizonGbp, double LateGbpPerYear);
 
 /// <summary>Why a variant's results look as they do against the first variant, from the model's own accounting.</summary>
 /// <param name="Variant">Index of the variant (1 or more).</param>
@@ -27,7 +27,7 @@ public sealed record SpendChange(string Programme, string Label, string Effect, 
 /// <param name="Rises">Programmes with the largest rises in spending, largest first.</param>
 /// <param name="Falls">Programmes with the largest falls in spending, largest first.</param>
 /// <param name="Why">Sentences explaining a disagreement among the headline outcomes (empty when they agree).</param>
-public sealed record VariantExplanation(int Variant, IReadOnlyList<Trajectory> Trajectories, IReadOnlyList<SpendChange> Rises, IReadOnlyList<SpendChange> Falls,
+internal sealed record VariantExplanation(int Variant, IReadOnlyList<Trajectory> Trajectories, IReadOnlyList<SpendChange> Rises, IReadOnlyList<SpendChange> Falls,
     IReadOnlyList<string> Why)
 {
     /// <summary>Headline outcomes whose final difference is clearly better (+1) or clearly worse (−1).</summary>
@@ -46,7 +46,7 @@ public sealed record VariantExplanation(int Variant, IReadOnlyList<Trajectory> T
 /// whether the comparison is budget-neutral). "Clearly" means the 95% confidence interval of the mean paired
 /// difference excludes zero and the difference is more than 1/100,000 of the outcome's level.
 /// </summary>
-public static class Explanations
+internal static class Explanations
 {
     /// <summary>The headline outcomes and the yearly series that gives each one's value with a horizon ending that year.</summary>
     public static readonly (int Outcome, int Series)[] Headlines =

@@ -12,7 +12,7 @@ namespace UrbanSim.Runner.Output;
 /// largest rises and falls in programme spending) and <c>shocks</c> (how often each shock hit, and what a health shock in
 /// the final year does to the final-year outcomes).
 /// </summary>
-public static class ExplanationsJson
+internal static class ExplanationsJson
 {
     public static void WriteExplanations(JsonWriter w, Scenario scenario, BatchAccumulator batch)
     {

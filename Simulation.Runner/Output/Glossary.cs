@@ -4,7 +4,7 @@ namespace UrbanSim.Runner.Output;
 /// The terms a reader of UrbanSim's results meets, defined once in plain words: the explorer page shows them, and the
 /// README's glossary states the same definitions (a test compares the two).
 /// </summary>
-public static class Glossary
+internal static class Glossary
 {
     /// <summary>Terms and their definitions, in the order a reader meets them.</summary>
     public static readonly (string Term, string Definition)[] Terms =

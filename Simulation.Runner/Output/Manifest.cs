@@ -6,7 +6,7 @@ using Newtonsoft.Json;
 namespace UrbanSim.Runner.Output;
 
 /// <summary>Provenance of a run, written as manifest.json: what ran, on what, when, and what it wrote.</summary>
-public sealed record Manifest
+internal sealed record Manifest
 {
     public required string ScenarioPath { get; init; }
     public required string ScenarioSha256 { get; init; }

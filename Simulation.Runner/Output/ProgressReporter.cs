@@ -11,7 +11,7 @@ namespace UrbanSim.Runner.Output;
 /// passed since then ("estimating" before), because an early estimate can be wrong by a factor of ten.
 /// </summary>
 /// <param name="clock">Time since the start (a stopwatch unless a test gives its own).</param>
-public sealed class ProgressReporter(TextWriter stderr, bool terminal, int total, int alreadyDone, string what = "replications",
+internal sealed class ProgressReporter(TextWriter stderr, bool terminal, int total, int alreadyDone, string what = "replications",
     TimeSpan? plainInterval = null, TimeSpan? rateKnownAfter = null, Func<TimeSpan>? clock = null)
 {
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);

@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Output;
 /// The sketch is deterministic: the same values in the same order give the same bits, which is why the
 /// batch always feeds replications in replication order.
 /// </summary>
-public sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExactCapacity, double compression = QuantileSketch.DefaultCompression)
+internal sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultExactCapacity, double compression = QuantileSketch.DefaultCompression)
 {
     /// <summary>Values kept exactly before the sketch switches to a digest, unless the caller asks for fewer.</summary>
     public const int DefaultExactCapacity = 4096;

@@ -6,7 +6,7 @@ namespace UrbanSim.Runner.Output;
 /// Numbers in sentences, as a report writes them: with their unit, a sensible number of figures, thousands written
 /// k, m or bn, and a true minus sign. Shared by the console, summary.json's explanations and the explorer.
 /// </summary>
-public static class Readable
+internal static class Readable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

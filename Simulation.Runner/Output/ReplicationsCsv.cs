@@ -12,7 +12,7 @@ namespace UrbanSim.Runner.Output;
 /// how many years each kind hit and whether it hit the final year (the same in every variant). A replication's random
 /// numbers are keyed by (seed, replication), so any row can be reproduced on its own.
 /// </summary>
-public sealed class ReplicationsCsv(TextWriter writer, Scenario scenario, RecordLayout layout)
+internal sealed class ReplicationsCsv(TextWriter writer, Scenario scenario, RecordLayout layout)
 {
     /// <summary>The shock kinds, as named in the columns <c>&lt;kind&gt;_years</c> and <c>&lt;kind&gt;_in_final_year</c>.</summary>
     public static readonly (ShockKinds Kind, string Name, string Meaning)[] ShockColumns =

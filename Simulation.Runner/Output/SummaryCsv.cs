@@ -9,7 +9,7 @@ namespace UrbanSim.Runner.Output;
 /// interval of the mean, percentiles), and for every variant but the first the paired difference against the first
 /// (mean, 95% confidence interval) and the probability of doing better (empty when neither way is better).
 /// </summary>
-public static class SummaryCsv
+internal static class SummaryCsv
 {
     public const string Header =
         "variant,variant_label,outcome,outcome_label,unit,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95,against,difference_mean,difference_ci95_low,difference_ci95_high,probability_better";

@@ -1,18 +1,18 @@
 namespace UrbanSim.Runner.Output;
 
 /// <summary>Distribution summary of one outcome across replications.</summary>
-public readonly record struct OutcomeSummary(double Mean, double Sd, double Ci95Low, double Ci95High,
+internal readonly record struct OutcomeSummary(double Mean, double Sd, double Ci95Low, double Ci95High,
     double P5, double P25, double P50, double P75, double P95);
 
 /// <summary>Summary of paired differences (variant − first variant) across replications.</summary>
-public readonly record struct PairedSummary(double Mean, double Sd, double Ci95Low, double Ci95High, double ProbabilityBetter);
+internal readonly record struct PairedSummary(double Mean, double Sd, double Ci95Low, double Ci95High, double ProbabilityBetter);
 
 /// <summary>
 /// Statistics of a whole sample at once, through the same <see cref="ColumnStatistics"/> the batch uses:
 /// mean, sample standard deviation, a Student-t 95% confidence interval of the mean, and R7 quantiles
 /// (exact while the sample fits the sketch's exact capacity).
 /// </summary>
-public static class SummaryStatistics
+internal static class SummaryStatistics
 {
     /// <summary>Summarises a sample (not modified).</summary>
     public static OutcomeSummary Summarise(ReadOnlySpan<double> sample)

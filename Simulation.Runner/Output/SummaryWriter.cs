@@ -12,7 +12,7 @@ namespace UrbanSim.Runner.Output;
 /// variant, HLE change by deprivation decile, and the start-year baseline. Numbers are in round-trip
 /// invariant form, so equal results give equal bytes; undefined values (an outcome with no data) are null.
 /// </summary>
-public static class SummaryWriter
+internal static class SummaryWriter
 {
     public static string ToJson(Scenario scenario, BatchAccumulator batch, int requested)
     {

@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Output;
 /// calendar year; the start year holds the start-year values of the health measures (common to all variants),
 /// and each simulated year t = 1…horizon is labelled start_year + t.
 /// </summary>
-public static class TimeseriesCsv
+internal static class TimeseriesCsv
 {
     public const string Header = "variant,year,outcome,mean,p5,p25,p50,p75,p95";
 

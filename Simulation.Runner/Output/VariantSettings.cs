@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Output;
 /// for itself (by path, e.g. "politics.co_investment_per_gbp"), so a table or chart of
 /// the outputs can always be traced to the setting that made it.
 /// </summary>
-public static class VariantSettings
+internal static class VariantSettings
 {
     /// <summary>Writes <c>"variant_settings": [ { "name", "label", "description", "levers": { … }, "parameters": { … } }, … ]</c>.</summary>
     public static void Write(JsonWriter w, Scenario scenario)

@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Output;
 /// zone's name, council and ICB when the zones file gives them (real places keep their ONS codes and names).
 /// Zones are the same places in every replication (they depend on the seed only), so the means are of one place.
 /// </summary>
-public static class ZonesCsv
+internal static class ZonesCsv
 {
     public const string Header =
         "variant,zone,region,capacity,deprivation_decile,population,hle_start_years,hle_final_years,hle_change_years,le_start_years,le_final_years,le_change_years,zone_name,local_authority,icb";

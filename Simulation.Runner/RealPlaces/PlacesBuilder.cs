@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.RealPlaces;
 /// How a built world's start year compares with ONS for one authority. LE and HLE are population-weighted means over
 /// councils (ONS) and over zones (the model), with Census 2021 residents as weights.
 /// </summary>
-public sealed record AuthorityCheck(string Authority, string Code, CapacityClass Capacity, double Population, int Zones, int Councils, int CouncilsWithHle,
+internal sealed record AuthorityCheck(string Authority, string Code, CapacityClass Capacity, double Population, int Zones, int Councils, int CouncilsWithHle,
     double HlePopulationShare, double OnsLeYears, double ModelLeYears, double? OnsHleYears, double? ModelHlePublishedCouncilsYears, double ModelHleYears, string Icbs)
 {
     /// <summary>The header of a checks CSV file, in the order of <see cref="CsvRow"/>.</summary>
@@ -26,13 +26,13 @@ public sealed record AuthorityCheck(string Authority, string Code, CapacityClass
 }
 
 /// <summary>A built world: its zones (as the file holds them), the comparison with ONS by authority, and the comment lines naming its sources.</summary>
-public sealed record BuiltPlaces(ImmutableArray<ZoneRecord> Zones, IReadOnlyList<AuthorityCheck> Checks, IReadOnlyList<string> Comments);
+internal sealed record BuiltPlaces(ImmutableArray<ZoneRecord> Zones, IReadOnlyList<AuthorityCheck> Checks, IReadOnlyList<string> Comments);
 
 /// <summary>
 /// <c>urbansim places build</c>'s work: reads the official files, calibrates every council of England to ONS's LE and
 /// HLE, and builds the zones of the chosen authorities at the chosen level. Bad input gives problems, never an exception.
 /// </summary>
-public static class PlacesBuilder
+internal static class PlacesBuilder
 {
     /// <summary>What <c>--authorities</c> accepts besides names and codes.</summary>
     public const string MayoralAuthorities = "mcas", AllOfEngland = "england";

@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.RealPlaces;
 /// zones file of real places from official open data. Bad input: every problem (file, line, column, fix), exit 2,
 /// nothing written. A write that fails: exit 74, no partial file.
 /// </summary>
-public static class PlacesCommand
+internal static class PlacesCommand
 {
     public static int Build(string from, PlaceLevel level, string? authorities, string outFile, string? checksFile, TextWriter stdout, TextWriter stderr)
     {

@@ -5,7 +5,7 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Runner.RealPlaces;
 
 /// <summary>The zone level of a built world.</summary>
-public enum PlaceLevel
+internal enum PlaceLevel
 {
     /// <summary>One zone per 2021 MSOA (middle layer super output area, about 8,000 residents).</summary>
     Msoa,

@@ -17,7 +17,7 @@ namespace UrbanSim.Runner.Scenarios;
 /// lists and limits. What JSON Schema cannot say (unique variant names, lower95 &lt; median &lt; upper95, a
 /// zones CSV that exists) is left to <c>urbansim validate</c> and stated in the descriptions.
 /// </summary>
-public static class ScenarioSchema
+internal static class ScenarioSchema
 {
     /// <summary>The JSON Schema dialect the schema is written in.</summary>
     public const string Dialect = "https://json-schema.org/draft/2020-12/schema";

@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Sensitivity;
 /// and thread. Sobol matrices are plain Monte Carlo (not a low-discrepancy sequence): simpler, and the bootstrap
 /// intervals are then honest about the sampling error.
 /// </summary>
-public static class Designs
+internal static class Designs
 {
     // Distinct key spaces for the designs' random numbers (the "stream" field of the counter-based generator).
     private const int SaltelliStream = 101, MorrisStream = 102, LhsStream = 103, BootstrapStream = 104, SplitStream = 105;

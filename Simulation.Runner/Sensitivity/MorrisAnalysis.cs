@@ -1,7 +1,7 @@
 namespace UrbanSim.Runner.Sensitivity;
 
 /// <summary>Morris elementary effects of one factor: mean, mean of absolute values (μ*) and standard deviation (σ).</summary>
-public sealed record MorrisEffect(string Factor, FactorKind Kind, double Mu, double MuStar, double Sigma, int Members = 1);
+internal sealed record MorrisEffect(string Factor, FactorKind Kind, double Mu, double MuStar, double Sigma, int Members = 1);
 
 /// <summary>
 /// Morris screening from <see cref="Designs.Morris"/> trajectories. An elementary effect is the change in the output
@@ -10,7 +10,7 @@ public sealed record MorrisEffect(string Factor, FactorKind Kind, double Mu, dou
 /// non-linearity. A group moves all its members the same way at once; its effect is per full range of every member
 /// together, and its μ* ranks the group as a whole (Campolongo et al. 2007).
 /// </summary>
-public static class MorrisAnalysis
+internal static class MorrisAnalysis
 {
     public static MorrisEffect[] Analyse(IReadOnlyList<FactorGroup> groups, int factors, int trajectories, int[] moved, double[] steps, double[] results, int outputs, int output)
     {

@@ -9,7 +9,7 @@ namespace UrbanSim.Runner.Sensitivity;
 /// Written like a run's <see cref="Chunk"/> (temporary file, flushed, renamed; SHA-256 at the end), in the same
 /// <c>chunks/</c> folder and with the same file names, but with its own magic so the two are never confused.
 /// </summary>
-public sealed class PointChunk
+internal sealed class PointChunk
 {
     private const string Magic = "USIMPNTS";
     private const int FormatVersion = 1;

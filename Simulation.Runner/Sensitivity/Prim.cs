@@ -1,7 +1,7 @@
 namespace UrbanSim.Runner.Sensitivity;
 
 /// <summary>A box in the unit hypercube: per factor, the lower and upper unit coordinate kept.</summary>
-public sealed record PrimBox(double[] Lower, double[] Upper, double Coverage, double Density, double Support);
+internal sealed record PrimBox(double[] Lower, double[] Upper, double Coverage, double Density, double Support);
 
 /// <summary>
 /// Scenario discovery by PRIM (Friedman and Fisher 1999), peeling only: starting from the whole sample, repeatedly cut
@@ -9,7 +9,7 @@ public sealed record PrimBox(double[] Lower, double[] Upper, double Coverage, do
 /// leaves the highest density (share of points in the box that are "hits"), until fewer than
 /// <see cref="MinimumSupport"/> of the points remain. Coverage is the share of all hits that lie in the box.
 /// </summary>
-public static class Prim
+internal static class Prim
 {
     public const double Alpha = 0.05, MinimumSupport = 0.05;
 

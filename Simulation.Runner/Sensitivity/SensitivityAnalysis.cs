@@ -4,7 +4,7 @@ namespace UrbanSim.Runner.Sensitivity;
 /// <param name="Samples">Sobol base samples N: the Saltelli design has N (k + 2) points.</param>
 /// <param name="MorrisTrajectories">Morris trajectories r, each of k + 1 points.</param>
 /// <param name="LhsSamples">Latin hypercube runs the surrogate and scenario discovery use.</param>
-public sealed record SensitivitySettings(int Samples, ulong Seed, int Threads, int MorrisTrajectories, int LhsSamples,
+internal sealed record SensitivitySettings(int Samples, ulong Seed, int Threads, int MorrisTrajectories, int LhsSamples,
     int MorrisLevels = 4, int BootstrapResamples = SobolAnalysis.BootstrapResamples)
 {
     /// <summary>The defaults for <paramref name="samples"/> base samples: r = N / 16 trajectories (4 to 64), LHS of N runs (at least 50).</summary>
@@ -13,7 +13,7 @@ public sealed record SensitivitySettings(int Samples, ulong Seed, int Threads, i
 }
 
 /// <summary>Everything an analysis computed: the designs, the model's outputs at them, and the analyses per output.</summary>
-public sealed class SensitivityResults
+internal sealed class SensitivityResults
 {
     public required IReadOnlyList<Factor> Factors { get; init; }
     /// <summary>The factors as the Sobol and Morris designs grouped them.</summary>
@@ -36,10 +36,10 @@ public sealed class SensitivityResults
 }
 
 /// <summary>The analyses of one output.</summary>
-public sealed record OutputAnalysis(string Output, int OutputIndex, SobolIndex[] Sobol, MorrisEffect[] Morris, SurrogateResult? Surrogate);
+internal sealed record OutputAnalysis(string Output, int OutputIndex, SobolIndex[] Sobol, MorrisEffect[] Morris, SurrogateResult? Surrogate);
 
 /// <summary>Runs the three designs through a model and analyses the chosen outputs.</summary>
-public static class SensitivityAnalysis
+internal static class SensitivityAnalysis
 {
     /// <summary>
     /// Whether a surrogate can be fitted to an output: every value finite (an outcome can be undefined, such as the HLE

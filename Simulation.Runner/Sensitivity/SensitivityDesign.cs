@@ -5,7 +5,7 @@ namespace UrbanSim.Runner.Sensitivity;
 /// points in that order, deterministic from the settings' samples and seed and the factor count. Chunks, shards and
 /// resumes address points by their index in this list.
 /// </summary>
-public sealed class SensitivityDesign
+internal sealed class SensitivityDesign
 {
     public required int Factors { get; init; }
     /// <summary>How the Sobol and Morris designs group the factors.</summary>

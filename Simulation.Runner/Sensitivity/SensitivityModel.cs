@@ -7,7 +7,7 @@ using UrbanSim.Core.Scenarios;
 namespace UrbanSim.Runner.Sensitivity;
 
 /// <summary>Whether a factor is a policy lever, an uncertain model parameter, or a group of parameters varied together.</summary>
-public enum FactorKind { Lever, Parameter, ParameterGroup }
+internal enum FactorKind { Lever, Parameter, ParameterGroup }
 
 /// <summary>
 /// Factors the Sobol and Morris designs vary together: a group's columns are swapped together in the Saltelli design
@@ -17,7 +17,7 @@ public enum FactorKind { Lever, Parameter, ParameterGroup }
 /// <param name="Name">The group's name (a factor's own name when it is alone).</param>
 /// <param name="Kind">The factor's kind when alone, <see cref="FactorKind.ParameterGroup"/> otherwise.</param>
 /// <param name="Members">Indices of the member factors, ascending.</param>
-public sealed record FactorGroup(string Name, FactorKind Kind, int[] Members)
+internal sealed record FactorGroup(string Name, FactorKind Kind, int[] Members)
 {
     /// <summary>Every factor in a group of its own.</summary>
     public static IReadOnlyList<FactorGroup> Singletons(IReadOnlyList<Factor> factors) =>
@@ -44,14 +44,14 @@ public sealed record FactorGroup(string Name, FactorKind Kind, int[] Members)
 /// uncertain parameter's distribution (u is kept within [0.001, 0.999], so grid designs such as Morris never
 /// ask for an infinite quantile, and the value is clamped to the parameter's allowed range).
 /// </summary>
-public sealed record Factor(string Name, FactorKind Kind, Func<double, double> Value)
+internal sealed record Factor(string Name, FactorKind Kind, Func<double, double> Value)
 {
     /// <summary>A factor uniform on [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public static Factor Uniform(string name, FactorKind kind, double min, double max) => new(name, kind, u => min + u * (max - min));
 }
 
 /// <summary>A model evaluated at points of the unit hypercube; one worker per thread.</summary>
-public interface ISensitivityModel
+internal interface ISensitivityModel
 {
     IReadOnlyList<Factor> Factors { get; }
     /// <summary>How the Sobol and Morris designs group the factors; every factor alone unless a model says otherwise.</summary>
@@ -62,7 +62,7 @@ public interface ISensitivityModel
 }
 
 /// <summary>Evaluates the model at one point: <c>unit</c> has one coordinate per factor, <c>outputs</c> one slot per output.</summary>
-public interface ISensitivityWorker
+internal interface ISensitivityWorker
 {
     void Evaluate(ReadOnlySpan<double> unit, Span<double> outputs);
 }
@@ -78,7 +78,7 @@ public interface ISensitivityWorker
 /// (QALYs at £70,000 less public and NHS costs) and <c>compared_better_share</c> (the share of replications in which
 /// that benefit is positive), so the analysis says which factors decide the ranking of the two.
 /// </summary>
-public sealed class ScenarioModel : ISensitivityModel
+internal sealed class ScenarioModel : ISensitivityModel
 {
     public const string GapHalved = "mission_gap_halved", GapReduction = "hle_gap_reduction_share";
     public const string NetBenefit = "net_monetary_benefit_gbp", ComparedBetter = "compared_better_share";
@@ -189,7 +189,7 @@ public sealed class ScenarioModel : ISensitivityModel
 /// only on its coordinates, so any thread count gives identical numbers. Work goes in blocks so that progress is
 /// reported from the calling thread.
 /// </summary>
-public static class ParallelEvaluator
+internal static class ParallelEvaluator
 {
     public const int BlockSize = 64;
 

@@ -7,7 +7,7 @@ namespace UrbanSim.Runner.Sensitivity;
 
 /// <summary>Scenario discovery's answer: what counts as a hit, how common hits are, and the PRIM box.</summary>
 /// <param name="DensityIfFreed">Per factor, the chosen box's density without that factor's restriction (NaN if unrestricted).</param>
-public sealed record DiscoveryResult(string Target, string Output, double Threshold, int HalvedRuns, int Runs, int Hits,
+internal sealed record DiscoveryResult(string Target, string Output, double Threshold, int HalvedRuns, int Runs, int Hits,
     List<PrimBox> Trajectory, PrimBox Chosen, double[] DensityIfFreed)
 {
     /// <summary>A restriction whose removal lowers the density by less than this is reported as minor.</summary>
@@ -27,7 +27,7 @@ public sealed record DiscoveryResult(string Target, string Output, double Thresh
 /// charts/ and manifest.json. Every number is written in invariant round-trip form and every file atomically, so the
 /// same scenario, samples and seed give the same bytes on any thread count (the manifest's timings aside).
 /// </summary>
-public static class SensitivityOutputs
+internal static class SensitivityOutputs
 {
     public static readonly string[] DataFiles = ["sobol.csv", "morris.csv", "samples.csv", "surrogate.json", "discovery.json"];
 

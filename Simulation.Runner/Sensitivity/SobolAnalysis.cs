@@ -1,10 +1,10 @@
 namespace UrbanSim.Runner.Sensitivity;
 
 /// <summary>A Sobol index with its bootstrap 95% percentile interval.</summary>
-public readonly record struct Interval(double Estimate, double Low, double High);
+internal readonly record struct Interval(double Estimate, double Low, double High);
 
 /// <summary>First-order and total Sobol indices of one factor, or one group of factors (<paramref name="Members"/> of them), for one output.</summary>
-public sealed record SobolIndex(string Factor, FactorKind Kind, Interval FirstOrder, Interval Total, int Members = 1);
+internal sealed record SobolIndex(string Factor, FactorKind Kind, Interval FirstOrder, Interval Total, int Members = 1);
 
 /// <summary>
 /// Sobol indices from a Saltelli design (<see cref="Designs.Saltelli"/>): first order by Saltelli et al. (2010),
@@ -12,7 +12,7 @@ public sealed record SobolIndex(string Factor, FactorKind Kind, Interval FirstOr
 /// the variance of f over A and B together. For a group of factors swapped together, the same estimators give the
 /// group's closed first-order and total indices. Intervals: percentile bootstrap over the N rows (seeded).
 /// </summary>
-public static class SobolAnalysis
+internal static class SobolAnalysis
 {
     public const int BootstrapResamples = 1000;
 

@@ -5,14 +5,14 @@ using Microsoft.ML.Trainers.FastTree;
 namespace UrbanSim.Runner.Sensitivity;
 
 /// <summary>How well a surrogate fits, what it relies on, and how it responds to its top factors.</summary>
-public sealed record SurrogateResult(
+internal sealed record SurrogateResult(
     string Output, int TrainRows, int TestRows, double TestRSquared, double TestMeanAbsoluteError,
     IReadOnlyList<(string Factor, double Importance)> Importances,
     double[] TestSimulated, double[] TestPredicted,
     IReadOnlyList<PartialDependence> PartialDependences);
 
 /// <summary>The surrogate's mean prediction as one factor moves over its range, the others as sampled.</summary>
-public sealed record PartialDependence(string Factor, double[] Values, double[] Predictions);
+internal sealed record PartialDependence(string Factor, double[] Values, double[] Predictions);
 
 /// <summary>
 /// A learned stand-in for the simulation: ML.NET FastTree (gradient-boosted regression trees, one thread and a fixed
@@ -20,7 +20,7 @@ public sealed record PartialDependence(string Factor, double[] Values, double[] 
 /// Permutation importance is the fall in held-out R² when one factor's column is shuffled (mean of
 /// <see cref="PermutationRepeats"/> seeded shuffles), as ML.NET's PermutationFeatureImportance measures it.
 /// </summary>
-public static class Surrogate
+internal static class Surrogate
 {
     public const int PermutationRepeats = 5, GridPoints = 21, TopFactors = 3;
 

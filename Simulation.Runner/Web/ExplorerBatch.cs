@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Web;
 /// <see cref="BatchAccumulator"/> the command line uses. Replications [0, n) therefore give exactly the numbers of
 /// <c>urbansim run</c> with n replications of the same scenario, whatever the steps.
 /// </summary>
-public sealed class ExplorerBatch(Scenario scenario, JobLimiter limiter, string client = "")
+internal sealed class ExplorerBatch(Scenario scenario, JobLimiter limiter, string client = "")
 {
     /// <summary>
     /// What a batch of <paramref name="replications"/> of <paramref name="scenario"/> is estimated to hold at its largest:

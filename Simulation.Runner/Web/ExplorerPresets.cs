@@ -9,11 +9,11 @@ namespace UrbanSim.Runner.Web;
 /// seed, in a smaller world so that a first answer arrives within a second. The baseline setting is the
 /// scenario's first variant; the page starts the user's setting at its last variant.
 /// </summary>
-public sealed record ExplorerPreset(string Key, string Name, string Description, Scenario Scenario, WorldSpec FullWorld,
+internal sealed record ExplorerPreset(string Key, string Name, string Description, Scenario Scenario, WorldSpec FullWorld,
     PolicyVariant Baseline, PolicyVariant Initial);
 
 /// <summary>The explorer presets, read from the bundled scenarios embedded in the program (not from disk at run time).</summary>
-public static class ExplorerPresets
+internal static class ExplorerPresets
 {
     /// <summary>Zones in an explorer world by default (the reference world has 300); also the most a request may ask for.</summary>
     public const int DefaultZones = 30;
@@ -93,4 +93,4 @@ public static class ExplorerPresets
 }
 
 /// <summary>A lever: its snake_case name, the property, its allowed range (null for the settlement) and its meaning.</summary>
-public sealed record LeverInfo(string Name, PropertyInfo Property, AllowedRangeAttribute? Range, string Meaning);
+internal sealed record LeverInfo(string Name, PropertyInfo Property, AllowedRangeAttribute? Range, string Meaning);

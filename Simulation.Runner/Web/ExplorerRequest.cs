@@ -5,7 +5,7 @@ using UrbanSim.Core.Settlements;
 namespace UrbanSim.Runner.Web;
 
 /// <summary>A problem with one field of a request: the field, the value given, what is allowed, and a sentence.</summary>
-public sealed record RequestProblem(string Field, string? Value, string Allowed, string Message);
+internal sealed record RequestProblem(string Field, string? Value, string Allowed, string Message);
 
 /// <summary>
 /// A validated explorer request: the preset, the user's levers, horizon, replications and zones. Every field comes
@@ -16,7 +16,7 @@ public sealed record RequestProblem(string Field, string? Value, string Allowed,
 /// The width the page shows charts at, so they are laid out for it with readable text (null: the report size). A display
 /// setting, not part of the setting a link shares.
 /// </param>
-public sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers, int HorizonYears, int Replications, int Zones, int? ChartWidthPx = null)
+internal sealed record ExplorerRequest(ExplorerPreset Preset, PolicyLevers Levers, int HorizonYears, int Replications, int Zones, int? ChartWidthPx = null)
 {
     public const int MaxReplications = 5000, DefaultReplications = 1600;
     public const int MaxHorizonYears = 50;

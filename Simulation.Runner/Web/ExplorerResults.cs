@@ -15,7 +15,7 @@ namespace UrbanSim.Runner.Web;
 /// setting, the full-scenario check, and the charts as SVG laid out for the page's width, with a text alternative each.
 /// Charts come from <see cref="BatchCharts"/>, the command line's own code.
 /// </summary>
-public static class ExplorerResults
+internal static class ExplorerResults
 {
     /// <summary>Charts the page shows, in order.</summary>
     public static readonly string[] Charts =

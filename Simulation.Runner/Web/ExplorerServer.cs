@@ -23,7 +23,7 @@ namespace UrbanSim.Runner.Web;
 /// </list>
 /// Every request is validated (<see cref="ExplorerRequest"/>); bad input gets 400 with a JSON list of problems.
 /// </summary>
-public static class ExplorerServer
+internal static class ExplorerServer
 {
     public const int DefaultPort = 5080;
     public const string DefaultHost = "127.0.0.1";

@@ -11,7 +11,7 @@ using UrbanSim.Runner.Output;
 namespace UrbanSim.Runner.Web;
 
 /// <summary>One headline outcome of one variant in the full scenario: its mean paired difference against the first variant.</summary>
-public sealed record FullDifference(string Outcome, double Mean, double Ci95Low, double Ci95High);
+internal sealed record FullDifference(string Outcome, double Mean, double Ci95Low, double Ci95High);
 
 /// <summary>A bundled scenario run in full (every zone, its own replications), kept so the explorer can say when its small world disagrees.</summary>
 /// <param name="Preset">The explorer preset (the scenario file's name).</param>
@@ -20,7 +20,7 @@ public sealed record FullDifference(string Outcome, double Mean, double Ci95Low,
 /// <param name="Zones">Zones of the full world.</param>
 /// <param name="FirstReplicationHleYears">Final-year HLE of each variant in replication 0: the model's fingerprint, to notice a changed model.</param>
 /// <param name="Variants">Every variant but the first, by name, with its headline differences.</param>
-public sealed record FullScenarioCheck(string Preset, string ScenarioSha256, int Replications, int Zones, double[] FirstReplicationHleYears,
+internal sealed record FullScenarioCheck(string Preset, string ScenarioSha256, int Replications, int Zones, double[] FirstReplicationHleYears,
     IReadOnlyDictionary<string, IReadOnlyList<FullDifference>> Variants);
 
 /// <summary>
@@ -29,7 +29,7 @@ public sealed record FullScenarioCheck(string Preset, string ScenarioSha256, int
 /// each preset's fingerprint and fails when the model or a scenario has changed since, naming the command that
 /// regenerates the file (<c>URBANSIM_UPDATE_EXPLORER_CHECKS=1 dotnet test … --filter FullScenarioChecksTests</c>).
 /// </summary>
-public static class FullScenarioChecks
+internal static class FullScenarioChecks
 {
     public const string ResourceName = "explorer/full-scenario-checks.json";
 

@@ -11,7 +11,7 @@ namespace UrbanSim.Runner.Web;
 /// at most <see cref="MaxWaiting"/> slices may wait.
 /// A client is its remote IP address.
 /// </summary>
-public sealed class JobLimiter(int threads, int maxWaiting = JobLimiter.DefaultMaxWaiting, int maxRequests = JobLimiter.DefaultMaxRequests,
+internal sealed class JobLimiter(int threads, int maxWaiting = JobLimiter.DefaultMaxWaiting, int maxRequests = JobLimiter.DefaultMaxRequests,
     int maxRequestsPerClient = JobLimiter.DefaultMaxRequestsPerClient, long memoryBudgetBytes = JobLimiter.DefaultMemoryBudgetBytes)
 {
     public const int SliceReplications = 100;
@@ -125,4 +125,4 @@ public sealed class JobLimiter(int threads, int maxWaiting = JobLimiter.DefaultM
 }
 
 /// <summary>Thrown when the server is too busy to queue another request.</summary>
-public sealed class ServerBusyException() : Exception("the server is busy with other requests; try again in a few seconds");
+internal sealed class ServerBusyException() : Exception("the server is busy with other requests; try again in a few seconds");

@@ -8,7 +8,7 @@ namespace UrbanSim.Runner.Web;
 /// <param name="Lever">The lever's snake_case name.</param>
 /// <param name="Active">False when no value the slider can take changes any result under this setting.</param>
 /// <param name="Note">Why it has no effect, or where only part of its range matters; empty when it simply works.</param>
-public sealed record LeverEffect(string Lever, bool Active, string Note);
+internal sealed record LeverEffect(string Lever, bool Active, string Note);
 
 /// <summary>
 /// Which levers do nothing under a setting, read from the model's own rules rather than guessed: the levers only other
@@ -17,7 +17,7 @@ public sealed record LeverEffect(string Lever, bool Active, string Note);
 /// money whatever the partnership; otherwise a ramp around the partnership threshold). A test checks every
 /// claim of "no effect" against simulations.
 /// </summary>
-public static class LeverEffects
+internal static class LeverEffects
 {
     public static IReadOnlyList<LeverEffect> For(PolicyLevers levers, ModelParameters parameters)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 namespace UrbanSim.Runner.Web;
 
 /// <summary><c>urbansim serve</c>: starts the policy explorer and runs until Ctrl-C or SIGTERM.</summary>
-public static class ServeCommand
+internal static class ServeCommand
 {
     /// <summary>What serve says on Ctrl-C or SIGTERM: it stops serving; it has no batch to save.</summary>
     public const string StoppingMessage = "stopping the explorer; requests in progress are cancelled…";

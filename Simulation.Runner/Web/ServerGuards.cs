@@ -13,7 +13,7 @@ namespace UrbanSim.Runner.Web;
 /// security headers on every response, the Host header checked against the address the server is bound to, and a cap on
 /// the connections one client may hold open.
 /// </summary>
-public static class ServerGuards
+internal static class ServerGuards
 {
     /// <summary>Connections one client (remote IP address) may hold open at once; the next are closed on arrival.</summary>
     public const int MaxConnectionsPerClient = 32;

@@ -29,7 +29,7 @@ public sealed class ExplorerServerFixture : IAsyncLifetime
     }
 
     /// <summary>The simulation called directly: the engine's replications [0, n) folded in order, without the server.</summary>
-    public static BatchAccumulator Direct(Scenario scenario)
+    internal static BatchAccumulator Direct(Scenario scenario)
     {
         var layout = RecordLayout.For(scenario);
         var batch = new BatchAccumulator(layout);

@@ -43,7 +43,7 @@ public sealed class OpenDataWorlds
 {
     private readonly Dictionary<(PlaceLevel, string?), Lazy<BuiltPlaces>> _built = [];
 
-    public BuiltPlaces Get(PlaceLevel level, string? authorities = null)
+    internal BuiltPlaces Get(PlaceLevel level, string? authorities = null)
     {
         lock (_built)
         {
@@ -131,10 +131,11 @@ public sealed class OpenDataTests(OpenDataWorlds worlds) : IClassFixture<OpenDat
     }
 
     [Theory]
-    [InlineData(PlaceLevel.Lsoa)]
-    [InlineData(PlaceLevel.Msoa)]
-    public void England_StartYear_IsInsideTheEvidenceBands(PlaceLevel level)
+    [InlineData("Lsoa")]
+    [InlineData("Msoa")]
+    public void England_StartYear_IsInsideTheEvidenceBands(string levelName)
     {
+        var level = Enum.Parse<PlaceLevel>(levelName);
         var built = worlds.Get(level, PlacesBuilder.AllOfEngland);
         var (_, result) = StartYear(built.Zones);
 
