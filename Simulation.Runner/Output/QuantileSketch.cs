@@ -23,6 +23,9 @@ internal sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultE
     private double[] _values = new double[64];
     private int _buffered;
     private bool _sorted;
+    // Reading settles the sketch (sorts the sample or compresses the digest) in place; the lock lets the output files
+    // and charts read one folded batch from several threads at once. Adding is single-threaded (the fold).
+    private readonly object _settling = new();
     private double[] _means = [], _weights = [], _spareMeans = [], _spareWeights = [];
     private int _centroids;
     private bool _digest;
@@ -55,15 +58,18 @@ internal sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultE
     public double Quantile(double tau)
     {
         if (Count == 0) return double.NaN;
-        if (!_digest)
+        lock (_settling)
         {
-            // Sorted in place once; order does not matter to an exact sample, and Add clears the flag.
-            var sorted = _values.AsSpan(0, _buffered);
-            if (!_sorted) { sorted.Sort(); _sorted = true; }
-            return SortedR7(sorted, tau);
+            if (!_digest)
+            {
+                // Sorted in place once; order does not matter to an exact sample, and Add clears the flag.
+                var sorted = _values.AsSpan(0, _buffered);
+                if (!_sorted) { sorted.Sort(); _sorted = true; }
+                return SortedR7(sorted, tau);
+            }
+            Compress();
+            return DigestQuantile(tau);
         }
-        Compress();
-        return DigestQuantile(tau);
     }
 
     /// <summary>
@@ -84,15 +90,18 @@ internal sealed class QuantileSketch(int exactCapacity = QuantileSketch.DefaultE
     /// </summary>
     public (double[] Values, double[] Weights) WeightedSample()
     {
-        if (!_digest)
+        lock (_settling)
         {
-            // Sorted, so the points do not depend on whether quantiles were asked for first.
-            if (!_sorted) { _values.AsSpan(0, _buffered).Sort(); _sorted = true; }
-            var values = _values.AsSpan(0, _buffered).ToArray();
-            return (values, Enumerable.Repeat(1.0, values.Length).ToArray());
+            if (!_digest)
+            {
+                // Sorted, so the points do not depend on whether quantiles were asked for first.
+                if (!_sorted) { _values.AsSpan(0, _buffered).Sort(); _sorted = true; }
+                var values = _values.AsSpan(0, _buffered).ToArray();
+                return (values, Enumerable.Repeat(1.0, values.Length).ToArray());
+            }
+            Compress();
+            return (_means.AsSpan(0, _centroids).ToArray(), _weights.AsSpan(0, _centroids).ToArray());
         }
-        Compress();
-        return (_means.AsSpan(0, _centroids).ToArray(), _weights.AsSpan(0, _centroids).ToArray());
     }
 
     /// <summary>Merges buffered values into the digest (merging t-digest, one pass over sorted points).</summary>

@@ -1,3 +1,5 @@
+using UrbanSim.Runner.Output;
+
 namespace UrbanSim.Runner.Sensitivity;
 
 /// <summary>Sample sizes and seed of an analysis.</summary>
@@ -84,15 +86,22 @@ internal static class SensitivityAnalysis
         var sobolValues = values.AsSpan(0, design.SobolCount * m).ToArray();
         var morrisValues = values.AsSpan(design.SobolCount * m, design.MorrisCount * m).ToArray();
         var lhsValues = values.AsSpan((design.SobolCount + design.MorrisCount) * m, design.LhsCount * m).ToArray();
-        var analyses = analysed.Select(o => new OutputAnalysis(outputs[o], o,
-            SobolAnalysis.Analyse(GroupsOf(factors, design), settings.Samples, sobolValues, m, o, settings.Seed, settings.BootstrapResamples),
-            MorrisAnalysis.Analyse(GroupsOf(factors, design), factors.Count, settings.MorrisTrajectories, design.MorrisMoved, design.MorrisSteps, morrisValues, m, o),
-            surrogate && Learnable(lhsValues, m, o) ? Surrogate.Fit(factors, design.LhsPoints, lhsValues, m, o, outputs[o], settings.Seed) : null)).ToList();
+        // Each output's bootstrap, Morris effects and surrogate are independent of the others': analysed on every thread.
+        var groups = GroupsOf(factors, design);
+        var analyses = new OutputAnalysis[analysed.Count];
+        Concurrently.For(analysed.Count, settings.Threads, i =>
+        {
+            int o = analysed[i];
+            analyses[i] = new OutputAnalysis(outputs[o], o,
+                SobolAnalysis.Analyse(groups, settings.Samples, sobolValues, m, o, settings.Seed, settings.BootstrapResamples),
+                MorrisAnalysis.Analyse(groups, factors.Count, settings.MorrisTrajectories, design.MorrisMoved, design.MorrisSteps, morrisValues, m, o),
+                surrogate && Learnable(lhsValues, m, o) ? Surrogate.Fit(factors, design.LhsPoints, lhsValues, m, o, outputs[o], settings.Seed) : null);
+        });
         return new SensitivityResults
         {
             Factors = factors, Groups = GroupsOf(factors, design), Outputs = outputs, Settings = settings,
             SobolPoints = design.SobolPoints, SobolValues = sobolValues, MorrisPoints = design.MorrisPoints, MorrisValues = morrisValues,
-            LhsPoints = design.LhsPoints, LhsValues = lhsValues, Analyses = analyses,
+            LhsPoints = design.LhsPoints, LhsValues = lhsValues, Analyses = [.. analyses],
         };
     }
 }

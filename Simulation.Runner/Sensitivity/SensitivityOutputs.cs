@@ -214,12 +214,9 @@ internal static class SensitivityOutputs
     private static IReadOnlyList<string> WriteCharts(string outDir, SensitivityResults r, ChartCaption caption)
     {
         string dir = Path.Combine(outDir, BatchCharts.Folder);
-        var written = new List<string>();
-        void Save(ScottPlot.Plot plot, string stem)
-        {
-            ChartFiles.Save(plot, dir, stem, ChartStyle.WidthPx, ChartStyle.HeightPx);
-            written.Add(stem + ".png"); written.Add(stem + ".svg");
-        }
+        // Built in order, then rendered on every core (each plot is its own object).
+        var charts = new List<(ScottPlot.Plot Plot, string Stem)>();
+        void Save(ScottPlot.Plot plot, string stem) => charts.Add((plot, stem));
         foreach (var a in r.Analyses)
         {
             var (label, unit, divisor) = Look(a.Output);
@@ -238,6 +235,7 @@ internal static class SensitivityOutputs
                         $"partial_dependence_{a.Output}");
             }
         }
-        return written;
+        Concurrently.ForEach(charts, c => ChartFiles.Save(c.Plot, dir, c.Stem, ChartStyle.WidthPx, ChartStyle.HeightPx));
+        return [.. charts.SelectMany(c => new[] { c.Stem + ".png", c.Stem + ".svg" })];
     }
 }
