@@ -15,7 +15,14 @@ internal static class BatchOutputs
     /// <param name="scenarioFile">Where to read the scenario for its SHA-256 when <paramref name="scenarioPath"/> (as recorded) is not readable from here (merge).</param>
     /// <param name="instructionSet">The instruction set the chunks were computed with, when not this machine's (merge).</param>
     public static BatchAccumulator Write(string outDir, string scenarioPath, Scenario scenario, IReadOnlyList<ChunkStore.Entry> chunks,
-        int threads, DateTimeOffset started, string runKey, string? scenarioFile = null, string? instructionSet = null)
+        int threads, DateTimeOffset started, string runKey, string? scenarioFile = null, string? instructionSet = null) =>
+        WriteFolded(outDir, scenarioPath, scenario, Fold(outDir, scenario, chunks, runKey), threads, started, runKey, scenarioFile, instructionSet);
+
+    /// <summary>
+    /// Folds the chunks, in the order given (replication order), into a batch and writes <c>replications.csv</c>; the
+    /// chunks may arrive while they are being written (<see cref="BackgroundFold"/>).
+    /// </summary>
+    public static BatchAccumulator Fold(string outDir, Scenario scenario, IEnumerable<ChunkStore.Entry> chunks, string runKey)
     {
         var layout = RecordLayout.For(scenario);
         var batch = new BatchAccumulator(layout);
@@ -39,14 +46,23 @@ internal static class BatchOutputs
                 batch.Zones.Add(chunk.Zones);
             }
         });
-        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), SummaryWriter.ToJson(scenario, batch, scenario.Replications));
-        AtomicFile.WriteText(Path.Combine(outDir, "summary.csv"), w => SummaryCsv.Write(w, scenario, batch));
-        AtomicFile.WriteText(Path.Combine(outDir, "timeseries.csv"), w => TimeseriesCsv.Write(w, scenario, batch));
-        AtomicFile.WriteText(Path.Combine(outDir, "differences.csv"), w => DifferencesCsv.Write(w, scenario, batch));
-        AtomicFile.WriteText(Path.Combine(outDir, "zones.csv"), w => ZonesCsv.Write(w, scenario, batch));
-        AtomicFile.WriteText(Path.Combine(outDir, "columns.csv"), w => ColumnsCsv.Write(w, scenario));
+        return batch;
+    }
 
-        var charts = BatchCharts.Write(outDir, scenario, batch);
+    /// <summary>Writes every output but <c>replications.csv</c> from a folded batch, and the manifest last.</summary>
+    public static BatchAccumulator WriteFolded(string outDir, string scenarioPath, Scenario scenario, BatchAccumulator batch,
+        int threads, DateTimeOffset started, string runKey, string? scenarioFile = null, string? instructionSet = null)
+    {
+        // The folded batch is only read from here on: the files and the charts are written at once, on every core.
+        IReadOnlyList<string> charts = [];
+        Concurrently.Invoke(
+            () => charts = BatchCharts.Write(outDir, scenario, batch),
+            () => AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), SummaryWriter.ToJson(scenario, batch, scenario.Replications)),
+            () => AtomicFile.WriteText(Path.Combine(outDir, "summary.csv"), w => SummaryCsv.Write(w, scenario, batch)),
+            () => AtomicFile.WriteText(Path.Combine(outDir, "timeseries.csv"), w => TimeseriesCsv.Write(w, scenario, batch)),
+            () => AtomicFile.WriteText(Path.Combine(outDir, "differences.csv"), w => DifferencesCsv.Write(w, scenario, batch)),
+            () => AtomicFile.WriteText(Path.Combine(outDir, "zones.csv"), w => ZonesCsv.Write(w, scenario, batch)),
+            () => AtomicFile.WriteText(Path.Combine(outDir, "columns.csv"), w => ColumnsCsv.Write(w, scenario)));
         var files = DataFiles.Concat(charts.Select(c => BatchCharts.Folder + "/" + c))
             .Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList();
         var manifest = new Manifest

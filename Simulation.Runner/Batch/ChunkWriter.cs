@@ -17,6 +17,9 @@ internal sealed class ChunkWriter(string directory, string runKey, RecordLayout 
     /// <summary>The chunks written so far, in order, so the caller need not read the folder again.</summary>
     public List<ChunkStore.Entry> Written { get; } = [];
 
+    /// <summary>Called with each chunk once it is whole on disk (a background fold takes it from there).</summary>
+    public Action<ChunkStore.Entry>? OnWritten { get; init; }
+
     public void Add(ReplicationResult result)
     {
         if (_count == 0) _first = result.Replication;
@@ -30,7 +33,9 @@ internal sealed class ChunkWriter(string directory, string runKey, RecordLayout 
     {
         if (_count == 0) return;
         string path = new Chunk { RunKey = runKey, First = _first, Layout = layout, Rows = _rows, Count = _count, Zones = _zones }.Write(directory);
-        Written.Add(new ChunkStore.Entry(path, _first, _first + _count));
+        var entry = new ChunkStore.Entry(path, _first, _first + _count);
+        Written.Add(entry);
+        OnWritten?.Invoke(entry);
         _zones.Clear();
         _count = 0;
     }

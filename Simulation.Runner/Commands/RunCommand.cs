@@ -68,22 +68,36 @@ internal static class RunCommand
         try
         {
             var progress = new ProgressReporter(stderr, terminal, size, size - toDo);
-            var writer = new ChunkWriter(chunksDir, runKey, layout);
-            foreach (var (first, end) in missing)
+            // A whole run folds its chunks while they are computed, in replication order: the chunks found on disk before
+            // each missing range, then the range's chunks as each is written (a shard writes no outputs, so folds nothing).
+            using var fold = options.Shard is null ? new BackgroundFold(outDir, scenario, runKey) : null;
+            var foundInOrder = new Queue<ChunkStore.Entry>(found.OrderBy(e => e.First));
+            void FoldFoundBefore(int replication)
+            {
+                while (foundInOrder.Count > 0 && foundInOrder.Peek().First < replication)
+                {
+                    var chunk = foundInOrder.Dequeue();   // not inside fold?.Add(...): a null fold would skip the argument
+                    fold?.Add(chunk);
+                }
+            }
+            var writer = new ChunkWriter(chunksDir, runKey, layout) { OnWritten = fold is null ? null : fold.Add };
+            foreach (var (first, end) in missing.OrderBy(g => g.First))
             {
                 if (cancellation.IsCancellationRequested) break;
+                FoldFoundBefore(first);
                 try
                 {
                     MonteCarloBatch.Run(scenario, first, end - first, threads, result => { writer.Add(result); progress.Advance(); }, cancellation);
                 }
                 finally { writer.Flush(); }
             }
+            FoldFoundBefore(int.MaxValue);
             progress.Finish();
 
             // What is on disk now: the valid chunks found at the start and those just written (they fill gaps, so never overlap).
             var done = found.Concat(writer.Written).OrderBy(e => e.First).ToList();
             if (options.Shard is { } shard) return FinishShard(options, shard, scenario, done, runKey, outDir, rangeFirst, rangeEnd, threads, started, stdout, stderr);
-            var batch = BatchOutputs.Write(outDir, options.ScenarioPath, scenario, done, threads, started, runKey);
+            var batch = BatchOutputs.WriteFolded(outDir, options.ScenarioPath, scenario, fold!.Finish(), threads, started, runKey);
             ConsoleReport.Print(stdout, scenario, batch);
             double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

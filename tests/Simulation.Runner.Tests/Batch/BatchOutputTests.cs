@@ -191,6 +191,23 @@ public sealed class BatchOutputTests : IDisposable
     }
 
     [Fact]
+    public void Resume_WithTheMiddleChunkMissing_FoldsFoundAndNewChunksInReplicationOrder()
+    {
+        // The run folds chunks while it computes: the one found before the gap, the gap's new one, then the one after.
+        string whole = Run("whole", "--reps", "600");
+        string gap = Run("gap", "--reps", "600");
+        string[] chunks = Directory.GetFiles(Path.Combine(gap, RunCommand.ChunksFolder), "*" + Chunk.Extension).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, chunks.Length);
+        File.Delete(chunks[1]);
+
+        var (code, _, stderr) = Cli("run", Path.Combine(_h.Folder, "tiny.json"), "--out", gap, "--reps", "600", "--resume", "--threads", "2");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("344 of 600 replications already done; computing 256", stderr);
+        RunOutputs.AssertSame(whole, gap);
+    }
+
+    [Fact]
     public void RunWithoutResume_StartsAfresh_EvenOverAnotherRunsChunks()
     {
         string dir = Run("out", "--reps", "30", "--seed", "5");
