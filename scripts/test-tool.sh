@@ -7,7 +7,7 @@
 # library), and a tiny sensitivity analysis must fit its surrogate (ML.NET FastTree). Also checks that CITATION.cff
 # carries the package version and that no package carries native debug symbols or other platforms' libraries.
 # Removes everything it made (the build folders under Simulation.Runner/bin and obj stay, as after dotnet build).
-# Exits non-zero with a message on any failure. About 1-2 minutes on two idle cores, most of it dotnet pack.
+# Exits non-zero with a message on any failure. About 30 s after a Release build on two cores, most of it dotnet pack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
