@@ -2,7 +2,8 @@
 # Runs every test of UrbanSim. System packages the tests need are installed first when missing
 # (Debian/Ubuntu, with apt-get): the DejaVu fonts the charts are drawn with and Chromium for the policy
 # explorer's browser tests, R and Python with the libraries the example clients use, and Slurm (slurm-wlm) for the cluster test, scripts/slurm/test-slurm.sh, which
-# runs after the .NET tests and starts (then stops) a single-node Slurm on localhost. Tests of the official open data
+# runs after the .NET tests and starts (then stops) a single-node Slurm on localhost, then the .NET tool test,
+# scripts/test-tool.sh, which packs urbansim, installs it into a temporary folder and runs it. Tests of the official open data
 # run when it is found (URBANSIM_ENGLAND_DATA or ../shared/data/england) and are left out, with a note, when it is not.
 # Ends with a line "N passed, N failed" and exits non-zero if any test failed or the build broke.
 set -euo pipefail
@@ -38,6 +39,8 @@ ensure_packages "command -v slurmctld && test -x /usr/sbin/munged" slurm-wlm
 # even when another python3 comes first on PATH) with pandas, matplotlib and scipy.
 ensure_packages "command -v Rscript && Rscript -e 'library(jsonlite)'" r-base-core r-cran-jsonlite
 ensure_packages "/usr/bin/python3 -c 'import pandas, matplotlib, scipy'" python3-pandas python3-matplotlib python3-scipy
+# The .NET tool test lists the packages' contents with unzip.
+ensure_packages "command -v unzip" unzip
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)
@@ -64,6 +67,9 @@ if bash scripts/test-library.sh; then passed=$((passed + 1)); else failed=$((fai
 
 # The cluster test (a real Slurm on localhost): counted as one more test.
 if bash scripts/slurm/test-slurm.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+# The .NET tool (dotnet pack, dotnet tool install from the packages, the installed urbansim run): one more test.
+if bash scripts/test-tool.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "${passed:-0} passed, ${failed:-0} failed"
 if [ "$status" -ne 0 ] || [ "${failed:-0}" != "0" ] || [ "${passed:-0}" = "0" ]; then exit 1; fi
