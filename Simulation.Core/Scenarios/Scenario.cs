@@ -94,6 +94,12 @@ public sealed record WorldSpec
     /// <summary>Zones loaded from a user's CSV file, if any.</summary>
     public ImmutableArray<ZoneRecord> Zones { get; init; } = [];
 
+    /// <summary>
+    /// The attribution the world's data require wherever results from it are published (for England's real places, the
+    /// Open Government Licence v3.0 wording), read from the zones file's comments; null for a synthetic world.
+    /// </summary>
+    public string? DataAttribution { get; init; }
+
     /// <summary>Developable sites generated per zone.</summary>
     public int SitesPerZone { get; init; } = 4;
 

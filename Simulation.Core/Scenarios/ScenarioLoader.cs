@@ -189,7 +189,7 @@ public static partial class ScenarioLoader
             foreach (var p in zones.Problems) binder.Problems.Add(p);
             if (zones.Problems.Count > 0) return null;
             if (zones.Zones.Length > MaxZones) { binder.Problem(csvToken, $"{zones.Zones.Length} zones is more than the limit of {MaxZones}", "split the study area into several scenarios"); return null; }
-            return new WorldSpec { Zones = zones.Zones, SitesPerZone = sitesPerZone };
+            return new WorldSpec { Zones = zones.Zones, SitesPerZone = sitesPerZone, DataAttribution = zones.DataAttribution };
         }
         if (obj["regions"] is { } regionsToken)
         {
@@ -240,7 +240,7 @@ public static partial class ScenarioLoader
         }
         var zones = BuiltInPlaces.Load(name);
         foreach (var p in zones.Problems) binder.Problems.Add(p);
-        return zones.Problems.Count > 0 ? null : new WorldSpec { Zones = zones.Zones, SitesPerZone = sitesPerZone };
+        return zones.Problems.Count > 0 ? null : new WorldSpec { Zones = zones.Zones, SitesPerZone = sitesPerZone, DataAttribution = zones.DataAttribution };
     }
 
     private static void CheckParameterConsistency(JsonBinder binder, JToken? token, ModelParameters p)

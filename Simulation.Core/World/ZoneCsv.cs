@@ -5,7 +5,11 @@ using UrbanSim.Core.Scenarios;
 namespace UrbanSim.Core.World;
 
 /// <summary>The zones of a CSV file, or every problem found in it.</summary>
-internal sealed record ZoneCsvResult(ImmutableArray<ZoneRecord> Zones, IReadOnlyList<ValidationProblem> Problems);
+/// <summary>The zones of a file, the problems found, and the attribution its data require (see <see cref="ZoneCsv.Attribution"/>).</summary>
+internal sealed record ZoneCsvResult(ImmutableArray<ZoneRecord> Zones, IReadOnlyList<ValidationProblem> Problems)
+{
+    public string? DataAttribution { get; init; }
+}
 
 /// <summary>
 /// Reads a user's zones from CSV: a header row, then one row per zone. Columns (any order; documented in
@@ -136,10 +140,21 @@ internal static partial class ZoneCsv
         }
         if (problems.Count == 0 && zones.Count == 0)
             problems.Add(new(file, headerNumber + 1, 1, "", "no zone rows", "add one row per zone under the header"));
-        return problems.Count > 0 ? new([], problems) : new(zones.ToImmutable(), []);
+        return problems.Count > 0 ? new([], problems) : new(zones.ToImmutable(), []) { DataAttribution = Attribution(lines, headerLine) };
     }
 
     private readonly record struct Cell(string Text, int Column);
+
+    /// <summary>
+    /// The attribution the data require, from the comment lines above the header that begin "Contains" (a file built by
+    /// <c>urbansim places build</c> carries the Open Government Licence wording there); null when there is none.
+    /// </summary>
+    internal static string? Attribution(IReadOnlyList<string> lines, int headerLine)
+    {
+        var parts = lines.Take(headerLine).Select(l => l.Trim().TrimStart('#').Trim())
+            .Where(l => l.StartsWith("Contains ", StringComparison.Ordinal)).ToArray();
+        return parts.Length == 0 ? null : string.Join(" ", parts);
+    }
 
     private static bool IsComment(string line) => line.AsSpan().TrimStart().StartsWith("#");
 

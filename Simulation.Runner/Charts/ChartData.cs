@@ -13,16 +13,19 @@ namespace UrbanSim.Runner.Charts;
 /// <param name="Note">A last part of the line, e.g. the explorer's setting, so a chart saved on its own still says what it shows.</param>
 internal sealed record ChartCaption(string Scenario, int Replications, ulong Seed, string ToolVersion, string? Design = null, string? Note = null)
 {
+    /// <summary>The attribution the world's data require (England's real places: the Open Government Licence wording), ending the caption.</summary>
+    public string? Attribution { get; init; }
+
     /// <summary>
     /// E.g. "Scenario: reference · 1,000 replications · seed 20261122 · UrbanSim 0.3.0"; with a <see cref="Design"/>
     /// (a sensitivity analysis's sample, e.g. "Sobol N = 1,024"), that replaces the replication count.
     /// </summary>
     public string Text => string.Create(CultureInfo.InvariantCulture,
-        $"Scenario: {Scenario} · {Design ?? $"{Replications:N0} replication{(Replications == 1 ? "" : "s")}"} · seed {Seed} · UrbanSim {ToolVersion}{(Note is null ? "" : " · " + Note)}");
+        $"Scenario: {Scenario} · {Design ?? $"{Replications:N0} replication{(Replications == 1 ? "" : "s")}"} · seed {Seed} · UrbanSim {ToolVersion}{(Note is null ? "" : " · " + Note)}{(Attribution is null ? "" : " · " + Attribution)}");
 
     /// <summary>The same, with the tool version without its commit, for charts laid out on a phone.</summary>
     public string ShortText => string.Create(CultureInfo.InvariantCulture,
-        $"Scenario: {Scenario} · {Design ?? $"{Replications:N0} replication{(Replications == 1 ? "" : "s")}"} · seed {Seed} · UrbanSim {ToolVersion.Split('+')[0]}{(Note is null ? "" : " · " + Note)}");
+        $"Scenario: {Scenario} · {Design ?? $"{Replications:N0} replication{(Replications == 1 ? "" : "s")}"} · seed {Seed} · UrbanSim {ToolVersion.Split('+')[0]}{(Note is null ? "" : " · " + Note)}{(Attribution is null ? "" : " · " + Attribution)}");
 }
 
 /// <summary>

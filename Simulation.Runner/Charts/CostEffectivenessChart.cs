@@ -22,7 +22,8 @@ internal static class CostEffectivenessChart
         int replications, double topUpGbpPerHeadPerYear)
     {
         var caption = new ChartCaption(scenario.Name, replications, scenario.Seed, Output.Manifest.ToolVersion,
-            string.Create(CultureInfo.InvariantCulture, $"{replications:N0} paired replications, £{topUpGbpPerHeadPerYear:0.##} per resident a year more"));
+            string.Create(CultureInfo.InvariantCulture, $"{replications:N0} paired replications, £{topUpGbpPerHeadPerYear:0.##} per resident a year more"))
+        { Attribution = scenario.World.DataAttribution };
         var plot = Create(results, scenario, caption);
         ChartFiles.Save(plot, Path.Combine(outDir, "charts"), FileStem, ChartStyle.WidthPx, ChartStyle.HeightPx);
         return [$"charts/{FileStem}.png", $"charts/{FileStem}.svg"];

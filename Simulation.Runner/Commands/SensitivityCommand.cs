@@ -136,7 +136,7 @@ internal static class SensitivityCommand
             : Discover(results, gapHalved, gapReduction);
         string designText = string.Create(CultureInfo.InvariantCulture, $"Sobol N = {settings.Samples:N0}, Morris r = {settings.MorrisTrajectories}, LHS {settings.LhsSamples:N0}, {model.ReplicationsPerSample} replication(s) per point")
             + (model.ComparedVariant is { } vs ? $"; outcomes are {vs} minus {model.BaseVariant}" : "");
-        var caption = new ChartCaption(scenario.Name, model.ReplicationsPerSample, scenario.Seed, Manifest.ToolVersion, designText);
+        var caption = new ChartCaption(scenario.Name, model.ReplicationsPerSample, scenario.Seed, Manifest.ToolVersion, designText) { Attribution = scenario.World.DataAttribution };
         var files = SensitivityOutputs.Write(outDir, results, discovery, caption);
         var manifest = ManifestJson(scenarioPath, Manifest.Sha256OfFile(scenarioFile), runKey, scenario, model, settings, results.Evaluations, threads, started, DateTimeOffset.UtcNow,
             files.Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList(), instructionSet ?? Core.Numerics.InstructionSet.Current);

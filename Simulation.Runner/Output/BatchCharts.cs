@@ -83,7 +83,7 @@ internal static class BatchCharts
         var written = new List<BatchChart>();
         if (batch.Replications == 0) return written;
         size ??= ChartSize.Report;
-        var caption = new ChartCaption(scenario.Name, batch.Replications, scenario.Seed, Manifest.ToolVersion, Note: captionNote);
+        var caption = new ChartCaption(scenario.Name, batch.Replications, scenario.Seed, Manifest.ToolVersion, Note: captionNote) { Attribution = scenario.World.DataAttribution };
         string[] names = scenario.Variants.Select(v => v.Label).ToArray();
         bool Wanted(string stem) => include is null || include(stem);
         void Save(Func<ChartSize, ScottPlot.Plot> plot, string stem, ChartSize? sized = null)

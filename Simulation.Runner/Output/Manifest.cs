@@ -49,6 +49,8 @@ internal sealed record Manifest
             w.WritePropertyName("complete"); w.WriteValue(ReplicationsDone == Replications);
             w.WritePropertyName("threads"); w.WriteValue(Threads);
             if (Scenario is not null) VariantSettings.Write(w, Scenario);
+            // Results from England's real places are published with the Open Government Licence attribution.
+            if (Scenario?.World.DataAttribution is { } attribution) { w.WritePropertyName("data_attribution"); w.WriteValue(attribution); }
             Write(w, "started_utc", Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             Write(w, "finished_utc", Finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             w.WritePropertyName("wall_seconds"); w.WriteRawValue((Finished - Started).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));

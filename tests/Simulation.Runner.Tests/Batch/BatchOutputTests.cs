@@ -155,6 +155,32 @@ public sealed class BatchOutputTests : IDisposable
     }
 
     [Fact]
+    public void ARunOnZonesBuiltFromOpenData_RecordsTheirAttribution_InTheManifestAndEveryChartCaption()
+    {
+        string attribution = "Contains public sector information licensed under the Open Government Licence v3.0.";
+        var csv = File.ReadAllLines(RepositoryRoot.File("examples", "zones-example.csv"));
+        _h.Write("open-zones.csv", string.Join("\n", ["# Zones for a test.", "# " + attribution, .. csv]) + "\n");
+        var scenario = JObject.Parse(File.ReadAllText(RepositoryRoot.File("examples", "user-zones.json")));
+        scenario.Remove("$schema");
+        scenario["world"] = new JObject { ["zones_csv"] = "open-zones.csv" };
+        scenario["horizon_years"] = 2;
+        _h.Write("open.json", scenario.ToString());
+        string outDir = Path.Combine(_h.Folder, "open");
+
+        var (code, _, stderr) = Cli("run", Path.Combine(_h.Folder, "open.json"), "--out", outDir, "--reps", "4");
+
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Equal(attribution, (string?)JObject.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json")))["data_attribution"]);
+        var svgs = Directory.GetFiles(Path.Combine(outDir, BatchCharts.Folder), "*.svg");
+        Assert.NotEmpty(svgs);
+        // The caption is wrapped into lines, so look for the licence's name, which stays on one line.
+        Assert.All(svgs, svg => Assert.Contains("Government Licence", File.ReadAllText(svg).Replace("\n", " ")));
+        // A synthetic world carries none.
+        string synthetic = Run("synthetic", "--reps", "4");
+        Assert.Null(JObject.Parse(File.ReadAllText(Path.Combine(synthetic, "manifest.json")))["data_attribution"]);
+    }
+
+    [Fact]
     public void ARunCutShort_ThenResumed_GivesTheSameOutputsAsAnUninterruptedRun()
     {
         string whole = Run("whole", "--reps", "600");
