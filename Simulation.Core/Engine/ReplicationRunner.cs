@@ -217,7 +217,7 @@ internal sealed class ReplicationRunner
         for (int z = 0; z < _world.ZoneCount; z++) _regionPopulation[_world.Zones.Region[z]] += _world.Health.ZoneTotal[z];
         _world.Health.ZoneTotal.CopyTo(_world.Programmes.Residents, 0);
         Array.Clear(_icbs.PooledUsedGbp);
-        IcbRules.Start(_icbs, levers, _world, _p.Health);
+        IcbRules.Start(_icbs, levers, _world, _p.Health, _p.Icb);
         NationalSteer.Start(_government, levers);
         Mayoralty.Start(_mayors, _world.Regions, _world.Zones, levers, _settlement, _p.Politics);
         MayorKnowledge.DrawBeliefErrors(_mayors, _random, _p.Politics.AppraisalNoiseSd);
@@ -296,7 +296,9 @@ internal sealed class ReplicationRunner
             _settlement.EndOfYear(_funding, r, year, _p.Funding, ref _ledger);
             double savings = IcbRules.SavingsFromJointWorkGbp(_icbs, _world.Programmes, _world.Homes, _world.Regions.ZonesOf(r), _p.Health.ColdHomeCostGbpPerHome);
             IcbRules.Convene(_icbs, r, savings, _p.Icb, _p.Politics);
+            IcbRules.LearnFromSavings(_icbs, r, _p.Icb);
         }
+        IcbRules.PayTreatment(_icbs, year, _p.Icb);
         MayorKnowledge.Learn(_mayors, _regionPopulation, _p.Politics, _learning);
         Mayoralty.DecayCapacity(_mayors, _world.Regions, _p);
         if (!Elections.Due(year, _p.Politics)) return;

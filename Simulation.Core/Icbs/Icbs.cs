@@ -8,7 +8,8 @@ namespace UrbanSim.Core.Icbs;
 
 /// <summary>
 /// Integrated Care Boards' rules: they hold the NHS allocation, pay the treatment costs of disease, spend a
-/// prevention share, and pool money with the mayor when the partnership or the settlement allows.
+/// prevention share, and pool money with the mayor when the partnership, the savings they expect or the settlement
+/// allow; money pooled is NHS care given up, counted in the QALYs it would have bought.
 /// </summary>
 internal static class IcbRules
 {
@@ -35,11 +36,16 @@ internal static class IcbRules
     /// Start of a variant: each partnership at the lever, and the yearly treatment cost of each zone's start-year cases of
     /// each disease, which prevention's savings are a share of.
     /// </summary>
-    public static void Start(IcbState state, PolicyLevers levers, WorldState world, HealthParameters h)
+    public static void Start(IcbState state, PolicyLevers levers, WorldState world, HealthParameters h, IcbParameters icb)
     {
         Array.Fill(state.Partnership, levers.IcbPartnership);
         Array.Fill(state.StartPartnership, levers.IcbPartnership);
         Array.Clear(state.SavingsLandedGbp);
+        Array.Fill(state.ExpectedSavingsPerGbp, icb.PriorSavingsPerGbp);
+        Array.Clear(state.JointMoneyGbp);
+        Array.Clear(state.CareQalysForgone);
+        Array.Clear(state.TreatmentCostTotalGbp);
+        Array.Clear(state.TreatmentCareQalys);
         int zones = world.ZoneCount;
         for (int d = 0; d < DiseaseCatalogue.Count; d++)
         {
@@ -92,6 +98,54 @@ internal static class IcbRules
         state.Partnership[region] = Math.Clamp(p, 0, 1);
     }
 
+    /// <summary>
+    /// Learning, at the end of a year: the year's joint money (the larger of the mayor's joint prevention and the pooled
+    /// money used) is added to the total, and the ICB's expected savings per £ move a share
+    /// <see cref="IcbParameters.SavingsLearningPerYear"/> of the way to what it observes (savings landed so far over joint
+    /// money so far). Without joint money there is nothing to observe and the expectation stays.
+    /// </summary>
+    public static void LearnFromSavings(IcbState state, int region, IcbParameters icb)
+    {
+        state.JointMoneyGbp[region] += Math.Max(state.JointPreventionThisYearGbp[region], state.PooledUsedThisYearGbp[region]);
+        if (!(state.JointMoneyGbp[region] > 0)) return;
+        double observed = state.SavingsLandedGbp[region] / state.JointMoneyGbp[region];
+        state.ExpectedSavingsPerGbp[region] += icb.SavingsLearningPerYear * (observed - state.ExpectedSavingsPerGbp[region]);
+    }
+
+    /// <summary>
+    /// The partnership an ICB acts as if it had when it decides how much to pool: the partnership, moved by
+    /// <see cref="IcbParameters.SavingsResponse"/> × (expected − prior savings per £), so savings that land make it pool more.
+    /// </summary>
+    public static double WillingnessPartnership(double partnership, double expectedSavingsPerGbp, IcbParameters icb) =>
+        partnership + icb.SavingsResponse * (expectedSavingsPerGbp - icb.PriorSavingsPerGbp);
+
+    /// <summary>
+    /// The opportunity cost of pooled money the mayor spent in year <paramref name="year"/>: the QALYs it would have
+    /// bought as NHS care at the margin (£ / <see cref="IcbParameters.NhsCostPerQalyGbp"/>), discounted as QALYs are;
+    /// added to the ICB's total and returned.
+    /// </summary>
+    public static double ChargePooledMoney(IcbState state, int region, double pooledUsedGbp, int year, IcbParameters icb)
+    {
+        double forgone = pooledUsedGbp / icb.NhsCostPerQalyGbp * Discounting.Factor(Discounting.HealthRatePerYear, year);
+        state.CareQalysForgone[region] += forgone;
+        return forgone;
+    }
+
+    /// <summary>
+    /// The year's treatment costs (<see cref="IcbState.TreatmentCostGbp"/>, from the health step) paid: added to each
+    /// ICB's total, and counted as the QALYs they would buy as NHS care at the margin (discounted as QALYs are), for the
+    /// health-system view of net QALYs.
+    /// </summary>
+    public static void PayTreatment(IcbState state, int year, IcbParameters icb)
+    {
+        double discount = Discounting.Factor(Discounting.HealthRatePerYear, year);
+        for (int r = 0; r < state.TreatmentCostGbp.Length; r++)
+        {
+            state.TreatmentCostTotalGbp[r] += state.TreatmentCostGbp[r];
+            state.TreatmentCareQalys[r] += state.TreatmentCostGbp[r] / icb.NhsCostPerQalyGbp * discount;
+        }
+    }
+
     /// <summary>Annual treatment cost of a zone's disease and cold homes, £: cases × cost per case, plus cold homes × cost per home.</summary>
     public static double TreatmentCostGbp(ReadOnlySpan<double> casesByDisease, ReadOnlySpan<double> costPerCaseGbp,
         double coldHomes, double costPerColdHomeGbp)
@@ -102,8 +156,8 @@ internal static class IcbRules
     }
 
     /// <summary>
-    /// Each ICB's offer to pool with its mayor this year (allocation per head × residents; the settlement and the
-    /// partnership as it now stands decide how much), into <see cref="IcbState.PooledOfferedGbp"/>; the year's joint
+    /// Each ICB's offer to pool with its mayor this year (allocation per head × residents; the settlement, the
+    /// partnership as it now stands and the savings the ICB expects decide how much), into <see cref="IcbState.PooledOfferedGbp"/>; the year's joint
     /// work is counted afresh.
     /// </summary>
     public static void OfferPooling(ISettlement settlement, PolicyLevers levers, IcbParameters icb, ReadOnlySpan<double> regionPopulation, IcbState state)
@@ -113,7 +167,8 @@ internal static class IcbRules
         {
             double allocation = icb.AllocationGbpPerHead * regionPopulation[r];
             state.AllocationGbpPerYear[r] = allocation;
-            state.PooledOfferedGbp[r] = PooledWithMayorGbp(allocation, icb.PreventionShare, state.Partnership[r],
+            state.PooledOfferedGbp[r] = PooledWithMayorGbp(allocation, icb.PreventionShare,
+                WillingnessPartnership(state.Partnership[r], state.ExpectedSavingsPerGbp[r], icb),
                 icb.PartnershipPoolingThreshold, icb.PartnershipPooledPreventionShare, settlement.PoolsIcbPrevention, allocationShare);
             state.PooledUsedThisYearGbp[r] = state.JointPreventionThisYearGbp[r] = 0;
         }

@@ -15,7 +15,8 @@ namespace UrbanSim.Core.Mayors;
 /// with them, across programmes by perceived benefit per £ (<see cref="Allocation"/>), and the programmes are
 /// delivered in the region's zones (<see cref="ProgrammeDelivery"/>, <see cref="SiteAssembly"/>). The ICB's routine
 /// prevention is already reflected in start-year incidence, so only money the mayor spends changes exposures or
-/// incidence; what pooled money would otherwise have done is not modelled.
+/// incidence; pooled money the mayor spends is NHS care given up, counted in the QALYs it would have bought
+/// (<see cref="IcbRules.ChargePooledMoney"/>).
 /// </summary>
 internal static class MayoralSpending
 {
@@ -190,6 +191,8 @@ internal static class MayoralSpending
             double pooledUsed = Math.Clamp(fromFlexibleTotal, 0, pooled);
             ledger.PooledReturnedGbp += pooled - pooledUsed;
             outcome[StandardOutcomes.IcbPooledGbp] += pooledUsed;
+            // Pooled money is NHS care given up: its opportunity cost in QALYs.
+            outcome[StandardOutcomes.NhsCareQalysForgone] += IcbRules.ChargePooledMoney(c.Icbs, r, pooledUsed, c.Year, c.Parameters.Icb);
             c.Icbs.PooledUsedGbp[r] += pooledUsed;
             c.Icbs.PooledUsedThisYearGbp[r] = pooledUsed;
             // Visible delivery builds the mayor's political capital (the share of the year's money it put into visible schemes).

@@ -4,11 +4,14 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Core.Outcomes;
 
 /// <summary>
-/// Outcomes of each region (mayoralty), for <c>summary.json</c>'s <c>by_region</c> block: its start-year population,
-/// LE and HLE, and per variant its final LE and HLE, their change from the start year, the homes built in it and the
-/// central money it received per resident. LE and HLE of a region are the population-weighted means of its zones'
-/// (start-year residents as weights), as published figures for a group of councils are compared
-/// (docs/places.md); the world's own LE and HLE pool all zones into one life table.
+/// Outcomes of each region (mayoralty), for <c>summary.json</c>'s <c>by_region</c> block and <c>agents.csv</c>: its
+/// start-year population, LE and HLE, and per variant its final LE and HLE, their change from the start year, the homes
+/// built in it and the central money it received per resident; then what its agents did, each outcome tagged with its
+/// agent (<see cref="AgentOf"/>): the mayoralty's mayors (elected, commitment, capacity, political capital, money
+/// received and spent) and its ICB (allocation, treatment costs, money pooled, savings landed and expected, partnership,
+/// NHS care forgone). LE and HLE of a region are the population-weighted means of its zones' (start-year residents as
+/// weights), as published figures for a group of councils are compared (docs/places.md); the world's own LE and HLE pool
+/// all zones into one life table.
 /// </summary>
 public static class RegionOutcomes
 {
@@ -24,12 +27,87 @@ public static class RegionOutcomes
     public const int HomesBuilt = 4;
     /// <summary>Index of the money central government paid the region's mayor over the horizon, per start-year resident, £.</summary>
     public const int FundingPerHeadGbp = 5;
+    /// <summary>Index of the mayors elected over the horizon (new mayors; the first is not counted).</summary>
+    public const int MayorsElected = 6;
+    /// <summary>Index of the mayor's mission commitment in the final year (0–1).</summary>
+    public const int MayorCommitment = 7;
+    /// <summary>Index of the mayoralty's delivery capacity in the final year (0–1).</summary>
+    public const int MayorCapacity = 8;
+    /// <summary>Index of the mayoralty's analytical capacity in the final year (0–1).</summary>
+    public const int MayorAnalyticalCapacity = 9;
+    /// <summary>Index of the mayor's political capital in the final year (0–1).</summary>
+    public const int MayorPoliticalCapital = 10;
+    /// <summary>Index of the central money the mayoralty received over the horizon, £.</summary>
+    public const int MayorReceivedGbp = 11;
+    /// <summary>Index of the mayoralty's programme spend over the horizon (its own money, pooled money and upkeep), £.</summary>
+    public const int MayorSpentGbp = 12;
+    /// <summary>Index of the ICB's allocation in the final year, £ a year.</summary>
+    public const int IcbAllocationGbpPerYear = 13;
+    /// <summary>Index of the NHS treatment cost of modelled disease and cold homes the ICB paid over the horizon, £ (undiscounted).</summary>
+    public const int IcbTreatmentCostGbp = 14;
+    /// <summary>Index of the ICB money the mayor spent over the horizon, £.</summary>
+    public const int IcbPooledGbp = 15;
+    /// <summary>Index of the NHS savings the ICB attributes to joint work, summed over the horizon, £.</summary>
+    public const int IcbSavingsLandedGbp = 16;
+    /// <summary>Index of the NHS savings per £ of joint money the ICB expects at the end.</summary>
+    public const int IcbExpectedSavingsPerGbp = 17;
+    /// <summary>Index of the mayor–ICB partnership in the final year (0–1).</summary>
+    public const int IcbPartnership = 18;
+    /// <summary>Index of the QALYs the NHS care given up for pooled money would have bought, discounted 1.5%.</summary>
+    public const int IcbCareQalysForgone = 19;
     /// <summary>Number of outcomes per region.</summary>
-    public const int Count = 6;
+    public const int Count = 20;
 
     /// <summary>Names of the outcomes, in index order (snake_case, unit in the name).</summary>
     public static readonly ImmutableArray<string> Names =
-        ["hle_years", "le_years", "hle_change_years", "le_change_years", "homes_built", "funding_per_head_gbp"];
+    [
+        "hle_years", "le_years", "hle_change_years", "le_change_years", "homes_built", "funding_per_head_gbp",
+        "mayors_elected", "mayor_commitment", "mayor_capacity", "mayor_analytical_capacity", "mayor_political_capital",
+        "mayor_received_gbp", "mayor_spent_gbp",
+        "icb_allocation_gbp_per_year", "icb_treatment_cost_gbp", "icb_pooled_gbp", "icb_savings_landed_gbp",
+        "icb_expected_savings_per_gbp", "icb_partnership", "icb_care_qalys_forgone",
+    ];
+
+    /// <summary>Units of the outcomes, in index order.</summary>
+    public static readonly ImmutableArray<string> Units =
+    [
+        "years", "years", "years", "years", "homes", "£ per resident",
+        "mayors", "0–1", "0–1", "0–1", "0–1", "£", "£",
+        "£ per year", "£", "£", "£", "£ per £", "0–1", "QALYs",
+    ];
+
+    /// <summary>What each outcome means, in index order.</summary>
+    public static readonly ImmutableArray<string> Descriptions =
+    [
+        "Final-year healthy life expectancy, population-weighted over the region's zones",
+        "Final-year life expectancy, population-weighted over the region's zones",
+        "Final-year minus start-year HLE, population-weighted over the region's zones",
+        "Final-year minus start-year LE, population-weighted over the region's zones",
+        "Homes completed in the region over the horizon",
+        "Central money paid to the mayoralty over the horizon per start-year resident",
+        "New mayors elected over the horizon (the first mayor is not counted)",
+        "The mayor's mission commitment in the final year",
+        "The mayoralty's delivery capacity in the final year",
+        "The mayoralty's analytical capacity in the final year",
+        "The mayor's political capital in the final year",
+        "Central money the mayoralty received over the horizon",
+        "The mayoralty's programme spend over the horizon (its own money, pooled ICB money and upkeep)",
+        "The ICB's allocation in the final year",
+        "NHS treatment cost of modelled disease and cold homes the ICB paid over the horizon, undiscounted",
+        "ICB money the mayor spent over the horizon",
+        "NHS savings the ICB attributed to joint work, summed over the horizon",
+        "NHS savings per £ of joint money the ICB expected at the end (it starts at its prior and learns from what lands)",
+        "The mayor–ICB partnership in the final year",
+        "QALYs the NHS care given up for pooled money would have bought, discounted 1.5%",
+    ];
+
+    /// <summary>The agent each outcome describes, in index order: <c>region</c> (the place), <c>mayor</c> or <c>icb</c>.</summary>
+    public static readonly ImmutableArray<string> AgentOf =
+    [
+        "region", "region", "region", "region", "region", "region",
+        "mayor", "mayor", "mayor", "mayor", "mayor", "mayor", "mayor",
+        "icb", "icb", "icb", "icb", "icb", "icb", "icb",
+    ];
 
     /// <summary>Index of the start-year residents in the region baseline.</summary>
     public const int BaselinePopulation = 0;
@@ -66,12 +144,13 @@ public static class RegionOutcomes
 
     /// <summary>
     /// Variant <paramref name="variant"/>'s outcomes of each region: <paramref name="zoneFinal"/> holds each zone's final HLE
-    /// and LE [zone * 2 + (0 HLE, 1 LE)], <paramref name="receivedGbp"/> the money each region's mayor received.
+    /// and LE [zone * 2 + (0 HLE, 1 LE)]; the mayors and ICBs are as the variant left them.
     /// </summary>
-    internal static void Measure(WorldState start, WorldState end, ReadOnlySpan<double> zoneFinal, ReadOnlySpan<double> receivedGbp,
+    internal static void Measure(WorldState start, WorldState end, ReadOnlySpan<double> zoneFinal, Mayors.MayorState mayors, Icbs.IcbState icbs,
         ReplicationResult result, int variant)
     {
         if (result.Regions != start.RegionCount || result.Zones != start.ZoneCount) return;
+        int programmes = result.Catalogue.Programmes.Count;
         for (int r = 0; r < start.RegionCount; r++)
         {
             double people = 0, le = 0, hle = 0, leStart = 0, hleStart = 0, homes = 0;
@@ -91,7 +170,23 @@ public static class RegionOutcomes
             row[HleChangeYears] = (hle - hleStart) / people;
             row[LeChangeYears] = (le - leStart) / people;
             row[HomesBuilt] = homes;
-            row[FundingPerHeadGbp] = receivedGbp[r] / people;
+            row[FundingPerHeadGbp] = mayors.ReceivedTotalGbp[r] / people;
+            row[MayorsElected] = mayors.MayorsElected[r];
+            row[MayorCommitment] = mayors.Commitment[r];
+            row[MayorCapacity] = mayors.Capacity[r];
+            row[MayorAnalyticalCapacity] = mayors.AnalyticalCapacity[r];
+            row[MayorPoliticalCapital] = mayors.PoliticalCapital[r];
+            row[MayorReceivedGbp] = mayors.ReceivedTotalGbp[r];
+            double spent = 0;
+            foreach (double gbp in result.RegionProgrammeSpendGbp.AsSpan((variant * result.Regions + r) * programmes, programmes)) spent += gbp;
+            row[MayorSpentGbp] = spent;
+            row[IcbAllocationGbpPerYear] = icbs.AllocationGbpPerYear[r];
+            row[IcbTreatmentCostGbp] = icbs.TreatmentCostTotalGbp[r];
+            row[IcbPooledGbp] = icbs.PooledUsedGbp[r];
+            row[IcbSavingsLandedGbp] = icbs.SavingsLandedGbp[r];
+            row[IcbExpectedSavingsPerGbp] = icbs.ExpectedSavingsPerGbp[r];
+            row[IcbPartnership] = icbs.Partnership[r];
+            row[IcbCareQalysForgone] = icbs.CareQalysForgone[r];
         }
     }
 }

@@ -80,6 +80,15 @@ public static class StandardOutcomes
     /// <summary>Mayor–ICB partnership at the end.</summary>
     public static readonly int FinalIcbPartnership = Add("final_icb_partnership", "0–1", Better.Higher, "Mayor–ICB partnership in the final year, population-weighted mean", "ICB partnership at the end");
 
+    /// <summary>QALYs the NHS care given up for pooled money would have bought.</summary>
+    public static readonly int NhsCareQalysForgone = Add("nhs_care_qalys_forgone", "QALYs", Better.Lower,
+        "QALYs the NHS care given up for ICB money pooled with the mayor would have bought, at the NHS's marginal cost per QALY, discounted 1.5%",
+        "NHS care forgone (QALYs)", Health.Discounting.HealthRatePerYear);
+    /// <summary>QALYs net of NHS care forgone and of treatment costs, the health-system view.</summary>
+    public static readonly int NetQalys = Add("net_qalys", "QALYs", Better.Higher,
+        "QALYs lived, minus the QALYs NHS care would have bought with the money pooled and with the treatment costs paid (each £ at the NHS's marginal cost per QALY, discounted 1.5%); its difference between variants is the net health benefit",
+        "Net QALYs (health-system view)", Health.Discounting.HealthRatePerYear);
+
     /// <summary>Capacity classes in the order of the by-class outcomes (as <see cref="CapacityClass"/>).</summary>
     public static readonly ImmutableArray<string> CapacityClasses = ["established", "developing", "new"];
 

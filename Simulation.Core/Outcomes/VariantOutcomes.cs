@@ -62,6 +62,9 @@ internal static class VariantOutcomes
             partnership += end.RegionPopulation[r] * end.Icbs.Partnership[r];
             newMayors += end.Mayors.MayorsElected[r];
         }
+        double treatmentCare = 0;
+        foreach (double q in end.Icbs.TreatmentCareQalys) treatmentCare += q;
+        outcome[StandardOutcomes.NetQalys] = outcome[StandardOutcomes.Qalys] - outcome[StandardOutcomes.NhsCareQalysForgone] - treatmentCare;
         outcome[StandardOutcomes.NewMayors] = newMayors;
         outcome[StandardOutcomes.FinalCommitment] = people > 0 ? commitment / people : double.NaN;
         outcome[StandardOutcomes.FinalIcbPartnership] = people > 0 ? partnership / people : double.NaN;
@@ -70,7 +73,7 @@ internal static class VariantOutcomes
         int zones = end.Start.ZoneCount;
         if (result.Zones == zones) end.ZoneFinal.AsSpan(0, zones * 2).CopyTo(result.ZoneFinal.AsSpan(variant * zones * 2));
         ByCapacityClass(end, result, outcome);
-        RegionOutcomes.Measure(end.Start, end.World, end.ZoneFinal, end.Mayors.ReceivedTotalGbp, result, variant);
+        RegionOutcomes.Measure(end.Start, end.World, end.ZoneFinal, end.Mayors, end.Icbs, result, variant);
         result.Ledger[variant] = end.Ledger;
         var catalogue = result.Catalogue;
         context.Set(end.World, end.Parameters, end.Levers, end.Ledger, result.Outcome, variant * result.OutcomeCount);

@@ -282,6 +282,32 @@ public sealed record IcbParameters
     [AllowedRange(0, 1), Meaning("Share of its prevention budget the ICB pools when partnership allows")]
     public double PartnershipPooledPreventionShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// What NHS care buys at the margin, £ per QALY: the opportunity cost of money the ICB pools with the mayor, and the
+    /// health value of NHS costs saved (Martin, Lomas &amp; Claxton 2020: about £13,500).
+    /// </summary>
+    [AllowedRange(1_000, 1e6), Meaning("What NHS care buys at the margin, £ per QALY (Martin, Lomas & Claxton 2020: about £13,500)")]
+    public double NhsCostPerQalyGbp { get; init; } = 13_500;
+
+    /// <summary>
+    /// The ICB's prior expectation of the NHS savings joint work brings, £ saved per £ of joint money (cumulative savings
+    /// over cumulative joint spend); it learns from what lands. The NHS DPP was modelled to save £1.28 per £1 over 20 years
+    /// (Thomas et al. 2017), less in the first years.
+    /// </summary>
+    [AllowedRange(0, 10), Meaning("The ICB's prior expectation of NHS savings per £ of joint money (DPP modelled: £1.28 per £1 over 20 years)")]
+    public double PriorSavingsPerGbp { get; init; } = 0.5;
+
+    /// <summary>Share of the gap between observed and expected savings per £ the ICB closes in a year (adaptive expectations).</summary>
+    [AllowedRange(0, 1), Meaning("Share of the gap between observed and expected savings per £ the ICB closes in a year")]
+    public double SavingsLearningPerYear { get; init; } = 0.3;
+
+    /// <summary>
+    /// How far the ICB's expected savings move its willingness to pool: the partnership it acts as if it had rises by
+    /// this × (expected − prior savings per £).
+    /// </summary>
+    [AllowedRange(0, 2), Meaning("Partnership-equivalent rise in the ICB's willingness to pool per £ of expected savings above its prior")]
+    public double SavingsResponse { get; init; } = 0.2;
+
     /// <summary>Width of the partnership range, centred on the threshold, over which the ICB moves from pooling none of its prevention money to the full share.</summary>
     public const double PoolingRampWidth = 0.2;
 }

@@ -31,6 +31,8 @@ internal static class UncertaintySets
         ["politics.political_capital_from_delivery"] = "mayor_roles", ["politics.convening_gain_per_year"] = "mayor_roles",
         ["politics.convening_decay_per_year"] = "mayor_roles", ["icb.partnership_pooling_threshold"] = "mayor_roles",
         ["icb.partnership_pooled_prevention_share"] = "mayor_roles",
+        ["icb.nhs_cost_per_qaly_gbp"] = "icb", ["icb.prior_savings_per_gbp"] = "icb", ["icb.savings_learning_per_year"] = "icb",
+        ["icb.savings_response"] = "icb",
         ["politics.base_reelection_probability"] = "elections", ["politics.delivery_effect_on_reelection"] = "elections",
         ["politics.planning_powers"] = "planning", ["politics.standard_political_cost_per_year"] = "planning",
         ["politics.health_devolution_analytical_capacity"] = "mayor_knowledge",
@@ -178,6 +180,11 @@ internal static class UncertaintySets
             U(m + "convening_decay_per_year", 0.02, 0.1, noSource),
             U(i + "partnership_pooling_threshold", 0.35, 0.65, noSource),
             U(i + "partnership_pooled_prevention_share", 0.25, 0.75, "Greater Manchester pools about half: wide"),
+            // The ICB as an agent: what NHS care buys at the margin, and what it expects joint work to save.
+            LN(i + "nhs_cost_per_qaly_gbp", 13_500, 8_000, 25_000, "Martin, Lomas & Claxton 2020: about £13,500; the interval is ours, wide"),
+            U(i + "prior_savings_per_gbp", 0.2, 1.0, "NHS DPP modelled to save £1.28 per £1 over 20 years (Thomas et al. 2017), less early: wide"),
+            U(i + "savings_learning_per_year", 0.1, 0.5, noSource),
+            U(i + "savings_response", 0, 0.4, noSource),
             // Elections and planning.
             U(m + "base_reelection_probability", 0.6, 0.9, "metro mayors 2021 and 2024: most incumbents standing again re-elected"),
             U(m + "delivery_effect_on_reelection", 0.1, 0.5, noSource),

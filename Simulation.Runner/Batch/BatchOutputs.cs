@@ -10,7 +10,7 @@ namespace UrbanSim.Runner.Batch;
 /// </summary>
 internal static class BatchOutputs
 {
-    public static readonly string[] DataFiles = ["summary.json", "summary.csv", "replications.csv", "timeseries.csv", "differences.csv", "zones.csv", "columns.csv"];
+    public static readonly string[] DataFiles = ["summary.json", "summary.csv", "replications.csv", "timeseries.csv", "differences.csv", "zones.csv", "agents.csv", "columns.csv"];
 
     /// <param name="scenarioFile">Where to read the scenario for its SHA-256 when <paramref name="scenarioPath"/> (as recorded) is not readable from here (merge).</param>
     /// <param name="instructionSet">The instruction set the chunks were computed with, when not this machine's (merge).</param>
@@ -62,6 +62,7 @@ internal static class BatchOutputs
             () => AtomicFile.WriteText(Path.Combine(outDir, "timeseries.csv"), w => TimeseriesCsv.Write(w, scenario, batch)),
             () => AtomicFile.WriteText(Path.Combine(outDir, "differences.csv"), w => DifferencesCsv.Write(w, scenario, batch)),
             () => AtomicFile.WriteText(Path.Combine(outDir, "zones.csv"), w => ZonesCsv.Write(w, scenario, batch)),
+            () => AtomicFile.WriteText(Path.Combine(outDir, "agents.csv"), w => AgentsCsv.Write(w, scenario, batch)),
             () => AtomicFile.WriteText(Path.Combine(outDir, "columns.csv"), w => ColumnsCsv.Write(w, scenario)));
         var files = DataFiles.Concat(charts.Select(c => BatchCharts.Folder + "/" + c))
             .Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList();

@@ -104,6 +104,20 @@ internal static class ColumnsCsv
         Column(zones, "zone_name", "name", "The zone's name where the zones file gives one (real places: the ONS name, e.g. Bolton 005A); empty otherwise", Exact);
         Column(zones, "local_authority", "name", "The zone's council where the zones file gives it; empty otherwise", Exact);
         Column(zones, "icb", "name", "The zone's Integrated Care Board where the zones file gives it; empty otherwise", Exact);
+
+        const string agents = "agents.csv";
+        Column(agents, "variant", "name", "The policy variant", Exact);
+        Column(agents, "agent_type", "name", "The kind of agent: mayor or icb", Exact);
+        Column(agents, "agent", "name", "The agent, named by its mayoralty", Exact);
+        Column(agents, "region", "name", "The agent's city-region (mayoralty)", Exact);
+        Column(agents, "quantity", "name", "What is measured (see the rows of kind 'quantity' below): the agent's state at the end or its total over the horizon", Exact);
+        Column(agents, "mean", SameUnit, "Mean over replications");
+        Column(agents, "p5", SameUnit, "5th percentile over replications");
+        Column(agents, "p95", SameUnit, "95th percentile over replications");
+        for (int o = 0; o < RegionOutcomes.Count; o++)
+            if (RegionOutcomes.AgentOf[o] != "region")
+                Row(agents, RegionOutcomes.Names[o], "quantity", RegionOutcomes.Units[o],
+                    RegionOutcomes.Names[o] == "icb_care_qalys_forgone" ? Discounted(Core.Health.Discounting.HealthRatePerYear) : "no", Csv.Precision, RegionOutcomes.Descriptions[o]);
     }
 
     /// <summary>How columns.csv states discounting: "no", or e.g. "3.5% a year to the start year".</summary>

@@ -29,7 +29,7 @@ public class BreakdownOutcomeTests
     public void DecilesWithoutZonesAreMarkedMissingNotZero()
     {
         // With no convening the partnership stays below the pooling threshold, so no ICB money is pooled with the mayor.
-        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 } } };
+        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 }, Icb = Mixed.Parameters.Icb with { SavingsResponse = 0 } } };
         var runner = new ReplicationRunner(noPooling);
         var result = EngineHarness.Run(noPooling, runner: runner);
         var zoneDeciles = runner.StartWorld.Zones.Decile.ToHashSet();
@@ -45,7 +45,7 @@ public class BreakdownOutcomeTests
     public void ZoneLifeExpectanciesAverageToTheWorldsWithinHalfAYear()
     {
         // With no convening the partnership stays below the pooling threshold, so no ICB money is pooled with the mayor.
-        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 } } };
+        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 }, Icb = Mixed.Parameters.Icb with { SavingsResponse = 0 } } };
         var runner = new ReplicationRunner(noPooling);
         var result = EngineHarness.Run(noPooling, runner: runner);
         var world = runner.StartWorld;
@@ -75,7 +75,7 @@ public class BreakdownOutcomeTests
     public void CentralMoneyByClassAddsUpToWhatMayorsWerePaid()
     {
         // With no convening the partnership stays below the pooling threshold, so no ICB money is pooled with the mayor.
-        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 } } };
+        var noPooling = Mixed with { Parameters = Mixed.Parameters with { Politics = Mixed.Parameters.Politics with { ConveningGainPerYear = 0 }, Icb = Mixed.Parameters.Icb with { SavingsResponse = 0 } } };
         var runner = new ReplicationRunner(noPooling);
         var result = EngineHarness.Run(noPooling, runner: runner);
         var world = runner.StartWorld;

@@ -18,7 +18,7 @@ public class SettlementOutcomeTests
             Variant("all_bids_fail", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = share, ChurnRatePerYear = 0, BidSuccessRate = 0, IcbPartnership = 0 })) with
         {
             // No convening: no ICB money is pooled, so what mayors are paid is central money only.
-            Parameters = new ModelParameters { Politics = new PoliticsParameters { ConveningGainPerYear = 0 } },
+            Parameters = new ModelParameters { Politics = new PoliticsParameters { ConveningGainPerYear = 0 }, Icb = new IcbParameters { SavingsResponse = 0 } },
         };
 
         var result = Run(scenario);
@@ -101,7 +101,7 @@ public class SettlementOutcomeTests
         // Every bid fails: a discontinued stream's formula money goes into a competitive fund that nobody wins. Money
         // already granted is kept, not clawed back.
         // (No convening either, so no ICB money is pooled and what mayors are paid is central money only.)
-        var noForfeit = p with { Funding = p.Funding with { TiedForfeitShare = 0, TiedExtensionYears = 5 }, Politics = p.Politics with { ConveningGainPerYear = 0 } };
+        var noForfeit = p with { Funding = p.Funding with { TiedForfeitShare = 0, TiedExtensionYears = 5 }, Politics = p.Politics with { ConveningGainPerYear = 0 }, Icb = p.Icb with { SavingsResponse = 0 } };
         var scenario = Small(
             Variant("no_churn", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0, CompetitiveShare = 0, BidSuccessRate = 0 }),
             Variant("churn", SettlementCatalogue.TiedGrants, l => l with { ChurnRatePerYear = 0.5, CompetitiveShare = 0, BidSuccessRate = 0 })) with

@@ -92,9 +92,17 @@ public class MayorRoleTests
     public void ConveningJointWorkAndSavingsStrengthenThePartnershipUntilTheIcbPools()
     {
         // The partnership starts below the pooling threshold; a mayor who puts money into joint prevention sees it grow
-        // past the threshold, and the ICB then pools; without convening it stays where it started.
+        // past the threshold, and the ICB then pools; without convening it stays where it started (and an ICB that does
+        // not act on the savings it sees then never pools).
         var scenario = Variants(EngineHarness.Variant("pot", SettlementCatalogue.SinglePot, l => l with { IcbPartnership = 0.3, MissionCommitment = 0.9, AnalyticalCapacity = 0.9 }));
-        var fixedPartnership = scenario with { Parameters = scenario.Parameters with { Politics = scenario.Parameters.Politics with { ConveningGainPerYear = 0 } } };
+        var fixedPartnership = scenario with
+        {
+            Parameters = scenario.Parameters with
+            {
+                Politics = scenario.Parameters.Politics with { ConveningGainPerYear = 0 },
+                Icb = scenario.Parameters.Icb with { SavingsResponse = 0 },
+            },
+        };
         var convening = EngineHarness.Run(scenario);
         var fixedRun = EngineHarness.Run(fixedPartnership);
         Assert.Equal(0.3, fixedRun.Get(0, StandardOutcomes.FinalIcbPartnership), 9);
@@ -156,7 +164,7 @@ public class MayorRoleTests
             EngineHarness.Variant("tied", SettlementCatalogue.TiedGrants, l => l with { CompetitiveShare = 0, ChurnRatePerYear = 0 }),
             EngineHarness.Variant("pot", SettlementCatalogue.SinglePot)) with
         {
-            Parameters = EngineHarness.NoShocks() with { Politics = new PoliticsParameters { ConveningGainPerYear = 0 } },
+            Parameters = EngineHarness.NoShocks() with { Politics = new PoliticsParameters { ConveningGainPerYear = 0 }, Icb = new IcbParameters { SavingsResponse = 0 } },
         };
         var result = EngineHarness.Run(scenario);
         double share = new FundingParameters().NonHealthShare;

@@ -161,6 +161,43 @@ public sealed class AnalystTablesTests : IDisposable
         Assert.Equal(6, (int)shocks["final_year_health_shock"]!["replications"]!);
     }
 
+    private const string TwoRegionsDevolved = """
+        {
+          "name": "two",
+          "world": { "regions": [ { "name": "North", "capacity": "established", "zones": 8 }, { "name": "South", "capacity": "new", "zones": 6 } ] },
+          "horizon_years": 6,
+          "replications": 4,
+          "seed": 11,
+          "variants": [
+            { "name": "tied_grants", "levers": { "settlement": "tied_grants" } },
+            { "name": "health_devolution", "levers": { "settlement": "health_devolution", "icb_partnership": 0.8 } }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void AgentsCsv_SaysWhatEachMayorAndIcbDid_AndTheIcbsAddUpToTheWorldsOutcomes()
+    {
+        var (dir, _) = Run(reps: 12, scenarioJson: TwoRegionsDevolved);
+        var rows = Table(Path.Combine(dir, "agents.csv"));
+        int quantities = Enumerable.Range(0, RegionOutcomes.Count).Count(o => RegionOutcomes.AgentOf[o] != "region");
+        Assert.Equal(2 * 2 * quantities, rows.Count);   // variants × regions × (mayor and ICB quantities)
+        Assert.Equal(["icb", "mayor"], rows.Select(r => r["agent_type"]).Distinct().Order());
+        Assert.Contains(rows, r => r["agent"] == "North ICB" && r["region"] == "North" && r["quantity"] == "icb_care_qalys_forgone");
+        Assert.Contains(rows, r => r["agent"] == "South mayor" && r["quantity"] == "mayor_commitment");
+        Assert.All(rows, r => Assert.True(double.Parse(r["p5"], CultureInfo.InvariantCulture) <= double.Parse(r["mean"], CultureInfo.InvariantCulture) * (1 + 1e-6) + 1e-9
+                                          && double.Parse(r["mean"], CultureInfo.InvariantCulture) <= double.Parse(r["p95"], CultureInfo.InvariantCulture) * (1 + 1e-6) + 1e-9, string.Join(",", r.Values)));
+        // The ICBs' pooled money and care forgone add up to the world's outcomes (means are linear).
+        var summary = Table(Path.Combine(dir, "summary.csv"));
+        foreach (var (quantity, outcome) in new[] { ("icb_pooled_gbp", "icb_pooled_gbp"), ("icb_care_qalys_forgone", "nhs_care_qalys_forgone") })
+        {
+            double byIcb = rows.Where(r => r["variant"] == "health_devolution" && r["quantity"] == quantity).Sum(r => double.Parse(r["mean"], CultureInfo.InvariantCulture));
+            double world = double.Parse(summary.Single(r => r["variant"] == "health_devolution" && r["outcome"] == outcome)["mean"], CultureInfo.InvariantCulture);
+            Assert.True(world > 0, outcome);
+            Assert.Equal(world, byIcb, world * 1e-6);
+        }
+    }
+
     [Fact]
     public void ColumnsCsv_DescribesEveryColumnAndEveryOutcomeValueOfEveryTable_WithUnitAndDiscounting()
     {
