@@ -173,6 +173,17 @@ internal static class Program
         });
         root.Subcommands.Add(programmesCommand);
 
+        var traceArg = new Argument<string>("scenario") { Description = "Scenario JSON file" };
+        var traceReplication = CommandLineOptions.Whole("--replication", "The replication to trace (row R of a run's replications.csv with the same seed)", 0, int.MaxValue, 0);
+        var traceSeed = CommandLineOptions.Seed("Random seed [default: the scenario's]");
+        var traceOut = new Option<string?>("--out") { Description = "Output folder [default: out/<scenario name>-trace-<R>]" };
+        RequireAPath(traceOut, "a folder");
+        var trace = new Command("trace", "One replication's agents year by year (every mayor and ICB, every variant): trace.csv and trace.json, for teaching and debugging");
+        trace.Arguments.Add(traceArg);
+        trace.Options.Add(traceReplication); trace.Options.Add(traceSeed); trace.Options.Add(traceOut);
+        trace.SetAction(r => TraceCommand.Run(r.GetValue(traceArg)!, r.GetValue(traceReplication), r.GetValue(traceSeed), r.GetValue(traceOut), stdout, stderr));
+        root.Subcommands.Add(trace);
+
         var appraisalArg = new Argument<string>("appraisal") { Description = "Appraisal JSON file (see README: Health appraisal)" };
         var appraisalOut = new Option<string?>("--out") { Description = "Result JSON file [default: out/<name>.result.json]" };
         var besideInput = new Option<bool>("--beside-input") { Description = "Write the result next to the input, as <name>.result.json in the input's folder" };

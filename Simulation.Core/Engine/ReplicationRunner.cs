@@ -77,6 +77,13 @@ internal sealed class ReplicationRunner
     /// <summary>Called after each simulated year with (variant, year, world, ledger); null in production.</summary>
     internal Action<int, int, WorldState, MoneyLedger>? YearObserver { get; set; }
 
+    /// <summary>
+    /// Called at the end of every simulated year with (variant, year, agents): each region's agent outcomes then,
+    /// [region * <see cref="RegionOutcomes.Count"/> + outcome] (the mayor's and ICB's state and totals so far; the places'
+    /// own outcomes NaN), in a buffer reused from year to year. For <c>urbansim trace</c>; null in batches.
+    /// </summary>
+    internal Action<int, int, double[]>? AgentObserver { get; set; }
+
     /// <summary>A runner for <paramref name="scenario"/> using <paramref name="kernels"/>.</summary>
     public ReplicationRunner(Scenario scenario, Kernels kernels = Kernels.Fast)
     {
@@ -283,6 +290,7 @@ internal sealed class ReplicationRunner
             // 8. End of year: deadlines and reviews, convening, learning, capacity erosion, elections.
             EndOfYear(year);
             YearObserver?.Invoke(variant, year, _world, CurrentLedger());
+            if (AgentObserver is { } observeAgents) observeAgents(variant, year, MeasureAgents(regionSpend));
         }
         var end = new VariantOutcomes.End(CurrentLedger(), healthyHomes, _template, _world, _mayors, _regionPopulation,
             _tables.DecileHleYears, _zoneFinal, _p, _levers, _icbs);
@@ -316,6 +324,23 @@ internal sealed class ReplicationRunner
             else Appraisal.AppraiseRegionReference(r, _world, _health, _rr, _p.Health, _mayors);
         }
     }
+
+    /// <summary>
+    /// Each region's agent outcomes now (<see cref="RegionOutcomes"/>, the mayor's and ICB's state and their totals so far),
+    /// [region * <see cref="RegionOutcomes.Count"/> + outcome]; the places' own outcomes are left NaN.
+    /// </summary>
+    private double[] MeasureAgents(ReadOnlySpan<double> regionSpend)
+    {
+        int regions = _world.RegionCount, programmes = _programmes.Catalogue.Count;
+        _agentRows ??= new double[regions * RegionOutcomes.Count];
+        Array.Fill(_agentRows, double.NaN);
+        for (int r = 0; r < regions; r++)
+            RegionOutcomes.MeasureAgents(_agentRows.AsSpan(r * RegionOutcomes.Count, RegionOutcomes.Count), r, _mayors, _icbs,
+                regionSpend.IsEmpty ? [] : regionSpend.Slice(r * programmes, programmes));
+        return _agentRows;
+    }
+
+    private double[]? _agentRows;
 
     private MoneyLedger CurrentLedger()
     {

@@ -171,22 +171,32 @@ public static class RegionOutcomes
             row[LeChangeYears] = (le - leStart) / people;
             row[HomesBuilt] = homes;
             row[FundingPerHeadGbp] = mayors.ReceivedTotalGbp[r] / people;
-            row[MayorsElected] = mayors.MayorsElected[r];
-            row[MayorCommitment] = mayors.Commitment[r];
-            row[MayorCapacity] = mayors.Capacity[r];
-            row[MayorAnalyticalCapacity] = mayors.AnalyticalCapacity[r];
-            row[MayorPoliticalCapital] = mayors.PoliticalCapital[r];
-            row[MayorReceivedGbp] = mayors.ReceivedTotalGbp[r];
-            double spent = 0;
-            foreach (double gbp in result.RegionProgrammeSpendGbp.AsSpan((variant * result.Regions + r) * programmes, programmes)) spent += gbp;
-            row[MayorSpentGbp] = spent;
-            row[IcbAllocationGbpPerYear] = icbs.AllocationGbpPerYear[r];
-            row[IcbTreatmentCostGbp] = icbs.TreatmentCostTotalGbp[r];
-            row[IcbPooledGbp] = icbs.PooledUsedGbp[r];
-            row[IcbSavingsLandedGbp] = icbs.SavingsLandedGbp[r];
-            row[IcbExpectedSavingsPerGbp] = icbs.ExpectedSavingsPerGbp[r];
-            row[IcbPartnership] = icbs.Partnership[r];
-            row[IcbCareQalysForgone] = icbs.CareQalysForgone[r];
+            MeasureAgents(row, r, mayors, icbs, result.RegionProgrammeSpendGbp.AsSpan((variant * result.Regions + r) * programmes, programmes));
         }
+    }
+
+    /// <summary>
+    /// The agent outcomes of region <paramref name="region"/> (its mayors' and ICB's state now and totals so far) into
+    /// <paramref name="row"/>; <paramref name="spendByProgrammeGbp"/> is the region's programme spend so far.
+    /// </summary>
+    internal static void MeasureAgents(Span<double> row, int region, Mayors.MayorState mayors, Icbs.IcbState icbs, ReadOnlySpan<double> spendByProgrammeGbp)
+    {
+        int r = region;
+        row[MayorsElected] = mayors.MayorsElected[r];
+        row[MayorCommitment] = mayors.Commitment[r];
+        row[MayorCapacity] = mayors.Capacity[r];
+        row[MayorAnalyticalCapacity] = mayors.AnalyticalCapacity[r];
+        row[MayorPoliticalCapital] = mayors.PoliticalCapital[r];
+        row[MayorReceivedGbp] = mayors.ReceivedTotalGbp[r];
+        double spent = 0;
+        foreach (double gbp in spendByProgrammeGbp) spent += gbp;
+        row[MayorSpentGbp] = spent;
+        row[IcbAllocationGbpPerYear] = icbs.AllocationGbpPerYear[r];
+        row[IcbTreatmentCostGbp] = icbs.TreatmentCostTotalGbp[r];
+        row[IcbPooledGbp] = icbs.PooledUsedGbp[r];
+        row[IcbSavingsLandedGbp] = icbs.SavingsLandedGbp[r];
+        row[IcbExpectedSavingsPerGbp] = icbs.ExpectedSavingsPerGbp[r];
+        row[IcbPartnership] = icbs.Partnership[r];
+        row[IcbCareQalysForgone] = icbs.CareQalysForgone[r];
     }
 }

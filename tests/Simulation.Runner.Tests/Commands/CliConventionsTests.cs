@@ -46,7 +46,7 @@ public sealed class CliConventionsTests : IDisposable
     public void Commands_IncludeEveryTopLevelCommandAndPlacesBuild()
     {
         string[] found = Commands().Cast<object[]>().Select(row => (string)row[0]).ToArray();
-        Assert.Superset(new HashSet<string> { "run", "merge", "validate", "schema", "sensitivity", "programmes", "appraise", "serve", "places", "places build", "help" },
+        Assert.Superset(new HashSet<string> { "run", "merge", "validate", "schema", "sensitivity", "programmes", "trace", "appraise", "serve", "places", "places build", "help" },
             found.ToHashSet());
     }
 

@@ -1,0 +1,127 @@
+using Newtonsoft.Json;
+using UrbanSim.Core.Engine;
+using UrbanSim.Core.Outcomes;
+using UrbanSim.Core.Scenarios;
+using UrbanSim.Runner.Output;
+
+namespace UrbanSim.Runner.Commands;
+
+/// <summary>
+/// <c>urbansim trace</c>: one replication's agents year by year, for teaching and debugging. Writes <c>trace.csv</c>
+/// (tidy: variant, year, agent type, agent, region, quantity, value) and <c>trace.json</c> (the same, nested by variant,
+/// year and agent, with the replication's drawn parameters and provenance). Replication R is the row R of a run's
+/// <c>replications.csv</c> with the same seed: its random numbers are keyed by (seed, replication).
+/// </summary>
+internal static class TraceCommand
+{
+    public const string CsvHeader = "variant,year,agent_type,agent,region,quantity,value";
+
+    public static int Run(string scenarioPath, int replication, ulong? seed, string? outDirectory, TextWriter stdout, TextWriter stderr)
+    {
+        if (ScenarioInput.Load(scenarioPath, stderr, "; nothing was run or written") is not { } loaded) return ExitCodes.InvalidInput;
+        var scenario = loaded with { Seed = seed ?? loaded.Seed };
+        string outDir = outDirectory ?? Path.Combine("out", $"{Path.GetFileNameWithoutExtension(scenarioPath)}-trace-{replication}");
+        try { Directory.CreateDirectory(outDir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{outDir}: cannot create the output folder ({e.Message.TrimEnd('.')}). Fix: give --out a folder you may write to; nothing was run or written.");
+            return ExitCodes.Usage;
+        }
+        var trace = Record(scenario, replication, out var result);
+        var regions = Core.World.Places.Regions(Core.World.Places.Describe(scenario));
+        AtomicFile.WriteText(Path.Combine(outDir, "trace.csv"), w => WriteCsv(w, scenario, regions.Select(r => r.Name).ToArray(), trace));
+        AtomicFile.WriteText(Path.Combine(outDir, "trace.json"), w => WriteJson(w, scenarioPath, scenario, replication, result, regions.Select(r => r.Name).ToArray(), trace));
+        stdout.WriteLine($"Traced replication {replication} of {scenario.Name} (seed {scenario.Seed}): {scenario.Variants.Length} variants × {scenario.HorizonYears} years × " +
+                         $"{regions.Length} mayors and {regions.Length} ICBs. Wrote {outDir}/: trace.csv, trace.json");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Each region's agent outcomes at the end of each year: [variant][year] → [region * RegionOutcomes.Count + outcome].</summary>
+    internal static double[][][] Record(Scenario scenario, int replication, out ReplicationResult result)
+    {
+        var trace = new double[scenario.Variants.Length][][];
+        for (int v = 0; v < trace.Length; v++) trace[v] = new double[scenario.HorizonYears][];
+        var runner = new ReplicationRunner(scenario) { AgentObserver = (variant, year, agents) => trace[variant][year] = (double[])agents.Clone() };
+        result = ReplicationResult.For(scenario);
+        runner.Run(replication, result);
+        return trace;
+    }
+
+    private static IEnumerable<(string Type, string Label)> AgentTypes() => [("mayor", "mayor"), ("icb", "ICB")];
+
+    private static void WriteCsv(TextWriter w, Scenario scenario, string[] regions, double[][][] trace)
+    {
+        w.WriteLine(CsvHeader);
+        for (int v = 0; v < trace.Length; v++)
+            for (int y = 0; y < trace[v].Length; y++)
+                foreach (var (type, label) in AgentTypes())
+                    for (int r = 0; r < regions.Length; r++)
+                        for (int o = 0; o < RegionOutcomes.Count; o++)
+                            if (RegionOutcomes.AgentOf[o] == type)
+                                w.WriteLine(string.Join(',', Csv.Text(scenario.Variants[v].Name), Csv.Whole(scenario.StartYear + y + 1), type,
+                                    Csv.Text($"{regions[r]} {label}"), Csv.Text(regions[r]), RegionOutcomes.Names[o], Csv.Number(trace[v][y][r * RegionOutcomes.Count + o])));
+    }
+
+    private static void WriteJson(TextWriter text, string scenarioPath, Scenario scenario, int replication, ReplicationResult result, string[] regions, double[][][] trace)
+    {
+        using var w = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false };
+        w.WriteStartObject();
+        w.WritePropertyName("tool_version"); w.WriteValue(Manifest.ToolVersion);
+        w.WritePropertyName("scenario"); w.WriteValue(scenario.Name);
+        w.WritePropertyName("scenario_path"); w.WriteValue(scenarioPath);
+        w.WritePropertyName("scenario_sha256"); w.WriteValue(Manifest.Sha256OfFile(scenarioPath));
+        w.WritePropertyName("seed"); w.WriteValue(scenario.Seed);
+        w.WritePropertyName("replication"); w.WriteValue(replication);
+        w.WritePropertyName("drawn_parameters");
+        w.WriteStartObject();
+        for (int i = 0; i < scenario.Uncertain.Length; i++) { w.WritePropertyName(scenario.Uncertain[i].Path); w.WriteValue(result.DrawnParameters[i]); }
+        w.WriteEndObject();
+        w.WritePropertyName("quantities");
+        w.WriteStartObject();
+        for (int o = 0; o < RegionOutcomes.Count; o++)
+        {
+            if (RegionOutcomes.AgentOf[o] == "region") continue;
+            w.WritePropertyName(RegionOutcomes.Names[o]);
+            w.WriteValue($"{RegionOutcomes.Descriptions[o]} ({RegionOutcomes.Units[o]}; at the end of the year, totals so far)");
+        }
+        w.WriteEndObject();
+        w.WritePropertyName("variants");
+        w.WriteStartArray();
+        for (int v = 0; v < trace.Length; v++)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("variant"); w.WriteValue(scenario.Variants[v].Name);
+            w.WritePropertyName("years");
+            w.WriteStartArray();
+            for (int y = 0; y < trace[v].Length; y++)
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("year"); w.WriteValue(scenario.StartYear + y + 1);
+                w.WritePropertyName("agents");
+                w.WriteStartArray();
+                foreach (var (type, label) in AgentTypes())
+                    for (int r = 0; r < regions.Length; r++)
+                    {
+                        w.WriteStartObject();
+                        w.WritePropertyName("agent_type"); w.WriteValue(type);
+                        w.WritePropertyName("agent"); w.WriteValue($"{regions[r]} {label}");
+                        w.WritePropertyName("region"); w.WriteValue(regions[r]);
+                        for (int o = 0; o < RegionOutcomes.Count; o++)
+                        {
+                            if (RegionOutcomes.AgentOf[o] != type) continue;
+                            w.WritePropertyName(RegionOutcomes.Names[o]);
+                            double value = trace[v][y][r * RegionOutcomes.Count + o];
+                            if (double.IsFinite(value)) w.WriteValue(Csv.RoundSignificant(value, 8)); else w.WriteNull();
+                        }
+                        w.WriteEndObject();
+                    }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}
