@@ -168,7 +168,45 @@ internal static class ExplorerResults
         var nhs = D("nhs_cost_gbp");
         double pooled = M(1, "icb_pooled_gbp");
         s.Add($"The ICB's NHS treatment costs are {Readable.Gbp(Math.Abs(nhs.Mean))} {Dir(nhs.Mean, "higher", "lower")} (discounted){(pooled > 0 ? $", and it pools {Readable.Gbp(pooled)} with the mayor" : ", and it pools no money with the mayor")}.");
+        var forgone = D("nhs_care_qalys_forgone");
+        var net = D("net_qalys");
+        if (Math.Abs(forgone.Mean) >= 0.5 || M(1, "nhs_care_qalys_forgone") > 0)
+            s.Add($"Pooled money is NHS care given up: it would have bought {Readable.Value(M(1, "nhs_care_qalys_forgone"), "QALYs")} ({Readable.Value(forgone.Mean, "QALYs", signed: true)} against {baseline}), "
+                  + $"so counting NHS care forgone and NHS costs saved, your setting's net health benefit is {Readable.Value(net.Mean, "QALYs", signed: true)}.");
+        if (AgentChanges(scenario, acc) is { Count: > 0 } agents)
+            s.Add($"The agents whose behaviour changed most: {string.Join("; ", agents)}.");
         return s;
+    }
+
+    /// <summary>
+    /// The mayor and the ICB whose behaviour moved most against the baseline (paired, by region): the ICB whose pooled money
+    /// changed most, the mayor whose programme spend changed most, and the mayor whose commitment at the end changed most;
+    /// a change too small to tell (under £1m, or 0.01 of commitment) is left out.
+    /// </summary>
+    public static List<string> AgentChanges(Scenario scenario, BatchAccumulator acc)
+    {
+        var found = new List<string>();
+        if (acc.Layout.Regions == 0 || acc.RegionPaired.Length == 0) return found;
+        var regions = Core.World.Places.Regions(Core.World.Places.Describe(scenario));
+        foreach (var (quantity, agent, threshold) in new[] { (RegionOutcomes.IcbPooledGbp, "ICB", 1e6), (RegionOutcomes.MayorSpentGbp, "mayor", 1e6), (RegionOutcomes.MayorCommitment, "mayor", 0.01) })
+        {
+            int best = -1;
+            double largest = 0;
+            for (int r = 0; r < regions.Length; r++)
+            {
+                double change = acc.RegionPaired[0][r][quantity].Paired().Mean;
+                if (Math.Abs(change) > Math.Abs(largest)) { largest = change; best = r; }
+            }
+            if (best < 0 || !(Math.Abs(largest) >= threshold)) continue;
+            string who = $"{regions[best].Name} {agent}";
+            found.Add(quantity switch
+            {
+                RegionOutcomes.IcbPooledGbp => $"{who} pools {Readable.Gbp(Math.Abs(largest))} {(largest > 0 ? "more" : "less")}",
+                RegionOutcomes.MayorSpentGbp => $"{who} spends {Readable.Gbp(Math.Abs(largest))} {(largest > 0 ? "more" : "less")} on programmes",
+                _ => string.Create(CultureInfo.InvariantCulture, $"{who} ends with mission commitment {Math.Abs(largest):0.00} {(largest > 0 ? "higher" : "lower")}"),
+            });
+        }
+        return found;
     }
 
     /// <summary>

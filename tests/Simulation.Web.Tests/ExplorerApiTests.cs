@@ -148,6 +148,18 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
     }
 
     [Fact]
+    public async Task WhyItMoved_NamesTheAgentsWhoseBehaviourChanged_AndTheNhsCareThePooledMoneyForgoes()
+    {
+        var r = await LastLine("preset=health_devolution&replications=100");
+        string drivers = string.Join(" ", r["drivers"]!.AsArray().Select(d => (string)d!));
+        Assert.Contains("The agents whose behaviour changed most:", drivers);
+        Assert.Matches(@"[A-Za-z ]+ ICB pools £[0-9.]+(k|m|bn) (more|less)", drivers);
+        Assert.Matches(@"[A-Za-z ]+ mayor spends £[0-9.]+(k|m|bn) (more|less) on programmes", drivers);
+        Assert.Contains("Pooled money is NHS care given up", drivers);
+        Assert.Contains("net health benefit", drivers);
+    }
+
+    [Fact]
     public async Task ResultsJson_IsByteIdenticalToTheSummaryOfUrbansimRunWithTheSameSetting()
     {
         // The explorer world of the reference preset, written out as a scenario file: regions scaled by 30/300, rounded.
