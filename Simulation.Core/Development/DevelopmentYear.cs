@@ -21,9 +21,10 @@ internal static class DevelopmentYear
     /// <param name="InRecession">Whether a recession is under way.</param>
     /// <param name="Random">The replication's random streams (Sites).</param>
     /// <param name="Mayors">Mayors: the standard applied; homes counted to their term.</param>
-    /// <param name="Finance">Rates and money to lend; lending is drawn down.</param>
+    /// <param name="Finance">Rates and money to lend; lending is drawn down, and the loans are added to the lenders' totals.</param>
+    /// <param name="Developers">The region's developers' totals, added to.</param>
     public readonly record struct Context(int Year, ModelParameters Parameters, bool InRecession, ReplicationRandom Random,
-        MayorState Mayors, FinanceState Finance);
+        MayorState Mayors, FinanceState Finance, DevelopersState Developers);
 
     /// <summary>Runs the year's development; returns the healthy homes completed.</summary>
     public static double Develop(in Context c, WorldState world, SitePipeline pipeline, BreakEvenRates rates, Span<double> outcome, Span<double> yearly)
@@ -108,10 +109,24 @@ internal static class DevelopmentYear
         sites.CompletionYear[site] = c.Year + d.BuildYears;
         sites.Healthy[site] = chosen == Design.Healthy;
         double privateInvestment = costPerHome * homes - (usesPatient ? loan : 0);
-        outcome[StandardOutcomes.DeveloperProfitGbp] += Developers.GrossDevelopmentValueGbp(terms, chosen) * terms.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer) * homes;
-        if (!usesPatient) outcome[StandardOutcomes.InvestorReturnGbp] += Developers.FinanceCostGbp(terms, chosen) * homes;
+        double profit = Developers.GrossDevelopmentValueGbp(terms, chosen) * terms.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer) * homes;
+        outcome[StandardOutcomes.DeveloperProfitGbp] += profit;
+        c.Developers.SchemesStarted[r] += 1;
+        c.Developers.HomesStarted[r] += homes;
+        c.Developers.ExpectedProfitGbp[r] += profit;
+        if (!usesPatient)
+        {
+            double income = Developers.FinanceCostGbp(terms, chosen) * homes;
+            outcome[StandardOutcomes.InvestorReturnGbp] += income;
+            finance.FinanceIncomeGbp[r] += income;
+            finance.LentGbp[r] += loan;
+        }
         outcome[StandardOutcomes.PrivateInvestmentGbp] += privateInvestment;
-        if (usesPatient) outcome[StandardOutcomes.PatientCapitalGbp] += loan;
+        if (usesPatient)
+        {
+            outcome[StandardOutcomes.PatientCapitalGbp] += loan;
+            finance.PatientLentGbp[r] += loan;
+        }
         return true;
     }
 }

@@ -57,6 +57,7 @@ internal sealed class ReplicationRunner
     private readonly MayorState _mayors;
     private readonly IcbState _icbs;
     private readonly FinanceState _finance;
+    private readonly DevelopersState _developers;
     private readonly SitePipeline _sites = new();
     private ShockState _shocks;
     private MoneyLedger _ledger;
@@ -100,6 +101,7 @@ internal sealed class ReplicationRunner
         _mayors = new MayorState(regions, zones, catalogue.Count);
         _icbs = new IcbState(regions, zones);
         _finance = new FinanceState(regions);
+        _developers = new DevelopersState(regions);
         _regionPopulation = new double[regions];
         _spending = new MayoralSpending.Workspace(zones, catalogue);
         _exposureWork = new ExposureUpdate.Workspace(zones, catalogue.All.Sum(p => p.ExposureEffects.Length));
@@ -233,6 +235,8 @@ internal sealed class ReplicationRunner
         RequiredReturns.SetForYear(_settlement, _funding, _p, false, _regionPopulation, levers.PatientCapitalGbpPerYear, _finance, _mayors.PoliticalCapital);
         if (_kernels == Kernels.Fast) _breakEven.MarkNeverViable(_world.Sites, _p.Development, levers.PatientCapitalGbpPerYear, _p.Politics.FigureheadRiskDiscountPerYear);
         _sites.Start(_world.Sites, _world.RegionCount);
+        _finance.ClearTotals();
+        _developers.Clear();
         if (_kernels == Kernels.Reference) _healthReference.Start(_world, _rr, _p.Health);
     }
 
@@ -274,7 +278,7 @@ internal sealed class ReplicationRunner
                 _mayors.PoliticalCapital);
             // 5. Mayors apply the planning standard; developers build.
             Mayoralty.ApplyPlanningStandards(_mayors, _levers.PlanningHealthStandard, _p.Politics);
-            var development = new DevelopmentYear.Context(year, _p, _shocks.InRecession, _random, _mayors, _finance);
+            var development = new DevelopmentYear.Context(year, _p, _shocks.InRecession, _random, _mayors, _finance, _developers);
             healthyHomes += _kernels == Kernels.Fast
                 ? DevelopmentYear.Develop(development, _world, _sites, _breakEven, outcome, yearly)
                 : DevelopmentReference.Develop(development, _world, _sites, outcome, yearly);
@@ -293,7 +297,7 @@ internal sealed class ReplicationRunner
             if (AgentObserver is { } observeAgents) observeAgents(variant, year, MeasureAgents(regionSpend));
         }
         var end = new VariantOutcomes.End(CurrentLedger(), healthyHomes, _template, _world, _mayors, _regionPopulation,
-            _tables.DecileHleYears, _zoneFinal, _p, _levers, _icbs);
+            _tables.DecileHleYears, _zoneFinal, _p, _levers, _icbs, _developers, _finance);
         VariantOutcomes.Finish(end, result, variant, _outcomeContext);
     }
 
@@ -335,7 +339,7 @@ internal sealed class ReplicationRunner
         _agentRows ??= new double[regions * RegionOutcomes.Count];
         Array.Fill(_agentRows, double.NaN);
         for (int r = 0; r < regions; r++)
-            RegionOutcomes.MeasureAgents(_agentRows.AsSpan(r * RegionOutcomes.Count, RegionOutcomes.Count), r, _mayors, _icbs,
+            RegionOutcomes.MeasureAgents(_agentRows.AsSpan(r * RegionOutcomes.Count, RegionOutcomes.Count), r, _mayors, _icbs, _developers, _finance,
                 regionSpend.IsEmpty ? [] : regionSpend.Slice(r * programmes, programmes));
         return _agentRows;
     }

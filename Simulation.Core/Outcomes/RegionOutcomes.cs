@@ -8,8 +8,9 @@ namespace UrbanSim.Core.Outcomes;
 /// start-year population, LE and HLE, and per variant its final LE and HLE, their change from the start year, the homes
 /// built in it and the central money it received per resident; then what its agents did, each outcome tagged with its
 /// agent (<see cref="AgentOf"/>): the mayoralty's mayors (elected, commitment, capacity, political capital, money
-/// received and spent) and its ICB (allocation, treatment costs, money pooled, savings landed and expected, partnership,
-/// NHS care forgone). LE and HLE of a region are the population-weighted means of its zones' (start-year residents as
+/// received and spent), its ICB (allocation, treatment costs, money pooled, savings landed and expected, partnership,
+/// NHS care forgone), and its developers and lenders as groups (schemes, homes and expected profit; loans, finance
+/// income and the patient fund's loans). LE and HLE of a region are the population-weighted means of its zones' (start-year residents as
 /// weights), as published figures for a group of councils are compared (docs/places.md); the world's own LE and HLE pool
 /// all zones into one life table.
 /// </summary>
@@ -55,8 +56,20 @@ public static class RegionOutcomes
     public const int IcbPartnership = 18;
     /// <summary>Index of the QALYs the NHS care given up for pooled money would have bought, discounted 1.5%.</summary>
     public const int IcbCareQalysForgone = 19;
+    /// <summary>Index of the schemes the region's developers started over the horizon.</summary>
+    public const int DevelopersSchemesStarted = 20;
+    /// <summary>Index of the homes in the schemes the region's developers started over the horizon.</summary>
+    public const int DevelopersHomesStarted = 21;
+    /// <summary>Index of the region's developers' expected profit on the schemes they started, £.</summary>
+    public const int DevelopersProfitGbp = 22;
+    /// <summary>Index of the private development loans made in the region over the horizon, £.</summary>
+    public const int LendersLentGbp = 23;
+    /// <summary>Index of the private lenders' finance income on those loans, £.</summary>
+    public const int LendersFinanceIncomeGbp = 24;
+    /// <summary>Index of the patient public fund's loans in the region over the horizon, £.</summary>
+    public const int LendersPatientLentGbp = 25;
     /// <summary>Number of outcomes per region.</summary>
-    public const int Count = 20;
+    public const int Count = 26;
 
     /// <summary>Names of the outcomes, in index order (snake_case, unit in the name).</summary>
     public static readonly ImmutableArray<string> Names =
@@ -66,6 +79,8 @@ public static class RegionOutcomes
         "mayor_received_gbp", "mayor_spent_gbp",
         "icb_allocation_gbp_per_year", "icb_treatment_cost_gbp", "icb_pooled_gbp", "icb_savings_landed_gbp",
         "icb_expected_savings_per_gbp", "icb_partnership", "icb_care_qalys_forgone",
+        "developers_schemes_started", "developers_homes_started", "developers_profit_gbp",
+        "lenders_lent_gbp", "lenders_finance_income_gbp", "lenders_patient_lent_gbp",
     ];
 
     /// <summary>Units of the outcomes, in index order.</summary>
@@ -74,6 +89,7 @@ public static class RegionOutcomes
         "years", "years", "years", "years", "homes", "£ per resident",
         "mayors", "0–1", "0–1", "0–1", "0–1", "£", "£",
         "£ per year", "£", "£", "£", "£ per £", "0–1", "QALYs",
+        "schemes", "homes", "£", "£", "£", "£",
     ];
 
     /// <summary>What each outcome means, in index order.</summary>
@@ -99,15 +115,31 @@ public static class RegionOutcomes
         "NHS savings per £ of joint money the ICB expected at the end (it starts at its prior and learns from what lands)",
         "The mayor–ICB partnership in the final year",
         "QALYs the NHS care given up for pooled money would have bought, discounted 1.5%",
+        "Schemes the region's developers started over the horizon",
+        "Homes in the schemes the region's developers started over the horizon",
+        "The region's developers' expected profit on the schemes they started (profit share of GDV at the prices when they started)",
+        "Private development loans made in the region over the horizon",
+        "Private lenders' finance income on the loans made in the region",
+        "The patient public fund's loans in the region over the horizon",
     ];
 
-    /// <summary>The agent each outcome describes, in index order: <c>region</c> (the place), <c>mayor</c> or <c>icb</c>.</summary>
+    /// <summary>
+    /// The agent each outcome describes, in index order: <c>region</c> (the place), <c>mayor</c>, <c>icb</c>, or the
+    /// region's <c>developers</c> and <c>lenders</c> as groups (they are not yet firms of their own).
+    /// </summary>
     public static readonly ImmutableArray<string> AgentOf =
     [
         "region", "region", "region", "region", "region", "region",
         "mayor", "mayor", "mayor", "mayor", "mayor", "mayor", "mayor",
         "icb", "icb", "icb", "icb", "icb", "icb", "icb",
+        "developers", "developers", "developers", "lenders", "lenders", "lenders",
     ];
+
+    /// <summary>The kinds of agent in <see cref="AgentOf"/>, in the order tables list them.</summary>
+    public static readonly ImmutableArray<string> AgentTypes = ["mayor", "icb", "developers", "lenders"];
+
+    /// <summary>An agent's name in tables: its region and its kind ("Greater Manchester ICB", "North developers").</summary>
+    public static string AgentName(string agentType, string region) => $"{region} {(agentType == "icb" ? "ICB" : agentType)}";
 
     /// <summary>Index of the start-year residents in the region baseline.</summary>
     public const int BaselinePopulation = 0;
@@ -147,7 +179,7 @@ public static class RegionOutcomes
     /// and LE [zone * 2 + (0 HLE, 1 LE)]; the mayors and ICBs are as the variant left them.
     /// </summary>
     internal static void Measure(WorldState start, WorldState end, ReadOnlySpan<double> zoneFinal, Mayors.MayorState mayors, Icbs.IcbState icbs,
-        ReplicationResult result, int variant)
+        Development.DevelopersState developers, Investors.FinanceState finance, ReplicationResult result, int variant)
     {
         if (result.Regions != start.RegionCount || result.Zones != start.ZoneCount) return;
         int programmes = result.Catalogue.Programmes.Count;
@@ -171,7 +203,7 @@ public static class RegionOutcomes
             row[LeChangeYears] = (le - leStart) / people;
             row[HomesBuilt] = homes;
             row[FundingPerHeadGbp] = mayors.ReceivedTotalGbp[r] / people;
-            MeasureAgents(row, r, mayors, icbs, result.RegionProgrammeSpendGbp.AsSpan((variant * result.Regions + r) * programmes, programmes));
+            MeasureAgents(row, r, mayors, icbs, developers, finance, result.RegionProgrammeSpendGbp.AsSpan((variant * result.Regions + r) * programmes, programmes));
         }
     }
 
@@ -179,7 +211,8 @@ public static class RegionOutcomes
     /// The agent outcomes of region <paramref name="region"/> (its mayors' and ICB's state now and totals so far) into
     /// <paramref name="row"/>; <paramref name="spendByProgrammeGbp"/> is the region's programme spend so far.
     /// </summary>
-    internal static void MeasureAgents(Span<double> row, int region, Mayors.MayorState mayors, Icbs.IcbState icbs, ReadOnlySpan<double> spendByProgrammeGbp)
+    internal static void MeasureAgents(Span<double> row, int region, Mayors.MayorState mayors, Icbs.IcbState icbs,
+        Development.DevelopersState developers, Investors.FinanceState finance, ReadOnlySpan<double> spendByProgrammeGbp)
     {
         int r = region;
         row[MayorsElected] = mayors.MayorsElected[r];
@@ -198,5 +231,11 @@ public static class RegionOutcomes
         row[IcbExpectedSavingsPerGbp] = icbs.ExpectedSavingsPerGbp[r];
         row[IcbPartnership] = icbs.Partnership[r];
         row[IcbCareQalysForgone] = icbs.CareQalysForgone[r];
+        row[DevelopersSchemesStarted] = developers.SchemesStarted[r];
+        row[DevelopersHomesStarted] = developers.HomesStarted[r];
+        row[DevelopersProfitGbp] = developers.ExpectedProfitGbp[r];
+        row[LendersLentGbp] = finance.LentGbp[r];
+        row[LendersFinanceIncomeGbp] = finance.FinanceIncomeGbp[r];
+        row[LendersPatientLentGbp] = finance.PatientLentGbp[r];
     }
 }

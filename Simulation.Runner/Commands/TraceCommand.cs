@@ -32,7 +32,7 @@ internal static class TraceCommand
         AtomicFile.WriteText(Path.Combine(outDir, "trace.csv"), w => WriteCsv(w, scenario, regions.Select(r => r.Name).ToArray(), trace));
         AtomicFile.WriteText(Path.Combine(outDir, "trace.json"), w => WriteJson(w, scenarioPath, scenario, replication, result, regions.Select(r => r.Name).ToArray(), trace));
         stdout.WriteLine($"Traced replication {replication} of {scenario.Name} (seed {scenario.Seed}): {scenario.Variants.Length} variants × {scenario.HorizonYears} years × " +
-                         $"{regions.Length} mayors and {regions.Length} ICBs. Wrote {outDir}/: trace.csv, trace.json");
+                         $"{regions.Length} mayors, ICBs, developer groups and lender groups. Wrote {outDir}/: trace.csv, trace.json");
         return ExitCodes.Ok;
     }
 
@@ -47,19 +47,17 @@ internal static class TraceCommand
         return trace;
     }
 
-    private static IEnumerable<(string Type, string Label)> AgentTypes() => [("mayor", "mayor"), ("icb", "ICB")];
-
     private static void WriteCsv(TextWriter w, Scenario scenario, string[] regions, double[][][] trace)
     {
         w.WriteLine(CsvHeader);
         for (int v = 0; v < trace.Length; v++)
             for (int y = 0; y < trace[v].Length; y++)
-                foreach (var (type, label) in AgentTypes())
+                foreach (string type in RegionOutcomes.AgentTypes)
                     for (int r = 0; r < regions.Length; r++)
                         for (int o = 0; o < RegionOutcomes.Count; o++)
                             if (RegionOutcomes.AgentOf[o] == type)
                                 w.WriteLine(string.Join(',', Csv.Text(scenario.Variants[v].Name), Csv.Whole(scenario.StartYear + y + 1), type,
-                                    Csv.Text($"{regions[r]} {label}"), Csv.Text(regions[r]), RegionOutcomes.Names[o], Csv.Number(trace[v][y][r * RegionOutcomes.Count + o])));
+                                    Csv.Text(RegionOutcomes.AgentName(type, regions[r])), Csv.Text(regions[r]), RegionOutcomes.Names[o], Csv.Number(trace[v][y][r * RegionOutcomes.Count + o])));
     }
 
     private static void WriteJson(TextWriter text, string scenarioPath, Scenario scenario, int replication, ReplicationResult result, string[] regions, double[][][] trace)
@@ -99,12 +97,12 @@ internal static class TraceCommand
                 w.WritePropertyName("year"); w.WriteValue(scenario.StartYear + y + 1);
                 w.WritePropertyName("agents");
                 w.WriteStartArray();
-                foreach (var (type, label) in AgentTypes())
+                foreach (string type in RegionOutcomes.AgentTypes)
                     for (int r = 0; r < regions.Length; r++)
                     {
                         w.WriteStartObject();
                         w.WritePropertyName("agent_type"); w.WriteValue(type);
-                        w.WritePropertyName("agent"); w.WriteValue($"{regions[r]} {label}");
+                        w.WritePropertyName("agent"); w.WriteValue(RegionOutcomes.AgentName(type, regions[r]));
                         w.WritePropertyName("region"); w.WriteValue(regions[r]);
                         for (int o = 0; o < RegionOutcomes.Count; o++)
                         {

@@ -6,7 +6,7 @@ namespace UrbanSim.Runner.Output;
 
 /// <summary>
 /// agents.csv: what each agent did. Tidy, one row per variant, agent and quantity: the agent's type (<c>mayor</c>,
-/// <c>icb</c>), the agent (named by its mayoralty), its region, the quantity (its state at the end or its total over
+/// <c>icb</c>, and each region's <c>developers</c> and <c>lenders</c> as groups), the agent (named by its mayoralty), its region, the quantity (its state at the end or its total over
 /// the horizon, <see cref="RegionOutcomes"/>), and the mean, 5th and 95th percentiles over replications. Places'
 /// own outcomes (HLE, homes) are in <c>summary.json</c>'s <c>by_region</c> block.
 /// </summary>
@@ -22,10 +22,10 @@ internal static class AgentsCsv
         for (int v = 0; v < batch.Layout.Variants; v++)
         {
             string variant = Csv.Text(scenario.Variants[v].Name);
-            foreach (string agentType in (ReadOnlySpan<string>)["mayor", "icb"])
+            foreach (string agentType in RegionOutcomes.AgentTypes)
                 for (int r = 0; r < regions.Length; r++)
                 {
-                    string agent = Csv.Text($"{regions[r].Name} {(agentType == "icb" ? "ICB" : "mayor")}");
+                    string agent = Csv.Text(RegionOutcomes.AgentName(agentType, regions[r].Name));
                     for (int o = 0; o < RegionOutcomes.Count; o++)
                     {
                         if (RegionOutcomes.AgentOf[o] != agentType) continue;

@@ -107,7 +107,7 @@ internal static class ColumnsCsv
 
         const string agents = "agents.csv";
         Column(agents, "variant", "name", "The policy variant", Exact);
-        Column(agents, "agent_type", "name", "The kind of agent: mayor or icb", Exact);
+        Column(agents, "agent_type", "name", "The kind of agent: mayor, icb, or the region's developers or lenders as a group", Exact);
         Column(agents, "agent", "name", "The agent, named by its mayoralty", Exact);
         Column(agents, "region", "name", "The agent's city-region (mayoralty)", Exact);
         Column(agents, "quantity", "name", "What is measured (see the rows of kind 'quantity' below): the agent's state at the end or its total over the horizon", Exact);

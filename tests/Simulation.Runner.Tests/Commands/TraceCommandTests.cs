@@ -7,7 +7,7 @@ using static UrbanSim.Runner.Tests.Commands.CliHarness;
 
 namespace UrbanSim.Runner.Tests.Commands;
 
-/// <summary><c>urbansim trace</c>: one replication's mayors and ICBs year by year, consistent with a run of the same seed.</summary>
+/// <summary><c>urbansim trace</c>: one replication's agents year by year, consistent with a run of the same seed.</summary>
 public sealed class TraceCommandTests : IDisposable
 {
     private readonly CliHarness _h = new();
@@ -41,7 +41,7 @@ public sealed class TraceCommandTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(traceDir, "trace.csv"));
         Assert.Equal(TraceCommand.CsvHeader, lines[0]);
         int quantities = Enumerable.Range(0, RegionOutcomes.Count).Count(o => RegionOutcomes.AgentOf[o] != "region");
-        Assert.Equal(2 * 5 * 2 * quantities, lines.Length - 1);   // variants × years × regions × quantities of a mayor and an ICB
+        Assert.Equal(2 * 5 * 2 * quantities, lines.Length - 1);   // variants × years × regions × quantities of a mayor, an ICB, developers and lenders
         var rows = lines.Skip(1).Select(AnalystTablesTests.Cells).ToArray();
         Assert.Equal(["2027", "2028", "2029", "2030", "2031"], rows.Select(r => r[1]).Distinct());
 

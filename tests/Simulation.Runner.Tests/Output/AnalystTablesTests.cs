@@ -176,20 +176,23 @@ public sealed class AnalystTablesTests : IDisposable
         """;
 
     [Fact]
-    public void AgentsCsv_SaysWhatEachMayorAndIcbDid_AndTheIcbsAddUpToTheWorldsOutcomes()
+    public void AgentsCsv_SaysWhatEachAgentDid_AndTheAgentsAddUpToTheWorldsOutcomes()
     {
         var (dir, _) = Run(reps: 12, scenarioJson: TwoRegionsDevolved);
         var rows = Table(Path.Combine(dir, "agents.csv"));
         int quantities = Enumerable.Range(0, RegionOutcomes.Count).Count(o => RegionOutcomes.AgentOf[o] != "region");
-        Assert.Equal(2 * 2 * quantities, rows.Count);   // variants × regions × (mayor and ICB quantities)
-        Assert.Equal(["icb", "mayor"], rows.Select(r => r["agent_type"]).Distinct().Order());
+        Assert.Equal(2 * 2 * quantities, rows.Count);   // variants × regions × (the quantities of a mayor, an ICB, developers and lenders)
+        Assert.Equal(["developers", "icb", "lenders", "mayor"], rows.Select(r => r["agent_type"]).Distinct().Order());
+        Assert.Contains(rows, r => r["agent"] == "South developers" && r["quantity"] == "developers_profit_gbp");
         Assert.Contains(rows, r => r["agent"] == "North ICB" && r["region"] == "North" && r["quantity"] == "icb_care_qalys_forgone");
         Assert.Contains(rows, r => r["agent"] == "South mayor" && r["quantity"] == "mayor_commitment");
         Assert.All(rows, r => Assert.True(double.Parse(r["p5"], CultureInfo.InvariantCulture) <= double.Parse(r["mean"], CultureInfo.InvariantCulture) * (1 + 1e-6) + 1e-9
                                           && double.Parse(r["mean"], CultureInfo.InvariantCulture) <= double.Parse(r["p95"], CultureInfo.InvariantCulture) * (1 + 1e-6) + 1e-9, string.Join(",", r.Values)));
-        // The ICBs' pooled money and care forgone add up to the world's outcomes (means are linear).
+        // The ICBs' pooled money and care forgone, the developers' profit and the lenders' income add up to the world's
+        // outcomes (means are linear).
         var summary = Table(Path.Combine(dir, "summary.csv"));
-        foreach (var (quantity, outcome) in new[] { ("icb_pooled_gbp", "icb_pooled_gbp"), ("icb_care_qalys_forgone", "nhs_care_qalys_forgone") })
+        foreach (var (quantity, outcome) in new[] { ("icb_pooled_gbp", "icb_pooled_gbp"), ("icb_care_qalys_forgone", "nhs_care_qalys_forgone"),
+                     ("developers_profit_gbp", "developer_profit_gbp"), ("lenders_finance_income_gbp", "investor_return_gbp") })
         {
             double byIcb = rows.Where(r => r["variant"] == "health_devolution" && r["quantity"] == quantity).Sum(r => double.Parse(r["mean"], CultureInfo.InvariantCulture));
             double world = double.Parse(summary.Single(r => r["variant"] == "health_devolution" && r["outcome"] == outcome)["mean"], CultureInfo.InvariantCulture);
