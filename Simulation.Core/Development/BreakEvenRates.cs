@@ -7,14 +7,21 @@ namespace UrbanSim.Core.Development;
 /// <summary>
 /// A shortcut cache for the yearly site appraisals: each site's break-even finance rate (see
 /// <see cref="Developers.BreakEvenFinanceRatePerYear"/>) for both designs, with and without a recession's prices and
-/// with and without its remediation paid, and the smaller design's loan. They depend only on the replication's
-/// parameters and sites, so a year's viability test is a comparison of rates. <see cref="DevelopmentReference"/>
-/// appraises every site in full instead, and a test requires the two to agree.
+/// with and without its remediation paid, for the kind of developer it was drawn for (the mayor's judgement of which
+/// sites need remediation); the best any firm could do (the lowest margin of any kind, at start-year prices, which no
+/// firm expects to be beaten: prices only fall, in recessions); and the smaller design's loan. They depend only on the
+/// replication's parameters and sites, so a year's viability test is a comparison of rates.
+/// <see cref="DevelopmentReference"/> appraises every site in full instead, and a test requires the two to agree.
 /// </summary>
 internal sealed class BreakEvenRates
 {
     private double[] _rate = [];          // [site * 8 + (recession 4) + (remediation paid 2) + design]
     private double[] _smallestLoanGbp = [];   // [site * 2 + (remediation paid 1)]
+    private double[] _bestRate = [];          // [site * 4 + (remediation paid 2) + design]: any firm's, at start-year prices
+    private double _patientReturnPerYear;
+
+    /// <summary>The kind of developer with the lowest required margin: no firm can make viable what it cannot at the same prices.</summary>
+    public static readonly DeveloperType LowestMargin = Enum.GetValues<DeveloperType>().MinBy(Developers.ProfitMultiplier);
 
     private static int Index(int site, bool recession, bool remediationPaid, Design design) =>
         site * 8 + (recession ? 4 : 0) + (remediationPaid ? 2 : 0) + (int)design;
@@ -28,7 +35,9 @@ internal sealed class BreakEvenRates
         int sites = world.SiteCount;
         if (_rate.Length != sites * 8) _rate = new double[sites * 8];
         if (_smallestLoanGbp.Length != sites * 2) _smallestLoanGbp = new double[sites * 2];
+        if (_bestRate.Length != sites * 4) _bestRate = new double[sites * 4];
         var d = parameters.Development;
+        _patientReturnPerYear = d.PatientFundReturnPerYear;
         for (int site = 0; site < sites; site++)
         {
             for (int paid = 0; paid < 2; paid++)
@@ -48,6 +57,11 @@ internal sealed class BreakEvenRates
                 var proForma = Developers.SiteProForma(world, site, parameters, recession, 0, paid);
                 _rate[site * 8 + k] = Developers.BreakEvenFinanceRatePerYear(proForma, (Design)(k & 1), developer, benchmark);
             }
+            for (int k = 0; k < 4; k++)
+            {
+                var proForma = Developers.SiteProForma(world, site, parameters, 1.0, 0, (k & 2) != 0);
+                _bestRate[site * 4 + k] = Developers.BreakEvenFinanceRatePerYear(proForma, (Design)(k & 1), LowestMargin, benchmark);
+            }
         }
     }
 
@@ -58,15 +72,18 @@ internal sealed class BreakEvenRates
     public bool CannotBeFinanced(int site, int region, SiteState sites, FinanceState finance) =>
         finance.PatientLeftGbp[region] <= 0 && finance.LendingLeftGbp[region] < _smallestLoanGbp[site * 2 + (sites.RemediationFunded[site] ? 1 : 0)];
 
-    /// <summary>True when the site could be viable this year for some design at the rates on offer.</summary>
-    public bool MightBeViable(int site, int region, SiteState sites, FinanceState finance, bool inRecession, double patientFundReturnPerYear)
+    /// <summary>
+    /// True when some firm could find the site viable this year for some design at the rates on offer: at the best any
+    /// firm could do (start-year prices, the lowest margin), which no firm's own appraisal beats.
+    /// </summary>
+    public bool MightBeViable(int site, int region, SiteState sites, FinanceState finance)
     {
-        bool paid = sites.RemediationFunded[site];
+        int paid = sites.RemediationFunded[site] ? 2 : 0;
         double rate = finance.RequiredReturnPerYear[region];
-        bool patientAvailable = finance.PatientLeftGbp[region] > 0;
-        return rate <= Rate(site, inRecession, paid, Design.Standard)
-               || rate <= Rate(site, inRecession, paid, Design.Healthy)
-               || (patientAvailable && patientFundReturnPerYear <= Rate(site, inRecession, paid, Design.Healthy));
+        double healthy = _bestRate[site * 4 + paid + (int)Design.Healthy];
+        return rate <= _bestRate[site * 4 + paid + (int)Design.Standard]
+               || rate <= healthy
+               || (finance.PatientLeftGbp[region] > 0 && _patientReturnPerYear <= healthy);
     }
 
     /// <summary>
@@ -79,9 +96,9 @@ internal sealed class BreakEvenRates
 
     /// <summary>
     /// Marks sites that no condition of this variant could make viable: even at start-year prices (prices only fall,
-    /// in recessions), the lowest finance rate on offer (the base rate less the most a figurehead mayor can take off it,
-    /// or the patient fund's when it has capital) and with remediation paid, neither design's residual land value
-    /// reaches the benchmark. They are skipped for good.
+    /// in recessions, and no firm expects more), the lowest margin of any firm, the lowest finance rate on offer (the base
+    /// rate less the most a figurehead mayor can take off it, or the patient fund's when it has capital) and with
+    /// remediation paid, neither design's residual land value reaches the benchmark. They are skipped for good.
     /// </summary>
     public void MarkNeverViable(SiteState sites, DevelopmentParameters d, double patientCapitalGbpPerYear, double figureheadDiscountPerYear)
     {
@@ -90,8 +107,7 @@ internal sealed class BreakEvenRates
         for (int site = 0; site < sites.Count; site++)
         {
             if (sites.Status[site] != SiteStatus.Available) continue;
-            double best = Math.Max(Rate(site, recession: false, remediationPaid: true, Design.Standard),
-                                   Rate(site, recession: false, remediationPaid: true, Design.Healthy));
+            double best = Math.Max(_bestRate[site * 4 + 2 + (int)Design.Standard], _bestRate[site * 4 + 2 + (int)Design.Healthy]);
             if (lowestRate > best) sites.Status[site] = SiteStatus.NeverViable;
         }
     }

@@ -117,12 +117,20 @@ internal static class Developers
     /// price fall in a recession) and the given finance rate; remediation is free when public money has paid it.
     /// </summary>
     public static ProForma SiteProForma(WorldState world, int site, ModelParameters parameters, bool inRecession,
+        double financeRatePerYear, bool remediationPaid) =>
+        SiteProForma(world, site, parameters, DeveloperFirms.PriceFactor(parameters, inRecession), financeRatePerYear, remediationPaid);
+
+    /// <summary>
+    /// The pro forma of one home on <paramref name="site"/> at <paramref name="priceFactor"/> × start-year prices (the prices
+    /// a developer expects, or those of the year) and the given finance rate; remediation is free when public money has paid it.
+    /// </summary>
+    public static ProForma SiteProForma(WorldState world, int site, ModelParameters parameters, double priceFactor,
         double financeRatePerYear, bool remediationPaid)
     {
         var d = parameters.Development;
         int zone = world.Sites.Zone[site];
         return new ProForma(
-            SalesPriceGbpPerM2: world.Zones.BaseHousePriceGbpPerM2[zone] * (inRecession ? 1 - parameters.Shocks.RecessionPriceFall : 1),
+            SalesPriceGbpPerM2: world.Zones.BaseHousePriceGbpPerM2[zone] * priceFactor,
             HomeSizeM2: d.HomeSizeM2,
             BuildCostGbpPerM2: d.BuildCostGbpPerM2,
             HealthyDesignCostUplift: d.HealthyDesignCostUplift,

@@ -2,8 +2,9 @@ namespace UrbanSim.Core.Development;
 
 /// <summary>
 /// What each region's developers, as a group, have done over a variant: schemes and homes started and the profit they
-/// expect on them (profit share of GDV × their type's multiplier, at the prices when they started). Developers are not
-/// yet firms with their own capital (docs/model.md §10): these are the region's totals.
+/// expected on them (profit share of GDV × their type's multiplier, at the prices they expected when they started), the
+/// profit they made on the schemes they completed, and the firms that failed. Each firm's own state is in
+/// <see cref="DeveloperFirmState"/>.
 /// </summary>
 internal sealed class DevelopersState
 {
@@ -12,7 +13,14 @@ internal sealed class DevelopersState
         SchemesStarted = new double[regions];
         HomesStarted = new double[regions];
         ExpectedProfitGbp = new double[regions];
+        RealisedProfitGbp = new double[regions];
+        Failures = new double[regions];
     }
+
+    /// <summary>[region] profit the developers made on the schemes they completed, at the prices when they completed, £.</summary>
+    public readonly double[] RealisedProfitGbp;
+    /// <summary>[region] developer firms that failed over the variant.</summary>
+    public readonly double[] Failures;
 
     /// <summary>[region] schemes started over the variant.</summary>
     public readonly double[] SchemesStarted;
@@ -27,5 +35,7 @@ internal sealed class DevelopersState
         Array.Clear(SchemesStarted);
         Array.Clear(HomesStarted);
         Array.Clear(ExpectedProfitGbp);
+        Array.Clear(RealisedProfitGbp);
+        Array.Clear(Failures);
     }
 }

@@ -8,10 +8,14 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Core.Development;
 
 /// <summary>
-/// Step 5 of a year: schemes due complete and add homes; then developers appraise the available sites for a standard
-/// and a healthy design and build what is viable, compliant with the mayor's standard, approved and financed. The
-/// sites that cannot be financed or cannot be viable at the rates on offer are skipped by two quick tests
-/// (<see cref="BreakEvenRates"/>); <see cref="DevelopmentReference"/> appraises every site in full.
+/// Step 5 of a year: schemes due complete and add homes, and their builders make a profit or a loss at this year's
+/// prices (a firm left without equity fails); developer firms update the prices they expect, new firms enter in failed
+/// firms' places, and the region's firms are ranked by the land value they can offer; then each available site is
+/// appraised, in site order: the firm holding it in its land bank builds it if it can (a viable design at the prices
+/// it expects and its margin, compliant with the mayor's standard, approved, financed, and equity to put in); if not,
+/// the site goes to the best bidder that can. The sites that cannot be financed or cannot be viable for any firm at
+/// the rates on offer are skipped by two quick tests (<see cref="BreakEvenRates"/>); <see cref="DevelopmentReference"/>
+/// appraises every site in full.
 /// </summary>
 internal static class DevelopmentYear
 {
@@ -23,14 +27,16 @@ internal static class DevelopmentYear
     /// <param name="Mayors">Mayors: the standard applied; homes counted to their term.</param>
     /// <param name="Finance">Rates and money to lend; lending is drawn down, and the loans are added to the lenders' totals.</param>
     /// <param name="Developers">The region's developers' totals, added to.</param>
+    /// <param name="Firms">The developer firms.</param>
+    /// <param name="RegionPopulation">[region] residents at the start of the variant (a new firm's equity).</param>
     public readonly record struct Context(int Year, ModelParameters Parameters, bool InRecession, ReplicationRandom Random,
-        MayorState Mayors, FinanceState Finance, DevelopersState Developers);
+        MayorState Mayors, FinanceState Finance, DevelopersState Developers, DeveloperFirmState Firms, double[] RegionPopulation);
 
     /// <summary>Runs the year's development; returns the healthy homes completed.</summary>
     public static double Develop(in Context c, WorldState world, SitePipeline pipeline, BreakEvenRates rates, Span<double> outcome, Span<double> yearly)
     {
         double healthyCompleted = CompleteSchemes(c, world, pipeline, outcome, yearly);
-        var d = c.Parameters.Development;
+        StartFirmsYear(c);
         int stillAvailable = 0;
         for (int k = 0; k < pipeline.AvailableCount; k++)
         {
@@ -38,7 +44,7 @@ internal static class DevelopmentYear
             int region = world.Regions.SiteRegion[site];
             // Most sites fail the two quick tests; only the rest are appraised in full.
             bool started = !rates.CannotBeFinanced(site, region, world.Sites, c.Finance)
-                           && rates.MightBeViable(site, region, world.Sites, c.Finance, c.InRecession, d.PatientFundReturnPerYear)
+                           && rates.MightBeViable(site, region, world.Sites, c.Finance)
                            && TryStartScheme(c, world, site, outcome);
             if (started) pipeline.Building[pipeline.BuildingCount++] = site;
             else pipeline.Available[stillAvailable++] = site;
@@ -47,69 +53,132 @@ internal static class DevelopmentYear
         return healthyCompleted;
     }
 
-    /// <summary>Sites under construction whose completion year has come complete, in the order they started; returns the healthy homes completed.</summary>
+    /// <summary>The firms' start of the year (<see cref="DeveloperFirms.StartYear"/>), after completions and before any site is appraised.</summary>
+    internal static void StartFirmsYear(in Context c) =>
+        DeveloperFirms.StartYear(c.Firms, c.Year, c.Parameters, DeveloperFirms.PriceFactor(c.Parameters, c.InRecession), c.RegionPopulation);
+
+    /// <summary>
+    /// Sites under construction whose completion year has come complete, in the order they started, and their builders
+    /// realise the profit or loss of the GDV they fetch at this year's prices; returns the healthy homes completed.
+    /// </summary>
     internal static double CompleteSchemes(in Context c, WorldState world, SitePipeline pipeline, Span<double> outcome, Span<double> yearly)
     {
         var sites = world.Sites;
         double healthyCompleted = 0;
+        double priceFactor = DeveloperFirms.PriceFactor(c.Parameters, c.InRecession);
         int stillBuilding = 0;
         for (int k = 0; k < pipeline.BuildingCount; k++)
         {
             int site = pipeline.Building[k];
             if (sites.CompletionYear[site] != c.Year) { pipeline.Building[stillBuilding++] = site; continue; }
             int zone = sites.Zone[site];
+            int region = world.Zones.Region[zone];
             double homes = sites.CapacityHomes[site];
             sites.Status[site] = SiteStatus.Complete;
             world.Homes.Dwellings[zone] += homes;
             if (sites.Healthy[site]) { world.Homes.HealthyHomes[zone] += homes; healthyCompleted += homes; }
             outcome[StandardOutcomes.HomesBuilt] += homes;
             yearly[StandardSeries.HomesBuilt] += homes;
-            c.Mayors.HomesThisTerm[world.Zones.Region[zone]] += homes;
+            c.Mayors.HomesThisTerm[region] += homes;
+            var design = sites.Healthy[site] ? Design.Healthy : Design.Standard;
+            double realisedGdv = Developers.GrossDevelopmentValueGbp(
+                Developers.SiteProForma(world, site, c.Parameters, priceFactor, 0, sites.RemediationFunded[site]), design) * homes;
+            var (profit, failed) = DeveloperFirms.Complete(c.Firms, site, homes, realisedGdv, c.Year, c.Parameters.Development);
+            c.Developers.RealisedProfitGbp[region] += profit;
+            if (failed)
+            {
+                c.Developers.Failures[region] += 1;
+                outcome[StandardOutcomes.DeveloperFailures] += 1;
+            }
         }
         pipeline.BuildingCount = stillBuilding;
         return healthyCompleted;
     }
 
+    /// <summary>How a firm's appraisal of a site ended.</summary>
+    internal enum Appraised
+    {
+        /// <summary>The firm started the scheme.</summary>
+        Started,
+        /// <summary>No design is viable and compliant at the prices it expects and its margin.</summary>
+        NotViable,
+        /// <summary>Viable, but the firm has not the equity to put in.</summary>
+        NoEquity,
+        /// <summary>Viable, but no lender has the money left this year.</summary>
+        NotFinanced,
+    }
+
     /// <summary>
-    /// A developer appraises an available site: builds when planning approves it, a design is viable and compliant
-    /// with the mayor's standard, and a lender finances it (then the site is under construction and true is returned).
-    /// The patient fund lends only to healthy schemes, and only while it has capital this year.
+    /// An available site this year: if planning approves it, the firm holding it in its land bank appraises it first; if
+    /// it cannot build it, the region's other trading firms try in the order of the land value they can offer, and the
+    /// first that can buys it and builds (the site moves to its land bank). A firm lower in that order cannot make viable
+    /// what a higher one cannot (its expected prices × (1 − margin) are lower, and nothing else differs), so the search
+    /// stops at the first that finds it not viable. Returns true when a scheme started.
     /// </summary>
     internal static bool TryStartScheme(in Context c, WorldState world, int site, Span<double> outcome)
     {
         var d = c.Parameters.Development;
-        var sites = world.Sites;
-        var finance = c.Finance;
         int r = world.Regions.SiteRegion[site];
         if (c.Random.Uniform(RngStream.Sites, c.Year + 1, site, 3) >= d.PlanningApprovalRate) return false;
-        var developer = sites.Developer[site];
+        var firms = c.Firms;
+        int holder = firms.Holder[site];
+        if (holder >= 0 && firms.Alive[holder] && Appraise(c, world, site, holder, outcome) == Appraised.Started) return true;
+        foreach (int firm in firms.RankingOf(r))
+        {
+            if (firm == holder || !firms.Alive[firm]) continue;
+            var result = Appraise(c, world, site, firm, outcome);
+            if (result == Appraised.Started) return true;
+            if (result == Appraised.NotViable) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Firm <paramref name="firm"/> appraises <paramref name="site"/> (approved by planning) at the prices it expects and
+    /// its margin: it builds when a design is viable and compliant with the mayor's standard, it has the equity to put in
+    /// (the share of cost not borrowed) and a lender finances the rest. The patient fund lends only to healthy schemes,
+    /// and only while it has capital this year.
+    /// </summary>
+    private static Appraised Appraise(in Context c, WorldState world, int site, int firm, Span<double> outcome)
+    {
+        var d = c.Parameters.Development;
+        var sites = world.Sites;
+        var finance = c.Finance;
+        var firms = c.Firms;
+        int r = world.Regions.SiteRegion[site];
+        var developer = firms.Type[firm];
+        double expected = firms.ExpectedPriceFactor[firm];
         bool remediationPaid = sites.RemediationFunded[site];
         bool healthyRequired = sites.PlanningDraw[site] < c.Mayors.StandardApplied[r];
         double homes = sites.CapacityHomes[site];
         double benchmark = Developers.BenchmarkLandValueGbp(world, site, d);
-        var privateFinance = Developers.SiteProForma(world, site, c.Parameters, c.InRecession, finance.RequiredReturnPerYear[r], remediationPaid);
+        var privateFinance = Developers.SiteProForma(world, site, c.Parameters, expected, finance.RequiredReturnPerYear[r], remediationPaid);
         var patientFinance = privateFinance;
         bool patientAvailable = false;
         if (finance.PatientLeftGbp[r] > 0)
         {
-            patientFinance = Developers.SiteProForma(world, site, c.Parameters, c.InRecession, d.PatientFundReturnPerYear, remediationPaid);
+            patientFinance = Developers.SiteProForma(world, site, c.Parameters, expected, d.PatientFundReturnPerYear, remediationPaid);
             double healthyLoan = Developers.DevelopmentCostGbp(patientFinance, Design.Healthy) * d.LoanToCost * homes;
             patientAvailable = healthyLoan <= finance.PatientLeftGbp[r] && healthyLoan > 0;
         }
         var design = Developers.ChooseDesign(privateFinance, patientAvailable ? patientFinance : privateFinance, developer, benchmark, healthyRequired);
-        if (design is not { } chosen) return false;
+        if (design is not { } chosen) return Appraised.NotViable;
         bool usesPatient = chosen == Design.Healthy && patientAvailable;
         var terms = usesPatient ? patientFinance : privateFinance;
         double costPerHome = Developers.DevelopmentCostGbp(terms, chosen);
         double loan = costPerHome * d.LoanToCost * homes;
+        double equity = costPerHome * homes - loan;
+        if (equity > firms.EquityGbp[firm]) return Appraised.NoEquity;
         if (usesPatient) finance.PatientLeftGbp[r] -= loan;
         else if (loan <= finance.LendingLeftGbp[r]) finance.LendingLeftGbp[r] -= loan;
-        else return false;  // not financed this year
+        else return Appraised.NotFinanced;  // not financed this year
         sites.Status[site] = SiteStatus.UnderConstruction;
         sites.CompletionYear[site] = c.Year + d.BuildYears;
         sites.Healthy[site] = chosen == Design.Healthy;
         double privateInvestment = costPerHome * homes - (usesPatient ? loan : 0);
-        double profit = Developers.GrossDevelopmentValueGbp(terms, chosen) * terms.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer) * homes;
+        double gdv = Developers.GrossDevelopmentValueGbp(terms, chosen) * homes;
+        double profit = gdv * terms.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer);
+        DeveloperFirms.StartScheme(firms, firm, site, equity, gdv, profit);
         outcome[StandardOutcomes.DeveloperProfitGbp] += profit;
         c.Developers.SchemesStarted[r] += 1;
         c.Developers.HomesStarted[r] += homes;
@@ -127,6 +196,6 @@ internal static class DevelopmentYear
             outcome[StandardOutcomes.PatientCapitalGbp] += loan;
             finance.PatientLentGbp[r] += loan;
         }
-        return true;
+        return Appraised.Started;
     }
 }

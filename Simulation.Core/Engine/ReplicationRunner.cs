@@ -58,6 +58,7 @@ internal sealed class ReplicationRunner
     private readonly IcbState _icbs;
     private readonly FinanceState _finance;
     private readonly DevelopersState _developers;
+    private readonly DeveloperFirmState _firms = new();
     private readonly SitePipeline _sites = new();
     private ShockState _shocks;
     private MoneyLedger _ledger;
@@ -237,6 +238,7 @@ internal sealed class ReplicationRunner
         _sites.Start(_world.Sites, _world.RegionCount);
         _finance.ClearTotals();
         _developers.Clear();
+        DeveloperFirms.Start(_firms, _world, _p.Development, _regionPopulation);
         if (_kernels == Kernels.Reference) _healthReference.Start(_world, _rr, _p.Health);
     }
 
@@ -278,7 +280,7 @@ internal sealed class ReplicationRunner
                 _mayors.PoliticalCapital);
             // 5. Mayors apply the planning standard; developers build.
             Mayoralty.ApplyPlanningStandards(_mayors, _levers.PlanningHealthStandard, _p.Politics);
-            var development = new DevelopmentYear.Context(year, _p, _shocks.InRecession, _random, _mayors, _finance, _developers);
+            var development = new DevelopmentYear.Context(year, _p, _shocks.InRecession, _random, _mayors, _finance, _developers, _firms, _regionPopulation);
             healthyHomes += _kernels == Kernels.Fast
                 ? DevelopmentYear.Develop(development, _world, _sites, _breakEven, outcome, yearly)
                 : DevelopmentReference.Develop(development, _world, _sites, outcome, yearly);
@@ -297,7 +299,7 @@ internal sealed class ReplicationRunner
             if (AgentObserver is { } observeAgents) observeAgents(variant, year, MeasureAgents(regionSpend));
         }
         var end = new VariantOutcomes.End(CurrentLedger(), healthyHomes, _template, _world, _mayors, _regionPopulation,
-            _tables.DecileHleYears, _zoneFinal, _p, _levers, _icbs, _developers, _finance);
+            _tables.DecileHleYears, _zoneFinal, _p, _levers, _icbs, Agents);
         VariantOutcomes.Finish(end, result, variant, _outcomeContext);
     }
 
@@ -339,12 +341,17 @@ internal sealed class ReplicationRunner
         _agentRows ??= new double[regions * RegionOutcomes.Count];
         Array.Fill(_agentRows, double.NaN);
         for (int r = 0; r < regions; r++)
-            RegionOutcomes.MeasureAgents(_agentRows.AsSpan(r * RegionOutcomes.Count, RegionOutcomes.Count), r, _mayors, _icbs, _developers, _finance,
+            RegionOutcomes.MeasureAgents(_agentRows.AsSpan(r * RegionOutcomes.Count, RegionOutcomes.Count), r, Agents,
                 regionSpend.IsEmpty ? [] : regionSpend.Slice(r * programmes, programmes));
         return _agentRows;
     }
 
     private double[]? _agentRows;
+
+    private AgentStates Agents => new(_mayors, _icbs, _developers, _firms, _finance);
+
+    /// <summary>The developer firms as the last variant run left them (for tests and the trace).</summary>
+    internal DeveloperFirmState Firms => _firms;
 
     private MoneyLedger CurrentLedger()
     {

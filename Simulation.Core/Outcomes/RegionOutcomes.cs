@@ -68,8 +68,14 @@ public static class RegionOutcomes
     public const int LendersFinanceIncomeGbp = 24;
     /// <summary>Index of the patient public fund's loans in the region over the horizon, £.</summary>
     public const int LendersPatientLentGbp = 25;
+    /// <summary>Index of the profit the region's developers made on the schemes they completed (at the prices then), £.</summary>
+    public const int DevelopersRealisedProfitGbp = 26;
+    /// <summary>Index of the region's developer firms that failed over the horizon.</summary>
+    public const int DevelopersFailures = 27;
+    /// <summary>Index of the region's developers' equity at the end (free and in schemes under way, trading firms), £.</summary>
+    public const int DevelopersEquityGbp = 28;
     /// <summary>Number of outcomes per region.</summary>
-    public const int Count = 26;
+    public const int Count = 29;
 
     /// <summary>Names of the outcomes, in index order (snake_case, unit in the name).</summary>
     public static readonly ImmutableArray<string> Names =
@@ -81,6 +87,7 @@ public static class RegionOutcomes
         "icb_expected_savings_per_gbp", "icb_partnership", "icb_care_qalys_forgone",
         "developers_schemes_started", "developers_homes_started", "developers_profit_gbp",
         "lenders_lent_gbp", "lenders_finance_income_gbp", "lenders_patient_lent_gbp",
+        "developers_realised_profit_gbp", "developers_failures", "developers_equity_gbp",
     ];
 
     /// <summary>Units of the outcomes, in index order.</summary>
@@ -90,6 +97,7 @@ public static class RegionOutcomes
         "mayors", "0–1", "0–1", "0–1", "0–1", "£", "£",
         "£ per year", "£", "£", "£", "£ per £", "0–1", "QALYs",
         "schemes", "homes", "£", "£", "£", "£",
+        "£", "firms", "£",
     ];
 
     /// <summary>What each outcome means, in index order.</summary>
@@ -121,6 +129,9 @@ public static class RegionOutcomes
         "Private development loans made in the region over the horizon",
         "Private lenders' finance income on the loans made in the region",
         "The patient public fund's loans in the region over the horizon",
+        "Profit the region's developers made on the schemes they completed, at the prices when they completed (losses count)",
+        "The region's developer firms that failed over the horizon (a loss left them without equity)",
+        "The region's trading developers' equity at the end, free and in schemes under way",
     ];
 
     /// <summary>
@@ -133,6 +144,7 @@ public static class RegionOutcomes
         "mayor", "mayor", "mayor", "mayor", "mayor", "mayor", "mayor",
         "icb", "icb", "icb", "icb", "icb", "icb", "icb",
         "developers", "developers", "developers", "lenders", "lenders", "lenders",
+        "developers", "developers", "developers",
     ];
 
     /// <summary>The kinds of agent in <see cref="AgentOf"/>, in the order tables list them.</summary>
@@ -178,8 +190,7 @@ public static class RegionOutcomes
     /// Variant <paramref name="variant"/>'s outcomes of each region: <paramref name="zoneFinal"/> holds each zone's final HLE
     /// and LE [zone * 2 + (0 HLE, 1 LE)]; the mayors and ICBs are as the variant left them.
     /// </summary>
-    internal static void Measure(WorldState start, WorldState end, ReadOnlySpan<double> zoneFinal, Mayors.MayorState mayors, Icbs.IcbState icbs,
-        Development.DevelopersState developers, Investors.FinanceState finance, ReplicationResult result, int variant)
+    internal static void Measure(WorldState start, WorldState end, ReadOnlySpan<double> zoneFinal, in AgentStates agents, ReplicationResult result, int variant)
     {
         if (result.Regions != start.RegionCount || result.Zones != start.ZoneCount) return;
         int programmes = result.Catalogue.Programmes.Count;
@@ -202,8 +213,8 @@ public static class RegionOutcomes
             row[HleChangeYears] = (hle - hleStart) / people;
             row[LeChangeYears] = (le - leStart) / people;
             row[HomesBuilt] = homes;
-            row[FundingPerHeadGbp] = mayors.ReceivedTotalGbp[r] / people;
-            MeasureAgents(row, r, mayors, icbs, developers, finance, result.RegionProgrammeSpendGbp.AsSpan((variant * result.Regions + r) * programmes, programmes));
+            row[FundingPerHeadGbp] = agents.Mayors.ReceivedTotalGbp[r] / people;
+            MeasureAgents(row, r, agents, result.RegionProgrammeSpendGbp.AsSpan((variant * result.Regions + r) * programmes, programmes));
         }
     }
 
@@ -211,10 +222,10 @@ public static class RegionOutcomes
     /// The agent outcomes of region <paramref name="region"/> (its mayors' and ICB's state now and totals so far) into
     /// <paramref name="row"/>; <paramref name="spendByProgrammeGbp"/> is the region's programme spend so far.
     /// </summary>
-    internal static void MeasureAgents(Span<double> row, int region, Mayors.MayorState mayors, Icbs.IcbState icbs,
-        Development.DevelopersState developers, Investors.FinanceState finance, ReadOnlySpan<double> spendByProgrammeGbp)
+    internal static void MeasureAgents(Span<double> row, int region, in AgentStates agents, ReadOnlySpan<double> spendByProgrammeGbp)
     {
         int r = region;
+        var (mayors, icbs, developers, firms, finance) = agents;
         row[MayorsElected] = mayors.MayorsElected[r];
         row[MayorCommitment] = mayors.Commitment[r];
         row[MayorCapacity] = mayors.Capacity[r];
@@ -237,5 +248,15 @@ public static class RegionOutcomes
         row[LendersLentGbp] = finance.LentGbp[r];
         row[LendersFinanceIncomeGbp] = finance.FinanceIncomeGbp[r];
         row[LendersPatientLentGbp] = finance.PatientLentGbp[r];
+        row[DevelopersRealisedProfitGbp] = developers.RealisedProfitGbp[r];
+        row[DevelopersFailures] = developers.Failures[r];
+        double equity = 0;
+        for (int f = r * firms.PerRegion; f < (r + 1) * firms.PerRegion; f++)
+            if (firms.Alive[f]) equity += firms.EquityGbp[f] + firms.TiedGbp[f];
+        row[DevelopersEquityGbp] = equity;
     }
 }
+
+/// <summary>The agents' state a region's agent outcomes are read from.</summary>
+internal readonly record struct AgentStates(Mayors.MayorState Mayors, Icbs.IcbState Icbs, Development.DevelopersState Developers,
+    Development.DeveloperFirmState Firms, Investors.FinanceState Finance);

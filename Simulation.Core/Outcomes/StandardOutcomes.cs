@@ -89,6 +89,10 @@ public static class StandardOutcomes
         "QALYs lived, minus the QALYs NHS care would have bought with the money pooled and with the treatment costs paid (each £ at the NHS's marginal cost per QALY, discounted 1.5%); its difference between variants is the net health benefit",
         "Net QALYs (health-system view)", Health.Discounting.HealthRatePerYear);
 
+    /// <summary>Developer firms that failed.</summary>
+    public static readonly int DeveloperFailures = Add("developer_failures", "firms", Better.Lower,
+        "Developer firms that failed over the horizon (a loss on a scheme left them without equity)", "Developer failures");
+
     /// <summary>Capacity classes in the order of the by-class outcomes (as <see cref="CapacityClass"/>).</summary>
     public static readonly ImmutableArray<string> CapacityClasses = ["established", "developing", "new"];
 

@@ -23,11 +23,10 @@ internal static class VariantOutcomes
     /// <param name="Parameters">The replication's parameters.</param>
     /// <param name="Levers">The variant's levers.</param>
     /// <param name="Icbs">The ICBs (the partnership at the end).</param>
-    /// <param name="Developers">The regions' developers' totals.</param>
-    /// <param name="Finance">The regions' lenders' totals.</param>
+    /// <param name="Agents">The agents as the variant left them (the mayors and ICBs are also given above).</param>
     public readonly record struct End(MoneyLedger Ledger, double HealthyHomesBuilt, WorldState Start, WorldState World, MayorState Mayors,
         double[] RegionPopulation, double[] DecileHleYears, double[] ZoneFinal, ModelParameters Parameters, PolicyLevers Levers, Icbs.IcbState Icbs,
-        Development.DevelopersState Developers, Investors.FinanceState Finance);
+        AgentStates Agents);
 
     /// <summary>
     /// At the end of a year: the running totals of the outcomes that add up over the years (discounted QALYs, discounted NHS
@@ -76,7 +75,7 @@ internal static class VariantOutcomes
         int zones = end.Start.ZoneCount;
         if (result.Zones == zones) end.ZoneFinal.AsSpan(0, zones * 2).CopyTo(result.ZoneFinal.AsSpan(variant * zones * 2));
         ByCapacityClass(end, result, outcome);
-        RegionOutcomes.Measure(end.Start, end.World, end.ZoneFinal, end.Mayors, end.Icbs, end.Developers, end.Finance, result, variant);
+        RegionOutcomes.Measure(end.Start, end.World, end.ZoneFinal, end.Agents, result, variant);
         result.Ledger[variant] = end.Ledger;
         var catalogue = result.Catalogue;
         context.Set(end.World, end.Parameters, end.Levers, end.Ledger, result.Outcome, variant * result.OutcomeCount);

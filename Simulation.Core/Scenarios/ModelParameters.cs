@@ -150,6 +150,38 @@ public sealed record DevelopmentParameters
     [AllowedRange(0, 1e5), Meaning("Private development lending available per resident per year, £ (up to about 4 homes per 1,000 residents, England's rate: 234,400 net additions in 2022–23, MHCLG)")]
     public double PrivateLendingGbpPerHeadPerYear { get; init; } = 350;
 
+    /// <summary>Volume housebuilders in each region (the eight largest builders build over half of England's new homes: House of Lords 2016).</summary>
+    [AllowedRange(1, 50), Meaning("Volume housebuilders in each region")]
+    public int VolumeBuildersPerRegion { get; init; } = 3;
+
+    /// <summary>Small and medium builders in each region (SMEs built about 10% of new homes in 2020, 39% in 1988: House of Lords 2022).</summary>
+    [AllowedRange(1, 50), Meaning("Small and medium builders in each region")]
+    public int SmeBuildersPerRegion { get; init; } = 6;
+
+    /// <summary>Regeneration specialists in each region.</summary>
+    [AllowedRange(1, 50), Meaning("Regeneration specialists in each region")]
+    public int RegenerationSpecialistsPerRegion { get; init; } = 1;
+
+    /// <summary>Developers' equity for development at the start, £ per resident of the region (all firms together).</summary>
+    [AllowedRange(0, 1e5), Meaning("Developers' equity for development at the start, £ per resident of the region (all firms together)")]
+    public double DeveloperEquityGbpPerHead { get; init; } = 400;
+
+    /// <summary>Share of the developers' starting equity held by SMEs (the rest: volume builders, and a tenth to regeneration specialists).</summary>
+    [AllowedRange(0, 0.9), Meaning("Share of the developers' starting equity held by SMEs")]
+    public double SmeEquityShare { get; init; } = 0.12;
+
+    /// <summary>Share of the gap between this year's prices and what a developer expects that it closes in a year (adaptive expectations).</summary>
+    [AllowedRange(0, 1), Meaning("Share of the gap between this year's prices and a developer's expectation closed in a year")]
+    public double DeveloperPriceLearningPerYear { get; init; } = 0.5;
+
+    /// <summary>Share of a developer's profit paid out to its owners rather than kept as equity.</summary>
+    [AllowedRange(0, 1), Meaning("Share of a developer's profit paid out to its owners rather than kept as equity")]
+    public double DeveloperPayoutShare { get; init; } = 0.5;
+
+    /// <summary>Years after a developer fails before a new firm of its kind enters in its place.</summary>
+    [AllowedRange(0, 50), Meaning("Years after a developer fails before a new firm of its kind enters in its place")]
+    public int DeveloperEntryYears { get; init; } = 2;
+
     /// <summary>Fall in private lending during a recession, share.</summary>
     [AllowedRange(0, 1), Meaning("Fall in private lending during a recession, share")]
     public double RecessionLendingFall { get; init; } = 0.4;

@@ -33,6 +33,9 @@ internal static class UncertaintySets
         ["icb.partnership_pooled_prevention_share"] = "mayor_roles",
         ["icb.nhs_cost_per_qaly_gbp"] = "icb", ["icb.prior_savings_per_gbp"] = "icb", ["icb.savings_learning_per_year"] = "icb",
         ["icb.savings_response"] = "icb",
+        ["development.developer_equity_gbp_per_head"] = "developers", ["development.sme_equity_share"] = "developers",
+        ["development.developer_price_learning_per_year"] = "developers", ["development.developer_payout_share"] = "developers",
+        ["development.developer_entry_years"] = "developers",
         ["politics.base_reelection_probability"] = "elections", ["politics.delivery_effect_on_reelection"] = "elections",
         ["politics.planning_powers"] = "planning", ["politics.standard_political_cost_per_year"] = "planning",
         ["politics.health_devolution_analytical_capacity"] = "mayor_knowledge",
@@ -41,7 +44,7 @@ internal static class UncertaintySets
     /// <summary>Name of the set of programme and pathway parameters without a tight published source.</summary>
     public const string ProgrammeEvidence = "programme_evidence";
 
-    /// <summary>Name of the set of settlement, mayor and ICB behaviour parameters without a tight published source.</summary>
+    /// <summary>Name of the set of settlement, mayor, ICB and developer behaviour parameters without a tight published source.</summary>
     public const string SettlementAndMayorEvidence = "settlement_and_mayor_evidence";
 
     /// <summary>Every set by name.</summary>
@@ -152,7 +155,7 @@ internal static class UncertaintySets
 
     private static ImmutableArray<UncertaintySetEntry> BuildSettlementAndMayorEvidence()
     {
-        const string f = "funding.", m = "politics.", i = "icb.";
+        const string f = "funding.", m = "politics.", i = "icb.", d = "development.";
         const string noSource = "no published figure: wide";
         return
         [
@@ -185,6 +188,12 @@ internal static class UncertaintySets
             U(i + "prior_savings_per_gbp", 0.2, 1.0, "NHS DPP modelled to save £1.28 per £1 over 20 years (Thomas et al. 2017), less early: wide"),
             U(i + "savings_learning_per_year", 0.1, 0.5, noSource),
             U(i + "savings_response", 0, 0.4, noSource),
+            // Developer firms: equity, expectations, payout and entry (seed-independent industry figures are scarce).
+            U(d + "developer_equity_gbp_per_head", 200, 800, noSource),
+            U(d + "sme_equity_share", 0.06, 0.2, "SMEs built about 10% of new homes in 2020 and 39% in 1988 (House of Lords 2022): wide"),
+            U(d + "developer_price_learning_per_year", 0.3, 1, noSource),
+            U(d + "developer_payout_share", 0.3, 0.7, noSource),
+            U(d + "developer_entry_years", 1, 5, "SME builders' numbers halved after 2007 and have not recovered (House of Lords 2022): entry is slow"),
             // Elections and planning.
             U(m + "base_reelection_probability", 0.6, 0.9, "metro mayors 2021 and 2024: most incumbents standing again re-elected"),
             U(m + "delivery_effect_on_reelection", 0.1, 0.5, noSource),

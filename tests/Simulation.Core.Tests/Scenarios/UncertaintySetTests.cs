@@ -104,10 +104,12 @@ public sealed class UncertaintySetTests : IDisposable
             "politics.delivery_effect_on_reelection", "politics.planning_powers", "politics.standard_political_cost_per_year",
             "politics.health_devolution_analytical_capacity", "icb.partnership_pooling_threshold", "icb.partnership_pooled_prevention_share",
             "icb.nhs_cost_per_qaly_gbp", "icb.prior_savings_per_gbp", "icb.savings_learning_per_year", "icb.savings_response",
+            "development.developer_equity_gbp_per_head", "development.sme_equity_share", "development.developer_price_learning_per_year",
+            "development.developer_payout_share", "development.developer_entry_years",
         ];
         var set = UncertaintySets.All[UncertaintySets.SettlementAndMayorEvidence].ToDictionary(e => e.Parameter.Path);
         Assert.Equal(assumptions.Order(), set.Keys.Order());
-        Assert.All(set.Values, e => Assert.Contains(e.Parameter.Group, new[] { "tied_grants", "single_pot", "settlement_scope", "mayor_knowledge", "mayor_roles", "elections", "planning", "icb" }));
+        Assert.All(set.Values, e => Assert.Contains(e.Parameter.Group, new[] { "tied_grants", "single_pot", "settlement_scope", "mayor_knowledge", "mayor_roles", "elections", "planning", "icb", "developers" }));
     }
 
     [Fact]
