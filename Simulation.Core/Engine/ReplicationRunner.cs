@@ -119,6 +119,9 @@ internal sealed class ReplicationRunner
     /// <summary>The start-year world of the replication last run.</summary>
     internal WorldState StartWorld => _template;
 
+    /// <summary>The working world of the variant being run (for observers: the trace).</summary>
+    internal WorldState CurrentWorld => _world;
+
     /// <summary>Runs every variant of replication <paramref name="replication"/> into <paramref name="result"/>.</summary>
     public void Run(int replication, ReplicationResult result)
     {

@@ -7,7 +7,8 @@ using UrbanSim.Runner.Output;
 namespace UrbanSim.Runner.Commands;
 
 /// <summary>
-/// <c>urbansim trace</c>: one replication's agents year by year, for teaching and debugging. Writes <c>trace.csv</c>
+/// <c>urbansim trace</c>: one replication's agents year by year, for teaching and debugging: every mayor, ICB and
+/// region's developers and lenders (as groups), and every developer firm. Writes <c>trace.csv</c>
 /// (tidy: variant, year, agent type, agent, region, quantity, value) and <c>trace.json</c> (the same, nested by variant,
 /// year and agent, with the replication's drawn parameters and provenance). Replication R is the row R of a run's
 /// <c>replications.csv</c> with the same seed: its random numbers are keyed by (seed, replication).
@@ -32,35 +33,64 @@ internal static class TraceCommand
         AtomicFile.WriteText(Path.Combine(outDir, "trace.csv"), w => WriteCsv(w, scenario, regions.Select(r => r.Name).ToArray(), trace));
         AtomicFile.WriteText(Path.Combine(outDir, "trace.json"), w => WriteJson(w, scenarioPath, scenario, replication, result, regions.Select(r => r.Name).ToArray(), trace));
         stdout.WriteLine($"Traced replication {replication} of {scenario.Name} (seed {scenario.Seed}): {scenario.Variants.Length} variants × {scenario.HorizonYears} years × " +
-                         $"{regions.Length} mayors, ICBs, developer groups and lender groups. Wrote {outDir}/: trace.csv, trace.json");
+                         $"{regions.Length} mayors, ICBs, developer groups and lender groups, and {trace.FirmNames.Length} developer firms. Wrote {outDir}/: trace.csv, trace.json");
         return ExitCodes.Ok;
     }
 
-    /// <summary>Each region's agent outcomes at the end of each year: [variant][year] → [region * RegionOutcomes.Count + outcome].</summary>
-    internal static double[][][] Record(Scenario scenario, int replication, out ReplicationResult result)
+    /// <summary>One replication's agents at the end of each year.</summary>
+    /// <param name="Regions">[variant][year] → [region * RegionOutcomes.Count + outcome].</param>
+    /// <param name="Firms">[variant][year] → [firm * FirmOutcomes.Count + quantity].</param>
+    /// <param name="FirmNames">[firm] its name ("North volume builder 1").</param>
+    /// <param name="FirmRegions">[firm] its region's name.</param>
+    internal sealed record Trace(double[][][] Regions, double[][][] Firms, string[] FirmNames, string[] FirmRegions);
+
+    /// <summary>Runs replication <paramref name="replication"/> and records its agents at the end of each year.</summary>
+    internal static Trace Record(Scenario scenario, int replication, out ReplicationResult result)
     {
-        var trace = new double[scenario.Variants.Length][][];
-        for (int v = 0; v < trace.Length; v++) trace[v] = new double[scenario.HorizonYears][];
-        var runner = new ReplicationRunner(scenario) { AgentObserver = (variant, year, agents) => trace[variant][year] = (double[])agents.Clone() };
+        var regions = new double[scenario.Variants.Length][][];
+        var firms = new double[scenario.Variants.Length][][];
+        for (int v = 0; v < regions.Length; v++) { regions[v] = new double[scenario.HorizonYears][]; firms[v] = new double[scenario.HorizonYears][]; }
+        ReplicationRunner? runner = null;
+        runner = new ReplicationRunner(scenario)
+        {
+            AgentObserver = (variant, year, agents) =>
+            {
+                regions[variant][year] = (double[])agents.Clone();
+                var state = runner!.Firms;
+                firms[variant][year] = new double[state.Count * FirmOutcomes.Count];
+                FirmOutcomes.Measure(state, runner.CurrentWorld.Sites, firms[variant][year]);
+            },
+        };
         result = ReplicationResult.For(scenario);
         runner.Run(replication, result);
-        return trace;
+        var names = Core.World.Places.Regions(Core.World.Places.Describe(scenario)).Select(r => r.Name).ToArray();
+        var f = runner.Firms;
+        return new Trace(regions, firms,
+            [.. Enumerable.Range(0, f.Count).Select(i => FirmOutcomes.Name(f, i, names[f.RegionOf(i)]))],
+            [.. Enumerable.Range(0, f.Count).Select(i => names[f.RegionOf(i)])]);
     }
 
-    private static void WriteCsv(TextWriter w, Scenario scenario, string[] regions, double[][][] trace)
+    private static void WriteCsv(TextWriter w, Scenario scenario, string[] regions, Trace trace)
     {
         w.WriteLine(CsvHeader);
-        for (int v = 0; v < trace.Length; v++)
-            for (int y = 0; y < trace[v].Length; y++)
+        for (int v = 0; v < trace.Regions.Length; v++)
+            for (int y = 0; y < trace.Regions[v].Length; y++)
+            {
+                string variant = Csv.Text(scenario.Variants[v].Name), year = Csv.Whole(scenario.StartYear + y + 1);
                 foreach (string type in RegionOutcomes.AgentTypes)
                     for (int r = 0; r < regions.Length; r++)
                         for (int o = 0; o < RegionOutcomes.Count; o++)
                             if (RegionOutcomes.AgentOf[o] == type)
-                                w.WriteLine(string.Join(',', Csv.Text(scenario.Variants[v].Name), Csv.Whole(scenario.StartYear + y + 1), type,
-                                    Csv.Text(RegionOutcomes.AgentName(type, regions[r])), Csv.Text(regions[r]), RegionOutcomes.Names[o], Csv.Number(trace[v][y][r * RegionOutcomes.Count + o])));
+                                w.WriteLine(string.Join(',', variant, year, type, Csv.Text(RegionOutcomes.AgentName(type, regions[r])), Csv.Text(regions[r]),
+                                    RegionOutcomes.Names[o], Csv.Number(trace.Regions[v][y][r * RegionOutcomes.Count + o])));
+                for (int f = 0; f < trace.FirmNames.Length; f++)
+                    for (int q = 0; q < FirmOutcomes.Count; q++)
+                        w.WriteLine(string.Join(',', variant, year, "developer_firm", Csv.Text(trace.FirmNames[f]), Csv.Text(trace.FirmRegions[f]),
+                            FirmOutcomes.Names[q], Csv.Number(trace.Firms[v][y][f * FirmOutcomes.Count + q])));
+            }
     }
 
-    private static void WriteJson(TextWriter text, string scenarioPath, Scenario scenario, int replication, ReplicationResult result, string[] regions, double[][][] trace)
+    private static void WriteJson(TextWriter text, string scenarioPath, Scenario scenario, int replication, ReplicationResult result, string[] regions, Trace trace)
     {
         using var w = new JsonTextWriter(text) { Formatting = Formatting.Indented, CloseOutput = false };
         w.WriteStartObject();
@@ -82,16 +112,21 @@ internal static class TraceCommand
             w.WritePropertyName(RegionOutcomes.Names[o]);
             w.WriteValue($"{RegionOutcomes.Descriptions[o]} ({RegionOutcomes.Units[o]}; at the end of the year, totals so far)");
         }
+        for (int q = 0; q < FirmOutcomes.Count; q++)
+        {
+            w.WritePropertyName(FirmOutcomes.Names[q]);
+            w.WriteValue($"{FirmOutcomes.Descriptions[q]} (a developer firm; at the end of the year, totals so far)");
+        }
         w.WriteEndObject();
         w.WritePropertyName("variants");
         w.WriteStartArray();
-        for (int v = 0; v < trace.Length; v++)
+        for (int v = 0; v < trace.Regions.Length; v++)
         {
             w.WriteStartObject();
             w.WritePropertyName("variant"); w.WriteValue(scenario.Variants[v].Name);
             w.WritePropertyName("years");
             w.WriteStartArray();
-            for (int y = 0; y < trace[v].Length; y++)
+            for (int y = 0; y < trace.Regions[v].Length; y++)
             {
                 w.WriteStartObject();
                 w.WritePropertyName("year"); w.WriteValue(scenario.StartYear + y + 1);
@@ -108,11 +143,24 @@ internal static class TraceCommand
                         {
                             if (RegionOutcomes.AgentOf[o] != type) continue;
                             w.WritePropertyName(RegionOutcomes.Names[o]);
-                            double value = trace[v][y][r * RegionOutcomes.Count + o];
+                            double value = trace.Regions[v][y][r * RegionOutcomes.Count + o];
                             if (double.IsFinite(value)) w.WriteValue(Csv.RoundSignificant(value, 8)); else w.WriteNull();
                         }
                         w.WriteEndObject();
                     }
+                for (int f = 0; f < trace.FirmNames.Length; f++)
+                {
+                    w.WriteStartObject();
+                    w.WritePropertyName("agent_type"); w.WriteValue("developer_firm");
+                    w.WritePropertyName("agent"); w.WriteValue(trace.FirmNames[f]);
+                    w.WritePropertyName("region"); w.WriteValue(trace.FirmRegions[f]);
+                    for (int q = 0; q < FirmOutcomes.Count; q++)
+                    {
+                        w.WritePropertyName(FirmOutcomes.Names[q]);
+                        w.WriteValue(Csv.RoundSignificant(trace.Firms[v][y][f * FirmOutcomes.Count + q], 8));
+                    }
+                    w.WriteEndObject();
+                }
                 w.WriteEndArray();
                 w.WriteEndObject();
             }

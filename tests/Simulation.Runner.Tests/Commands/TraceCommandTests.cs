@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using UrbanSim.Core.Outcomes;
+using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Commands;
 using UrbanSim.Runner.Tests.Output;
 using static UrbanSim.Runner.Tests.Commands.CliHarness;
@@ -41,7 +42,10 @@ public sealed class TraceCommandTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(traceDir, "trace.csv"));
         Assert.Equal(TraceCommand.CsvHeader, lines[0]);
         int quantities = Enumerable.Range(0, RegionOutcomes.Count).Count(o => RegionOutcomes.AgentOf[o] != "region");
-        Assert.Equal(2 * 5 * 2 * quantities, lines.Length - 1);   // variants × years × regions × quantities of a mayor, an ICB, developers and lenders
+        var d = new DevelopmentParameters();
+        int firms = 2 * (d.VolumeBuildersPerRegion + d.SmeBuildersPerRegion + d.RegenerationSpecialistsPerRegion);   // two regions
+        // variants × years × (regions × the quantities of a mayor, an ICB, developers and lenders + firms × a firm's quantities)
+        Assert.Equal(2 * 5 * (2 * quantities + firms * FirmOutcomes.Count), lines.Length - 1);
         var rows = lines.Skip(1).Select(AnalystTablesTests.Cells).ToArray();
         Assert.Equal(["2027", "2028", "2029", "2030", "2031"], rows.Select(r => r[1]).Distinct());
 
@@ -56,6 +60,13 @@ public sealed class TraceCommandTests : IDisposable
         double traced = rows.Where(r => r[0] == "health_devolution" && r[1] == "2031" && r[5] == "icb_pooled_gbp").Sum(r => Number(r[6]));
         Assert.True(pooled > 0);
         Assert.Equal(pooled, traced, pooled * 1e-6);
+
+        // Every developer firm, every year: the homes the firms completed add up to the homes the run built by then.
+        var firmHomes = rows.Where(r => r[0] == "health_devolution" && r[1] == "2031" && r[2] == "developer_firm" && r[5] == "firm_homes_completed").ToArray();
+        Assert.Equal(firms, firmHomes.Length);
+        Assert.Contains(firmHomes, r => r[3] == "North volume builder 1");
+        Assert.Contains(firmHomes, r => r[3] == "South SME 6");
+        Assert.Equal(Number(row[Array.IndexOf(header, "homes_built")]), firmHomes.Sum(r => Number(r[6])), 1e-3);
 
         // trace.json: provenance, the replication's draws, and the same values nested by variant, year and agent.
         var json = JObject.Parse(File.ReadAllText(Path.Combine(traceDir, "trace.json")));
