@@ -28,6 +28,21 @@ internal static class FirmOutcomes
     /// <summary>Number of quantities per firm.</summary>
     public static int Count => Names.Length;
 
+    /// <summary>
+    /// The quantities a run keeps for every firm at the end of a variant (into <c>agents.csv</c>): equity (free and tied),
+    /// trading, homes completed, realised profit and failures, as indices into <see cref="Names"/>.
+    /// </summary>
+    public static readonly ImmutableArray<int> Kept = [0, 1, 3, 6, 7, 8];
+
+    /// <summary>Firms per region of a scenario's parameters (a run keeps each firm's <see cref="Kept"/> quantities when it does not change).</summary>
+    public static int PerRegion(Scenarios.DevelopmentParameters d) => d.VolumeBuildersPerRegion + d.SmeBuildersPerRegion + d.RegenerationSpecialistsPerRegion;
+
+    /// <summary>The name of firm k of a region from the counts alone (the same as <see cref="Name(DeveloperFirmState, int, string)"/>).</summary>
+    public static string Name(Scenarios.DevelopmentParameters d, int k, string region) =>
+        k < d.VolumeBuildersPerRegion ? $"{region} volume builder {k + 1}"
+        : k < d.VolumeBuildersPerRegion + d.SmeBuildersPerRegion ? $"{region} SME {k - d.VolumeBuildersPerRegion + 1}"
+        : $"{region} regeneration specialist {k - d.VolumeBuildersPerRegion - d.SmeBuildersPerRegion + 1}";
+
     /// <summary>A firm's name within its region: its kind and its number among the region's firms of that kind.</summary>
     public static string Name(DeveloperFirmState firms, int firm, string region)
     {
@@ -40,23 +55,29 @@ internal static class FirmOutcomes
         };
     }
 
+    /// <summary>Index of the land bank among the quantities (the one that needs the sites).</summary>
+    public const int LandBankSites = 4;
+
+    /// <summary>Quantity <paramref name="quantity"/> of a firm now, other than its land bank.</summary>
+    public static double Value(DeveloperFirmState firms, int firm, int quantity) => quantity switch
+    {
+        0 => firms.EquityGbp[firm],
+        1 => firms.TiedGbp[firm],
+        2 => firms.ExpectedPriceFactor[firm],
+        3 => firms.Alive[firm] ? 1 : 0,
+        5 => firms.SchemesStarted[firm],
+        6 => firms.HomesCompleted[firm],
+        7 => firms.RealisedProfitGbp[firm],
+        8 => firms.Failures[firm],
+        _ => throw new ArgumentOutOfRangeException(nameof(quantity)),
+    };
+
     /// <summary>Every firm's quantities now into <paramref name="rows"/> [firm * <see cref="Count"/> + quantity].</summary>
     public static void Measure(DeveloperFirmState firms, Development.SiteState sites, Span<double> rows)
     {
         for (int f = 0; f < firms.Count; f++)
-        {
-            var row = rows.Slice(f * Count, Count);
-            row[0] = firms.EquityGbp[f];
-            row[1] = firms.TiedGbp[f];
-            row[2] = firms.ExpectedPriceFactor[f];
-            row[3] = firms.Alive[f] ? 1 : 0;
-            row[4] = 0;
-            row[5] = firms.SchemesStarted[f];
-            row[6] = firms.HomesCompleted[f];
-            row[7] = firms.RealisedProfitGbp[f];
-            row[8] = firms.Failures[f];
-        }
+            for (int q = 0; q < Count; q++) rows[f * Count + q] = q == LandBankSites ? 0 : Value(firms, f, q);
         for (int site = 0; site < sites.Count; site++)
-            if (sites.Status[site] == SiteStatus.Available && firms.Holder[site] >= 0) rows[firms.Holder[site] * Count + 4] += 1;
+            if (sites.Status[site] == SiteStatus.Available && firms.Holder[site] >= 0) rows[firms.Holder[site] * Count + LandBankSites] += 1;
     }
 }

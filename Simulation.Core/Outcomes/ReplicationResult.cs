@@ -41,6 +41,20 @@ public sealed class ReplicationResult
         Shocks = new Shocks.ShockKinds[years];
     }
 
+    /// <summary>Developer firms whose kept quantities are recorded (0: none); see <see cref="KeepFirms"/>.</summary>
+    internal int Firms { get; private set; }
+
+    /// <summary>[(variant * Firms + firm) * FirmOutcomes.Kept.Length + k] each firm's kept quantities at the end of each variant.</summary>
+    internal double[] FirmOutcome { get; private set; } = [];
+
+    /// <summary>Makes room for <paramref name="firms"/> firms' kept quantities per variant.</summary>
+    internal ReplicationResult KeepFirms(int firms)
+    {
+        Firms = firms;
+        FirmOutcome = new double[Variants * firms * FirmOutcomes.Kept.Length];
+        return this;
+    }
+
     /// <summary>The outcomes and series this result holds.</summary>
     public OutcomeCatalogue Catalogue { get; }
     /// <summary>The replication's index.</summary>
@@ -89,8 +103,8 @@ public sealed class ReplicationResult
 
     /// <summary>A result shaped for <paramref name="scenario"/>, with room for every zone.</summary>
     public static ReplicationResult For(Scenarios.Scenario scenario) =>
-        new(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.World.RegionCount,
-            scenario.Uncertain.Length);
+        new ReplicationResult(scenario.Catalogue.Outcomes, scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.World.RegionCount,
+            scenario.Uncertain.Length).KeepFirms(scenario.World.RegionCount * FirmOutcomes.PerRegion(scenario.Parameters.Development));
 
     /// <summary>The outcomes of region <paramref name="region"/> in variant <paramref name="variant"/> (<see cref="RegionOutcomes"/>).</summary>
     public Span<double> RegionOutcomesOf(int variant, int region) =>
@@ -119,6 +133,7 @@ public sealed class ReplicationResult
         other.Ledger.CopyTo(Ledger, 0);
         other.RegionProgrammeSpendGbp.CopyTo(RegionProgrammeSpendGbp, 0);
         other.DrawnParameters.CopyTo(DrawnParameters, 0); other.Shocks.CopyTo(Shocks, 0);
+        if (other.Firms == Firms) other.FirmOutcome.CopyTo(FirmOutcome, 0);
     }
 }
 

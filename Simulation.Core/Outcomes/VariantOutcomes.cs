@@ -76,11 +76,27 @@ internal static class VariantOutcomes
         if (result.Zones == zones) end.ZoneFinal.AsSpan(0, zones * 2).CopyTo(result.ZoneFinal.AsSpan(variant * zones * 2));
         ByCapacityClass(end, result, outcome);
         RegionOutcomes.Measure(end.Start, end.World, end.ZoneFinal, end.Agents, result, variant);
+        MeasureFirms(end, result, variant);
         result.Ledger[variant] = end.Ledger;
         var catalogue = result.Catalogue;
         context.Set(end.World, end.Parameters, end.Levers, end.Ledger, result.Outcome, variant * result.OutcomeCount);
         for (int i = catalogue.FirstAdded; i < catalogue.Count; i++)
             outcome[i] = catalogue.All[i].Measure!(context);
+    }
+
+    /// <summary>
+    /// Each firm's kept quantities at the end of the variant (<see cref="FirmOutcomes.Kept"/>); NaN when this replication's
+    /// firms are not the ones the result was shaped for (a variant or a draw that changes the number of firms).
+    /// </summary>
+    private static void MeasureFirms(in End end, ReplicationResult result, int variant)
+    {
+        if (result.Firms == 0) return;
+        int kept = FirmOutcomes.Kept.Length;
+        var block = result.FirmOutcome.AsSpan(variant * result.Firms * kept, result.Firms * kept);
+        var firms = end.Agents.Firms;
+        if (firms.Count != result.Firms) { block.Fill(double.NaN); return; }
+        for (int f = 0; f < firms.Count; f++)
+            for (int k = 0; k < kept; k++) block[f * kept + k] = FirmOutcomes.Value(firms, f, FirmOutcomes.Kept[k]);
     }
 
     /// <summary>

@@ -48,6 +48,8 @@ internal sealed class BatchAccumulator
     public ColumnStatistics[][][] RegionOutcome { get; }
     /// <summary>[variant − 1][region][outcome]: a region's outcome in the variant minus in the first variant, replication by replication.</summary>
     public ColumnStatistics[][][] RegionPaired { get; }
+    /// <summary>[variant][firm][k]: each developer firm's kept quantities at the end (<see cref="FirmOutcomes.Kept"/>).</summary>
+    public ColumnStatistics[][][] FirmOutcome { get; }
     /// <summary>Replications folded in.</summary>
     public int Replications { get; private set; }
     /// <summary>Indices of the replications folded in, as sorted ranges [first, end).</summary>
@@ -60,7 +62,8 @@ internal sealed class BatchAccumulator
     public static int ColumnCount(RecordLayout layout) =>
         layout.Variants * (layout.Outcomes.Count * 2 + AgentLedger.Count + 1) + Core.Outcomes.Baseline.Count + 2 * layout.Variants * RecordLayout.Deciles
         + (2 * layout.Variants - 1) * layout.Years * layout.Outcomes.SeriesCount
-        + layout.Regions * (RegionOutcomes.BaselineCount + 2 * layout.Variants * RegionOutcomes.Count);
+        + layout.Regions * (RegionOutcomes.BaselineCount + 2 * layout.Variants * RegionOutcomes.Count)
+        + layout.Variants * layout.Firms * FirmOutcomes.Kept.Length;
 
     /// <summary>Values each column keeps for exact quantiles: the budget shared by all columns, within [256, 4096].</summary>
     public static int ExactCapacity(RecordLayout layout) =>
@@ -91,6 +94,8 @@ internal sealed class BatchAccumulator
         ColumnStatistics[][] RegionColumns() => [.. Enumerable.Range(0, layout.Regions).Select(_ => Enumerable.Range(0, RegionOutcomes.Count).Select(_ => Column()).ToArray())];
         RegionOutcome = [.. Enumerable.Range(0, layout.Variants).Select(_ => RegionColumns())];
         RegionPaired = [.. Enumerable.Range(1, Math.Max(0, layout.Variants - 1)).Select(_ => RegionColumns())];
+        FirmOutcome = [.. Enumerable.Range(0, layout.Variants).Select(_ =>
+            Enumerable.Range(0, layout.Firms).Select(_ => Enumerable.Range(0, FirmOutcomes.Kept.Length).Select(_ => Column()).ToArray()).ToArray())];
     }
 
     /// <summary>
@@ -155,6 +160,10 @@ internal sealed class BatchAccumulator
                 }
         }
         AddRegions(row);
+        int kept = FirmOutcomes.Kept.Length;
+        for (int v = 0; v < Layout.Variants; v++)
+            for (int f = 0; f < Layout.Firms; f++)
+                for (int k = 0; k < kept; k++) FirmOutcome[v][f][k].Add(row[Layout.FirmOffset(v) + f * kept + k]);
     }
 
     private void AddRegions(ReadOnlySpan<double> row)

@@ -12,8 +12,8 @@ namespace UrbanSim.Runner.Batch;
 internal sealed class Chunk
 {
     internal const string Magic = "USIMCHNK";
-    /// <summary>Format 2 added the drawn uncertain parameters and the shocks of each year; format 3 the region count and the regions' values.</summary>
-    internal const int FormatVersion = 3;
+    /// <summary>Format 2 added the drawn uncertain parameters and the shocks of each year; format 3 the region count and the regions' values; format 4 the agents' values by region and the developer firms' count and values.</summary>
+    internal const int FormatVersion = 4;
     public const string Extension = ".chunk";
 
     public required string RunKey { get; init; }
@@ -41,7 +41,7 @@ internal sealed class Chunk
             w.Write(FormatVersion);
             w.Write(RunKey);
             w.Write(First); w.Write(Count);
-            w.Write(Layout.Variants); w.Write(Layout.Years); w.Write(Layout.Zones); w.Write(Layout.Uncertain); w.Write(Layout.Regions);
+            w.Write(Layout.Variants); w.Write(Layout.Years); w.Write(Layout.Zones); w.Write(Layout.Uncertain); w.Write(Layout.Regions); w.Write(Layout.Firms);
             w.Flush();
             // Bulk data as raw little-endian bytes (every platform .NET 10 runs on is little-endian).
             hashing.Write(MemoryMarshal.AsBytes(Rows.AsSpan(0, Count * Layout.Width)));
@@ -54,7 +54,7 @@ internal sealed class Chunk
 
     /// <summary>A layout as text, for saying why a chunk does not fit a run.</summary>
     public static string Shape(RecordLayout layout) =>
-        $"{layout.Variants} variant(s) × {layout.Years} year(s) × {layout.Zones} zone(s) in {layout.Regions} region(s) × {layout.Uncertain} uncertain parameter(s)";
+        $"{layout.Variants} variant(s) × {layout.Years} year(s) × {layout.Zones} zone(s) in {layout.Regions} region(s) × {layout.Uncertain} uncertain parameter(s), {layout.Firms} developer firm(s)";
 
     /// <summary>Reads and verifies a chunk into fresh arrays; null with a reason when it is damaged or not a chunk.</summary>
     public static Chunk? TryRead(string path, out string? problem) => new ChunkReader().TryRead(path, out problem);

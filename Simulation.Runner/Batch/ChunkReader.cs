@@ -32,8 +32,8 @@ internal sealed class ChunkReader(OutcomeCatalogue? outcomes = null)
             if (version != Chunk.FormatVersion) { problem = $"chunk format {version}, this urbansim reads format {Chunk.FormatVersion}"; return null; }
             string runKey = r.ReadString();
             int first = r.ReadInt32(), count = r.ReadInt32();
-            int variants = r.ReadInt32(), years = r.ReadInt32(), zones = r.ReadInt32(), uncertain = r.ReadInt32(), regions = r.ReadInt32();
-            var layout = new RecordLayout(variants, years, zones, outcomes ?? ModelCatalogue.Standard.Outcomes, uncertain, regions);
+            int variants = r.ReadInt32(), years = r.ReadInt32(), zones = r.ReadInt32(), uncertain = r.ReadInt32(), regions = r.ReadInt32(), firms = r.ReadInt32();
+            var layout = new RecordLayout(variants, years, zones, outcomes ?? ModelCatalogue.Standard.Outcomes, uncertain, regions, firms);
             int values = checked(count * layout.Width);
             if (_rows.Length < values) _rows = new double[Math.Max(values, _rows.Length * 5 / 4)];
             int position = (int)r.BaseStream.Position;

@@ -8,10 +8,10 @@ namespace UrbanSim.Runner.Batch;
 /// start-year HLE of each deprivation decile, the value each uncertain parameter was drawn at, the shocks of each year
 /// (as <see cref="Core.Shocks.ShockKinds"/> flags), then per variant its outcomes, its final-year HLE of each decile
 /// and its yearly series; then each region's start-year baseline and, per variant, each region's outcomes
-/// (<see cref="RegionOutcomes"/>). Zone results are not stored per replication (300 zones × variants would dwarf
+/// (<see cref="RegionOutcomes"/>); then, per variant, each developer firm's kept quantities (<see cref="FirmOutcomes.Kept"/>). Zone results are not stored per replication (300 zones × variants would dwarf
 /// everything else); chunks keep their exact sums instead (<see cref="ZoneSums"/>).
 /// </summary>
-internal sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes, int Uncertain = 0, int Regions = 0)
+internal sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeCatalogue Outcomes, int Uncertain = 0, int Regions = 0, int Firms = 0)
 {
     public const int Deciles = ReplicationResult.Deciles;
     public const int BaselineOffset = 0;
@@ -25,7 +25,10 @@ internal sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeC
     /// <summary>Doubles per variant: outcomes, decile HLE, yearly series.</summary>
     public int VariantWidth => Outcomes.Count + Deciles + Years * Outcomes.SeriesCount;
     /// <summary>Doubles per replication.</summary>
-    public int Width => RegionBaselineOffset + Regions * RegionOutcomes.BaselineCount + Variants * Regions * RegionOutcomes.Count;
+    public int Width => FirmOffset(0) + Variants * Firms * FirmOutcomes.Kept.Length;
+
+    /// <summary>Where variant <paramref name="variant"/>'s firm quantities begin: [firm * FirmOutcomes.Kept.Length + k].</summary>
+    public int FirmOffset(int variant) => RegionOutcomeOffset(0) + Variants * Regions * RegionOutcomes.Count + variant * Firms * FirmOutcomes.Kept.Length;
 
     /// <summary>Where the regions' start-year values begin: [region * <see cref="RegionOutcomes.BaselineCount"/> + value].</summary>
     public int RegionBaselineOffset => Header + Variants * VariantWidth;
@@ -39,7 +42,7 @@ internal sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeC
 
     public static RecordLayout For(Core.Scenarios.Scenario scenario) =>
         new(scenario.Variants.Length, scenario.HorizonYears, scenario.World.ZoneCount, scenario.Catalogue.Outcomes, scenario.Uncertain.Length,
-            scenario.World.RegionCount);
+            scenario.World.RegionCount, scenario.World.RegionCount * FirmOutcomes.PerRegion(scenario.Parameters.Development));
 
     /// <summary>The shocks of year <paramref name="year"/> (0 = first simulated year) in a row.</summary>
     public Core.Shocks.ShockKinds ShocksIn(ReadOnlySpan<double> row, int year) => (Core.Shocks.ShockKinds)(int)row[ShockOffset + year];
@@ -61,6 +64,9 @@ internal sealed record RecordLayout(int Variants, int Years, int Zones, OutcomeC
         if (result.Regions != Regions) throw new ArgumentException($"result has {result.Regions} regions, expected {Regions}");
         result.RegionBaseline.CopyTo(row[RegionBaselineOffset..]);
         result.RegionOutcome.CopyTo(row[RegionOutcomeOffset(0)..]);
+        if (Firms == 0) return;
+        if (result.Firms == Firms) result.FirmOutcome.CopyTo(row[FirmOffset(0)..]);
+        else row.Slice(FirmOffset(0), Variants * Firms * FirmOutcomes.Kept.Length).Fill(double.NaN);
     }
 }
 

@@ -6,7 +6,7 @@ namespace UrbanSim.Runner.Output;
 
 /// <summary>
 /// agents.csv: what each agent did. Tidy, one row per variant, agent and quantity: the agent's type (<c>mayor</c>,
-/// <c>icb</c>, and each region's <c>developers</c> and <c>lenders</c> as groups), the agent (named by its mayoralty), its region, the quantity (its state at the end or its total over
+/// <c>icb</c>, each region's <c>developers</c> and <c>lenders</c> as groups, and each <c>developer_firm</c>), the agent (named by its mayoralty), its region, the quantity (its state at the end or its total over
 /// the horizon, <see cref="RegionOutcomes"/>), and the mean, 5th and 95th percentiles over replications. Places'
 /// own outcomes (HLE, homes) are in <c>summary.json</c>'s <c>by_region</c> block.
 /// </summary>
@@ -34,6 +34,18 @@ internal static class AgentsCsv
                             Csv.Number(s.Mean), Csv.Number(s.P5), Csv.Number(s.P95)));
                     }
                 }
+            var d = scenario.Parameters.Development;
+            int perRegion = FirmOutcomes.PerRegion(d);
+            for (int f = 0; f < batch.Layout.Firms; f++)
+            {
+                string region = regions[f / perRegion].Name;
+                for (int k = 0; k < FirmOutcomes.Kept.Length; k++)
+                {
+                    var s = batch.FirmOutcome[v][f][k].Summary();
+                    w.WriteLine(string.Join(',', variant, "developer_firm", Csv.Text(FirmOutcomes.Name(d, f % perRegion, region)), Csv.Text(region),
+                        FirmOutcomes.Names[FirmOutcomes.Kept[k]], Csv.Number(s.Mean), Csv.Number(s.P5), Csv.Number(s.P95)));
+                }
+            }
         }
     }
 }

@@ -107,7 +107,7 @@ internal static class ColumnsCsv
 
         const string agents = "agents.csv";
         Column(agents, "variant", "name", "The policy variant", Exact);
-        Column(agents, "agent_type", "name", "The kind of agent: mayor, icb, or the region's developers or lenders as a group", Exact);
+        Column(agents, "agent_type", "name", "The kind of agent: mayor, icb, the region's developers or lenders as a group, or a developer_firm", Exact);
         Column(agents, "agent", "name", "The agent, named by its mayoralty", Exact);
         Column(agents, "region", "name", "The agent's city-region (mayoralty)", Exact);
         Column(agents, "quantity", "name", "What is measured (see the rows of kind 'quantity' below): the agent's state at the end or its total over the horizon", Exact);
@@ -118,6 +118,9 @@ internal static class ColumnsCsv
             if (RegionOutcomes.AgentOf[o] != "region")
                 Row(agents, RegionOutcomes.Names[o], "quantity", RegionOutcomes.Units[o],
                     RegionOutcomes.Names[o] == "icb_care_qalys_forgone" ? Discounted(Core.Health.Discounting.HealthRatePerYear) : "no", Csv.Precision, RegionOutcomes.Descriptions[o]);
+        foreach (int q in FirmOutcomes.Kept)
+            Row(agents, FirmOutcomes.Names[q], "quantity", FirmOutcomes.Names[q].EndsWith("_gbp", StringComparison.Ordinal) ? "£" : FirmOutcomes.Names[q] == "firm_trading" ? "0 or 1" : "count",
+                "no", Csv.Precision, FirmOutcomes.Descriptions[q] + " (a developer firm, at the end)");
     }
 
     /// <summary>How columns.csv states discounting: "no", or e.g. "3.5% a year to the start year".</summary>

@@ -181,13 +181,25 @@ public sealed class AnalystTablesTests : IDisposable
         var (dir, _) = Run(reps: 12, scenarioJson: TwoRegionsDevolved);
         var rows = Table(Path.Combine(dir, "agents.csv"));
         int quantities = Enumerable.Range(0, RegionOutcomes.Count).Count(o => RegionOutcomes.AgentOf[o] != "region");
-        Assert.Equal(2 * 2 * quantities, rows.Count);   // variants × regions × (the quantities of a mayor, an ICB, developers and lenders)
-        Assert.Equal(["developers", "icb", "lenders", "mayor"], rows.Select(r => r["agent_type"]).Distinct().Order());
+        var d = new DevelopmentParameters();
+        int firms = 2 * (d.VolumeBuildersPerRegion + d.SmeBuildersPerRegion + d.RegenerationSpecialistsPerRegion);
+        // variants × (regions × the quantities of a mayor, an ICB, developers and lenders + firms × a firm's kept quantities)
+        Assert.Equal(2 * (2 * quantities + firms * FirmOutcomes.Kept.Length), rows.Count);
+        Assert.Equal(["developer_firm", "developers", "icb", "lenders", "mayor"], rows.Select(r => r["agent_type"]).Distinct().Order());
+        Assert.Contains(rows, r => r["agent"] == "North volume builder 1" && r["quantity"] == "firm_homes_completed");
         Assert.Contains(rows, r => r["agent"] == "South developers" && r["quantity"] == "developers_profit_gbp");
         Assert.Contains(rows, r => r["agent"] == "North ICB" && r["region"] == "North" && r["quantity"] == "icb_care_qalys_forgone");
         Assert.Contains(rows, r => r["agent"] == "South mayor" && r["quantity"] == "mayor_commitment");
         Assert.All(rows, r => Assert.True(double.Parse(r["p5"], CultureInfo.InvariantCulture) <= double.Parse(r["mean"], CultureInfo.InvariantCulture) * (1 + 1e-6) + 1e-9
                                           && double.Parse(r["mean"], CultureInfo.InvariantCulture) <= double.Parse(r["p95"], CultureInfo.InvariantCulture) * (1 + 1e-6) + 1e-9, string.Join(",", r.Values)));
+        // The firms' homes add up to the world's homes built.
+        foreach (string variant in new[] { "tied_grants", "health_devolution" })
+        {
+            double homes = double.Parse(summary0(variant), CultureInfo.InvariantCulture);
+            double byFirm = rows.Where(r => r["variant"] == variant && r["quantity"] == "firm_homes_completed").Sum(r => double.Parse(r["mean"], CultureInfo.InvariantCulture));
+            Assert.Equal(homes, byFirm, Math.Max(1, homes) * 1e-6);
+        }
+        string summary0(string variant) => Table(Path.Combine(dir, "summary.csv")).Single(r => r["variant"] == variant && r["outcome"] == "homes_built")["mean"];
         // The ICBs' pooled money and care forgone, the developers' profit and the lenders' income add up to the world's
         // outcomes (means are linear).
         var summary = Table(Path.Combine(dir, "summary.csv"));
