@@ -96,13 +96,14 @@ internal sealed class BreakEvenRates
 
     /// <summary>
     /// Marks sites that no condition of this variant could make viable: even at start-year prices (prices only fall,
-    /// in recessions, and no firm expects more), the lowest margin of any firm, the lowest finance rate on offer (the base
-    /// rate less the most a figurehead mayor can take off it, or the patient fund's when it has capital) and with
+    /// in recessions, and no firm expects more), the lowest margin of any firm, the lowest finance rate on offer (the
+    /// cheapest lender's hurdle at no perceived risk, less the most a figurehead mayor can take off it, or the patient
+    /// fund's when it has capital) and with
     /// remediation paid, neither design's residual land value reaches the benchmark. They are skipped for good.
     /// </summary>
     public void MarkNeverViable(SiteState sites, DevelopmentParameters d, double patientCapitalGbpPerYear, double figureheadDiscountPerYear)
     {
-        double lowestRate = Math.Max(0, d.BaseRequiredReturnPerYear - figureheadDiscountPerYear);
+        double lowestRate = Math.Max(0, d.BaseRequiredReturnPerYear - d.LenderHurdleSpreadPerYear / 2 - figureheadDiscountPerYear);
         if (patientCapitalGbpPerYear > 0) lowestRate = Math.Min(lowestRate, d.PatientFundReturnPerYear);
         for (int site = 0; site < sites.Count; site++)
         {

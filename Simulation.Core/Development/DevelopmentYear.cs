@@ -152,8 +152,17 @@ internal static class DevelopmentYear
         bool healthyRequired = sites.PlanningDraw[site] < c.Mayors.StandardApplied[r];
         double homes = sites.CapacityHomes[site];
         double benchmark = Developers.BenchmarkLandValueGbp(world, site, d);
-        var privateFinance = Developers.SiteProForma(world, site, c.Parameters, expected, finance.RequiredReturnPerYear[r], remediationPaid);
-        var patientFinance = privateFinance;
+        // Each design's loan is priced by the lenders from the cheapest, as they would lend it (a club deal).
+        var atNoRate = Developers.SiteProForma(world, site, c.Parameters, expected, 0, remediationPaid);
+        var privateFinance = atNoRate with
+        {
+            FinanceRatePerYear = Lenders.BlendedRatePerYear(finance, r, Developers.DevelopmentCostGbp(atNoRate, Design.Standard) * d.LoanToCost * homes),
+        };
+        var privateHealthy = atNoRate with
+        {
+            FinanceRatePerYear = Lenders.BlendedRatePerYear(finance, r, Developers.DevelopmentCostGbp(atNoRate, Design.Healthy) * d.LoanToCost * homes),
+        };
+        var patientFinance = privateHealthy;
         bool patientAvailable = false;
         if (finance.PatientLeftGbp[r] > 0)
         {
@@ -161,17 +170,16 @@ internal static class DevelopmentYear
             double healthyLoan = Developers.DevelopmentCostGbp(patientFinance, Design.Healthy) * d.LoanToCost * homes;
             patientAvailable = healthyLoan <= finance.PatientLeftGbp[r] && healthyLoan > 0;
         }
-        var design = Developers.ChooseDesign(privateFinance, patientAvailable ? patientFinance : privateFinance, developer, benchmark, healthyRequired);
+        var design = Developers.ChooseDesign(privateFinance, patientAvailable ? patientFinance : privateHealthy, developer, benchmark, healthyRequired);
         if (design is not { } chosen) return Appraised.NotViable;
         bool usesPatient = chosen == Design.Healthy && patientAvailable;
-        var terms = usesPatient ? patientFinance : privateFinance;
+        var terms = usesPatient ? patientFinance : chosen == Design.Healthy ? privateHealthy : privateFinance;
         double costPerHome = Developers.DevelopmentCostGbp(terms, chosen);
         double loan = costPerHome * d.LoanToCost * homes;
         double equity = costPerHome * homes - loan;
         if (equity > firms.EquityGbp[firm]) return Appraised.NoEquity;
+        if (!usesPatient && !double.IsFinite(terms.FinanceRatePerYear)) return Appraised.NotFinanced;  // not financed this year
         if (usesPatient) finance.PatientLeftGbp[r] -= loan;
-        else if (loan <= finance.LendingLeftGbp[r]) finance.LendingLeftGbp[r] -= loan;
-        else return Appraised.NotFinanced;  // not financed this year
         sites.Status[site] = SiteStatus.UnderConstruction;
         sites.CompletionYear[site] = c.Year + d.BuildYears;
         sites.Healthy[site] = chosen == Design.Healthy;
@@ -185,10 +193,8 @@ internal static class DevelopmentYear
         c.Developers.ExpectedProfitGbp[r] += profit;
         if (!usesPatient)
         {
-            double income = Developers.FinanceCostGbp(terms, chosen) * homes;
-            outcome[StandardOutcomes.InvestorReturnGbp] += income;
-            finance.FinanceIncomeGbp[r] += income;
-            finance.LentGbp[r] += loan;
+            outcome[StandardOutcomes.InvestorReturnGbp] += Developers.FinanceCostGbp(terms, chosen) * homes;
+            Lenders.Lend(finance, r, loan, d.BuildYears);
         }
         outcome[StandardOutcomes.PrivateInvestmentGbp] += privateInvestment;
         if (usesPatient)

@@ -236,7 +236,8 @@ internal sealed class ReplicationRunner
         MayorKnowledge.DrawBeliefErrors(_mayors, _random, _p.Politics.AppraisalNoiseSd);
         AppraiseAll();
         // So the first year's mayors see last year's finance conditions, not zero.
-        RequiredReturns.SetForYear(_settlement, _funding, _p, false, _regionPopulation, levers.PatientCapitalGbpPerYear, _finance, _mayors.PoliticalCapital);
+        Lenders.Start(_finance, _world.RegionCount, _p.Development);
+        RequiredReturns.SetForYear(_p, false, _regionPopulation, levers.PatientCapitalGbpPerYear, _finance, _mayors.PoliticalCapital);
         if (_kernels == Kernels.Fast) _breakEven.MarkNeverViable(_world.Sites, _p.Development, levers.PatientCapitalGbpPerYear, _p.Politics.FigureheadRiskDiscountPerYear);
         _sites.Start(_world.Sites, _world.RegionCount);
         _finance.ClearTotals();
@@ -279,7 +280,7 @@ internal sealed class ReplicationRunner
                 _government.HealthSteer, _levers, Reference: _kernels == Kernels.Reference);
             MayoralSpending.AllocateAndSpend(spending, _world, _spending, ref _ledger, outcome, yearly, regionSpend);
             // 4. Investors price finance.
-            RequiredReturns.SetForYear(_settlement, _funding, _p, _shocks.InRecession, _regionPopulation, _levers.PatientCapitalGbpPerYear, _finance,
+            RequiredReturns.SetForYear(_p, _shocks.InRecession, _regionPopulation, _levers.PatientCapitalGbpPerYear, _finance,
                 _mayors.PoliticalCapital);
             // 5. Mayors apply the planning standard; developers build.
             Mayoralty.ApplyPlanningStandards(_mayors, _levers.PlanningHealthStandard, _p.Politics);
@@ -314,6 +315,7 @@ internal sealed class ReplicationRunner
             double savings = IcbRules.SavingsFromJointWorkGbp(_icbs, _world.Programmes, _world.Homes, _world.Regions.ZonesOf(r), _p.Health.ColdHomeCostGbpPerHome);
             IcbRules.Convene(_icbs, r, savings, _p.Icb, _p.Politics);
             IcbRules.LearnFromSavings(_icbs, r, _p.Icb);
+            Lenders.Observe(_finance, r, Lenders.ObservedRisk(_funding.RecentChurn[r], _mayors.SpentThisTermGbp[r], _mayors.ReceivedThisTermGbp[r]), _p.Development);
         }
         IcbRules.PayTreatment(_icbs, year, _p.Icb);
         MayorKnowledge.Learn(_mayors, _regionPopulation, _p.Politics, _learning);
@@ -352,6 +354,9 @@ internal sealed class ReplicationRunner
     private double[]? _agentRows;
 
     private AgentStates Agents => new(_mayors, _icbs, _developers, _firms, _finance);
+
+    /// <summary>The lenders as the last variant run left them (for tests and the trace).</summary>
+    internal FinanceState Finance => _finance;
 
     /// <summary>The developer firms as the last variant run left them (for tests and the trace).</summary>
     internal DeveloperFirmState Firms => _firms;

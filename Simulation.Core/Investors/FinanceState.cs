@@ -1,12 +1,40 @@
 namespace UrbanSim.Core.Investors;
 
 /// <summary>
-/// Development finance on offer in each region this year: the required return, and private and patient money left to
-/// lend; and what the region's lenders have done over the variant: private loans made and the finance income on them,
-/// and the patient fund's loans.
+/// Development finance in each region: its private lenders (each with a hurdle rate, a tolerance of risk, a share of the
+/// region's lending as its exposure limit, and the risk it perceives in the place from its track record), what each
+/// offers this year and has lent; the best rate on offer and what the lenders have left together (for the quick tests);
+/// and the patient public fund's money left to the region. Lender l of region r is [r * <see cref="LendersPerRegion"/> + l],
+/// lenders ordered from the most cautious (the cheapest, the first to withdraw) to the most tolerant. Rules:
+/// <see cref="RequiredReturns"/> and <see cref="Lenders"/>.
 /// </summary>
 internal sealed class FinanceState
 {
+    /// <summary>Private lenders in each region.</summary>
+    public int LendersPerRegion { get; private set; }
+    /// <summary>[lender] its required return this year (NaN when it has withdrawn from the region).</summary>
+    public double[] LenderRatePerYear = [];
+    /// <summary>[lender] money it has left to lend in the region this year, £ (0 when withdrawn).</summary>
+    public double[] LenderLeftGbp = [];
+    /// <summary>[lender] the risk it perceives in the region, 0–1, from the place's track record.</summary>
+    public double[] LenderPerceivedRisk = [];
+    /// <summary>[lender] loans it made over the variant, £.</summary>
+    public double[] LenderLentGbp = [];
+    /// <summary>[lender] finance income on those loans, £.</summary>
+    public double[] LenderIncomeGbp = [];
+    /// <summary>[lender] years of the variant it stayed out of the region (risk above its tolerance).</summary>
+    public double[] LenderYearsWithdrawn = [];
+
+    /// <summary>Sizes the lenders' arrays for <paramref name="regions"/> regions of <paramref name="lenders"/> lenders.</summary>
+    public void SizeLenders(int regions, int lenders)
+    {
+        LendersPerRegion = lenders;
+        int n = regions * lenders;
+        if (LenderRatePerYear.Length == n) return;
+        LenderRatePerYear = new double[n]; LenderLeftGbp = new double[n]; LenderPerceivedRisk = new double[n];
+        LenderLentGbp = new double[n]; LenderIncomeGbp = new double[n]; LenderYearsWithdrawn = new double[n];
+    }
+
     internal FinanceState(int regions)
     {
         RequiredReturnPerYear = new double[regions];
@@ -32,9 +60,9 @@ internal sealed class FinanceState
         Array.Clear(PatientLentGbp);
     }
 
-    /// <summary>[region] investors' required return on development finance this year.</summary>
+    /// <summary>[region] the lowest required return any trading lender offers this year (NaN when every lender has withdrawn).</summary>
     public readonly double[] RequiredReturnPerYear;
-    /// <summary>[region] private development lending still available this year, £.</summary>
+    /// <summary>[region] what the trading lenders have left to lend this year, together, £.</summary>
     public readonly double[] LendingLeftGbp;
     /// <summary>[region] the patient public fund's capital still available to the region this year, £.</summary>
     public readonly double[] PatientLeftGbp;

@@ -74,8 +74,10 @@ public static class RegionOutcomes
     public const int DevelopersFailures = 27;
     /// <summary>Index of the region's developers' equity at the end (free and in schemes under way, trading firms), £.</summary>
     public const int DevelopersEquityGbp = 28;
+    /// <summary>Index of the years the region's lenders stayed out of it, summed over its lenders.</summary>
+    public const int LendersYearsWithdrawn = 29;
     /// <summary>Number of outcomes per region.</summary>
-    public const int Count = 29;
+    public const int Count = 30;
 
     /// <summary>Names of the outcomes, in index order (snake_case, unit in the name).</summary>
     public static readonly ImmutableArray<string> Names =
@@ -88,6 +90,7 @@ public static class RegionOutcomes
         "developers_schemes_started", "developers_homes_started", "developers_profit_gbp",
         "lenders_lent_gbp", "lenders_finance_income_gbp", "lenders_patient_lent_gbp",
         "developers_realised_profit_gbp", "developers_failures", "developers_equity_gbp",
+        "lenders_years_withdrawn",
     ];
 
     /// <summary>Units of the outcomes, in index order.</summary>
@@ -98,6 +101,7 @@ public static class RegionOutcomes
         "£ per year", "£", "£", "£", "£ per £", "0–1", "QALYs",
         "schemes", "homes", "£", "£", "£", "£",
         "£", "firms", "£",
+        "lender-years",
     ];
 
     /// <summary>What each outcome means, in index order.</summary>
@@ -132,6 +136,7 @@ public static class RegionOutcomes
         "Profit the region's developers made on the schemes they completed, at the prices when they completed (losses count)",
         "The region's developer firms that failed over the horizon (a loss left them without equity)",
         "The region's trading developers' equity at the end, free and in schemes under way",
+        "Years the region's lenders stayed out of it because it looked riskier than they tolerate, summed over its lenders",
     ];
 
     /// <summary>
@@ -145,6 +150,7 @@ public static class RegionOutcomes
         "icb", "icb", "icb", "icb", "icb", "icb", "icb",
         "developers", "developers", "developers", "lenders", "lenders", "lenders",
         "developers", "developers", "developers",
+        "lenders",
     ];
 
     /// <summary>The kinds of agent in <see cref="AgentOf"/>, in the order tables list them.</summary>
@@ -254,6 +260,9 @@ public static class RegionOutcomes
         for (int f = r * firms.PerRegion; f < (r + 1) * firms.PerRegion; f++)
             if (firms.Alive[f]) equity += firms.EquityGbp[f] + firms.TiedGbp[f];
         row[DevelopersEquityGbp] = equity;
+        double withdrawn = 0;
+        for (int l = r * finance.LendersPerRegion; l < (r + 1) * finance.LendersPerRegion; l++) withdrawn += finance.LenderYearsWithdrawn[l];
+        row[LendersYearsWithdrawn] = withdrawn;
     }
 }
 

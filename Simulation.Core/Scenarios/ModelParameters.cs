@@ -130,8 +130,8 @@ public sealed record DevelopmentParameters
     [AllowedRange(0, 1), Meaning("Investors' base required return per year (equity hurdle 8–12%)")]
     public double BaseRequiredReturnPerYear { get; init; } = 0.10;
 
-    /// <summary>Extra required return per year at full policy uncertainty.</summary>
-    [AllowedRange(0, 1), Meaning("Extra required return per year at full policy uncertainty")]
+    /// <summary>Extra required return per year at full perceived risk (a lender's view of the place from its track record).</summary>
+    [AllowedRange(0, 1), Meaning("Extra required return per year at full perceived risk")]
     public double UncertaintyPremiumPerYear { get; init; } = 0.02;
 
     /// <summary>Extra required return per year during a recession.</summary>
@@ -181,6 +181,26 @@ public sealed record DevelopmentParameters
     /// <summary>Years after a developer fails before a new firm of its kind enters in its place.</summary>
     [AllowedRange(0, 50), Meaning("Years after a developer fails before a new firm of its kind enters in its place")]
     public int DeveloperEntryYears { get; init; } = 2;
+
+    /// <summary>Private lenders in each region (banks, challenger banks, debt funds), each lending up to an equal share of the region's lending.</summary>
+    [AllowedRange(1, 10), Meaning("Private lenders in each region, each lending up to an equal share of the region's lending")]
+    public int LendersPerRegion { get; init; } = 3;
+
+    /// <summary>Spread of the lenders' hurdle rates around the base required return, per year (the most cautious lender is the cheapest).</summary>
+    [AllowedRange(0, 0.2), Meaning("Spread of the lenders' hurdle rates around the base required return, per year")]
+    public double LenderHurdleSpreadPerYear { get; init; } = 0.02;
+
+    /// <summary>The perceived risk above which the most cautious lender withdraws from a place; the others' tolerances rise evenly to 1.</summary>
+    [AllowedRange(0, 1), Meaning("The perceived risk above which the most cautious lender withdraws from a place")]
+    public double CautiousLenderRiskTolerance { get; init; } = 0.5;
+
+    /// <summary>The risk lenders perceive in a place before they have seen its record, 0–1.</summary>
+    [AllowedRange(0, 1), Meaning("The risk lenders perceive in a place before they have seen its record, 0–1")]
+    public double LenderPriorRisk { get; init; } = 0.3;
+
+    /// <summary>Share of the gap between a place's observed record and the risk a lender perceives that it closes in a year.</summary>
+    [AllowedRange(0, 1), Meaning("Share of the gap between a place's observed record and the risk a lender perceives closed in a year")]
+    public double LenderRiskLearningPerYear { get; init; } = 0.3;
 
     /// <summary>Fall in private lending during a recession, share.</summary>
     [AllowedRange(0, 1), Meaning("Fall in private lending during a recession, share")]

@@ -36,6 +36,8 @@ internal static class UncertaintySets
         ["development.developer_equity_gbp_per_head"] = "developers", ["development.sme_equity_share"] = "developers",
         ["development.developer_price_learning_per_year"] = "developers", ["development.developer_payout_share"] = "developers",
         ["development.developer_entry_years"] = "developers",
+        ["development.lender_hurdle_spread_per_year"] = "lenders", ["development.cautious_lender_risk_tolerance"] = "lenders",
+        ["development.lender_prior_risk"] = "lenders", ["development.lender_risk_learning_per_year"] = "lenders",
         ["politics.base_reelection_probability"] = "elections", ["politics.delivery_effect_on_reelection"] = "elections",
         ["politics.planning_powers"] = "planning", ["politics.standard_political_cost_per_year"] = "planning",
         ["politics.health_devolution_analytical_capacity"] = "mayor_knowledge",
@@ -194,6 +196,11 @@ internal static class UncertaintySets
             U(d + "developer_price_learning_per_year", 0.3, 1, noSource),
             U(d + "developer_payout_share", 0.3, 0.7, noSource),
             U(d + "developer_entry_years", 1, 5, "SME builders' numbers halved after 2007 and have not recovered (House of Lords 2022): entry is slow"),
+            // Lenders: their spread of hurdles, tolerance of risk, prior and learning.
+            U(d + "lender_hurdle_spread_per_year", 0, 0.04, "hurdles 8–12% (industry glossaries, evidence.md): wide"),
+            U(d + "cautious_lender_risk_tolerance", 0.3, 0.8, noSource),
+            U(d + "lender_prior_risk", 0.1, 0.5, noSource),
+            U(d + "lender_risk_learning_per_year", 0.1, 0.6, noSource),
             // Elections and planning.
             U(m + "base_reelection_probability", 0.6, 0.9, "metro mayors 2021 and 2024: most incumbents standing again re-elected"),
             U(m + "delivery_effect_on_reelection", 0.1, 0.5, noSource),

@@ -51,9 +51,6 @@ internal interface ISettlement
     /// </summary>
     void EndOfYear(FundingState state, int region, int year, FundingParameters funding, ref MoneyLedger ledger);
 
-    /// <summary>What investors perceive: the policy uncertainty of a region's funding (0 stable, multi-year; 1 every stream churned).</summary>
-    double PolicyUncertainty(FundingState state, int region, FundingParameters funding);
-
     /// <summary>Whether part of the money is won by competitive bids (then capacity also raises bid success).</summary>
     bool AwardsByCompetition { get; }
 

@@ -105,10 +105,6 @@ internal class SinglePotSettlement : ISettlement
         state.ReviewReceivedGbp[region] = state.ReviewSpentGbp[region] = 0;
     }
 
-    /// <summary>No churn, and the settlement's length as the horizon.</summary>
-    public double PolicyUncertainty(FundingState state, int region, FundingParameters funding) =>
-        RequiredReturns.PolicyUncertainty(0, funding.SinglePotYears);
-
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

@@ -130,10 +130,6 @@ internal sealed class TiedGrants : ISettlement
     public void EndOfYear(FundingState state, int region, int year, FundingParameters funding, ref MoneyLedger ledger) =>
         ledger.ClawbackGbp += state.Tied.EndOfYear(region, year, funding.TiedForfeitShare, funding.TiedExtensionYears, ref ledger.ExtendedGbp);
 
-    /// <summary>The region's recent churn, and pots of 1–3 years (their mean life).</summary>
-    public double PolicyUncertainty(FundingState state, int region, FundingParameters funding) =>
-        RequiredReturns.PolicyUncertainty(state.RecentChurn[region], (funding.TiedPotMinYears + funding.TiedPotMaxYears) / 2.0);
-
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

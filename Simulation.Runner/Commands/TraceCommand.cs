@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Investors;
 using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Output;
@@ -33,7 +34,7 @@ internal static class TraceCommand
         AtomicFile.WriteText(Path.Combine(outDir, "trace.csv"), w => WriteCsv(w, scenario, regions.Select(r => r.Name).ToArray(), trace));
         AtomicFile.WriteText(Path.Combine(outDir, "trace.json"), w => WriteJson(w, scenarioPath, scenario, replication, result, regions.Select(r => r.Name).ToArray(), trace));
         stdout.WriteLine($"Traced replication {replication} of {scenario.Name} (seed {scenario.Seed}): {scenario.Variants.Length} variants × {scenario.HorizonYears} years × " +
-                         $"{regions.Length} mayors, ICBs, developer groups and lender groups, and {trace.FirmNames.Length} developer firms. Wrote {outDir}/: trace.csv, trace.json");
+                         $"{regions.Length} mayors, ICBs, developer groups and lender groups, {trace.FirmNames.Length} developer firms and {regions.Length * trace.LendersPerRegion} lenders. Wrote {outDir}/: trace.csv, trace.json");
         return ExitCodes.Ok;
     }
 
@@ -42,14 +43,42 @@ internal static class TraceCommand
     /// <param name="Firms">[variant][year] → [firm * FirmOutcomes.Count + quantity].</param>
     /// <param name="FirmNames">[firm] its name ("North volume builder 1").</param>
     /// <param name="FirmRegions">[firm] its region's name.</param>
-    internal sealed record Trace(double[][][] Regions, double[][][] Firms, string[] FirmNames, string[] FirmRegions);
+    /// <param name="Lenders">[variant][year] → [lender * LenderQuantities.Length + quantity].</param>
+    /// <param name="LendersPerRegion">Private lenders in each region.</param>
+    internal sealed record Trace(double[][][] Regions, double[][][] Firms, string[] FirmNames, string[] FirmRegions, double[][][] Lenders, int LendersPerRegion);
+
+    /// <summary>What the trace records of each private lender at the end of each year.</summary>
+    internal static readonly string[] LenderQuantities =
+        ["lender_perceived_risk", "lender_rate_per_year", "lender_left_gbp", "lender_lent_gbp", "lender_income_gbp", "lender_years_withdrawn"];
+
+    private static void MeasureLenders(FinanceState finance, Span<double> rows)
+    {
+        int q = LenderQuantities.Length;
+        for (int l = 0; l < finance.LenderRatePerYear.Length; l++)
+        {
+            rows[l * q] = finance.LenderPerceivedRisk[l];
+            rows[l * q + 1] = double.IsFinite(finance.LenderRatePerYear[l]) ? finance.LenderRatePerYear[l] : double.NaN;
+            rows[l * q + 2] = finance.LenderLeftGbp[l];
+            rows[l * q + 3] = finance.LenderLentGbp[l];
+            rows[l * q + 4] = finance.LenderIncomeGbp[l];
+            rows[l * q + 5] = finance.LenderYearsWithdrawn[l];
+        }
+    }
+
+    /// <summary>A lender's name: its region and its place from the most cautious (1) to the most tolerant.</summary>
+    internal static string LenderName(string region, int lender, int lenders) =>
+        $"{region} lender {lender + 1}" + (lenders > 1 && lender == 0 ? " (most cautious)" : lenders > 1 && lender == lenders - 1 ? " (most tolerant)" : "");
 
     /// <summary>Runs replication <paramref name="replication"/> and records its agents at the end of each year.</summary>
     internal static Trace Record(Scenario scenario, int replication, out ReplicationResult result)
     {
         var regions = new double[scenario.Variants.Length][][];
         var firms = new double[scenario.Variants.Length][][];
-        for (int v = 0; v < regions.Length; v++) { regions[v] = new double[scenario.HorizonYears][]; firms[v] = new double[scenario.HorizonYears][]; }
+        var lenders = new double[scenario.Variants.Length][][];
+        for (int v = 0; v < regions.Length; v++)
+        {
+            regions[v] = new double[scenario.HorizonYears][]; firms[v] = new double[scenario.HorizonYears][]; lenders[v] = new double[scenario.HorizonYears][];
+        }
         ReplicationRunner? runner = null;
         runner = new ReplicationRunner(scenario)
         {
@@ -59,6 +88,8 @@ internal static class TraceCommand
                 var state = runner!.Firms;
                 firms[variant][year] = new double[state.Count * FirmOutcomes.Count];
                 FirmOutcomes.Measure(state, runner.CurrentWorld.Sites, firms[variant][year]);
+                lenders[variant][year] = new double[runner.Finance.LenderRatePerYear.Length * LenderQuantities.Length];
+                MeasureLenders(runner.Finance, lenders[variant][year]);
             },
         };
         result = ReplicationResult.For(scenario);
@@ -67,7 +98,7 @@ internal static class TraceCommand
         var f = runner.Firms;
         return new Trace(regions, firms,
             [.. Enumerable.Range(0, f.Count).Select(i => FirmOutcomes.Name(f, i, names[f.RegionOf(i)]))],
-            [.. Enumerable.Range(0, f.Count).Select(i => names[f.RegionOf(i)])]);
+            [.. Enumerable.Range(0, f.Count).Select(i => names[f.RegionOf(i)])], lenders, runner.Finance.LendersPerRegion);
     }
 
     private static void WriteCsv(TextWriter w, Scenario scenario, string[] regions, Trace trace)
@@ -87,6 +118,10 @@ internal static class TraceCommand
                     for (int q = 0; q < FirmOutcomes.Count; q++)
                         w.WriteLine(string.Join(',', variant, year, "developer_firm", Csv.Text(trace.FirmNames[f]), Csv.Text(trace.FirmRegions[f]),
                             FirmOutcomes.Names[q], Csv.Number(trace.Firms[v][y][f * FirmOutcomes.Count + q])));
+                for (int l = 0; l < regions.Length * trace.LendersPerRegion; l++)
+                    for (int q = 0; q < LenderQuantities.Length; q++)
+                        w.WriteLine(string.Join(',', variant, year, "lender", Csv.Text(LenderName(regions[l / trace.LendersPerRegion], l % trace.LendersPerRegion, trace.LendersPerRegion)),
+                            Csv.Text(regions[l / trace.LendersPerRegion]), LenderQuantities[q], Csv.Number(trace.Lenders[v][y][l * LenderQuantities.Length + q])));
             }
     }
 
@@ -158,6 +193,20 @@ internal static class TraceCommand
                     {
                         w.WritePropertyName(FirmOutcomes.Names[q]);
                         w.WriteValue(Csv.RoundSignificant(trace.Firms[v][y][f * FirmOutcomes.Count + q], 8));
+                    }
+                    w.WriteEndObject();
+                }
+                for (int l = 0; l < regions.Length * trace.LendersPerRegion; l++)
+                {
+                    w.WriteStartObject();
+                    w.WritePropertyName("agent_type"); w.WriteValue("lender");
+                    w.WritePropertyName("agent"); w.WriteValue(LenderName(regions[l / trace.LendersPerRegion], l % trace.LendersPerRegion, trace.LendersPerRegion));
+                    w.WritePropertyName("region"); w.WriteValue(regions[l / trace.LendersPerRegion]);
+                    for (int q = 0; q < LenderQuantities.Length; q++)
+                    {
+                        w.WritePropertyName(LenderQuantities[q]);
+                        double value = trace.Lenders[v][y][l * LenderQuantities.Length + q];
+                        if (double.IsFinite(value)) w.WriteValue(Csv.RoundSignificant(value, 8)); else w.WriteNull();
                     }
                     w.WriteEndObject();
                 }

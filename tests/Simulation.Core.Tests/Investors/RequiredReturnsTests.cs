@@ -5,7 +5,7 @@ namespace UrbanSim.Core.Tests.Investors;
 public class RequiredReturnsTests
 {
     [Fact]
-    public void RequiredReturn_RisesWithPolicyUncertainty()
+    public void RequiredReturn_RisesWithPerceivedRisk()
     {
         double stable = RequiredReturns.RequiredReturnPerYear(0.10, 0, 0.02, false, 0.03);
         double half = RequiredReturns.RequiredReturnPerYear(0.10, 0.5, 0.02, false, 0.03);
@@ -13,7 +13,7 @@ public class RequiredReturnsTests
         Assert.Equal(0.10, stable, 12);
         Assert.Equal(0.11, half, 12);
         Assert.Equal(0.12, full, 12);
-        // Uncertainty beyond 1 adds nothing more.
+        // Risk beyond 1 adds nothing more.
         Assert.Equal(full, RequiredReturns.RequiredReturnPerYear(0.10, 3, 0.02, false, 0.03), 12);
     }
 
@@ -25,12 +25,4 @@ public class RequiredReturnsTests
         Assert.Equal(0.03, recession - normal, 12);
     }
 
-    [Fact]
-    public void PolicyUncertainty_RisesWithChurnAndShortFundingHorizons()
-    {
-        Assert.Equal(0, RequiredReturns.PolicyUncertainty(0, 5), 12);
-        Assert.True(RequiredReturns.PolicyUncertainty(0.5, 5) > RequiredReturns.PolicyUncertainty(0, 5));
-        Assert.True(RequiredReturns.PolicyUncertainty(0, 2) > RequiredReturns.PolicyUncertainty(0, 4));
-        Assert.Equal(1, RequiredReturns.PolicyUncertainty(1, 1), 12);
-    }
 }

@@ -106,10 +106,12 @@ public sealed class UncertaintySetTests : IDisposable
             "icb.nhs_cost_per_qaly_gbp", "icb.prior_savings_per_gbp", "icb.savings_learning_per_year", "icb.savings_response",
             "development.developer_equity_gbp_per_head", "development.sme_equity_share", "development.developer_price_learning_per_year",
             "development.developer_payout_share", "development.developer_entry_years",
+            "development.lender_hurdle_spread_per_year", "development.cautious_lender_risk_tolerance", "development.lender_prior_risk",
+            "development.lender_risk_learning_per_year",
         ];
         var set = UncertaintySets.All[UncertaintySets.SettlementAndMayorEvidence].ToDictionary(e => e.Parameter.Path);
         Assert.Equal(assumptions.Order(), set.Keys.Order());
-        Assert.All(set.Values, e => Assert.Contains(e.Parameter.Group, new[] { "tied_grants", "single_pot", "settlement_scope", "mayor_knowledge", "mayor_roles", "elections", "planning", "icb", "developers" }));
+        Assert.All(set.Values, e => Assert.Contains(e.Parameter.Group, new[] { "tied_grants", "single_pot", "settlement_scope", "mayor_knowledge", "mayor_roles", "elections", "planning", "icb", "developers", "lenders" }));
     }
 
     [Fact]

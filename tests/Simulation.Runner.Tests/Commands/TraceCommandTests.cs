@@ -44,8 +44,9 @@ public sealed class TraceCommandTests : IDisposable
         int quantities = Enumerable.Range(0, RegionOutcomes.Count).Count(o => RegionOutcomes.AgentOf[o] != "region");
         var d = new DevelopmentParameters();
         int firms = 2 * (d.VolumeBuildersPerRegion + d.SmeBuildersPerRegion + d.RegenerationSpecialistsPerRegion);   // two regions
-        // variants × years × (regions × the quantities of a mayor, an ICB, developers and lenders + firms × a firm's quantities)
-        Assert.Equal(2 * 5 * (2 * quantities + firms * FirmOutcomes.Count), lines.Length - 1);
+        int lenders = 2 * d.LendersPerRegion;
+        // variants × years × (regions × the quantities of a mayor, an ICB, developers and lenders + firms × a firm's + lenders × a lender's)
+        Assert.Equal(2 * 5 * (2 * quantities + firms * FirmOutcomes.Count + lenders * TraceCommand.LenderQuantities.Length), lines.Length - 1);
         var rows = lines.Skip(1).Select(AnalystTablesTests.Cells).ToArray();
         Assert.Equal(["2027", "2028", "2029", "2030", "2031"], rows.Select(r => r[1]).Distinct());
 
@@ -67,6 +68,12 @@ public sealed class TraceCommandTests : IDisposable
         Assert.Contains(firmHomes, r => r[3] == "North volume builder 1");
         Assert.Contains(firmHomes, r => r[3] == "South SME 6");
         Assert.Equal(Number(row[Array.IndexOf(header, "homes_built")]), firmHomes.Sum(r => Number(r[6])), 1e-3);
+
+        // Every lender: what the lenders of a region lent adds up to the region's lenders' total.
+        double lentNorth = rows.Where(r => r[0] == "health_devolution" && r[1] == "2031" && r[2] == "lender" && r[4] == "North" && r[5] == "lender_lent_gbp").Sum(r => Number(r[6]));
+        double groupNorth = Number(rows.Single(r => r[0] == "health_devolution" && r[1] == "2031" && r[3] == "North lenders" && r[5] == "lenders_lent_gbp")[6]);
+        Assert.Equal(groupNorth, lentNorth, Math.Max(1, groupNorth) * 1e-6);
+        Assert.Contains(rows, r => r[3] == "South lender 1 (most cautious)");
 
         // trace.json: provenance, the replication's draws, and the same values nested by variant, year and agent.
         var json = JObject.Parse(File.ReadAllText(Path.Combine(traceDir, "trace.json")));

@@ -1,0 +1,115 @@
+using UrbanSim.Core.Scenarios;
+
+namespace UrbanSim.Core.Investors;
+
+/// <summary>
+/// Private lenders' rules: each lender of a region has its own hurdle rate (spread evenly around the base required
+/// return, the most cautious lender the cheapest) and its own tolerance of risk (from
+/// <see cref="DevelopmentParameters.CautiousLenderRiskTolerance"/> for the most cautious up to 1, so the most tolerant
+/// never withdraws), lends up to an equal share of the region's lending (its exposure limit; a loan larger than one
+/// lender's room is shared, cheapest first), and judges the place by
+/// its track record: the risk it perceives moves each year towards what it observes, half the place's recent churn of
+/// funding streams and half the share of its money the mayoralty has not delivered this term. Above its tolerance a
+/// lender withdraws from the place.
+/// </summary>
+internal static class Lenders
+{
+    /// <summary>Lender <paramref name="lender"/>'s (0 = most cautious) hurdle rate: base ± half the spread, evenly between.</summary>
+    public static double HurdlePerYear(int lender, int lenders, DevelopmentParameters d) =>
+        d.BaseRequiredReturnPerYear + d.LenderHurdleSpreadPerYear * (lenders > 1 ? (double)lender / (lenders - 1) - 0.5 : 0);
+
+    /// <summary>Lender <paramref name="lender"/>'s tolerance of perceived risk: the cautious lender's, rising evenly to 1 for the most tolerant.</summary>
+    public static double RiskTolerance(int lender, int lenders, DevelopmentParameters d) =>
+        lenders > 1 ? d.CautiousLenderRiskTolerance + (1 - d.CautiousLenderRiskTolerance) * lender / (lenders - 1) : 1;
+
+    /// <summary>
+    /// The risk a place's record shows this year, 0–1: half its recent churn of funding streams (the share discontinued
+    /// lately) and half the share of the money the mayoralty received this term that it has not delivered.
+    /// </summary>
+    public static double ObservedRisk(double recentChurnShare, double spentThisTermGbp, double receivedThisTermGbp)
+    {
+        double delivered = receivedThisTermGbp > 0 ? Math.Clamp(spentThisTermGbp / receivedThisTermGbp, 0, 1) : 1;
+        return Math.Clamp(0.5 * Math.Clamp(recentChurnShare, 0, 1) + 0.5 * (1 - delivered), 0, 1);
+    }
+
+    /// <summary>Start of a variant: every lender sees every place at the prior risk, and has lent nothing.</summary>
+    public static void Start(FinanceState finance, int regions, DevelopmentParameters d)
+    {
+        finance.SizeLenders(regions, d.LendersPerRegion);
+        Array.Fill(finance.LenderPerceivedRisk, d.LenderPriorRisk);
+        Array.Clear(finance.LenderLentGbp);
+        Array.Clear(finance.LenderIncomeGbp);
+        Array.Clear(finance.LenderYearsWithdrawn);
+    }
+
+    /// <summary>End of a year: each lender of region <paramref name="region"/> moves the risk it perceives a share of the way to what the record shows.</summary>
+    public static void Observe(FinanceState finance, int region, double observedRisk, DevelopmentParameters d)
+    {
+        int lenders = finance.LendersPerRegion;
+        for (int l = region * lenders; l < (region + 1) * lenders; l++)
+            finance.LenderPerceivedRisk[l] += d.LenderRiskLearningPerYear * (observedRisk - finance.LenderPerceivedRisk[l]);
+    }
+
+    /// <summary>
+    /// The rate a loan of <paramref name="loanGbp"/> costs in <paramref name="region"/> when it is spread over the trading
+    /// lenders from the cheapest (a club deal: each lends what it has left, up to its limit, until the loan is covered):
+    /// the tranches' rates weighted by their size; +∞ when the lenders together have not enough left.
+    /// </summary>
+    public static double BlendedRatePerYear(FinanceState finance, int region, double loanGbp)
+    {
+        Span<int> order = stackalloc int[finance.LendersPerRegion];
+        int trading = Order(finance, region, order);
+        double left = loanGbp, cost = 0;
+        for (int k = 0; k < trading && left > 0; k++)
+        {
+            int l = order[k];
+            double tranche = Math.Min(left, finance.LenderLeftGbp[l]);
+            cost += tranche * finance.LenderRatePerYear[l];
+            left -= tranche;
+        }
+        if (left > 0) return double.PositiveInfinity;
+        return loanGbp > 0 ? cost / loanGbp : (trading > 0 ? finance.LenderRatePerYear[order[0]] : double.PositiveInfinity);
+    }
+
+    /// <summary>
+    /// Lends <paramref name="loanGbp"/> in <paramref name="region"/> in tranches from the cheapest trading lender (as
+    /// <see cref="BlendedRatePerYear"/> prices it; the lenders must have enough left): each lender's money left falls and
+    /// its loans and finance income (its tranche × its rate × the build years × ½, as the pro forma counts finance) rise,
+    /// and so do the region's totals; the region's money left is kept up to date.
+    /// </summary>
+    public static void Lend(FinanceState finance, int region, double loanGbp, int buildYears)
+    {
+        Span<int> order = stackalloc int[finance.LendersPerRegion];
+        int trading = Order(finance, region, order);
+        double left = loanGbp;
+        for (int k = 0; k < trading && left > 0; k++)
+        {
+            int l = order[k];
+            double tranche = Math.Min(left, finance.LenderLeftGbp[l]);
+            double income = tranche * finance.LenderRatePerYear[l] * buildYears * 0.5;
+            finance.LenderLeftGbp[l] -= tranche;
+            finance.LenderLentGbp[l] += tranche;
+            finance.LenderIncomeGbp[l] += income;
+            finance.LentGbp[region] += tranche;
+            finance.FinanceIncomeGbp[region] += income;
+            left -= tranche;
+        }
+        double total = 0;
+        for (int l = region * finance.LendersPerRegion; l < (region + 1) * finance.LendersPerRegion; l++) total += finance.LenderLeftGbp[l];
+        finance.LendingLeftGbp[region] = total;
+    }
+
+    /// <summary>The region's trading lenders, cheapest first (ties to the more cautious), into <paramref name="order"/>; returns how many.</summary>
+    private static int Order(FinanceState finance, int region, Span<int> order)
+    {
+        int n = 0;
+        for (int l = region * finance.LendersPerRegion; l < (region + 1) * finance.LendersPerRegion; l++)
+        {
+            if (!double.IsFinite(finance.LenderRatePerYear[l])) continue;
+            int j = n++;
+            while (j > 0 && finance.LenderRatePerYear[order[j - 1]] > finance.LenderRatePerYear[l]) { order[j] = order[j - 1]; j--; }
+            order[j] = l;
+        }
+        return n;
+    }
+}
