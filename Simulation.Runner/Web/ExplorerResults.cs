@@ -179,16 +179,21 @@ internal static class ExplorerResults
     }
 
     /// <summary>
-    /// The mayor and the ICB whose behaviour moved most against the baseline (paired, by region): the ICB whose pooled money
-    /// changed most, the mayor whose programme spend changed most, and the mayor whose commitment at the end changed most;
-    /// a change too small to tell (under £1m, or 0.01 of commitment) is left out.
+    /// The agents whose behaviour moved most against the baseline (paired, by region): the ICB whose pooled money changed
+    /// most, the mayor whose programme spend and the one whose commitment at the end changed most, the developers whose
+    /// homes started and the lenders whose years out of the place changed most; a change too small to tell (under £1m,
+    /// 0.01 of commitment, 50 homes or a tenth of a lender-year) is left out.
     /// </summary>
     public static List<string> AgentChanges(Scenario scenario, BatchAccumulator acc)
     {
         var found = new List<string>();
         if (acc.Layout.Regions == 0 || acc.RegionPaired.Length == 0) return found;
         var regions = Core.World.Places.Regions(Core.World.Places.Describe(scenario));
-        foreach (var (quantity, agent, threshold) in new[] { (RegionOutcomes.IcbPooledGbp, "ICB", 1e6), (RegionOutcomes.MayorSpentGbp, "mayor", 1e6), (RegionOutcomes.MayorCommitment, "mayor", 0.01) })
+        foreach (var (quantity, agent, threshold) in new[]
+                 {
+                     (RegionOutcomes.IcbPooledGbp, "ICB", 1e6), (RegionOutcomes.MayorSpentGbp, "mayor", 1e6), (RegionOutcomes.MayorCommitment, "mayor", 0.01),
+                     (RegionOutcomes.DevelopersHomesStarted, "developers", 50), (RegionOutcomes.LendersYearsWithdrawn, "lenders", 0.1),
+                 })
         {
             int best = -1;
             double largest = 0;
@@ -203,6 +208,9 @@ internal static class ExplorerResults
             {
                 RegionOutcomes.IcbPooledGbp => $"{who} pools {Readable.Gbp(Math.Abs(largest))} {(largest > 0 ? "more" : "less")}",
                 RegionOutcomes.MayorSpentGbp => $"{who} spends {Readable.Gbp(Math.Abs(largest))} {(largest > 0 ? "more" : "less")} on programmes",
+                RegionOutcomes.DevelopersHomesStarted => string.Create(CultureInfo.InvariantCulture, $"{who} start {Math.Abs(largest):N0} {(largest > 0 ? "more" : "fewer")} homes"),
+                RegionOutcomes.LendersYearsWithdrawn => string.Create(CultureInfo.InvariantCulture,
+                    $"{who} stay out of the place {Math.Abs(largest):0.#} lender-years {(largest > 0 ? "more" : "less")} (the place looks {(largest > 0 ? "riskier" : "safer")} to them)"),
                 _ => string.Create(CultureInfo.InvariantCulture, $"{who} ends with mission commitment {Math.Abs(largest):0.00} {(largest > 0 ? "higher" : "lower")}"),
             });
         }

@@ -155,6 +155,7 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
         Assert.Contains("The agents whose behaviour changed most:", drivers);
         Assert.Matches(@"[A-Za-z ]+ ICB pools £[0-9.]+(k|m|bn) (more|less)", drivers);
         Assert.Matches(@"[A-Za-z ]+ mayor spends £[0-9.]+(k|m|bn) (more|less) on programmes", drivers);
+        Assert.Matches(@"[A-Za-z ]+ developers start [0-9,]+ (more|fewer) homes", drivers);
         Assert.Contains("Pooled money is NHS care given up", drivers);
         Assert.Contains("net health benefit", drivers);
     }
