@@ -138,7 +138,8 @@ internal static class DeveloperFirms
         firms.Builder[site] = -1;
         if (f < 0) return (0, false);
         double profit = firms.RequiredProfitGbp[site] + (realisedGdvGbp - firms.ExpectedGdvGbp[site]);
-        firms.TiedGbp[f] -= firms.SiteEquityGbp[site];
+        // Equity tied up is a sum of the schemes' equity; what rounding leaves when the last one completes is not negative.
+        firms.TiedGbp[f] = Math.Max(0, firms.TiedGbp[f] - firms.SiteEquityGbp[site]);
         firms.EquityGbp[f] += firms.SiteEquityGbp[site] + (profit > 0 ? profit * (1 - d.DeveloperPayoutShare) : profit);
         firms.RealisedProfitGbp[f] += profit;
         firms.HomesCompleted[f] += homes;
