@@ -101,6 +101,34 @@ internal static class TraceCommand
             [.. Enumerable.Range(0, f.Count).Select(i => names[f.RegionOf(i)])], lenders, runner.Finance.LendersPerRegion);
     }
 
+    /// <summary>One agent at the end of one year: its kind, name and region, and its quantities with their values.</summary>
+    private readonly record struct AgentYear(string Type, string Name, string Region, IReadOnlyList<string> Quantities, double[] Values);
+
+    /// <summary>
+    /// Every agent at the end of year <paramref name="y"/> of variant <paramref name="v"/>: the mayors, ICBs and the
+    /// regions' developers and lenders as groups, then each developer firm, then each lender.
+    /// </summary>
+    private static IEnumerable<AgentYear> AgentsIn(Trace trace, string[] regions, int v, int y)
+    {
+        foreach (string type in RegionOutcomes.AgentTypes)
+        {
+            int[] mine = [.. Enumerable.Range(0, RegionOutcomes.Count).Where(o => RegionOutcomes.AgentOf[o] == type)];
+            string[] quantities = [.. mine.Select(o => RegionOutcomes.Names[o])];
+            for (int r = 0; r < regions.Length; r++)
+                yield return new AgentYear(type, RegionOutcomes.AgentName(type, regions[r]), regions[r], quantities,
+                    [.. mine.Select(o => trace.Regions[v][y][r * RegionOutcomes.Count + o])]);
+        }
+        for (int f = 0; f < trace.FirmNames.Length; f++)
+            yield return new AgentYear("developer_firm", trace.FirmNames[f], trace.FirmRegions[f], FirmOutcomes.Names,
+                trace.Firms[v][y].AsSpan(f * FirmOutcomes.Count, FirmOutcomes.Count).ToArray());
+        for (int l = 0; l < regions.Length * trace.LendersPerRegion; l++)
+        {
+            string region = regions[l / trace.LendersPerRegion];
+            yield return new AgentYear("lender", LenderName(region, l % trace.LendersPerRegion, trace.LendersPerRegion), region, LenderQuantities,
+                trace.Lenders[v][y].AsSpan(l * LenderQuantities.Length, LenderQuantities.Length).ToArray());
+        }
+    }
+
     private static void WriteCsv(TextWriter w, Scenario scenario, string[] regions, Trace trace)
     {
         w.WriteLine(CsvHeader);
@@ -108,20 +136,10 @@ internal static class TraceCommand
             for (int y = 0; y < trace.Regions[v].Length; y++)
             {
                 string variant = Csv.Text(scenario.Variants[v].Name), year = Csv.Whole(scenario.StartYear + y + 1);
-                foreach (string type in RegionOutcomes.AgentTypes)
-                    for (int r = 0; r < regions.Length; r++)
-                        for (int o = 0; o < RegionOutcomes.Count; o++)
-                            if (RegionOutcomes.AgentOf[o] == type)
-                                w.WriteLine(string.Join(',', variant, year, type, Csv.Text(RegionOutcomes.AgentName(type, regions[r])), Csv.Text(regions[r]),
-                                    RegionOutcomes.Names[o], Csv.Number(trace.Regions[v][y][r * RegionOutcomes.Count + o])));
-                for (int f = 0; f < trace.FirmNames.Length; f++)
-                    for (int q = 0; q < FirmOutcomes.Count; q++)
-                        w.WriteLine(string.Join(',', variant, year, "developer_firm", Csv.Text(trace.FirmNames[f]), Csv.Text(trace.FirmRegions[f]),
-                            FirmOutcomes.Names[q], Csv.Number(trace.Firms[v][y][f * FirmOutcomes.Count + q])));
-                for (int l = 0; l < regions.Length * trace.LendersPerRegion; l++)
-                    for (int q = 0; q < LenderQuantities.Length; q++)
-                        w.WriteLine(string.Join(',', variant, year, "lender", Csv.Text(LenderName(regions[l / trace.LendersPerRegion], l % trace.LendersPerRegion, trace.LendersPerRegion)),
-                            Csv.Text(regions[l / trace.LendersPerRegion]), LenderQuantities[q], Csv.Number(trace.Lenders[v][y][l * LenderQuantities.Length + q])));
+                foreach (var agent in AgentsIn(trace, regions, v, y))
+                    for (int q = 0; q < agent.Quantities.Count; q++)
+                        w.WriteLine(string.Join(',', variant, year, agent.Type, Csv.Text(agent.Name), Csv.Text(agent.Region),
+                            agent.Quantities[q], Csv.Number(agent.Values[q])));
             }
     }
 
@@ -152,6 +170,11 @@ internal static class TraceCommand
             w.WritePropertyName(FirmOutcomes.Names[q]);
             w.WriteValue($"{FirmOutcomes.Descriptions[q]} (a developer firm; at the end of the year, totals so far)");
         }
+        foreach (string q in LenderQuantities)
+        {
+            w.WritePropertyName(q);
+            w.WriteValue("A private lender's " + q["lender_".Length..].Replace('_', ' ') + " (at the end of the year, totals so far)");
+        }
         w.WriteEndObject();
         w.WritePropertyName("variants");
         w.WriteStartArray();
@@ -167,46 +190,16 @@ internal static class TraceCommand
                 w.WritePropertyName("year"); w.WriteValue(scenario.StartYear + y + 1);
                 w.WritePropertyName("agents");
                 w.WriteStartArray();
-                foreach (string type in RegionOutcomes.AgentTypes)
-                    for (int r = 0; r < regions.Length; r++)
-                    {
-                        w.WriteStartObject();
-                        w.WritePropertyName("agent_type"); w.WriteValue(type);
-                        w.WritePropertyName("agent"); w.WriteValue(RegionOutcomes.AgentName(type, regions[r]));
-                        w.WritePropertyName("region"); w.WriteValue(regions[r]);
-                        for (int o = 0; o < RegionOutcomes.Count; o++)
-                        {
-                            if (RegionOutcomes.AgentOf[o] != type) continue;
-                            w.WritePropertyName(RegionOutcomes.Names[o]);
-                            double value = trace.Regions[v][y][r * RegionOutcomes.Count + o];
-                            if (double.IsFinite(value)) w.WriteValue(Csv.RoundSignificant(value, 8)); else w.WriteNull();
-                        }
-                        w.WriteEndObject();
-                    }
-                for (int f = 0; f < trace.FirmNames.Length; f++)
+                foreach (var agent in AgentsIn(trace, regions, v, y))
                 {
                     w.WriteStartObject();
-                    w.WritePropertyName("agent_type"); w.WriteValue("developer_firm");
-                    w.WritePropertyName("agent"); w.WriteValue(trace.FirmNames[f]);
-                    w.WritePropertyName("region"); w.WriteValue(trace.FirmRegions[f]);
-                    for (int q = 0; q < FirmOutcomes.Count; q++)
+                    w.WritePropertyName("agent_type"); w.WriteValue(agent.Type);
+                    w.WritePropertyName("agent"); w.WriteValue(agent.Name);
+                    w.WritePropertyName("region"); w.WriteValue(agent.Region);
+                    for (int q = 0; q < agent.Quantities.Count; q++)
                     {
-                        w.WritePropertyName(FirmOutcomes.Names[q]);
-                        w.WriteValue(Csv.RoundSignificant(trace.Firms[v][y][f * FirmOutcomes.Count + q], 8));
-                    }
-                    w.WriteEndObject();
-                }
-                for (int l = 0; l < regions.Length * trace.LendersPerRegion; l++)
-                {
-                    w.WriteStartObject();
-                    w.WritePropertyName("agent_type"); w.WriteValue("lender");
-                    w.WritePropertyName("agent"); w.WriteValue(LenderName(regions[l / trace.LendersPerRegion], l % trace.LendersPerRegion, trace.LendersPerRegion));
-                    w.WritePropertyName("region"); w.WriteValue(regions[l / trace.LendersPerRegion]);
-                    for (int q = 0; q < LenderQuantities.Length; q++)
-                    {
-                        w.WritePropertyName(LenderQuantities[q]);
-                        double value = trace.Lenders[v][y][l * LenderQuantities.Length + q];
-                        if (double.IsFinite(value)) w.WriteValue(Csv.RoundSignificant(value, 8)); else w.WriteNull();
+                        w.WritePropertyName(agent.Quantities[q]);
+                        if (double.IsFinite(agent.Values[q])) w.WriteValue(Csv.RoundSignificant(agent.Values[q], 8)); else w.WriteNull();
                     }
                     w.WriteEndObject();
                 }
