@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using UrbanSim.Core.World;
 
 namespace UrbanSim.Core.Programmes;
@@ -146,11 +147,10 @@ internal static class ProgrammeDelivery
         Weight(c.TargetingWeight, c.Targeting, zone) * SchemeGain(c.World, settings, effects, c.ExposureValue, slot, zone, dose);
 
     /// <summary>
-    /// <see cref="WeightedGain"/> of every zone of the region into <see cref="SchemeContext.ZoneGain"/>: the same
-    /// arithmetic in the same order, zone by zone, with what does not depend on the zone read once. The responses
-    /// R(K + dose) − R(K) depend on the zone only through its committed stock K, and most zones of a region share one K
-    /// (those where no scheme went hold only the region-wide spillover), so they are kept for the last two stocks
-    /// seen and computed again only for a new one: the same bits as computing them for every zone.
+    /// <see cref="WeightedGain"/> of every zone of the region into <see cref="SchemeContext.ZoneGain"/>, four zones at a
+    /// time: the same arithmetic in the same order as zone by zone (a zone's responses are its lane of the four-zone
+    /// <see cref="StockResponse.Hill(Vector256{double}, double, double)"/>, which the one-zone response is too), so the
+    /// same bits; the zones left over are taken one by one.
     /// </summary>
     public static void SetWeightedGains(in SchemeContext c, ProgrammeSettings settings, int[] effects, int slot, double dose)
     {
@@ -161,51 +161,56 @@ internal static class ProgrammeDelivery
         bool valued = Valued(settings, effects, c.ExposureValue);
         bool weighted = c.Targeting == Targeting.ProportionateUniversalism;
         var gain = c.ZoneGain;
-        // The responses for the last stock computed (slot 0) and for the last stock met again (slot 1, usually the
-        // region's spillover-only stock).
-        Span<double> added = stackalloc double[2 * effects.Length];
-        double lastStock = double.NaN, repeatedStock = double.NaN;
-        foreach (int z in c.Zones)
+        var zones = c.Zones;
+        var doseLanes = Vector256.Create(dose);
+        int i = 0;
+        for (; i + 4 <= zones.Length; i += 4)
         {
-            double committed = stock[z] + pending[z];
-            int responses = effects.Length;
-            if (committed == repeatedStock) { }
-            else if (committed == lastStock)
-            {
-                added[..effects.Length].CopyTo(added[effects.Length..]);
-                repeatedStock = committed;
-            }
-            else
-            {
-                responses = 0;
-                AddedResponses(settings, effects, committed, dose, added[..effects.Length]);
-                lastStock = committed;
-            }
-            double sum = 0;
+            int z0 = zones[i], z1 = zones[i + 1], z2 = zones[i + 2], z3 = zones[i + 3];
+            var committed = Vector256.Create(stock[z0], stock[z1], stock[z2], stock[z3])
+                            + Vector256.Create(pending[z0], pending[z1], pending[z2], pending[z3]);
+            var sum = Vector256<double>.Zero;
+            var added = Vector256<double>.Zero;
             for (int e = 0; e < effects.Length; e++)
             {
                 var effect = settings.ExposureEffects[effects[e]];
-                sum += (valued ? c.ExposureValue[(int)effect.Exposure] : 1) * effect.FullChange(world.Exposures.StartOf(effect.Exposure)[z]) * added[responses + e];
+                if (!SharesResponseWithPrevious(settings, effects, e))
+                    added = StockResponse.Hill(committed + doseLanes, effect.HalfResponseGbpPerHead, effect.Exponent)
+                            - StockResponse.Hill(committed, effect.HalfResponseGbpPerHead, effect.Exponent);
+                var start = world.Exposures.StartOf(effect.Exposure);
+                var fullChange = effect.FullChange(Vector256.Create(start[z0], start[z1], start[z2], start[z3]));
+                sum += Vector256.Create(valued ? c.ExposureValue[(int)effect.Exposure] : 1) * fullChange * added;
             }
-            gain[z] = (weighted ? c.TargetingWeight[z] : 1) * sum;
+            if (weighted)
+                sum = Vector256.Create(c.TargetingWeight[z0], c.TargetingWeight[z1], c.TargetingWeight[z2], c.TargetingWeight[z3]) * sum;
+            gain[z0] = sum.GetElement(0); gain[z1] = sum.GetElement(1); gain[z2] = sum.GetElement(2); gain[z3] = sum.GetElement(3);
         }
+        for (; i < zones.Length; i++) gain[zones[i]] = WeightedGain(c, settings, effects, slot, zones[i], dose);
     }
 
+    /// <summary>Whether effect <paramref name="e"/> of a programme has the same response as the one before it (clean air's NO₂ and PM2.5).</summary>
+    private static bool SharesResponseWithPrevious(ProgrammeSettings settings, int[] effects, int e) =>
+        e > 0 && settings.ExposureEffects[effects[e]].HalfResponseGbpPerHead == settings.ExposureEffects[effects[e - 1]].HalfResponseGbpPerHead
+              && settings.ExposureEffects[effects[e]].Exponent == settings.ExposureEffects[effects[e - 1]].Exponent;
+
     /// <summary>
-    /// R(K + dose) − R(K) of each effect at committed stock <paramref name="committed"/>, computed once for effects that
-    /// share a response (clean air's NO₂ and PM2.5).
+    /// R(K + dose) − R(K) of each effect at committed stock <paramref name="committed"/>: the responses of up to two
+    /// effects in one four-lane evaluation (lanes K + dose and K of each), each lane the bits a zone's own evaluation
+    /// gives; an effect with the same response as the one before it (clean air's NO₂ and PM2.5) takes that one's.
     /// </summary>
     private static void AddedResponses(ProgrammeSettings settings, int[] effects, double committed, double dose, Span<double> added)
     {
         for (int e = 0; e < effects.Length; e++)
         {
-            var effect = settings.ExposureEffects[effects[e]];
-            if (e > 0 && effect.HalfResponseGbpPerHead == settings.ExposureEffects[effects[e - 1]].HalfResponseGbpPerHead
-                      && effect.Exponent == settings.ExposureEffects[effects[e - 1]].Exponent)
-                added[e] = added[e - 1];
-            else
-                added[e] = StockResponse.Hill(committed + dose, effect.HalfResponseGbpPerHead, effect.Exponent)
-                           - StockResponse.Hill(committed, effect.HalfResponseGbpPerHead, effect.Exponent);
+            if (SharesResponseWithPrevious(settings, effects, e)) { added[e] = added[e - 1]; continue; }
+            var first = settings.ExposureEffects[effects[e]];
+            bool pair = e + 1 < effects.Length && !SharesResponseWithPrevious(settings, effects, e + 1);
+            var second = pair ? settings.ExposureEffects[effects[e + 1]] : first;
+            var r = StockResponse.Hill(Vector256.Create(committed + dose, committed, committed + dose, committed),
+                Vector256.Create(first.HalfResponseGbpPerHead, first.HalfResponseGbpPerHead, second.HalfResponseGbpPerHead, second.HalfResponseGbpPerHead),
+                Vector256.Create(first.Exponent, first.Exponent, second.Exponent, second.Exponent));
+            added[e] = r.GetElement(0) - r.GetElement(1);
+            if (pair) added[++e] = r.GetElement(2) - r.GetElement(3);
         }
     }
 

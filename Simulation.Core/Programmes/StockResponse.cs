@@ -10,23 +10,38 @@ namespace UrbanSim.Core.Programmes;
 /// </summary>
 internal static class StockResponse
 {
-    /// <summary>The response at stock <paramref name="stockGbpPerHead"/> (plain, for the references and the appraisal).</summary>
-    public static double Hill(double stockGbpPerHead, double halfResponseGbpPerHead, double exponent)
-    {
-        if (!(stockGbpPerHead > 0)) return 0;
-        if (exponent == 1) return stockGbpPerHead / (stockGbpPerHead + halfResponseGbpPerHead);
-        double k = Math.Pow(stockGbpPerHead / halfResponseGbpPerHead, exponent);
-        return k / (1 + k);
-    }
+    /// <summary>
+    /// The response at stock <paramref name="stockGbpPerHead"/>: one lane of the four-lane
+    /// <see cref="Hill(Vector256{double}, Vector256{double}, Vector256{double})"/>, so a response has the same bits
+    /// whether it is computed alone (the references, the appraisal, a scheme's zone) or with others (the fast kernels),
+    /// and the fast and reference kernels choose scheme zones alike.
+    /// </summary>
+    public static double Hill(double stockGbpPerHead, double halfResponseGbpPerHead, double exponent) =>
+        stockGbpPerHead > 0
+            ? Hill(Vector256.Create(stockGbpPerHead), Vector256.Create(halfResponseGbpPerHead), Vector256.Create(exponent)).ToScalar()
+            : 0;
 
-    /// <summary>The response of four zones' stocks at once (the fast exposure update).</summary>
-    public static Vector256<double> Hill(Vector256<double> stockGbpPerHead, double halfResponseGbpPerHead, double exponent)
+    /// <summary>The response of four zones' stocks to one effect at once (see the four-lane version).</summary>
+    public static Vector256<double> Hill(Vector256<double> stockGbpPerHead, double halfResponseGbpPerHead, double exponent) =>
+        Hill(stockGbpPerHead, Vector256.Create(halfResponseGbpPerHead), Vector256.Create(exponent));
+
+    /// <summary>
+    /// Four responses at once, each lane its own stock, half-response stock and exponent: K / (K + K½) where h = 1,
+    /// otherwise k / (1 + k) with k = exp(h ln(K / K½)); 0 where the stock is not positive. A lane's result depends
+    /// only on its own inputs.
+    /// </summary>
+    public static Vector256<double> Hill(Vector256<double> stockGbpPerHead, Vector256<double> halfResponseGbpPerHead, Vector256<double> exponent)
     {
         var positive = Vector256.GreaterThan(stockGbpPerHead, Vector256<double>.Zero);
-        Vector256<double> k = exponent == 1
-            ? stockGbpPerHead / Vector256.Create(halfResponseGbpPerHead)
-            : Vector256.Exp(Vector256.Create(exponent) * Vector256.Log(stockGbpPerHead / Vector256.Create(halfResponseGbpPerHead)));
-        return Vector256.ConditionalSelect(positive, k / (Vector256.Create(1.0) + k), Vector256<double>.Zero);
+        var one = Vector256.Create(1.0);
+        var linear = Vector256.Equals(exponent, one);
+        var response = stockGbpPerHead / (stockGbpPerHead + halfResponseGbpPerHead);
+        if (!Vector256.EqualsAll(linear, Vector256<double>.AllBitsSet))
+        {
+            var k = Vector256.Exp(exponent * Vector256.Log(stockGbpPerHead / halfResponseGbpPerHead));
+            response = Vector256.ConditionalSelect(linear, response, k / (one + k));
+        }
+        return Vector256.ConditionalSelect(positive, response, Vector256<double>.Zero);
     }
 
     /// <summary>The slope dResponse/dK at stock <paramref name="stockGbpPerHead"/>, per £ per resident.</summary>
