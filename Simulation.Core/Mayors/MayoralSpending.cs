@@ -104,7 +104,9 @@ internal static class MayoralSpending
             {
                 int p = catalogue.StockProgramme(slot);
                 double due = 0;
-                foreach (int z in zonesOf) due += world.Programmes.StockOf(slot)[z] * world.Programmes.Residents[z];
+                var stock = world.Programmes.StockOf(slot);
+                var residents = world.Programmes.Residents;
+                foreach (int z in zonesOf) due += stock[z] * residents[z];
                 due *= settings.UpkeepSharePerYear[p];
                 if (due <= 0) { world.Programmes.UpkeepPaidShare[slot * world.RegionCount + r] = 1; continue; }
                 var theme = catalogue.All[p].Theme;

@@ -72,19 +72,16 @@ internal static class PerceivedBenefits
                     double valued = 0, unvalued;
                     {
                         int z = best;
-                        double committed = world.Programmes.CommittedGbpPerHead(slot, z);
-                        foreach (int i in effects)
+                        Span<double> added = stackalloc double[effects.Length];
+                        ProgrammeDelivery.AddedResponses(settings, effects, world.Programmes.CommittedGbpPerHead(slot, z), dose, added);
+                        for (int e = 0; e < effects.Length; e++)
                         {
-                            var effect = settings.ExposureEffects[i];
-                            double added = StockResponse.Hill(committed + dose, effect.HalfResponseGbpPerHead, effect.Exponent)
-                                           - StockResponse.Hill(committed, effect.HalfResponseGbpPerHead, effect.Exponent);
-                            valued += exposureValue[(int)effect.Exposure] * effect.FullChange(world.Exposures.StartOf(effect.Exposure)[z]) * added;
+                            var effect = settings.ExposureEffects[effects[e]];
+                            valued += exposureValue[(int)effect.Exposure] * effect.FullChange(world.Exposures.StartOf(effect.Exposure)[z]) * added[e];
                         }
                         // Non-health benefit saturates with the same stock as the first effect's response.
-                        var main = settings.ExposureEffects[effects[0]];
-                        double first = StockResponse.Hill(dose, main.HalfResponseGbpPerHead, main.Exponent);
-                        unvalued = first > 0 ? (StockResponse.Hill(committed + dose, main.HalfResponseGbpPerHead, main.Exponent)
-                                                - StockResponse.Hill(committed, main.HalfResponseGbpPerHead, main.Exponent)) / first : 0;
+                        double first = settings.FirstSchemeResponse[p];
+                        unvalued = first > 0 ? added[0] / first : 0;
                     }
                     double wholeLifeCost = 1 + settings.UpkeepSharePerYear[p] * settings.AppraisedCostYears[p];
                     health = valued * years / dose / wholeLifeCost;

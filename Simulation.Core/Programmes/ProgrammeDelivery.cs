@@ -60,7 +60,14 @@ internal static class ProgrammeDelivery
         bool spreadPossible, int slot, double amountGbp, int year)
     {
         if (!spreadPossible) return 0;
-        foreach (int z in zonesOfRegion) programmes.Queue(slot, z, year, amountGbp * spreadPerResident[z]);
+        var due = programmes.PendingOf(slot, year);
+        var pendingTotal = programmes.PendingTotalOf(slot);
+        foreach (int z in zonesOfRegion)
+        {
+            double perHead = amountGbp * spreadPerResident[z];
+            due[z] += perHead;
+            pendingTotal[z] += perHead;
+        }
         return amountGbp;
     }
 
@@ -123,7 +130,14 @@ internal static class ProgrammeDelivery
             }
         }
         // The spillover: spread over every resident of the region.
-        foreach (int z in zones) programmes.Queue(slot, z, year, spill / regionPeople);
+        var due = programmes.PendingOf(slot, year);
+        var pendingTotal = programmes.PendingTotalOf(slot);
+        double spillPerHead = spill / regionPeople;
+        foreach (int z in zones)
+        {
+            due[z] += spillPerHead;
+            pendingTotal[z] += spillPerHead;
+        }
         return spent + spill;
     }
 
@@ -198,7 +212,7 @@ internal static class ProgrammeDelivery
     /// effects in one four-lane evaluation (lanes K + dose and K of each), each lane the bits a zone's own evaluation
     /// gives; an effect with the same response as the one before it (clean air's NO₂ and PM2.5) takes that one's.
     /// </summary>
-    private static void AddedResponses(ProgrammeSettings settings, int[] effects, double committed, double dose, Span<double> added)
+    public static void AddedResponses(ProgrammeSettings settings, int[] effects, double committed, double dose, Span<double> added)
     {
         for (int e = 0; e < effects.Length; e++)
         {

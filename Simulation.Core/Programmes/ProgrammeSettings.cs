@@ -53,7 +53,7 @@ internal sealed class ProgrammeSettings
         LagYears = new int[n]; DoseGbpPerHead = new double[n]; SpilloverShare = new double[n]; Exponent = new double[n];
         DepreciationPerYear = new double[n]; UpkeepSharePerYear = new double[n]; UnmaintainedDecayPerYear = new double[n];
         DeliveryGbpPerHeadPerYear = new double[n]; ScaleGbpPerHead = new double[n]; UnitCostGbp = new double[n]; OtherBenefitPerGbp = new double[n];
-        AppraisedHealthYears = new double[n]; AppraisedCostYears = new double[n];
+        AppraisedHealthYears = new double[n]; AppraisedCostYears = new double[n]; FirstSchemeResponse = new double[n];
         int exposureEffects = catalogue.All.Sum(p => p.ExposureEffects.Length);
         int incidenceEffects = catalogue.All.Sum(p => p.IncidenceEffects.Sum(e => e.Diseases.Length));
         ExposureEffects = new ResolvedExposureEffect[exposureEffects];
@@ -109,6 +109,8 @@ internal sealed class ProgrammeSettings
     public readonly double[] AppraisedHealthYears;
     /// <summary>[programme] the same at the cost discount rate: the years of upkeep a £ of stock is appraised to cost.</summary>
     public readonly double[] AppraisedCostYears;
+    /// <summary>[programme] the response of an area programme's first effect to one scheme's dose in a zone with no stock (0 for others).</summary>
+    public readonly double[] FirstSchemeResponse;
     /// <summary>Every exposure effect of the stock programmes, in catalogue order.</summary>
     public readonly ResolvedExposureEffect[] ExposureEffects;
     /// <summary>Every incidence effect, one per programme and disease, in catalogue order.</summary>
@@ -154,6 +156,9 @@ internal sealed class ProgrammeSettings
             foreach (var effect in programme.IncidenceEffects)
                 foreach (var disease in effect.Diseases)
                     IncidenceEffects[ii++] = new(slot, disease, Math.Clamp(effect.MaxReduction(parameters), 0, 1), Positive(programme, effect.HalfResponseGbpPerHead(parameters)), Exponent[p]);
+            FirstSchemeResponse[p] = programme.ExposureEffects.Length > 0 && programme.Delivery == DeliveryKind.AreaSchemes
+                ? StockResponse.Hill(DoseGbpPerHead[p], ExposureEffects[ExposureEffectsOf[p][0]].HalfResponseGbpPerHead, Exponent[p])
+                : 0;
         }
     }
 

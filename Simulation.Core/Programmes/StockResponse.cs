@@ -38,7 +38,10 @@ internal static class StockResponse
         var response = stockGbpPerHead / (stockGbpPerHead + halfResponseGbpPerHead);
         if (!Vector256.EqualsAll(linear, Vector256<double>.AllBitsSet))
         {
-            var k = Vector256.Exp(exponent * Vector256.Log(stockGbpPerHead / halfResponseGbpPerHead));
+            // A lane with no stock takes ln 1 (its result is 0 below): a zero, infinite or NaN lane would send every
+            // lane down the vector exponential's and logarithm's slower path for special values, whose last bits differ.
+            var ratio = Vector256.ConditionalSelect(positive, stockGbpPerHead / halfResponseGbpPerHead, one);
+            var k = Vector256.Exp(exponent * Vector256.Log(ratio));
             response = Vector256.ConditionalSelect(linear, response, k / (one + k));
         }
         return Vector256.ConditionalSelect(positive, response, Vector256<double>.Zero);
