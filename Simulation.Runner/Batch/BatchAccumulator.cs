@@ -138,8 +138,10 @@ internal sealed class BatchAccumulator
             }
             if (v > 0)
             {
+                var regions = row.Slice(Layout.RegionOutcomeOffset(v), Layout.Regions * RegionOutcomes.Count);
+                var firstRegions = row.Slice(Layout.RegionOutcomeOffset(0), Layout.Regions * RegionOutcomes.Count);
                 for (int a = 0; a < AgentLedger.Count; a++)
-                    AgentChange[v - 1][a].Add(AgentLedger.PositionGbp(a, outcomes) - AgentLedger.PositionGbp(a, first));
+                    AgentChange[v - 1][a].Add(AgentLedger.PositionGbp(a, outcomes, regions) - AgentLedger.PositionGbp(a, first, firstRegions));
                 NetMonetaryBenefit[v - 1].Add(CostEffectiveness.IncrementalCosts.NetMonetaryBenefitGbp(outcomes, first));
             }
             var deciles = row.Slice(Layout.DecileOffset(v), RecordLayout.Deciles);

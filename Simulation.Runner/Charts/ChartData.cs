@@ -87,7 +87,7 @@ internal sealed record MoneyByProgrammeData(int[] Years, string[] Programmes, IR
 internal sealed record VariantGbpChange(string Variant, double[] MeanGbp, double[] Ci95LowGbp, double[] Ci95HighGbp);
 
 /// <summary>Input of <see cref="CostsAndSavingsChart"/>: who gains and who pays.</summary>
-/// <param name="AgentTypes">Categories, e.g. "ICB", "Mayor", "Developers", "Investors".</param>
+/// <param name="AgentTypes">Categories, e.g. "ICB", "Mayor", "Developers", "Lenders".</param>
 /// <param name="FirstVariant">The variant the changes are taken against.</param>
 /// <param name="Variants">Every variant but the first, in scenario order (entry k is variant k + 1). Positive = gain.</param>
 internal sealed record CostsAndSavingsData(string[] AgentTypes, string FirstVariant, IReadOnlyList<VariantGbpChange> Variants);

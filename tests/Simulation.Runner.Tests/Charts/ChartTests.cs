@@ -33,7 +33,7 @@ public sealed class ChartTests
              "tied_grants", "single_pot", .. Programmes]),
         ["costs-and-savings"] = (() => CostsAndSavingsChart.Create(CostsAndSavings(), Caption), ChartSize.Report,
             ["Where costs and savings land: change against tied_grants", "Agent type",
-             "Mean change (£m, positive = gain)", "ICB", "Mayor", "Developers", "Investors",
+             "Mean change (£m, positive = gain)", "ICB", "Mayor", "Developers", "Lenders",
              "single_pot minus tied_grants", "95% confidence interval of the mean", "+£120m", "−£180m"]),
         ["decile-change"] = (() => DecileChangeChart.Create(DecileChange(), Caption), ChartSize.Report,
             ["Change in healthy life expectancy by deprivation decile, 2026–2051",

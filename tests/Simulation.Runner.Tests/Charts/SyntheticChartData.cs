@@ -41,7 +41,7 @@ internal static class SyntheticChartData
         new VariantMoney("single_pot", MoneyOf([45, 25, 70, 50, 25, 15], 0.02)),
     ]);
 
-    public static CostsAndSavingsData CostsAndSavings() => new(["ICB", "Mayor", "Developers", "Investors"], "tied_grants",
+    public static CostsAndSavingsData CostsAndSavings() => new(["ICB", "Mayor", "Developers", "Lenders"], "tied_grants",
     [
         new VariantGbpChange("single_pot", [120e6, -35e6, 60e6, -180e6], [70e6, -60e6, 20e6, -240e6], [170e6, -10e6, 100e6, -120e6]),
     ]);
