@@ -46,6 +46,8 @@ internal static class ForestPlot
             double left = j * (1 + Gap);
             var finite = outcome.Rows.SelectMany(r => new[] { r.P5, r.P95, r.Ci95Low, r.Ci95High, r.Mean }).Where(double.IsFinite).Append(0).ToArray();
             double lo = finite.Min(), hi = finite.Max();
+            // Ticks within the data, not in the padding, so that neighbouring panels' edge labels do not run together.
+            double[] panelTicks = PanelGrid.NiceTicks(lo, hi, panelPx < 170 ? 2 : 3);
             double pad = Math.Max(hi - lo, 1e-12) * 0.08;
             (lo, hi) = (lo - pad, hi + pad);
             double X(double v) => left + (v - lo) / (hi - lo);
@@ -80,7 +82,7 @@ internal static class ForestPlot
             better.LabelStyle.Alignment = Alignment.LowerCenter;
             better.OffsetY = -4;
 
-            foreach (double t in PanelGrid.NiceTicks(lo, hi, panelPx < 170 ? 2 : 3)) ticks.AddMajor(X(t), Signed(t));
+            foreach (double t in panelTicks) ticks.AddMajor(X(t), Signed(t));
         }
 
         plot.Axes.Bottom.TickGenerator = ticks;

@@ -111,14 +111,27 @@ internal sealed class PanelGrid
         plot.Axes.SetLimits(-0.02, Columns * (1 + GapX) - GapX + 0.02, -0.02, Rows * (1 + GapY) - GapY + (Rows == 1 ? 0.13 : 0.2));
     }
 
-    /// <summary>About <paramref name="count"/> round tick values covering [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <summary>
+    /// About <paramref name="count"/> round tick values covering [<paramref name="min"/>, <paramref name="max"/>], and
+    /// never fewer than two when the range has width: a single labelled tick (often only 0) leaves a reader no scale,
+    /// so a smaller round step is taken until two fit.
+    /// </summary>
     public static double[] NiceTicks(double min, double max, int count = 4)
     {
         if (!(max > min)) return [min];
-        double raw = (max - min) / count;
+        double raw = (max - min) / Math.Max(1, count);
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        double step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
-        double first = Math.Ceiling(min / step) * step;
-        return Enumerable.Range(0, (int)Math.Floor((max - first) / step + 1e-9) + 1).Select(k => Math.Round(first + k * step, 10)).ToArray();
+        // Round steps from the largest that gives about `count` ticks down to a tenth of it.
+        double[] steps = [.. new[] { 10, 5, 2.5, 2, 1, 0.5, 0.25, 0.2, 0.1 }.Select(m => m * magnitude).Where(s => s <= 10 * magnitude)];
+        int from = Array.FindLastIndex(steps, s => s >= raw);
+        double[] ticks = [];
+        for (int i = Math.Max(0, from); i < steps.Length; i++)
+        {
+            double step = steps[i];
+            double first = Math.Ceiling(min / step) * step;
+            ticks = [.. Enumerable.Range(0, (int)Math.Floor((max - first) / step + 1e-9) + 1).Select(k => Math.Round(first + k * step, 10))];
+            if (ticks.Length >= 2) break;
+        }
+        return ticks;
     }
 }
