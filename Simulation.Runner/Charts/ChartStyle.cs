@@ -77,6 +77,17 @@ internal static class ChartStyle
     }
 
     /// <summary>
+    /// An axis label of an outcome with its unit, one parenthesis: "QALYs over the horizon (discounted)" in "million
+    /// QALYs" reads "QALYs over the horizon (million QALYs, discounted)", not "(discounted) (million QALYs)".
+    /// </summary>
+    internal static string LabelWithUnit(string label, string unit)
+    {
+        string bare = WithoutParenthesis(label);
+        string note = bare.Length < label.Length ? ", " + label[(bare.Length + 2)..^1] : "";
+        return $"{bare} ({unit}{note})";
+    }
+
+    /// <summary>
     /// A formatted number with its unit as a reader expects it: "62.48 years", "£4,214m" for unit "£m", "£950" for
     /// unit "£", "12%" for unit "%". A leading sign stays in front of the "£": "−£35m".
     /// </summary>
@@ -232,7 +243,7 @@ internal static class ChartStyle
         plot.Legend.BackgroundColor = Colors.Transparent;
         plot.Legend.TightHorizontalWrapping = true;
         plot.Legend.SymbolWidth = compact ? 20 : 32;
-        plot.Legend.SymbolHeight = compact ? 11 : 14;
+        plot.Legend.SymbolHeight = compact ? 14 : 18;
         plot.Legend.InterItemPadding = compact ? new PixelPadding(left: 6, right: 14, bottom: 3, top: 3) : new PixelPadding(left: 10, right: 32, bottom: 4, top: 4);
 
         // Panels on one edge stack outwards in the order they were added; keep the caption outermost.

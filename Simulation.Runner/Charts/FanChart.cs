@@ -37,7 +37,7 @@ internal static class FanChart
         var plot = ChartStyle.NewPlot(
             title: $"{data.Label}, {data.Years[0]}–{data.Years[^1]}",
             xLabel: "Year",
-            yLabel: $"{ChartStyle.WithoutParenthesis(data.Label)} ({data.Unit})",
+            yLabel: ChartStyle.LabelWithUnit(data.Label, data.Unit),
             caption, size);
         if (data.Variants.Count > MaxOverlaid) return Panels(plot, data, size ?? ChartSize.Report);
         ChartStyle.UseYearTicks(plot.Axes.Bottom, data.Years[0], data.Years[^1]);

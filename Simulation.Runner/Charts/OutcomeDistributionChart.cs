@@ -29,7 +29,7 @@ internal static class OutcomeDistributionChart
     {
         var plot = ChartStyle.NewPlot(
             title: $"{data.OutcomeLabel}: spread over replications",
-            xLabel: $"{data.OutcomeLabel} ({data.Unit})",
+            xLabel: ChartStyle.LabelWithUnit(data.OutcomeLabel, data.Unit),
             yLabel: $"Probability density ({ChartStyle.PerUnit(data.Unit)})",
             caption, size);
 
@@ -91,7 +91,7 @@ internal static class OutcomeDistributionChart
     {
         var plot = ChartStyle.NewPlot(
             title: $"{data.OutcomeLabel}: spread over replications",
-            xLabel: $"{data.OutcomeLabel} ({data.Unit})",
+            xLabel: ChartStyle.LabelWithUnit(data.OutcomeLabel, data.Unit),
             yLabel: "",
             caption, size);
         int rows = data.Variants.Count;

@@ -24,7 +24,7 @@ public sealed class ChartTests
         ["paired-difference-ridgeline"] = (() => PairedDifferenceChart.Create(ManyDifferences(), Caption), ChartSize.Report,
             ["Single pot", "Health devolution", "P(better) = 0.10", "P(better) = 0.40", "← worse", "better →", "central 95% of replications"]),
         ["fan"] = (() => FanChart.Create(Fan(), Caption), ChartSize.Report,
-            ["Healthy life expectancy gap (slope index of inequality), 2027–2051", "Year", "Healthy life expectancy gap (years)",
+            ["Healthy life expectancy gap (slope index of inequality), 2027–2051", "Year", "Healthy life expectancy gap (years, slope index of inequality)",
              "tied_grants", "single_pot", "median", "50% of replications (p25–p75)", "90% (p5–p95)", "2030", "2050", "19.0"]),
         ["fan-five-variants"] = (() => FanChart.Create(ManyFans(), Caption, FanChart.SizeFor(5)), FanChart.SizeFor(5),
             ["Tied grants", "Single pot ICB partnership", "Health devolution", "median of Tied grants, for reference", "2030"]),

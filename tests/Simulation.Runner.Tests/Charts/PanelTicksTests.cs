@@ -26,3 +26,12 @@ public class PanelTicksTests
         Assert.Equal([62.5, 63, 63.5, 64], PanelGrid.NiceTicks(62.3, 64.2, 4));
     }
 }
+
+public class AxisLabelTests
+{
+    [Theory]
+    [InlineData("QALYs over the horizon (discounted)", "million QALYs", "QALYs over the horizon (million QALYs, discounted)")]
+    [InlineData("Healthy life expectancy, final year", "years", "Healthy life expectancy, final year (years)")]
+    public void AnOutcomeWithItsUnit_HasOneParenthesis(string label, string unit, string expected) =>
+        Assert.Equal(expected, ChartStyle.LabelWithUnit(label, unit));
+}
