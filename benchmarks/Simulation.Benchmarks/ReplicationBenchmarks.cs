@@ -68,6 +68,8 @@ public static class BenchmarkScenarios
         {
             "reference" => scenario,
             "small" => scenario with { World = new WorldSpec { Regions = [new RegionSpec("Small", UrbanSim.Core.World.CapacityClass.Developing, 30)] } },
+            // The policy explorer's world: the reference world's six regions shrunk to 30 zones (its first answer).
+            "explorer" => scenario with { World = UrbanSim.Runner.Web.ExplorerPresets.Shrink(scenario.World, UrbanSim.Runner.Web.ExplorerPresets.DefaultZones) },
             "msoa" => scenario with { World = new WorldSpec { Zones = RealPlaces("msoa") } },
             "lsoa" => scenario with { World = new WorldSpec { Zones = RealPlaces("lsoa") } },
             _ => throw new ArgumentException($"Unknown preset '{preset}'"),
