@@ -80,11 +80,13 @@ internal static class ChartStyle
     /// An axis label of an outcome with its unit, one parenthesis: "QALYs over the horizon (discounted)" in "million
     /// QALYs" reads "QALYs over the horizon (million QALYs, discounted)", not "(discounted) (million QALYs)".
     /// </summary>
-    internal static string LabelWithUnit(string label, string unit)
+    internal static string LabelWithUnit(string label, string unit) => $"{WithoutParenthesis(label)} {UnitInParenthesis(label, unit)}";
+
+    /// <summary>The unit and what the label says in its closing bracket: "(million QALYs, discounted)", or "(years)".</summary>
+    internal static string UnitInParenthesis(string label, string unit)
     {
-        string bare = WithoutParenthesis(label);
-        string note = bare.Length < label.Length ? ", " + label[(bare.Length + 2)..^1] : "";
-        return $"{bare} ({unit}{note})";
+        int bare = WithoutParenthesis(label).Length;
+        return bare < label.Length ? $"({unit}, {label[(bare + 2)..^1]})" : $"({unit})";
     }
 
     /// <summary>

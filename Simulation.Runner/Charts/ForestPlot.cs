@@ -35,11 +35,8 @@ internal static class ForestPlot
         int n = data.Outcomes.Count;
         float panelPx = (float)((size.WidthPx - 300) / (n + (n - 1) * Gap)) - 6;
         string[] titles = data.Outcomes.Select(o =>
-        {
-            string note = o.Label.Contains(" (", StringComparison.Ordinal) ? ", " + o.Label[(o.Label.LastIndexOf(" (", StringComparison.Ordinal) + 2)..^1] : "";
-            return ChartStyle.Wrapped(ChartStyle.WithoutParenthesis(o.Label), ChartStyle.AnnotationFontSize, bold: true, panelPx) + "\n"
-                   + ChartStyle.Wrapped($"({o.Unit}{note})", ChartStyle.AnnotationFontSize, bold: true, panelPx);
-        }).ToArray();
+            ChartStyle.Wrapped(ChartStyle.WithoutParenthesis(o.Label), ChartStyle.AnnotationFontSize, bold: true, panelPx) + "\n"
+            + ChartStyle.Wrapped(ChartStyle.UnitInParenthesis(o.Label, o.Unit), ChartStyle.AnnotationFontSize, bold: true, panelPx)).ToArray();
         for (int j = 0; j < data.Outcomes.Count; j++)
         {
             var outcome = data.Outcomes[j];

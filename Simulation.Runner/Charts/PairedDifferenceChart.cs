@@ -33,7 +33,7 @@ internal static class PairedDifferenceChart
         bool ridges = data.Differences.Count > MaxOverlaid;
         var plot = ChartStyle.NewPlot(
             title: $"{data.OutcomeLabel}: difference from {data.FirstVariant}",
-            xLabel: ChartStyle.LabelWithUnit($"Difference in {LowerFirst(ChartStyle.WithoutParenthesis(data.OutcomeLabel))}, variant minus {data.FirstVariant}" + Parenthesis(data.OutcomeLabel), data.Unit),
+            xLabel: $"Difference in {LowerFirst(ChartStyle.WithoutParenthesis(data.OutcomeLabel))}, variant minus {data.FirstVariant} {ChartStyle.UnitInParenthesis(data.OutcomeLabel, data.Unit)}",
             yLabel: ridges ? "" : $"Probability density ({ChartStyle.PerUnit(data.Unit)})",
             caption, size);
 
@@ -195,7 +195,4 @@ internal static class PairedDifferenceChart
 
     private static string LowerFirst(string text) =>
         text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
-
-    /// <summary>The label's closing parenthesis, e.g. " (discounted)", or "" when it has none.</summary>
-    private static string Parenthesis(string label) => label[ChartStyle.WithoutParenthesis(label).Length..];
 }
