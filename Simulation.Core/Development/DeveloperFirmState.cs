@@ -4,7 +4,9 @@ namespace UrbanSim.Core.Development;
 
 /// <summary>
 /// The developer firms of every region: each a volume housebuilder, an SME or a regeneration specialist, with its equity
-/// (free, and tied up in schemes under way), the price level it expects, whether it is trading, and what it has done.
+/// (free, and tied up in schemes under way or in homes not yet sold), the price level it expects, whether it is trading,
+/// and what it has done. Each scheme keeps its debts (the lender's loan, and the other costs paid from sales) until its
+/// homes are sold; homes completed in a recession that do not sell are held (<see cref="HeldSites"/>).
 /// Firms of region r are the contiguous block [r × <see cref="PerRegion"/>, (r + 1) × <see cref="PerRegion"/>), in type
 /// order (volume, SME, regeneration). Each site is in one firm's land bank (<see cref="Holder"/>) and, once started, is
 /// built by one firm (<see cref="Builder"/>). Rules: <see cref="DeveloperFirms"/>.
@@ -40,6 +42,8 @@ internal sealed class DeveloperFirmState
     public double[] RealisedProfitGbp = [];
     /// <summary>[firm] times the firm in this place failed over the variant.</summary>
     public double[] Failures = [];
+    /// <summary>[firm] new equity it raised from shareholders when it could not pay its overheads and interest (volume builders), £.</summary>
+    public double[] EquityRaisedGbp = [];
     /// <summary>[region * PerRegion + rank] the region's firms in the order they bid for land this year (highest first).</summary>
     public int[] Ranking = [];
 
@@ -53,6 +57,26 @@ internal sealed class DeveloperFirmState
     public double[] ExpectedGdvGbp = [];
     /// <summary>[site] the profit its builder required when it started (its margin × expected GDV), £.</summary>
     public double[] RequiredProfitGbp = [];
+    /// <summary>[site] the lender's loan still owed on the scheme, £ (repaid first from sales).</summary>
+    public double[] SiteLoanGbp = [];
+    /// <summary>[site] the scheme's other costs still owed from its sales (land, planning obligations, finance rolled up), £.</summary>
+    public double[] SiteOtherDebtGbp = [];
+    /// <summary>[site] the loan's rate per year.</summary>
+    public double[] SiteLoanRatePerYear = [];
+    /// <summary>[site] whether the patient public fund made the loan.</summary>
+    public bool[] SiteLoanFromPatientFund = [];
+    /// <summary>[site] the builder's equity in the scheme not yet recovered from sales, £.</summary>
+    public double[] SiteTiedGbp = [];
+    /// <summary>[site] what the builder has received from the scheme's sales, net of the debts repaid and the interest it paid while homes were held, £.</summary>
+    public double[] SiteCashGbp = [];
+    /// <summary>[site] value of the scheme's homes not yet sold at start-year prices, £ (0 once all are sold).</summary>
+    public double[] HeldValueGbp = [];
+    /// <summary>[site] homes of the scheme not yet sold.</summary>
+    public double[] HeldHomes = [];
+    /// <summary>The completed schemes with homes not yet sold, in the order they completed: the first <see cref="HeldCount"/>.</summary>
+    public int[] HeldSites = [];
+    /// <summary>Number of completed schemes with homes not yet sold.</summary>
+    public int HeldCount;
 
     /// <summary>Sizes the arrays for <paramref name="regions"/> regions, <paramref name="sites"/> sites and the firm counts of <paramref name="d"/>.</summary>
     public void Size(int regions, int sites, DevelopmentParameters d)
@@ -65,13 +89,17 @@ internal sealed class DeveloperFirmState
             Count = count;
             Type = new DeveloperType[count]; EquityGbp = new double[count]; TiedGbp = new double[count]; ExpectedPriceFactor = new double[count];
             Alive = new bool[count]; EntryYear = new int[count]; SchemesStarted = new double[count]; HomesCompleted = new double[count];
-            RealisedProfitGbp = new double[count]; Failures = new double[count]; Ranking = new int[count];
+            RealisedProfitGbp = new double[count]; Failures = new double[count]; EquityRaisedGbp = new double[count]; Ranking = new int[count];
         }
         if (Holder.Length != sites)
         {
             Holder = new int[sites]; Builder = new int[sites]; SiteEquityGbp = new double[sites];
             ExpectedGdvGbp = new double[sites]; RequiredProfitGbp = new double[sites];
+            SiteLoanGbp = new double[sites]; SiteOtherDebtGbp = new double[sites]; SiteLoanRatePerYear = new double[sites];
+            SiteLoanFromPatientFund = new bool[sites]; SiteTiedGbp = new double[sites]; SiteCashGbp = new double[sites];
+            HeldValueGbp = new double[sites]; HeldHomes = new double[sites]; HeldSites = new int[sites];
         }
+        HeldCount = 0;
     }
 
     /// <summary>Region of firm <paramref name="firm"/>.</summary>

@@ -15,7 +15,7 @@ internal static class DevelopmentReference
     public static double Develop(in DevelopmentYear.Context c, WorldState world, SitePipeline pipeline, Span<double> outcome, Span<double> yearly)
     {
         double healthyCompleted = DevelopmentYear.CompleteSchemes(c, world, pipeline, outcome, yearly);
-        DevelopmentYear.StartFirmsYear(c);
+        DevelopmentYear.StartFirmsYear(c, world, outcome);
         for (int site = 0; site < world.SiteCount; site++)
         {
             if (world.Sites.Status[site] != SiteStatus.Available) continue;

@@ -8,8 +8,9 @@ using UrbanSim.Core.World;
 namespace UrbanSim.Core.Development;
 
 /// <summary>
-/// Step 5 of a year: schemes due complete and add homes, and their builders make a profit or a loss at this year's
-/// prices (a firm left without equity fails); developer firms update the prices they expect, new firms enter in failed
+/// Step 5 of a year: homes held unsold sell, schemes due complete and add homes, and their builders make a profit or a
+/// loss at this year's prices (fewer homes sell in a recession, and the rest are held with their debts); firms pay their
+/// overheads (a firm that cannot pay fails, a volume builder raises equity); developer firms update the prices they expect, new firms enter in failed
 /// firms' places, and the region's firms are ranked by the land value they can offer; then each available site is
 /// appraised, in site order: the firm holding it in its land bank builds it if it can (a viable design at the prices
 /// it expects and its margin, compliant with the mayor's standard, approved, financed, and equity to put in); if not,
@@ -36,7 +37,7 @@ internal static class DevelopmentYear
     public static double Develop(in Context c, WorldState world, SitePipeline pipeline, BreakEvenRates rates, Span<double> outcome, Span<double> yearly)
     {
         double healthyCompleted = CompleteSchemes(c, world, pipeline, outcome, yearly);
-        StartFirmsYear(c);
+        StartFirmsYear(c, world, outcome);
         int stillAvailable = 0;
         for (int k = 0; k < pipeline.AvailableCount; k++)
         {
@@ -53,19 +54,37 @@ internal static class DevelopmentYear
         return healthyCompleted;
     }
 
-    /// <summary>The firms' start of the year (<see cref="DeveloperFirms.StartYear"/>), after completions and before any site is appraised.</summary>
-    internal static void StartFirmsYear(in Context c) =>
-        DeveloperFirms.StartYear(c.Firms, c.Year, c.Parameters, DeveloperFirms.PriceFactor(c.Parameters, c.InRecession), c.RegionPopulation);
+    /// <summary>
+    /// The firms' start of the year, after completions and sales and before any site is appraised: they pay their
+    /// overheads, and a firm that cannot pay its costs fails or, a volume builder, raises equity
+    /// (<see cref="DeveloperFirms.PayYearsCosts"/>); then <see cref="DeveloperFirms.StartYear"/>.
+    /// </summary>
+    internal static void StartFirmsYear(in Context c, WorldState world, Span<double> outcome)
+    {
+        double priceFactor = DeveloperFirms.PriceFactor(c.Parameters, c.InRecession);
+        Span<double> failures = stackalloc double[world.RegionCount];
+        DeveloperFirms.PayYearsCosts(c.Firms, c.Finance, c.Year, world.Regions.SiteRegion, priceFactor, c.Parameters.Development, failures,
+            c.Developers.RealisedProfitGbp);
+        for (int r = 0; r < failures.Length; r++)
+        {
+            c.Developers.Failures[r] += failures[r];
+            outcome[StandardOutcomes.DeveloperFailures] += failures[r];
+        }
+        DeveloperFirms.StartYear(c.Firms, c.Year, c.Parameters, priceFactor, c.RegionPopulation);
+    }
 
     /// <summary>
-    /// Sites under construction whose completion year has come complete, in the order they started, and their builders
-    /// realise the profit or loss of the GDV they fetch at this year's prices; returns the healthy homes completed.
+    /// Homes held unsold from earlier years sell (<see cref="DeveloperFirms.SellHeldHomes"/>); then sites under
+    /// construction whose completion year has come complete, in the order they started, and their homes sell at this
+    /// year's prices, fewer of them in a recession (<see cref="DeveloperFirms.Complete"/>); returns the healthy homes completed.
     /// </summary>
     internal static double CompleteSchemes(in Context c, WorldState world, SitePipeline pipeline, Span<double> outcome, Span<double> yearly)
     {
         var sites = world.Sites;
+        var d = c.Parameters.Development;
         double healthyCompleted = 0;
         double priceFactor = DeveloperFirms.PriceFactor(c.Parameters, c.InRecession);
+        DeveloperFirms.SellHeldHomes(c.Firms, c.Finance, world.Regions.SiteRegion, priceFactor, c.InRecession, d, c.Developers.RealisedProfitGbp);
         int stillBuilding = 0;
         for (int k = 0; k < pipeline.BuildingCount; k++)
         {
@@ -83,13 +102,7 @@ internal static class DevelopmentYear
             var design = sites.Healthy[site] ? Design.Healthy : Design.Standard;
             double realisedGdv = Developers.GrossDevelopmentValueGbp(
                 Developers.SiteProForma(world, site, c.Parameters, priceFactor, 0, sites.RemediationFunded[site]), design) * homes;
-            var (profit, failed) = DeveloperFirms.Complete(c.Firms, site, homes, realisedGdv, c.Year, c.Parameters.Development);
-            c.Developers.RealisedProfitGbp[region] += profit;
-            if (failed)
-            {
-                c.Developers.Failures[region] += 1;
-                outcome[StandardOutcomes.DeveloperFailures] += 1;
-            }
+            c.Developers.RealisedProfitGbp[region] += DeveloperFirms.Complete(c.Firms, c.Finance, region, site, homes, realisedGdv, priceFactor, c.InRecession, d);
         }
         pipeline.BuildingCount = stillBuilding;
         return healthyCompleted;
@@ -177,7 +190,7 @@ internal static class DevelopmentYear
         double costPerHome = Developers.DevelopmentCostGbp(terms, chosen);
         double loan = costPerHome * d.LoanToCost * homes;
         double equity = costPerHome * homes - loan;
-        if (equity > firms.EquityGbp[firm]) return Appraised.NoEquity;
+        if (equity > firms.EquityGbp[firm] - DeveloperFirms.ReserveGbp(firms, firm, equity, d)) return Appraised.NoEquity;
         if (!usesPatient && !double.IsFinite(terms.FinanceRatePerYear)) return Appraised.NotFinanced;  // not financed this year
         if (usesPatient) finance.PatientLeftGbp[r] -= loan;
         sites.Status[site] = SiteStatus.UnderConstruction;
@@ -186,7 +199,7 @@ internal static class DevelopmentYear
         double privateInvestment = costPerHome * homes - (usesPatient ? loan : 0);
         double gdv = Developers.GrossDevelopmentValueGbp(terms, chosen) * homes;
         double profit = gdv * terms.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer);
-        DeveloperFirms.StartScheme(firms, firm, site, equity, gdv, profit);
+        DeveloperFirms.StartScheme(firms, firm, site, equity, gdv, profit, loan, terms.FinanceRatePerYear, usesPatient);
         outcome[StandardOutcomes.DeveloperProfitGbp] += profit;
         c.Developers.SchemesStarted[r] += 1;
         c.Developers.HomesStarted[r] += homes;

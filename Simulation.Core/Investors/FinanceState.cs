@@ -24,6 +24,8 @@ internal sealed class FinanceState
     public double[] LenderIncomeGbp = [];
     /// <summary>[lender] years of the variant it stayed out of the region (risk above its tolerance).</summary>
     public double[] LenderYearsWithdrawn = [];
+    /// <summary>[lender] what it lost on loans to developers that failed, £.</summary>
+    public double[] LenderLossGbp = [];
 
     /// <summary>Sizes the lenders' arrays for <paramref name="regions"/> regions of <paramref name="lenders"/> lenders.</summary>
     public void SizeLenders(int regions, int lenders)
@@ -32,7 +34,7 @@ internal sealed class FinanceState
         int n = regions * lenders;
         if (LenderRatePerYear.Length == n) return;
         LenderRatePerYear = new double[n]; LenderLeftGbp = new double[n]; LenderPerceivedRisk = new double[n];
-        LenderLentGbp = new double[n]; LenderIncomeGbp = new double[n]; LenderYearsWithdrawn = new double[n];
+        LenderLentGbp = new double[n]; LenderIncomeGbp = new double[n]; LenderYearsWithdrawn = new double[n]; LenderLossGbp = new double[n];
     }
 
     internal FinanceState(int regions)
@@ -43,6 +45,8 @@ internal sealed class FinanceState
         LentGbp = new double[regions];
         FinanceIncomeGbp = new double[regions];
         PatientLentGbp = new double[regions];
+        LoanLossesGbp = new double[regions];
+        PatientLossesGbp = new double[regions];
     }
 
     /// <summary>[region] private development loans made over the variant, £.</summary>
@@ -51,6 +55,10 @@ internal sealed class FinanceState
     public readonly double[] FinanceIncomeGbp;
     /// <summary>[region] the patient public fund's loans over the variant, £.</summary>
     public readonly double[] PatientLentGbp;
+    /// <summary>[region] private lenders' losses on loans to developers that failed, over the variant, £.</summary>
+    public readonly double[] LoanLossesGbp;
+    /// <summary>[region] the patient public fund's losses on loans to developers that failed, over the variant, £.</summary>
+    public readonly double[] PatientLossesGbp;
 
     /// <summary>No loans made yet (start of a variant).</summary>
     public void ClearTotals()
@@ -58,6 +66,8 @@ internal sealed class FinanceState
         Array.Clear(LentGbp);
         Array.Clear(FinanceIncomeGbp);
         Array.Clear(PatientLentGbp);
+        Array.Clear(LoanLossesGbp);
+        Array.Clear(PatientLossesGbp);
     }
 
     /// <summary>[region] the lowest required return any trading lender offers this year (NaN when every lender has withdrawn).</summary>

@@ -40,6 +40,7 @@ internal static class Lenders
         Array.Clear(finance.LenderLentGbp);
         Array.Clear(finance.LenderIncomeGbp);
         Array.Clear(finance.LenderYearsWithdrawn);
+        Array.Clear(finance.LenderLossGbp);
     }
 
     /// <summary>End of a year: each lender of region <paramref name="region"/> moves the risk it perceives a share of the way to what the record shows.</summary>
@@ -97,6 +98,39 @@ internal static class Lenders
         double total = 0;
         for (int l = region * finance.LendersPerRegion; l < (region + 1) * finance.LendersPerRegion; l++) total += finance.LenderLeftGbp[l];
         finance.LendingLeftGbp[region] = total;
+    }
+
+    /// <summary>
+    /// Interest a developer pays on a loan still owed on homes it holds unsold: the patient fund's is its own; a private
+    /// loan's is shared between the region's lenders in proportion to what each has lent (loans are club deals).
+    /// </summary>
+    public static void ReceiveInterest(FinanceState finance, int region, double interestGbp, bool patientFund)
+    {
+        if (patientFund || interestGbp <= 0) return;
+        finance.FinanceIncomeGbp[region] += interestGbp;
+        ShareByLending(finance, region, interestGbp, finance.LenderIncomeGbp);
+    }
+
+    /// <summary>
+    /// What a loan to a developer that failed loses when receivers have sold what secured it: the patient fund's loss is
+    /// its own; a private loss is shared between the region's lenders in proportion to what each has lent.
+    /// </summary>
+    public static void BookLoss(FinanceState finance, int region, double lossGbp, bool patientFund)
+    {
+        if (lossGbp <= 0) return;
+        if (patientFund) { finance.PatientLossesGbp[region] += lossGbp; return; }
+        finance.LoanLossesGbp[region] += lossGbp;
+        ShareByLending(finance, region, lossGbp, finance.LenderLossGbp);
+    }
+
+    /// <summary>Adds <paramref name="amountGbp"/> to <paramref name="byLender"/> of the region's lenders by their share of its lending (equally before any).</summary>
+    private static void ShareByLending(FinanceState finance, int region, double amountGbp, double[] byLender)
+    {
+        int first = region * finance.LendersPerRegion, lenders = finance.LendersPerRegion;
+        double lent = 0;
+        for (int l = first; l < first + lenders; l++) lent += finance.LenderLentGbp[l];
+        for (int l = first; l < first + lenders; l++)
+            byLender[l] += amountGbp * (lent > 0 ? finance.LenderLentGbp[l] / lent : 1.0 / lenders);
     }
 
     /// <summary>The region's trading lenders, cheapest first (ties to the more cautious), into <paramref name="order"/>; returns how many.</summary>

@@ -14,6 +14,7 @@ internal static class FirmOutcomes
     [
         "firm_equity_gbp", "firm_tied_equity_gbp", "firm_expected_price_factor", "firm_trading", "firm_land_bank_sites",
         "firm_schemes_started", "firm_homes_completed", "firm_realised_profit_gbp", "firm_failures",
+        "firm_held_homes", "firm_equity_raised_gbp",
     ];
 
     /// <summary>What each quantity means, in index order.</summary>
@@ -22,7 +23,8 @@ internal static class FirmOutcomes
         "Equity free to put into new schemes, £", "Equity tied up in schemes under way, £",
         "The price level the firm expects, as a share of start-year prices", "1 while the firm trades, 0 after it failed (until a new firm enters)",
         "Available sites in the firm's land bank", "Schemes started so far", "Homes completed so far",
-        "Profit made on the schemes completed so far, at the prices when they completed, £", "Times the firm in this place failed so far",
+        "Profit made so far on the schemes whose homes it sold, at the prices when they sold, less its overheads, £", "Times the firm in this place failed so far",
+        "Homes it has completed and not yet sold", "New equity raised from shareholders when it could not pay its costs so far, £",
     ];
 
     /// <summary>Number of quantities per firm.</summary>
@@ -30,9 +32,9 @@ internal static class FirmOutcomes
 
     /// <summary>
     /// The quantities a run keeps for every firm at the end of a variant (into <c>agents.csv</c>): equity (free and tied),
-    /// trading, homes completed, realised profit and failures, as indices into <see cref="Names"/>.
+    /// trading, homes completed, realised profit, failures and equity raised, as indices into <see cref="Names"/>.
     /// </summary>
-    public static readonly ImmutableArray<int> Kept = [0, 1, 3, 6, 7, 8];
+    public static readonly ImmutableArray<int> Kept = [0, 1, 3, 6, 7, 8, 10];
 
     /// <summary>Firms per region of a scenario's parameters (a run keeps each firm's <see cref="Kept"/> quantities when it does not change).</summary>
     public static int PerRegion(Scenarios.DevelopmentParameters d) => d.VolumeBuildersPerRegion + d.SmeBuildersPerRegion + d.RegenerationSpecialistsPerRegion;
@@ -55,10 +57,12 @@ internal static class FirmOutcomes
         };
     }
 
-    /// <summary>Index of the land bank among the quantities (the one that needs the sites).</summary>
+    /// <summary>Index of the land bank among the quantities (needs the sites).</summary>
     public const int LandBankSites = 4;
+    /// <summary>Index of the homes held unsold among the quantities (summed over the firm's held schemes).</summary>
+    public const int HeldHomes = 9;
 
-    /// <summary>Quantity <paramref name="quantity"/> of a firm now, other than its land bank.</summary>
+    /// <summary>Quantity <paramref name="quantity"/> of a firm now, other than its land bank and held homes.</summary>
     public static double Value(DeveloperFirmState firms, int firm, int quantity) => quantity switch
     {
         0 => firms.EquityGbp[firm],
@@ -69,6 +73,7 @@ internal static class FirmOutcomes
         6 => firms.HomesCompleted[firm],
         7 => firms.RealisedProfitGbp[firm],
         8 => firms.Failures[firm],
+        10 => firms.EquityRaisedGbp[firm],
         _ => throw new ArgumentOutOfRangeException(nameof(quantity)),
     };
 
@@ -76,8 +81,13 @@ internal static class FirmOutcomes
     public static void Measure(DeveloperFirmState firms, Development.SiteState sites, Span<double> rows)
     {
         for (int f = 0; f < firms.Count; f++)
-            for (int q = 0; q < Count; q++) rows[f * Count + q] = q == LandBankSites ? 0 : Value(firms, f, q);
+            for (int q = 0; q < Count; q++) rows[f * Count + q] = q is LandBankSites or HeldHomes ? 0 : Value(firms, f, q);
         for (int site = 0; site < sites.Count; site++)
             if (sites.Status[site] == SiteStatus.Available && firms.Holder[site] >= 0) rows[firms.Holder[site] * Count + LandBankSites] += 1;
+        for (int k = 0; k < firms.HeldCount; k++)
+        {
+            int site = firms.HeldSites[k];
+            rows[firms.Holder[site] * Count + HeldHomes] += firms.HeldHomes[site];
+        }
     }
 }

@@ -76,8 +76,12 @@ public static class RegionOutcomes
     public const int DevelopersEquityGbp = 28;
     /// <summary>Index of the years the region's lenders stayed out of it, summed over its lenders.</summary>
     public const int LendersYearsWithdrawn = 29;
+    /// <summary>Index of the private lenders' losses on loans to developers that failed, £.</summary>
+    public const int LendersLossesGbp = 30;
+    /// <summary>Index of the patient public fund's losses on loans to developers that failed, £.</summary>
+    public const int LendersPatientLossesGbp = 31;
     /// <summary>Number of outcomes per region.</summary>
-    public const int Count = 30;
+    public const int Count = 32;
 
     /// <summary>Names of the outcomes, in index order (snake_case, unit in the name).</summary>
     public static readonly ImmutableArray<string> Names =
@@ -90,7 +94,7 @@ public static class RegionOutcomes
         "developers_schemes_started", "developers_homes_started", "developers_profit_gbp",
         "lenders_lent_gbp", "lenders_finance_income_gbp", "lenders_patient_lent_gbp",
         "developers_realised_profit_gbp", "developers_failures", "developers_equity_gbp",
-        "lenders_years_withdrawn",
+        "lenders_years_withdrawn", "lenders_losses_gbp", "lenders_patient_losses_gbp",
     ];
 
     /// <summary>Units of the outcomes, in index order.</summary>
@@ -101,7 +105,7 @@ public static class RegionOutcomes
         "£ per year", "£", "£", "£", "£ per £", "0–1", "QALYs",
         "schemes", "homes", "£", "£", "£", "£",
         "£", "firms", "£",
-        "lender-years",
+        "lender-years", "£", "£",
     ];
 
     /// <summary>What each outcome means, in index order.</summary>
@@ -133,10 +137,12 @@ public static class RegionOutcomes
         "Private development loans made in the region over the horizon",
         "Private lenders' finance income on the loans made in the region",
         "The patient public fund's loans in the region over the horizon",
-        "Profit the region's developers made on the schemes they completed, at the prices when they completed (losses count)",
-        "The region's developer firms that failed over the horizon (a loss left them without equity)",
-        "The region's trading developers' equity at the end, free and in schemes under way",
+        "Profit the region's developers made on the schemes whose homes they sold, at the prices when they sold, less their overheads and the equity failed firms lost (losses count)",
+        "The region's developer firms that failed over the horizon (they could not pay their overheads and interest)",
+        "The region's trading developers' equity at the end, free and in schemes under way or homes not yet sold",
         "Years the region's lenders stayed out of it because it looked riskier than they tolerate, summed over its lenders",
+        "Private lenders' losses on loans to developers that failed (what receivers' forced sales did not repay)",
+        "The patient public fund's losses on loans to developers that failed",
     ];
 
     /// <summary>
@@ -150,7 +156,7 @@ public static class RegionOutcomes
         "icb", "icb", "icb", "icb", "icb", "icb", "icb",
         "developers", "developers", "developers", "lenders", "lenders", "lenders",
         "developers", "developers", "developers",
-        "lenders",
+        "lenders", "lenders", "lenders",
     ];
 
     /// <summary>The kinds of agent in <see cref="AgentOf"/>, in the order tables list them.</summary>
@@ -263,6 +269,8 @@ public static class RegionOutcomes
         double withdrawn = 0;
         for (int l = r * finance.LendersPerRegion; l < (r + 1) * finance.LendersPerRegion; l++) withdrawn += finance.LenderYearsWithdrawn[l];
         row[LendersYearsWithdrawn] = withdrawn;
+        row[LendersLossesGbp] = finance.LoanLossesGbp[r];
+        row[LendersPatientLossesGbp] = finance.PatientLossesGbp[r];
     }
 }
 

@@ -91,7 +91,7 @@ public static class StandardOutcomes
 
     /// <summary>Developer firms that failed.</summary>
     public static readonly int DeveloperFailures = Add("developer_failures", "firms", Better.Lower,
-        "Developer firms that failed over the horizon (a loss on a scheme left them without equity)", "Developer failures");
+        "Developer firms that failed over the horizon (they could not pay their overheads and interest)", "Developer failures");
 
     /// <summary>Capacity classes in the order of the by-class outcomes (as <see cref="CapacityClass"/>).</summary>
     public static readonly ImmutableArray<string> CapacityClasses = ["established", "developing", "new"];

@@ -178,6 +178,28 @@ public sealed record DevelopmentParameters
     [AllowedRange(0, 1), Meaning("Share of a developer's profit paid out to its owners rather than kept as equity")]
     public double DeveloperPayoutShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// A developer's overheads (staff, offices, sales), share of the revenue its equity turns over in a normal year, and
+    /// fixed in pounds when sales fall (Barratt Developments, 2020–21: gross margin 21.0%, operating margin 16.9%).
+    /// </summary>
+    [AllowedRange(0, 0.5), Meaning("A developer's overheads, share of the revenue its equity turns over in a normal year (Barratt 2020–21: about 4%)")]
+    public double DeveloperOverheadShareOfRevenue { get; init; } = 0.04;
+
+    /// <summary>
+    /// Fall in the share of new homes that sell in the year they complete during a recession (property sales over
+    /// £40,000 in Britain: 1.6 million in 2007, 0.9 million in 2008, ONS Social Trends 41, 2011); the rest are held
+    /// and sell in later years, their loans outstanding.
+    /// </summary>
+    [AllowedRange(0, 0.99), Meaning("Fall in the share of new homes sold in the year they complete during a recession (Britain 2007 to 2008: 44%)")]
+    public double RecessionSalesFall { get; init; } = 0.44;
+
+    /// <summary>
+    /// Discount on the homes of a failed developer that receivers sell, share of their market value (forced sales:
+    /// 27% on average, Campbell, Giglio and Pathak 2011, American Economic Review 101(5)).
+    /// </summary>
+    [AllowedRange(0, 1), Meaning("Discount on a failed developer's homes sold by receivers (forced sales: about 27%)")]
+    public double ForcedSaleDiscount { get; init; } = 0.27;
+
     /// <summary>Years after a developer fails before a new firm of its kind enters in its place.</summary>
     [AllowedRange(0, 50), Meaning("Years after a developer fails before a new firm of its kind enters in its place")]
     public int DeveloperEntryYears { get; init; } = 2;

@@ -9,9 +9,11 @@ namespace UrbanSim.Runner.Batch;
 /// <list type="bullet">
 /// <item>ICB: minus NHS treatment costs (discounted 3.5%) minus money it pooled with the mayor.</item>
 /// <item>Mayor: minus money lost to competitive bids and to clawback of unspent tied grants.</item>
-/// <item>Developers: the firms' realised profit on the schemes they completed, at the prices when each completed
-/// (<c>developers_realised_profit_gbp</c> summed over regions): a recession's losses are theirs.</item>
-/// <item>Lenders: private lenders' finance income on the schemes started.</item>
+/// <item>Developers: the firms' realised profit on the schemes whose homes they sold, at the prices when they sold, less
+/// their overheads and the equity failed firms lost (<c>developers_realised_profit_gbp</c> summed over regions): a
+/// recession's losses are theirs.</item>
+/// <item>Lenders: private lenders' finance income on the schemes started, less their losses on loans to firms that
+/// failed (<c>lenders_losses_gbp</c> summed over regions).</item>
 /// </list>
 /// </summary>
 internal static class AgentLedger
@@ -29,7 +31,7 @@ internal static class AgentLedger
         0 => -outcomes[StandardOutcomes.NhsCostGbp] - outcomes[StandardOutcomes.IcbPooledGbp],
         1 => -outcomes[StandardOutcomes.BiddingCostGbp] - outcomes[StandardOutcomes.ClawbackGbp],
         2 => SumOverRegions(regionOutcomes, RegionOutcomes.DevelopersRealisedProfitGbp),
-        3 => outcomes[StandardOutcomes.InvestorReturnGbp],
+        3 => outcomes[StandardOutcomes.InvestorReturnGbp] - SumOverRegions(regionOutcomes, RegionOutcomes.LendersLossesGbp),
         _ => throw new ArgumentOutOfRangeException(nameof(agent)),
     };
 
