@@ -38,6 +38,12 @@ internal static class UncertaintySets
         ["development.developer_entry_years"] = "developers",
         ["development.lender_hurdle_spread_per_year"] = "lenders", ["development.cautious_lender_risk_tolerance"] = "lenders",
         ["development.lender_prior_risk"] = "lenders", ["development.lender_risk_learning_per_year"] = "lenders",
+        ["development.uncertainty_premium_per_year"] = "lenders", ["development.recession_premium_per_year"] = "lenders",
+        ["development.recession_lending_fall"] = "lenders", ["development.private_lending_gbp_per_head_per_year"] = "lenders",
+        ["development.patient_fund_return_per_year"] = "lenders",
+        ["development.healthy_design_cost_uplift"] = "healthy_homes", ["development.healthy_design_price_uplift"] = "healthy_homes",
+        ["development.healthy_homes_walking_minutes_per_week"] = "healthy_homes", ["development.healthy_homes_green_ndvi"] = "healthy_homes",
+        ["shocks.recession_years"] = "shocks", ["shocks.funding_cut_share"] = "shocks",
         ["politics.base_reelection_probability"] = "elections", ["politics.delivery_effect_on_reelection"] = "elections",
         ["politics.planning_powers"] = "planning", ["politics.standard_political_cost_per_year"] = "planning",
         ["politics.health_devolution_analytical_capacity"] = "mayor_knowledge",
@@ -46,7 +52,7 @@ internal static class UncertaintySets
     /// <summary>Name of the set of programme and pathway parameters without a tight published source.</summary>
     public const string ProgrammeEvidence = "programme_evidence";
 
-    /// <summary>Name of the set of settlement, mayor, ICB and developer behaviour parameters without a tight published source.</summary>
+    /// <summary>Name of the set of settlement, mayor, ICB, developer and lender parameters, and healthy homes', without a tight published source.</summary>
     public const string SettlementAndMayorEvidence = "settlement_and_mayor_evidence";
 
     /// <summary>Every set by name.</summary>
@@ -201,6 +207,20 @@ internal static class UncertaintySets
             U(d + "cautious_lender_risk_tolerance", 0.3, 0.8, noSource),
             U(d + "lender_prior_risk", 0.1, 0.5, noSource),
             U(d + "lender_risk_learning_per_year", 0.1, 0.6, noSource),
+            // Lending terms: premia, the recession's squeeze, the pool's size and the patient fund's rate.
+            U(d + "uncertainty_premium_per_year", 0, 0.04, noSource),
+            U(d + "recession_premium_per_year", 0.01, 0.05, noSource),
+            U(d + "recession_lending_fall", 0.2, 0.6, "development lending contracted sharply after 2008; no published share for a typical recession: wide"),
+            U(d + "private_lending_gbp_per_head_per_year", 250, 450, "sized to England's rate of new homes (MHCLG 2022–23): ± about a quarter"),
+            U(d + "patient_fund_return_per_year", 0.03, 0.06, "long-term gilt yields of about 4–5% (2024–25), a public lender near them"),
+            // Healthy homes: what the healthy design costs and fetches, and what its neighbourhoods do for walking and greenery.
+            U(d + "healthy_design_cost_uplift", 0.01, 0.08, noSource),
+            U(d + "healthy_design_price_uplift", 0, 0.05, noSource),
+            U(d + "healthy_homes_walking_minutes_per_week", 10, 90, "no published estimate of the walking a walkable layout adds: wide (HEAT's reference volume is 168 minutes)"),
+            U(d + "healthy_homes_green_ndvi", 0.03, 0.15, noSource),
+            // Shocks: how long a recession lasts and how deep an in-year cut is (how often they come is the scenario's).
+            U("shocks.recession_years", 0.5, 3.5, "UK recessions of 1980–81, 1990–91 and 2008–09 lasted one to two years; recovery longer: 1–3 years"),
+            U("shocks.funding_cut_share", 0.05, 0.25, noSource),
             // Elections and planning.
             U(m + "base_reelection_probability", 0.6, 0.9, "metro mayors 2021 and 2024: most incumbents standing again re-elected"),
             U(m + "delivery_effect_on_reelection", 0.1, 0.5, noSource),

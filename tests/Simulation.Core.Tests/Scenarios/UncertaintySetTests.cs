@@ -108,10 +108,15 @@ public sealed class UncertaintySetTests : IDisposable
             "development.developer_payout_share", "development.developer_entry_years",
             "development.lender_hurdle_spread_per_year", "development.cautious_lender_risk_tolerance", "development.lender_prior_risk",
             "development.lender_risk_learning_per_year",
+            "development.uncertainty_premium_per_year", "development.recession_premium_per_year", "development.recession_lending_fall",
+            "development.private_lending_gbp_per_head_per_year", "development.patient_fund_return_per_year",
+            "development.healthy_design_cost_uplift", "development.healthy_design_price_uplift",
+            "development.healthy_homes_walking_minutes_per_week", "development.healthy_homes_green_ndvi",
+            "shocks.recession_years", "shocks.funding_cut_share",
         ];
         var set = UncertaintySets.All[UncertaintySets.SettlementAndMayorEvidence].ToDictionary(e => e.Parameter.Path);
         Assert.Equal(assumptions.Order(), set.Keys.Order());
-        Assert.All(set.Values, e => Assert.Contains(e.Parameter.Group, new[] { "tied_grants", "single_pot", "settlement_scope", "mayor_knowledge", "mayor_roles", "elections", "planning", "icb", "developers", "lenders" }));
+        Assert.All(set.Values, e => Assert.Contains(e.Parameter.Group, new[] { "tied_grants", "single_pot", "settlement_scope", "mayor_knowledge", "mayor_roles", "elections", "planning", "icb", "developers", "lenders", "healthy_homes", "shocks" }));
     }
 
     [Fact]
