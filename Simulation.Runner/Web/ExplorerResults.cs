@@ -181,8 +181,9 @@ internal static class ExplorerResults
     /// <summary>
     /// The agents whose behaviour moved most against the baseline (paired, by region): the ICB whose pooled money changed
     /// most, the mayor whose programme spend and the one whose commitment at the end changed most, the developers whose
-    /// homes started and the lenders whose years out of the place changed most; a change too small to tell (under £1m,
-    /// 0.01 of commitment, 50 homes or a tenth of a lender-year) is left out.
+    /// homes started and whose firm failures changed most, and the lenders whose years out of the place and whose losses
+    /// on loans to failed firms changed most; a change too small to tell (under £1m, 0.01 of commitment, 50 homes, a
+    /// twentieth of a failure or a tenth of a lender-year per replication) is left out.
     /// </summary>
     public static List<string> AgentChanges(Scenario scenario, BatchAccumulator acc)
     {
@@ -192,7 +193,8 @@ internal static class ExplorerResults
         foreach (var (quantity, agent, threshold) in new[]
                  {
                      (RegionOutcomes.IcbPooledGbp, "ICB", 1e6), (RegionOutcomes.MayorSpentGbp, "mayor", 1e6), (RegionOutcomes.MayorCommitment, "mayor", 0.01),
-                     (RegionOutcomes.DevelopersHomesStarted, "developers", 50), (RegionOutcomes.LendersYearsWithdrawn, "lenders", 0.1),
+                     (RegionOutcomes.DevelopersHomesStarted, "developers", 50), (RegionOutcomes.DevelopersFailures, "developers", 0.05),
+                     (RegionOutcomes.LendersYearsWithdrawn, "lenders", 0.1), (RegionOutcomes.LendersLossesGbp, "lenders", 1e6),
                  })
         {
             int best = -1;
@@ -209,6 +211,9 @@ internal static class ExplorerResults
                 RegionOutcomes.IcbPooledGbp => $"{who} pools {Readable.Gbp(Math.Abs(largest))} {(largest > 0 ? "more" : "less")}",
                 RegionOutcomes.MayorSpentGbp => $"{who} spends {Readable.Gbp(Math.Abs(largest))} {(largest > 0 ? "more" : "less")} on programmes",
                 RegionOutcomes.DevelopersHomesStarted => string.Create(CultureInfo.InvariantCulture, $"{who} start {Math.Abs(largest):N0} {(largest > 0 ? "more" : "fewer")} homes"),
+                RegionOutcomes.DevelopersFailures => string.Create(CultureInfo.InvariantCulture,
+                    $"{who} see {Math.Abs(largest):0.##} {(largest > 0 ? "more" : "fewer")} firm failures a run (firms that could not pay their costs in a recession)"),
+                RegionOutcomes.LendersLossesGbp => $"{who} lose {Readable.Gbp(Math.Abs(largest))} {(largest > 0 ? "more" : "less")} on loans to firms that failed",
                 RegionOutcomes.LendersYearsWithdrawn => string.Create(CultureInfo.InvariantCulture,
                     $"{who} stay out of the place {Math.Abs(largest):0.#} lender-years {(largest > 0 ? "more" : "less")} (the place looks {(largest > 0 ? "riskier" : "safer")} to them)"),
                 _ => string.Create(CultureInfo.InvariantCulture, $"{who} ends with mission commitment {Math.Abs(largest):0.00} {(largest > 0 ? "higher" : "lower")}"),
