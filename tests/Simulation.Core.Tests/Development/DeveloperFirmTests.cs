@@ -10,7 +10,8 @@ namespace UrbanSim.Core.Tests.Development;
 /// <summary>Developer firms: expectations, bidding order, competition for sites, equity, failure and entry.</summary>
 public class DeveloperFirmTests
 {
-    private static Scenario World(Func<DevelopmentParameters, DevelopmentParameters>? development = null, Func<ShockParameters, ShockParameters>? shocks = null)
+    /// <summary>Two regions under tied grants for 15 years, no shocks unless <paramref name="shocks"/> sets them.</summary>
+    internal static Scenario World(Func<DevelopmentParameters, DevelopmentParameters>? development = null, Func<ShockParameters, ShockParameters>? shocks = null)
     {
         var scenario = EngineHarness.TwoRegions(EngineHarness.Variant("tied", SettlementCatalogue.TiedGrants)) with { HorizonYears = 15 };
         var p = EngineHarness.NoShocks();

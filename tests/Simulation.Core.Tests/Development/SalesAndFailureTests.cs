@@ -3,7 +3,6 @@ using UrbanSim.Core.Engine;
 using UrbanSim.Core.Investors;
 using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
-using UrbanSim.Core.Settlements;
 using UrbanSim.Core.Tests.Engine;
 
 namespace UrbanSim.Core.Tests.Development;
@@ -179,19 +178,8 @@ public class SalesAndFailureTests
         Assert.Equal(0, finance2.LoanLossesGbp[0]);
     }
 
-    private static Scenario World(Func<ShockParameters, ShockParameters> shocks, Func<DevelopmentParameters, DevelopmentParameters>? development = null)
-    {
-        var scenario = EngineHarness.TwoRegions(EngineHarness.Variant("tied", SettlementCatalogue.TiedGrants)) with { HorizonYears = 15 };
-        var p = EngineHarness.NoShocks();
-        return scenario with
-        {
-            Parameters = p with
-            {
-                Shocks = shocks(p.Shocks),
-                Development = development is null ? p.Development : development(p.Development),
-            },
-        };
-    }
+    private static Scenario World(Func<ShockParameters, ShockParameters> shocks, Func<DevelopmentParameters, DevelopmentParameters>? development = null) =>
+        DeveloperFirmTests.World(development, shocks);
 
     [Fact]
     public void InRecessionsLikeTheCreditCrunch_SmallerFirmsFail_VolumeBuildersRaiseEquity_AndFewerHomesAreBuilt()
