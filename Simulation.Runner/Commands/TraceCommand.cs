@@ -49,7 +49,7 @@ internal static class TraceCommand
 
     /// <summary>What the trace records of each private lender at the end of each year.</summary>
     internal static readonly string[] LenderQuantities =
-        ["lender_perceived_risk", "lender_rate_per_year", "lender_left_gbp", "lender_lent_gbp", "lender_income_gbp", "lender_years_withdrawn"];
+        ["lender_perceived_risk", "lender_rate_per_year", "lender_left_gbp", "lender_lent_gbp", "lender_income_gbp", "lender_years_withdrawn", "lender_losses_gbp"];
 
     private static void MeasureLenders(FinanceState finance, Span<double> rows)
     {
@@ -62,6 +62,7 @@ internal static class TraceCommand
             rows[l * q + 3] = finance.LenderLentGbp[l];
             rows[l * q + 4] = finance.LenderIncomeGbp[l];
             rows[l * q + 5] = finance.LenderYearsWithdrawn[l];
+            rows[l * q + 6] = finance.LenderLossGbp[l];
         }
     }
 
