@@ -113,20 +113,36 @@ internal static class ProgrammeDelivery
             BuildScheme(programmes, slot, best, year, dose, residents[best], progress, ref left, ref spent);
             gain[best] = WeightedGain(c, settings, effects, slot, best, dose);
         }
-        // 2. Then new schemes, each where the gain is highest (and positive): the zones ranked once, and re-ranked only
-        //    where a scheme went, as the same choices as scanning every zone before each scheme.
+        // 2. Then new schemes, each where the gain is highest (and positive), ties to the first zone: a region of a few
+        //    dozen zones is scanned before each scheme (four at a time), a larger one is ranked once in a tree and
+        //    re-ranked only where a scheme went; both make the same choices as a plain scan.
         if (left > 1e-6)
         {
-            var ranking = c.Ranking ?? throw new InvalidOperationException("Delivering schemes needs a ranking of the zones.");
             var rank = c.RankScratch[..zones.Length];
             for (int i = 0; i < zones.Length; i++) rank[i] = residents[zones[i]] > 0 ? gain[zones[i]] : double.NegativeInfinity;
-            ranking.Fill(rank);
-            while (left > 1e-6 && ranking.Largest > 0)
+            if (zones.Length <= Numerics.FirstLargest.ScanAtMost)
             {
-                int position = ranking.PositionOfLargest, z = zones[position];
-                BuildScheme(programmes, slot, z, year, dose, residents[z], progress, ref left, ref spent);
-                gain[z] = WeightedGain(c, settings, effects, slot, z, dose);
-                ranking.Set(position, gain[z]);
+                int position = Numerics.FirstLargest.Of(rank, out double largest);
+                while (left > 1e-6 && largest > 0)
+                {
+                    int z = zones[position];
+                    BuildScheme(programmes, slot, z, year, dose, residents[z], progress, ref left, ref spent);
+                    gain[z] = WeightedGain(c, settings, effects, slot, z, dose);
+                    rank[position] = gain[z];
+                    position = Numerics.FirstLargest.Of(rank, out largest);
+                }
+            }
+            else
+            {
+                var ranking = c.Ranking ?? throw new InvalidOperationException("Delivering schemes needs a ranking of the zones.");
+                ranking.Fill(rank);
+                while (left > 1e-6 && ranking.Largest > 0)
+                {
+                    int position = ranking.PositionOfLargest, z = zones[position];
+                    BuildScheme(programmes, slot, z, year, dose, residents[z], progress, ref left, ref spent);
+                    gain[z] = WeightedGain(c, settings, effects, slot, z, dose);
+                    ranking.Set(position, gain[z]);
+                }
             }
         }
         // The spillover: spread over every resident of the region.
