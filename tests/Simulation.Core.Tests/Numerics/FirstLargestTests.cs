@@ -6,12 +6,7 @@ namespace UrbanSim.Core.Tests.Numerics;
 /// <summary>The vector scan for the largest value agrees with its plain reference: a scan that keeps the first strictly larger value.</summary>
 public sealed class FirstLargestTests
 {
-    private static int ScanForLargest(double[] values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
-    }
+    private static int ScanForLargest(double[] values) => MaxTreeTests.ScanForLargest(values);
 
     [Theory]
     [InlineData(1)]

@@ -5,7 +5,8 @@ namespace UrbanSim.Core.Tests.Numerics;
 /// <summary>The ranking of zones by scheme gain agrees with its plain reference: a scan that keeps the first strictly larger value.</summary>
 public sealed class MaxTreeTests
 {
-    private static int ScanForLargest(double[] values)
+    /// <summary>The plain reference: the first position of the largest value.</summary>
+    internal static int ScanForLargest(double[] values)
     {
         int best = 0;
         for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
