@@ -8,7 +8,7 @@ namespace UrbanSim.Core.Development;
 /// Developer firms' rules: their starting equity and land banks, the prices they expect (adaptive expectations), the
 /// order in which they bid for land, and what a completed scheme does to them: its realised profit or loss (at the
 /// prices when it sells, not those it expected), homes held unsold in a recession with their debts outstanding, equity
-/// kept after paying out a share of profit, overheads fixed in pounds, and failure when a firm cannot pay its overheads
+/// kept after paying out a share of profit, overheads on its work in hand, and failure when a firm cannot pay its overheads
 /// and interest (a volume builder raises equity instead); receivers sell a failed firm's homes at a forced-sale discount,
 /// and its lenders bear the loss; a new firm of the same kind enters in a failed firm's place some years later.
 /// </summary>
@@ -164,10 +164,10 @@ internal static class DeveloperFirms
         }
         firms.HomesCompleted[f] += homes;
         double sold = SoldShare(d, inRecession);
-        Receive(firms, finance, region, f, site, sold * realisedGdvGbp);
-        if (sold >= 1) return Settle(firms, finance, region, f, site, d);
+        Receive(firms, f, site, sold * realisedGdvGbp);
+        if (sold >= 1) return Settle(firms, f, site, d);
         firms.HeldHomes[site] = (1 - sold) * homes;
-        firms.HeldValueGbp[site] = (1 - sold) * realisedGdvGbp / priceFactor;
+        firms.HeldValueGbp[site] = priceFactor > 0 ? (1 - sold) * realisedGdvGbp / priceFactor : 0;   // prices at nothing: nothing to sell
         firms.HeldSites[firms.HeldCount++] = site;
         return 0;
     }
@@ -195,15 +195,15 @@ internal static class DeveloperFirms
             double proceeds = sold * firms.HeldValueGbp[site] * priceFactor;
             firms.HeldValueGbp[site] *= 1 - sold;
             firms.HeldHomes[site] *= 1 - sold;
-            Receive(firms, finance, region, f, site, proceeds);
-            if (sold >= 1) profitByRegion[region] += Settle(firms, finance, region, f, site, d);
+            Receive(firms, f, site, proceeds);
+            if (sold >= 1) profitByRegion[region] += Settle(firms, f, site, d);
             else firms.HeldSites[stillHeld++] = site;
         }
         firms.HeldCount = stillHeld;
     }
 
     /// <summary>Sales proceeds of a scheme: the loan is repaid first, then the other costs; the rest goes to the builder, recovering its equity first.</summary>
-    private static void Receive(DeveloperFirmState firms, FinanceState finance, int region, int firm, int site, double proceedsGbp)
+    private static void Receive(DeveloperFirmState firms, int firm, int site, double proceedsGbp)
     {
         double toLoan = Math.Min(proceedsGbp, firms.SiteLoanGbp[site]);
         firms.SiteLoanGbp[site] -= toLoan;
@@ -222,7 +222,7 @@ internal static class DeveloperFirms
     /// debts while it trades), equity not recovered is lost, and the profit (received − equity put in) is booked, the
     /// payout share of a positive one paid to its owners. Returns the profit.
     /// </summary>
-    private static double Settle(DeveloperFirmState firms, FinanceState finance, int region, int firm, int site, DevelopmentParameters d)
+    private static double Settle(DeveloperFirmState firms, int firm, int site, DevelopmentParameters d)
     {
         double owed = firms.SiteLoanGbp[site] + firms.SiteOtherDebtGbp[site];
         firms.EquityGbp[firm] -= owed;
