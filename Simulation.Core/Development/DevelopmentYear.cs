@@ -9,9 +9,10 @@ namespace UrbanSim.Core.Development;
 
 /// <summary>
 /// Step 5 of a year: homes held unsold sell, schemes due complete and add homes, and their builders make a profit or a
-/// loss at this year's prices (fewer homes sell in a recession, and the rest are held with their debts); firms pay their
-/// overheads (a firm that cannot pay fails, a volume builder raises equity); developer firms update the prices they expect, new firms enter in failed
-/// firms' places, and the region's firms are ranked by the land value they can offer; then each available site is
+/// loss at this year's prices (fewer homes sell in a recession, and the rest are held with their debts); firms pay
+/// their overheads (a firm that cannot pay fails, a volume builder raises equity); developer firms update the prices
+/// they expect, new firms enter in failed firms' places, and the region's firms are ranked by the land value they can
+/// offer; then each available site is
 /// appraised, in site order: the firm holding it in its land bank builds it if it can (a viable design at the prices
 /// it expects and its margin, compliant with the mayor's standard, approved, financed, and equity to put in); if not,
 /// the site goes to the best bidder that can. The sites that cannot be financed or cannot be viable for any firm at

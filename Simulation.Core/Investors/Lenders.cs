@@ -10,7 +10,8 @@ namespace UrbanSim.Core.Investors;
 /// lender's room is shared, cheapest first), and judges the place by
 /// its track record: the risk it perceives moves each year towards what it observes, half the place's recent churn of
 /// funding streams and half the share of its money the mayoralty has not delivered this term. Above its tolerance a
-/// lender withdraws from the place.
+/// lender withdraws from the place. Interest on loans for homes a developer holds unsold, and losses on loans to a
+/// developer that failed, are shared between a region's lenders in proportion to what each has lent.
 /// </summary>
 internal static class Lenders
 {
