@@ -26,6 +26,12 @@ internal sealed class FinanceState
     public double[] LenderYearsWithdrawn = [];
     /// <summary>[lender] what it lost on loans to developers that failed, £.</summary>
     public double[] LenderLossGbp = [];
+    /// <summary>
+    /// [region * LendersPerRegion + k] the region's trading lenders, cheapest first (ties to the more cautious), the first
+    /// <see cref="TradingLenders"/> of each region's block: set with the year's rates (<see cref="Lenders.RankByRate"/>),
+    /// which do not change until next year.
+    /// </summary>
+    public int[] LenderOrder = [];
 
     /// <summary>Sizes the lenders' arrays for <paramref name="regions"/> regions of <paramref name="lenders"/> lenders.</summary>
     public void SizeLenders(int regions, int lenders)
@@ -35,6 +41,7 @@ internal sealed class FinanceState
         if (LenderRatePerYear.Length == n) return;
         LenderRatePerYear = new double[n]; LenderLeftGbp = new double[n]; LenderPerceivedRisk = new double[n];
         LenderLentGbp = new double[n]; LenderIncomeGbp = new double[n]; LenderYearsWithdrawn = new double[n]; LenderLossGbp = new double[n];
+        LenderOrder = new int[n];
     }
 
     internal FinanceState(int regions)
@@ -47,6 +54,7 @@ internal sealed class FinanceState
         PatientLentGbp = new double[regions];
         LoanLossesGbp = new double[regions];
         PatientLossesGbp = new double[regions];
+        TradingLenders = new int[regions];
     }
 
     /// <summary>[region] private development loans made over the variant, £.</summary>
@@ -55,6 +63,8 @@ internal sealed class FinanceState
     public readonly double[] FinanceIncomeGbp;
     /// <summary>[region] the patient public fund's loans over the variant, £.</summary>
     public readonly double[] PatientLentGbp;
+    /// <summary>[region] how many of its lenders trade this year (the first of its block of <see cref="LenderOrder"/>).</summary>
+    public readonly int[] TradingLenders;
     /// <summary>[region] private lenders' losses on loans to developers that failed, over the variant, £.</summary>
     public readonly double[] LoanLossesGbp;
     /// <summary>[region] the patient public fund's losses on loans to developers that failed, over the variant, £.</summary>

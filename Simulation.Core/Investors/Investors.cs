@@ -68,6 +68,7 @@ internal static class RequiredReturns
             }
             finance.RequiredReturnPerYear[r] = best;
             finance.LendingLeftGbp[r] = total;
+            Lenders.RankByRate(finance, r);
         }
     }
 }

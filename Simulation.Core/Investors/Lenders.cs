@@ -59,8 +59,8 @@ internal static class Lenders
     /// </summary>
     public static double BlendedRatePerYear(FinanceState finance, int region, double loanGbp)
     {
-        Span<int> order = stackalloc int[finance.LendersPerRegion];
-        int trading = Order(finance, region, order);
+        var order = TradingOrder(finance, region);
+        int trading = order.Length;
         double left = loanGbp, cost = 0;
         for (int k = 0; k < trading && left > 0; k++)
         {
@@ -81,8 +81,8 @@ internal static class Lenders
     /// </summary>
     public static void Lend(FinanceState finance, int region, double loanGbp, int buildYears)
     {
-        Span<int> order = stackalloc int[finance.LendersPerRegion];
-        int trading = Order(finance, region, order);
+        var order = TradingOrder(finance, region);
+        int trading = order.Length;
         double left = loanGbp;
         for (int k = 0; k < trading && left > 0; k++)
         {
@@ -134,9 +134,18 @@ internal static class Lenders
             byLender[l] += amountGbp * (lent > 0 ? finance.LenderLentGbp[l] / lent : 1.0 / lenders);
     }
 
-    /// <summary>The region's trading lenders, cheapest first (ties to the more cautious), into <paramref name="order"/>; returns how many.</summary>
-    private static int Order(FinanceState finance, int region, Span<int> order)
+    /// <summary>The region's trading lenders this year, cheapest first (ties to the more cautious).</summary>
+    private static ReadOnlySpan<int> TradingOrder(FinanceState finance, int region) =>
+        finance.LenderOrder.AsSpan(region * finance.LendersPerRegion, finance.TradingLenders[region]);
+
+    /// <summary>
+    /// Ranks the region's trading lenders by this year's rates, cheapest first (ties to the more cautious), into
+    /// <see cref="FinanceState.LenderOrder"/>: once a year, after the rates are set, since every loan of the year is
+    /// priced and lent in that order.
+    /// </summary>
+    public static void RankByRate(FinanceState finance, int region)
     {
+        var order = finance.LenderOrder.AsSpan(region * finance.LendersPerRegion, finance.LendersPerRegion);
         int n = 0;
         for (int l = region * finance.LendersPerRegion; l < (region + 1) * finance.LendersPerRegion; l++)
         {
@@ -145,6 +154,6 @@ internal static class Lenders
             while (j > 0 && finance.LenderRatePerYear[order[j - 1]] > finance.LenderRatePerYear[l]) { order[j] = order[j - 1]; j--; }
             order[j] = l;
         }
-        return n;
+        finance.TradingLenders[region] = n;
     }
 }
