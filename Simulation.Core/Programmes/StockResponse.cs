@@ -33,10 +33,13 @@ internal static class StockResponse
     public static Vector256<double> Hill(Vector256<double> stockGbpPerHead, Vector256<double> halfResponseGbpPerHead, Vector256<double> exponent)
     {
         var positive = Vector256.GreaterThan(stockGbpPerHead, Vector256<double>.Zero);
+        // No lane with stock: every response is 0 (the same bits as below, without the exponential and logarithm).
+        if (positive.ExtractMostSignificantBits() == 0) return Vector256<double>.Zero;
         var one = Vector256.Create(1.0);
         var linear = Vector256.Equals(exponent, one);
         var response = stockGbpPerHead / (stockGbpPerHead + halfResponseGbpPerHead);
-        if (!Vector256.EqualsAll(linear, Vector256<double>.AllBitsSet))
+        // A mask's set lanes are NaN as doubles, so lanes are tested by their sign bits (Equals on the mask would never hold).
+        if (linear.ExtractMostSignificantBits() != 0b1111)
         {
             // A lane with no stock takes ln 1 (its result is 0 below): a zero, infinite or NaN lane would send every
             // lane down the vector exponential's and logarithm's slower path for special values, whose last bits differ.
