@@ -33,8 +33,11 @@ internal static class HealthSetup
         start.Health.Population.AsSpan(0, zones * stride).CopyTo(c.StandardPeople);
         Span<double> excess = stackalloc double[DiseaseCatalogue.Count];
         for (int d = 0; d < DiseaseCatalogue.Count; d++) excess[d] = DiseaseCatalogue.All[d].IllHealthExcess;
-        Span<double> prevalence = stackalloc double[AgeBands.Count], share = stackalloc double[AgeBands.Count];
-        Span<double> deathRate = stackalloc double[AgeBands.Count], zoneIncidence = stackalloc double[AgeBands.Count];
+        Span<double> share = stackalloc double[AgeBands.Count], deathRate = stackalloc double[AgeBands.Count];
+        Span<double> prevalenceByDisease = stackalloc double[DiseaseCatalogue.Count];
+        Span<Vector256<double>> prevalence4 = stackalloc Vector256<double>[AgeBands.Count], incidence4 = stackalloc Vector256<double>[AgeBands.Count];
+        var remission4 = Vector256.Create(DiseaseCatalogue.All[0].RemissionPerYear(h), DiseaseCatalogue.All[1].RemissionPerYear(h),
+            DiseaseCatalogue.All[2].RemissionPerYear(h), DiseaseCatalogue.All[3].RemissionPerYear(h));
         for (int z = 0; z < zones; z++)
         {
             double zonePeople = 0;
@@ -44,18 +47,19 @@ internal static class HealthSetup
                 share[b] = zonePeople > 0 ? start.Health.Population[z * stride + b] / zonePeople : DiseaseBaseline.PopulationShare[b];
                 deathRate[b] = EnglandReference.DeathRatePerPersonYear[b] * start.Zones.MortalityMultiplier[z];
             }
-            for (int d = 0; d < DiseaseCatalogue.Count; d++)
+            // The four diseases' steady-state incidence at once, one per lane.
+            for (int b = 0; b < AgeBands.Count; b++)
             {
-                for (int b = 0; b < AgeBands.Count; b++)
-                {
-                    double n = start.Health.Population[z * stride + b];
-                    // An empty band (a small zone: a student area with no one over 85) takes England's prevalence,
-                    // so the people who age into it later meet a sensible incidence.
-                    prevalence[b] = n > 0 ? start.Health.Cases[(d * zones + z) * stride + b] / n : DiseaseCatalogue.All[d].Prevalence[b];
-                }
-                DiseaseDynamics.SteadyStateIncidence(prevalence, share, deathRate, DiseaseCatalogue.All[d].RemissionPerYear(h), zoneIncidence);
-                for (int b = 0; b < AgeBands.Count; b++) c.ZoneIncidence[(d * zones + z) * stride + b] = (float)zoneIncidence[b];
+                double n = start.Health.Population[z * stride + b];
+                // An empty band (a small zone: a student area with no one over 85) takes England's prevalence,
+                // so the people who age into it later meet a sensible incidence.
+                for (int d = 0; d < DiseaseCatalogue.Count; d++)
+                    prevalenceByDisease[d] = n > 0 ? start.Health.Cases[(d * zones + z) * stride + b] / n : DiseaseCatalogue.All[d].Prevalence[b];
+                prevalence4[b] = Vector256.Create(prevalenceByDisease[0], prevalenceByDisease[1], prevalenceByDisease[2], prevalenceByDisease[3]);
             }
+            DiseaseDynamics.SteadyStateIncidence4(prevalence4, share, deathRate, remission4, incidence4);
+            for (int d = 0; d < DiseaseCatalogue.Count; d++)
+                for (int b = 0; b < AgeBands.Count; b++) c.ZoneIncidence[(d * zones + z) * stride + b] = (float)incidence4[b].GetElement(d);
             for (int b = 0; b < AgeBands.Count; b++)
             {
                 double denominator = 1;

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using UrbanSim.Core.Numerics;
 using UrbanSim.Core.World;
 
 namespace UrbanSim.Core.Programmes;
@@ -193,12 +194,13 @@ internal static class ProgrammeDelivery
         var gain = c.ZoneGain;
         var zones = c.Zones;
         var doseLanes = Vector256.Create(dose);
+        // A region's zones are usually numbered one after another: then four zones' values are loaded as they lie.
+        bool contiguous = zones.Length > 0 && zones[^1] - zones[0] == zones.Length - 1;
         int i = 0;
         for (; i + 4 <= zones.Length; i += 4)
         {
-            int z0 = zones[i], z1 = zones[i + 1], z2 = zones[i + 2], z3 = zones[i + 3];
-            var committed = Vector256.Create(stock[z0], stock[z1], stock[z2], stock[z3])
-                            + Vector256.Create(pending[z0], pending[z1], pending[z2], pending[z3]);
+            int z0 = zones[i];
+            var committed = contiguous ? Lanes.Load(stock, z0) + Lanes.Load(pending, z0) : Gather(stock, zones, i) + Gather(pending, zones, i);
             var sum = Vector256<double>.Zero;
             var added = Vector256<double>.Zero;
             for (int e = 0; e < effects.Length; e++)
@@ -208,15 +210,19 @@ internal static class ProgrammeDelivery
                     added = StockResponse.Hill(committed + doseLanes, effect.HalfResponseGbpPerHead, effect.Exponent)
                             - StockResponse.Hill(committed, effect.HalfResponseGbpPerHead, effect.Exponent);
                 var start = world.Exposures.StartOf(effect.Exposure);
-                var fullChange = effect.FullChange(Vector256.Create(start[z0], start[z1], start[z2], start[z3]));
+                var fullChange = effect.FullChange(contiguous ? Lanes.Load(start, z0) : Gather(start, zones, i));
                 sum += Vector256.Create(valued ? c.ExposureValue[(int)effect.Exposure] : 1) * fullChange * added;
             }
-            if (weighted)
-                sum = Vector256.Create(c.TargetingWeight[z0], c.TargetingWeight[z1], c.TargetingWeight[z2], c.TargetingWeight[z3]) * sum;
-            gain[z0] = sum.GetElement(0); gain[z1] = sum.GetElement(1); gain[z2] = sum.GetElement(2); gain[z3] = sum.GetElement(3);
+            if (weighted) sum = (contiguous ? Lanes.Load(c.TargetingWeight, z0) : Gather(c.TargetingWeight, zones, i)) * sum;
+            if (contiguous) Lanes.Store(sum, gain, z0);
+            else { gain[z0] = sum.GetElement(0); gain[zones[i + 1]] = sum.GetElement(1); gain[zones[i + 2]] = sum.GetElement(2); gain[zones[i + 3]] = sum.GetElement(3); }
         }
         for (; i < zones.Length; i++) gain[zones[i]] = WeightedGain(c, settings, effects, slot, zones[i], dose);
     }
+
+    /// <summary>The values of zones <paramref name="zones"/>[i..i+4] in four lanes.</summary>
+    private static Vector256<double> Gather(ReadOnlySpan<double> values, ReadOnlySpan<int> zones, int i) =>
+        Vector256.Create(values[zones[i]], values[zones[i + 1]], values[zones[i + 2]], values[zones[i + 3]]);
 
     /// <summary>Whether effect <paramref name="e"/> of a programme has the same response as the one before it (clean air's NO₂ and PM2.5).</summary>
     private static bool SharesResponseWithPrevious(ProgrammeSettings settings, int[] effects, int e) =>

@@ -37,15 +37,18 @@ internal static class StockResponse
         if (positive.ExtractMostSignificantBits() == 0) return Vector256<double>.Zero;
         var one = Vector256.Create(1.0);
         var linear = Vector256.Equals(exponent, one);
-        var response = stockGbpPerHead / (stockGbpPerHead + halfResponseGbpPerHead);
         // A mask's set lanes are NaN as doubles, so lanes are tested by their sign bits (Equals on the mask would never hold).
-        if (linear.ExtractMostSignificantBits() != 0b1111)
+        uint linearLanes = linear.ExtractMostSignificantBits();
+        Vector256<double> response;
+        if (linearLanes == 0b1111) response = stockGbpPerHead / (stockGbpPerHead + halfResponseGbpPerHead);
+        else
         {
             // A lane with no stock takes ln 1 (its result is 0 below): a zero, infinite or NaN lane would send every
             // lane down the vector exponential's and logarithm's slower path for special values, whose last bits differ.
             var ratio = Vector256.ConditionalSelect(positive, stockGbpPerHead / halfResponseGbpPerHead, one);
             var k = Vector256.Exp(exponent * Vector256.Log(ratio));
-            response = Vector256.ConditionalSelect(linear, response, k / (one + k));
+            response = k / (one + k);
+            if (linearLanes != 0) response = Vector256.ConditionalSelect(linear, stockGbpPerHead / (stockGbpPerHead + halfResponseGbpPerHead), response);
         }
         return Vector256.ConditionalSelect(positive, response, Vector256<double>.Zero);
     }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using UrbanSim.Core.Engine;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.World;
@@ -91,5 +93,46 @@ public class DiseaseDynamicsTests
         Assert.All(incidence, i => Assert.InRange(i, 0, 1));
         double p = definition.Prevalence[empty];
         Assert.Equal(p < 1 ? remission * p / (1 - p) : 0, incidence[empty], 12);
+    }
+
+    [Fact]
+    public void FourDiseasesAtOnce_GiveTheSameBitsAsEachDiseaseAlone_IncludingEmptyBandsAndFullPrevalence()
+    {
+        // The set-up solves a zone's four diseases in the lanes of one vector; the reference kernel solves them one by
+        // one. Inputs from the project's counter-based streams, with the edge cases a small zone meets: empty bands,
+        // prevalence 0 and 1, death rates above 2 a year (everyone dies).
+        double Draw(int i, int k) => CounterRng.Uniform(20261208, 0, RngStream.World, 0, i, k);
+        int bands = AgeBands.Count;
+        var share = new double[bands];
+        var deathRate = new double[bands];
+        var prevalence = new double[4][];
+        var alone = new double[bands];
+        Span<Vector256<double>> prevalence4 = new Vector256<double>[bands], incidence4 = new Vector256<double>[bands];
+        for (int trial = 0; trial < 300; trial++)
+        {
+            for (int b = 0; b < bands; b++)
+            {
+                share[b] = Draw(trial, b) < 0.15 ? 0 : Draw(trial, 100 + b) / bands;
+                deathRate[b] = Draw(trial, 200 + b) < 0.05 ? 3 : EnglandReference.DeathRatePerPersonYear[b] * (0.5 + Draw(trial, 300 + b));
+            }
+            for (int d = 0; d < 4; d++)
+            {
+                prevalence[d] = new double[bands];
+                for (int b = 0; b < bands; b++)
+                {
+                    double u = Draw(trial, 1000 * (d + 1) + b);
+                    prevalence[d][b] = u < 0.05 ? 0 : u > 0.95 ? 1 : u * 0.6;
+                }
+            }
+            for (int b = 0; b < bands; b++) prevalence4[b] = Vector256.Create(prevalence[0][b], prevalence[1][b], prevalence[2][b], prevalence[3][b]);
+            double[] remission = [0, Draw(trial, 9000) * 0.2, 0, 0.5];
+            DiseaseDynamics.SteadyStateIncidence4(prevalence4, share, deathRate, Vector256.Create(remission), incidence4);
+            for (int d = 0; d < 4; d++)
+            {
+                DiseaseDynamics.SteadyStateIncidence(prevalence[d], share, deathRate, remission[d], alone);
+                for (int b = 0; b < bands; b++)
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(alone[b]), BitConverter.DoubleToInt64Bits(incidence4[b].GetElement(d)));
+            }
+        }
     }
 }
