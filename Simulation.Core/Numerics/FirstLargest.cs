@@ -22,15 +22,44 @@ internal static class FirstLargest
         ref double start = ref MemoryMarshal.GetReference(values);
         int i = 0;
         double best = double.NegativeInfinity;
-        if (n >= 4)
+        if (n >= 8)
         {
-            var lanes = Vector256.Create(double.NegativeInfinity);
-            for (; i + 4 <= n; i += 4) lanes = Vector256.Max(lanes, Vector256.LoadUnsafe(ref start, (nuint)i));
+            // Two running maxima, so each waits on the one before it only every other step. The native maximum (one
+            // instruction; the IEEE maximum takes three in a chain) may keep −0 over +0: the position found below is
+            // the same either way, as −0 == +0.
+            var even = Vector256.Create(double.NegativeInfinity);
+            var odd = even;
+            for (; i + 8 <= n; i += 8)
+            {
+                even = Vector256.MaxNative(even, Vector256.LoadUnsafe(ref start, (nuint)i));
+                odd = Vector256.MaxNative(odd, Vector256.LoadUnsafe(ref start, (nuint)(i + 4)));
+            }
+            if (i + 4 <= n) { even = Vector256.MaxNative(even, Vector256.LoadUnsafe(ref start, (nuint)i)); i += 4; }
+            var lanes = Vector256.MaxNative(even, odd);
+            best = Math.Max(Math.Max(lanes.GetElement(0), lanes.GetElement(1)), Math.Max(lanes.GetElement(2), lanes.GetElement(3)));
+        }
+        else if (n >= 4)
+        {
+            var lanes = Vector256.LoadUnsafe(ref start);
+            i = 4;
             best = Math.Max(Math.Max(lanes.GetElement(0), lanes.GetElement(1)), Math.Max(lanes.GetElement(2), lanes.GetElement(3)));
         }
         for (; i < n; i++) if (values[i] > best) best = values[i];
+        // The first position holding it, four at a time.
+        var target = Vector256.Create(best);
+        int k = 0;
+        for (; k + 4 <= n; k += 4)
+        {
+            uint equal = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)k), target).ExtractMostSignificantBits();
+            if (equal != 0)
+            {
+                k += System.Numerics.BitOperations.TrailingZeroCount(equal);
+                largest = values[k];
+                return k;
+            }
+        }
+        for (; k < n; k++) if (values[k] == best) { largest = values[k]; return k; }
         largest = best;
-        for (int k = 0; k < n; k++) if (values[k] == best) return k;
-        return 0;   // every value −∞
+        return 0;   // not reached: the largest is one of the values
     }
 }

@@ -102,10 +102,12 @@ internal static class ProgrammeDelivery
         // as computing every zone afresh before each scheme (the reference kernel does that; a test compares them).
         var gain = c.ZoneGain;
         var zones = c.Zones;
+        // A region's zones are usually numbered one after another: then passes over them go four zones at a time.
+        bool contiguous = zones[^1] - zones[0] == zones.Length - 1;
         if (!gainsAreCurrent) foreach (int z in zones) gain[z] = WeightedGain(c, settings, effects, slot, z, dose);
         // 1. Schemes under way are finished first, the highest gain first (even one that gains nothing more). A call
         //    leaves at most one scheme part-built, so this only ever shrinks the set.
-        while (left > 1e-6)
+        while (left > 1e-6 && (!contiguous || AnyPositive(progress.Slice(zones[0], zones.Length))))
         {
             int best = -1;
             foreach (int z in zones)
@@ -120,7 +122,8 @@ internal static class ProgrammeDelivery
         if (left > 1e-6)
         {
             var rank = c.RankScratch[..zones.Length];
-            for (int i = 0; i < zones.Length; i++) rank[i] = residents[zones[i]] > 0 ? gain[zones[i]] : double.NegativeInfinity;
+            if (contiguous) RankByGain(residents.AsSpan(zones[0], zones.Length), gain.Slice(zones[0], zones.Length), rank);
+            else for (int i = 0; i < zones.Length; i++) rank[i] = residents[zones[i]] > 0 ? gain[zones[i]] : double.NegativeInfinity;
             if (zones.Length <= Numerics.FirstLargest.ScanAtMost)
             {
                 int position = Numerics.FirstLargest.Of(rank, out double largest);
@@ -150,12 +153,47 @@ internal static class ProgrammeDelivery
         var due = programmes.PendingOf(slot, year);
         var pendingTotal = programmes.PendingTotalOf(slot);
         double spillPerHead = spill / regionPeople;
-        foreach (int z in zones)
+        if (contiguous)
         {
-            due[z] += spillPerHead;
-            pendingTotal[z] += spillPerHead;
+            AddToEach(due.Slice(zones[0], zones.Length), spillPerHead);
+            AddToEach(pendingTotal.Slice(zones[0], zones.Length), spillPerHead);
         }
+        else
+            foreach (int z in zones)
+            {
+                due[z] += spillPerHead;
+                pendingTotal[z] += spillPerHead;
+            }
         return spent + spill;
+    }
+
+    /// <summary>Whether any of <paramref name="values"/> is positive (four at a time).</summary>
+    private static bool AnyPositive(ReadOnlySpan<double> values)
+    {
+        int i = 0;
+        for (; i + 4 <= values.Length; i += 4)
+            if (Vector256.GreaterThanAny(Lanes.Load(values, i), Vector256<double>.Zero)) return true;
+        for (; i < values.Length; i++) if (values[i] > 0) return true;
+        return false;
+    }
+
+    /// <summary>Each zone's gain where it has residents, −∞ where it has none (four at a time).</summary>
+    private static void RankByGain(ReadOnlySpan<double> residents, ReadOnlySpan<double> gain, Span<double> rank)
+    {
+        var none = Vector256.Create(double.NegativeInfinity);
+        int i = 0;
+        for (; i + 4 <= rank.Length; i += 4)
+            Lanes.Store(Vector256.ConditionalSelect(Vector256.GreaterThan(Lanes.Load(residents, i), Vector256<double>.Zero), Lanes.Load(gain, i), none), rank, i);
+        for (; i < rank.Length; i++) rank[i] = residents[i] > 0 ? gain[i] : double.NegativeInfinity;
+    }
+
+    /// <summary>Adds <paramref name="amount"/> to each of <paramref name="values"/> (four at a time: each sum is the same as alone).</summary>
+    private static void AddToEach(Span<double> values, double amount)
+    {
+        var lanes = Vector256.Create(amount);
+        int i = 0;
+        for (; i + 4 <= values.Length; i += 4) Lanes.Store(Lanes.Load(values, i) + lanes, values, i);
+        for (; i < values.Length; i++) values[i] += amount;
     }
 
     /// <summary>
