@@ -44,6 +44,8 @@ internal static class ExposureUpdate
             var effect = settings.ExposureEffects[i];
             var stock = world.Programmes.StockOf(effect.Slot);
             var response = work.Response.AsSpan(i * zones, zones);
+            // Clean air's NO₂ and PM2.5 respond alike to the same stock: the second takes the first's responses.
+            if (settings.SharesResponseWithPrevious[i]) { work.Response.AsSpan((i - 1) * zones, zones).CopyTo(response); continue; }
             int k = 0;
             for (; k + 4 <= zones; k += 4)
                 Lanes.Store(StockResponse.Hill(Lanes.Load(stock, k), effect.HalfResponseGbpPerHead, effect.Exponent), response, k);

@@ -263,28 +263,24 @@ internal static class ProgrammeDelivery
         Vector256.Create(values[zones[i]], values[zones[i + 1]], values[zones[i + 2]], values[zones[i + 3]]);
 
     /// <summary>Whether effect <paramref name="e"/> of a programme has the same response as the one before it (clean air's NO₂ and PM2.5).</summary>
-    private static bool SharesResponseWithPrevious(ProgrammeSettings settings, int[] effects, int e) =>
-        e > 0 && settings.ExposureEffects[effects[e]].HalfResponseGbpPerHead == settings.ExposureEffects[effects[e - 1]].HalfResponseGbpPerHead
-              && settings.ExposureEffects[effects[e]].Exponent == settings.ExposureEffects[effects[e - 1]].Exponent;
+    private static bool SharesResponseWithPrevious(ProgrammeSettings settings, int[] effects, int e) => settings.SharesResponseWithPrevious[effects[e]];
 
     /// <summary>
     /// R(K + dose) − R(K) of each effect at committed stock <paramref name="committed"/>: the responses of up to two
-    /// effects in one four-lane evaluation (lanes K + dose and K of each), each lane the bits a zone's own evaluation
-    /// gives; an effect with the same response as the one before it (clean air's NO₂ and PM2.5) takes that one's.
+    /// effects in one four-lane evaluation (lanes K + dose and K of each; <see cref="ProgrammeSettings.SchemeHalfLanes"/>),
+    /// each lane the bits a zone's own evaluation gives; an effect with the same response as the one before it (clean
+    /// air's NO₂ and PM2.5) takes that one's.
     /// </summary>
     public static void AddedResponses(ProgrammeSettings settings, int[] effects, double committed, double dose, Span<double> added)
     {
+        var stock = Vector256.Create(committed + dose, committed, committed + dose, committed);
         for (int e = 0; e < effects.Length; e++)
         {
-            if (SharesResponseWithPrevious(settings, effects, e)) { added[e] = added[e - 1]; continue; }
-            var first = settings.ExposureEffects[effects[e]];
-            bool pair = e + 1 < effects.Length && !SharesResponseWithPrevious(settings, effects, e + 1);
-            var second = pair ? settings.ExposureEffects[effects[e + 1]] : first;
-            var r = StockResponse.Hill(Vector256.Create(committed + dose, committed, committed + dose, committed),
-                Vector256.Create(first.HalfResponseGbpPerHead, first.HalfResponseGbpPerHead, second.HalfResponseGbpPerHead, second.HalfResponseGbpPerHead),
-                Vector256.Create(first.Exponent, first.Exponent, second.Exponent, second.Exponent));
+            int i = effects[e];
+            if (settings.SharesResponseWithPrevious[i]) { added[e] = added[e - 1]; continue; }
+            var r = StockResponse.Hill(stock, settings.SchemeHalfLanes[i], settings.SchemeExponentLanes[i]);
             added[e] = r.GetElement(0) - r.GetElement(1);
-            if (pair) added[++e] = r.GetElement(2) - r.GetElement(3);
+            if (settings.PairsWithNext[i]) added[++e] = r.GetElement(2) - r.GetElement(3);
         }
     }
 

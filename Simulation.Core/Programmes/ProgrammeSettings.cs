@@ -57,6 +57,8 @@ internal sealed class ProgrammeSettings
         int exposureEffects = catalogue.All.Sum(p => p.ExposureEffects.Length);
         int incidenceEffects = catalogue.All.Sum(p => p.IncidenceEffects.Sum(e => e.Diseases.Length));
         ExposureEffects = new ResolvedExposureEffect[exposureEffects];
+        SharesResponseWithPrevious = new bool[exposureEffects]; PairsWithNext = new bool[exposureEffects];
+        SchemeHalfLanes = new Vector256<double>[exposureEffects]; SchemeExponentLanes = new Vector256<double>[exposureEffects];
         IncidenceEffects = new ResolvedIncidenceEffect[incidenceEffects];
         // Which effects act on each exposure and disease: fixed by the catalogue, so the yearly loops visit only those.
         EffectsOn = new int[ExposureCatalogue.Count][];
@@ -123,6 +125,15 @@ internal sealed class ProgrammeSettings
     public readonly int[][] ExposureEffectsOf;
     /// <summary>[programme] indices of its <see cref="IncidenceEffects"/>.</summary>
     public readonly int[][] IncidenceEffectsOf;
+    /// <summary>[exposure effect] whether it has the same response as the effect before it in its programme (clean air's NO₂ and PM2.5).</summary>
+    public readonly bool[] SharesResponseWithPrevious;
+    /// <summary>[exposure effect] whether a scheme's added response of the next effect of its programme, which has a response of its own, is worked out with this one's.</summary>
+    public readonly bool[] PairsWithNext;
+    /// <summary>
+    /// [exposure effect] the half-response stocks and exponents of the four lanes in which a scheme's added responses are worked
+    /// out from this effect: (K + dose, K) of it, then of the next effect when <see cref="PairsWithNext"/>, or of itself again.
+    /// </summary>
+    public readonly Vector256<double>[] SchemeHalfLanes, SchemeExponentLanes;
 
     /// <summary>Reads every programme's parameters from <paramref name="parameters"/>.</summary>
     /// <exception cref="InvalidOperationException">A lag is outside 0 … <see cref="ProgrammeState.MaxLagYears"/>, or a dose, half-response or scale is not positive.</exception>
@@ -156,9 +167,30 @@ internal sealed class ProgrammeSettings
             foreach (var effect in programme.IncidenceEffects)
                 foreach (var disease in effect.Diseases)
                     IncidenceEffects[ii++] = new(slot, disease, Math.Clamp(effect.MaxReduction(parameters), 0, 1), Positive(programme, effect.HalfResponseGbpPerHead(parameters)), Exponent[p]);
+            SetSchemeLanes(ExposureEffectsOf[p]);
             FirstSchemeResponse[p] = programme.ExposureEffects.Length > 0 && programme.Delivery == DeliveryKind.AreaSchemes
                 ? StockResponse.Hill(DoseGbpPerHead[p], ExposureEffects[ExposureEffectsOf[p][0]].HalfResponseGbpPerHead, Exponent[p])
                 : 0;
+        }
+    }
+
+    /// <summary>Which of a programme's exposure effects share a response, and the lanes its schemes' added responses are worked out in.</summary>
+    private void SetSchemeLanes(int[] effects)
+    {
+        for (int e = 0; e < effects.Length; e++)
+        {
+            int i = effects[e];
+            SharesResponseWithPrevious[i] = e > 0 && ExposureEffects[i].HalfResponseGbpPerHead == ExposureEffects[i - 1].HalfResponseGbpPerHead
+                                            && ExposureEffects[i].Exponent == ExposureEffects[i - 1].Exponent;
+        }
+        for (int e = 0; e < effects.Length; e++)
+        {
+            int i = effects[e];
+            PairsWithNext[i] = e + 1 < effects.Length && !SharesResponseWithPrevious[i + 1];
+            var first = ExposureEffects[i];
+            var second = PairsWithNext[i] ? ExposureEffects[i + 1] : first;
+            SchemeHalfLanes[i] = Vector256.Create(first.HalfResponseGbpPerHead, first.HalfResponseGbpPerHead, second.HalfResponseGbpPerHead, second.HalfResponseGbpPerHead);
+            SchemeExponentLanes[i] = Vector256.Create(first.Exponent, first.Exponent, second.Exponent, second.Exponent);
         }
     }
 
