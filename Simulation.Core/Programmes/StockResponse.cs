@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace UrbanSim.Core.Programmes;
@@ -22,6 +23,7 @@ internal static class StockResponse
             : 0;
 
     /// <summary>The response of four zones' stocks to one effect at once (see the four-lane version).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Hill(Vector256<double> stockGbpPerHead, double halfResponseGbpPerHead, double exponent) =>
         Hill(stockGbpPerHead, Vector256.Create(halfResponseGbpPerHead), Vector256.Create(exponent));
 
@@ -30,6 +32,7 @@ internal static class StockResponse
     /// otherwise k / (1 + k) with k = exp(h ln(K / K½)); 0 where the stock is not positive. A lane's result depends
     /// only on its own inputs.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Hill(Vector256<double> stockGbpPerHead, Vector256<double> halfResponseGbpPerHead, Vector256<double> exponent)
     {
         var positive = Vector256.GreaterThan(stockGbpPerHead, Vector256<double>.Zero);
