@@ -21,7 +21,7 @@ internal sealed class BreakEvenRates
     private double _patientReturnPerYear;
 
     /// <summary>The kind of developer with the lowest required margin: no firm can make viable what it cannot at the same prices.</summary>
-    public static readonly DeveloperType LowestMargin = Enum.GetValues<DeveloperType>().MinBy(Developers.ProfitMultiplier);
+    public static DeveloperType LowestMargin(DevelopmentParameters d) => Enum.GetValues<DeveloperType>().MinBy(type => Developers.ProfitShareOfGdv(d, type));
 
     private static int Index(int site, bool recession, bool remediationPaid, Design design) =>
         site * 8 + (recession ? 4 : 0) + (remediationPaid ? 2 : 0) + (int)design;
@@ -38,6 +38,7 @@ internal sealed class BreakEvenRates
         if (_bestRate.Length != sites * 4) _bestRate = new double[sites * 4];
         var d = parameters.Development;
         _patientReturnPerYear = d.PatientFundReturnPerYear;
+        var lowestMargin = LowestMargin(d);
         for (int site = 0; site < sites; site++)
         {
             for (int paid = 0; paid < 2; paid++)
@@ -60,7 +61,7 @@ internal sealed class BreakEvenRates
             for (int k = 0; k < 4; k++)
             {
                 var proForma = Developers.SiteProForma(world, site, parameters, 1.0, 0, (k & 2) != 0);
-                _bestRate[site * 4 + k] = Developers.BreakEvenFinanceRatePerYear(proForma, (Design)(k & 1), LowestMargin, benchmark);
+                _bestRate[site * 4 + k] = Developers.BreakEvenFinanceRatePerYear(proForma, (Design)(k & 1), lowestMargin, benchmark);
             }
         }
     }

@@ -72,8 +72,8 @@ internal static class DeveloperFirms
     public static double PriceFactor(ModelParameters parameters, bool inRecession) => inRecession ? 1 - parameters.Shocks.RecessionPriceFall : 1;
 
     /// <summary>The highest share of GDV a firm can offer for land per £ of start-year GDV: its expected prices × (1 − its required margin).</summary>
-    public static double BidKey(DeveloperFirmState firms, int firm, double profitShareOfGdv) =>
-        firms.ExpectedPriceFactor[firm] * (1 - profitShareOfGdv * Developers.ProfitMultiplier(firms.Type[firm]));
+    public static double BidKey(DeveloperFirmState firms, int firm, DevelopmentParameters d) =>
+        firms.ExpectedPriceFactor[firm] * (1 - Developers.ProfitShareOfGdv(d, firms.Type[firm]));
 
     /// <summary>
     /// The start of a year's development, after completions: trading firms move their expected prices a share
@@ -97,7 +97,6 @@ internal static class DeveloperFirms
                 firms.ExpectedPriceFactor[f] = priceFactor;
             }
         }
-        double profitShare = d.DeveloperProfitShareOfGdv;
         for (int r = 0; r * firms.PerRegion < firms.Count; r++)
         {
             var ranking = firms.Ranking.AsSpan(r * firms.PerRegion, firms.PerRegion);
@@ -106,9 +105,9 @@ internal static class DeveloperFirms
             for (int k = 1; k < ranking.Length; k++)
             {
                 int f = ranking[k];
-                double key = BidKey(firms, f, profitShare);
+                double key = BidKey(firms, f, d);
                 int j = k - 1;
-                while (j >= 0 && BidKey(firms, ranking[j], profitShare) < key) { ranking[j + 1] = ranking[j]; j--; }
+                while (j >= 0 && BidKey(firms, ranking[j], d) < key) { ranking[j + 1] = ranking[j]; j--; }
                 ranking[j + 1] = f;
             }
         }

@@ -26,6 +26,8 @@ internal readonly record struct ProForma(
     double HealthyDesignPriceUplift,
     double RemediationGbpPerHome,
     double DeveloperProfitShareOfGdv,
+    double SmeMarginMultiplier,
+    double RegenerationMarginMultiplier,
     double PlanningObligationShareOfLandValue,
     double LoanToCost,
     double FinanceRatePerYear,
@@ -38,14 +40,22 @@ internal readonly record struct ProForma(
 /// </summary>
 internal static class Developers
 {
-    /// <summary>Profit margin a developer type requires relative to the standard share of GDV.</summary>
-    public static double ProfitMultiplier(DeveloperType type) => type switch
+    /// <summary>Profit margin a developer type requires relative to the standard share of GDV (volume builders 1).</summary>
+    public static double ProfitMultiplier(DeveloperType type, double smeMultiplier, double regenerationMultiplier) => type switch
     {
         DeveloperType.Volume => 1.0,
-        DeveloperType.Sme => 1.1,
-        DeveloperType.Regeneration => 0.85,
+        DeveloperType.Sme => smeMultiplier,
+        DeveloperType.Regeneration => regenerationMultiplier,
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    /// <summary>The margin <paramref name="type"/> requires in the appraisal <paramref name="p"/>, share of GDV.</summary>
+    public static double ProfitShareOfGdv(in ProForma p, DeveloperType type) =>
+        p.DeveloperProfitShareOfGdv * ProfitMultiplier(type, p.SmeMarginMultiplier, p.RegenerationMarginMultiplier);
+
+    /// <summary>The margin <paramref name="type"/> requires, share of GDV, from the replication's parameters.</summary>
+    public static double ProfitShareOfGdv(DevelopmentParameters d, DeveloperType type) =>
+        d.DeveloperProfitShareOfGdv * ProfitMultiplier(type, d.SmeMarginMultiplier, d.RegenerationMarginMultiplier);
 
     /// <summary>Gross development value of one home, £.</summary>
     public static double GrossDevelopmentValueGbp(in ProForma p, Design design) =>
@@ -68,7 +78,7 @@ internal static class Developers
     {
         double gdv = GrossDevelopmentValueGbp(p, design);
         double beforeObligations = gdv - DevelopmentCostGbp(p, design) - FinanceCostGbp(p, design)
-                                   - gdv * p.DeveloperProfitShareOfGdv * ProfitMultiplier(developer);
+                                   - gdv * ProfitShareOfGdv(p, developer);
         // s106 and CIL take a share of positive land value; they cannot rescue a loss-making scheme.
         return beforeObligations > 0 ? beforeObligations * (1 - p.PlanningObligationShareOfLandValue) : beforeObligations;
     }
@@ -83,7 +93,7 @@ internal static class Developers
     {
         var free = p with { FinanceRatePerYear = 0 };
         double gdv = GrossDevelopmentValueGbp(free, design);
-        double atZero = gdv - DevelopmentCostGbp(free, design) - gdv * p.DeveloperProfitShareOfGdv * ProfitMultiplier(developer);
+        double atZero = gdv - DevelopmentCostGbp(free, design) - gdv * ProfitShareOfGdv(p, developer);
         double financePerUnitRate = DevelopmentCostGbp(free, design) * p.LoanToCost * p.BuildYears * 0.5;
         // Value before obligations needed: obligations take a share of positive value only.
         double needed = benchmarkLandValueGbpPerHome > 0 ? benchmarkLandValueGbpPerHome / (1 - p.PlanningObligationShareOfLandValue) : benchmarkLandValueGbpPerHome;
@@ -137,6 +147,8 @@ internal static class Developers
             HealthyDesignPriceUplift: d.HealthyDesignPriceUplift,
             RemediationGbpPerHome: remediationPaid ? 0 : world.Sites.RemediationGbpPerHome[site],
             DeveloperProfitShareOfGdv: d.DeveloperProfitShareOfGdv,
+            SmeMarginMultiplier: d.SmeMarginMultiplier,
+            RegenerationMarginMultiplier: d.RegenerationMarginMultiplier,
             PlanningObligationShareOfLandValue: d.PlanningObligationShareOfLandValue,
             LoanToCost: d.LoanToCost,
             FinanceRatePerYear: financeRatePerYear,

@@ -199,7 +199,7 @@ internal static class DevelopmentYear
         sites.Healthy[site] = chosen == Design.Healthy;
         double privateInvestment = costPerHome * homes - (usesPatient ? loan : 0);
         double gdv = Developers.GrossDevelopmentValueGbp(terms, chosen) * homes;
-        double profit = gdv * terms.DeveloperProfitShareOfGdv * Developers.ProfitMultiplier(developer);
+        double profit = gdv * Developers.ProfitShareOfGdv(terms, developer);
         DeveloperFirms.StartScheme(firms, firm, site, equity, gdv, profit, loan, terms.FinanceRatePerYear, usesPatient);
         outcome[StandardOutcomes.DeveloperProfitGbp] += profit;
         c.Developers.SchemesStarted[r] += 1;

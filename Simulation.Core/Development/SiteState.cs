@@ -19,7 +19,7 @@ internal sealed class SiteState
     internal SiteState(int sites)
     {
         Count = sites;
-        Zone = new int[sites]; Developer = new DeveloperType[sites]; CapacityHomes = new double[sites];
+        Zone = new int[sites]; Developer = new DeveloperType[sites]; CapacityHomes = new double[sites]; PlaceCapacityHomes = new double[sites];
         RemediationGbpPerHome = new double[sites]; LandBenchmarkShareOfGdv = new double[sites]; PlanningDraw = new double[sites];
         Status = new SiteStatus[sites]; CompletionYear = new int[sites]; Healthy = new bool[sites]; RemediationFunded = new bool[sites];
         RemediationPaidGbp = new double[sites];
@@ -31,8 +31,10 @@ internal sealed class SiteState
     public readonly int[] Zone;
     /// <summary>[site] the kind of developer that holds it.</summary>
     public readonly DeveloperType[] Developer;
-    /// <summary>[site] homes it can hold.</summary>
+    /// <summary>[site] homes it can hold: its zone's land shared between the zone's sites by the kind of developer holding each.</summary>
     public readonly double[] CapacityHomes;
+    /// <summary>[site] homes the place's land holds on it before the land is shared by developer kind (the place's, every replication).</summary>
+    public readonly double[] PlaceCapacityHomes;
     /// <summary>[site] brownfield remediation cost, £ per home (0 for greenfield).</summary>
     public readonly double[] RemediationGbpPerHome;
     /// <summary>[site] benchmark land value as a share of the standard design's GDV at start-year prices.</summary>
@@ -59,6 +61,7 @@ internal sealed class SiteState
     internal void CopyFrom(SiteState source)
     {
         source.Zone.CopyTo(Zone, 0); source.Developer.CopyTo(Developer, 0); source.CapacityHomes.CopyTo(CapacityHomes, 0);
+        source.PlaceCapacityHomes.CopyTo(PlaceCapacityHomes, 0);
         source.RemediationGbpPerHome.CopyTo(RemediationGbpPerHome, 0); source.LandBenchmarkShareOfGdv.CopyTo(LandBenchmarkShareOfGdv, 0);
         source.PlanningDraw.CopyTo(PlanningDraw, 0); source.Status.CopyTo(Status, 0); source.CompletionYear.CopyTo(CompletionYear, 0);
         source.Healthy.CopyTo(Healthy, 0); source.RemediationFunded.CopyTo(RemediationFunded, 0);

@@ -162,6 +162,33 @@ public sealed record DevelopmentParameters
     [AllowedRange(1, 50), Meaning("Regeneration specialists in each region")]
     public int RegenerationSpecialistsPerRegion { get; init; } = 1;
 
+    /// <summary>
+    /// Required margin of an SME relative to the standard share of GDV (PPG viability: 15–20% of GDV for every kind; small
+    /// builders pay more for finance and spread overheads over fewer homes, and some work on finer margins).
+    /// </summary>
+    [AllowedRange(0.5, 2), Meaning("An SME's required margin relative to the standard share of GDV")]
+    public double SmeMarginMultiplier { get; init; } = 1.1;
+
+    /// <summary>Required margin of a regeneration specialist relative to the standard share of GDV (partnership schemes with public land accept less).</summary>
+    [AllowedRange(0.5, 2), Meaning("A regeneration specialist's required margin relative to the standard share of GDV")]
+    public double RegenerationMarginMultiplier { get; init; } = 0.85;
+
+    /// <summary>Share of a region's sites held for SMEs (the rest for volume builders and regeneration specialists).</summary>
+    [AllowedRange(0, 1), Meaning("Share of sites held for SMEs")]
+    public double SmeSiteShare { get; init; } = 0.45;
+
+    /// <summary>Share of a region's sites held for regeneration specialists.</summary>
+    [AllowedRange(0, 1), Meaning("Share of sites held for regeneration specialists")]
+    public double RegenerationSiteShare { get; init; } = 0.1;
+
+    /// <summary>
+    /// Homes on a site held for an SME relative to any other site of its zone: SMEs build small sites (Homes England's small
+    /// sites category: 20–70 homes, "a site size SMEs typically deliver"), so a zone's land is shared between its sites by
+    /// this weight, its total unchanged.
+    /// </summary>
+    [AllowedRange(0.01, 1), Meaning("Homes on an SME's site relative to another site of its zone (SMEs build small sites)")]
+    public double SmeSiteSizeRatio { get; init; } = 0.2;
+
     /// <summary>Developers' equity for development at the start, £ per resident of the region (all firms together).</summary>
     [AllowedRange(0, 1e5), Meaning("Developers' equity for development at the start, £ per resident of the region (all firms together)")]
     public double DeveloperEquityGbpPerHead { get; init; } = 400;

@@ -256,6 +256,9 @@ public static partial class ScenarioLoader
             yield return ("funding", $"tied_pot_min_years ({p.Funding.TiedPotMinYears}) is more than tied_pot_max_years ({p.Funding.TiedPotMaxYears})", "make the minimum no larger than the maximum");
         if (p.Funding.TransportShare + p.Funding.HousingShare + p.Funding.RegenerationShare + p.Funding.PublicHealthShare <= 0)
             yield return ("funding", "the four theme shares add up to 0", "give at least one theme a positive share");
+        if (p.Development.SmeSiteShare + p.Development.RegenerationSiteShare > 1)
+            yield return ("development", string.Create(CultureInfo.InvariantCulture, $"sme_site_share ({p.Development.SmeSiteShare}) and regeneration_site_share ({p.Development.RegenerationSiteShare}) add up to more than 1"),
+                "make the two shares add up to at most 1 (volume builders hold the rest of the sites)");
         if (p.Politics.NewMayorCommitmentMin > p.Politics.NewMayorCommitmentMax)
             yield return ("politics", "new_mayor_commitment_min is more than new_mayor_commitment_max", "make the minimum no larger than the maximum");
     }

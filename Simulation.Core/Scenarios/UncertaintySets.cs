@@ -36,6 +36,9 @@ internal static class UncertaintySets
         ["development.developer_equity_gbp_per_head"] = "developers", ["development.sme_equity_share"] = "developers",
         ["development.developer_price_learning_per_year"] = "developers", ["development.developer_payout_share"] = "developers",
         ["development.developer_entry_years"] = "developers",
+        ["development.sme_margin_multiplier"] = "developers", ["development.regeneration_margin_multiplier"] = "developers",
+        ["development.sme_site_share"] = "developers", ["development.regeneration_site_share"] = "developers",
+        ["development.sme_site_size_ratio"] = "developers",
         ["development.lender_hurdle_spread_per_year"] = "lenders", ["development.cautious_lender_risk_tolerance"] = "lenders",
         ["development.lender_prior_risk"] = "lenders", ["development.lender_risk_learning_per_year"] = "lenders",
         ["development.uncertainty_premium_per_year"] = "lenders", ["development.recession_premium_per_year"] = "lenders",
@@ -202,6 +205,12 @@ internal static class UncertaintySets
             U(d + "developer_price_learning_per_year", 0.3, 1, noSource),
             U(d + "developer_payout_share", 0.3, 0.7, noSource),
             U(d + "developer_entry_years", 1, 5, "SME builders' numbers halved after 2007 and have not recovered (House of Lords 2022): entry is slow"),
+            // Kinds of firm: margins around the standard one, and the mix of sites that gives their shares of new homes.
+            U(d + "sme_margin_multiplier", 0.95, 1.25, "PPG viability: 15–20% of GDV for every kind; SMEs pay more for finance, some work on finer margins: wide"),
+            U(d + "regeneration_margin_multiplier", 0.7, 1.0, "partnership schemes on public land accept less than the PPG's 15–20%: wide"),
+            U(d + "sme_site_share", 0.35, 0.55, "calibrated: SMEs build 10–12% of new homes (House of Lords 2022; HBF 2017); ± a fifth of the sites"),
+            U(d + "regeneration_site_share", 0.05, 0.15, "calibrated with the SMEs' share: volume builders about 70% of new homes (NHBC 2014: 71% by builders of 500+ a year)"),
+            U(d + "sme_site_size_ratio", 0.1, 0.35, "SMEs build small sites (Homes England's small sites: 20–70 homes): wide"),
             // Lenders: their spread of hurdles, tolerance of risk, prior and learning.
             U(d + "lender_hurdle_spread_per_year", 0, 0.04, "hurdles 8–12% (industry glossaries, evidence.md): wide"),
             U(d + "cautious_lender_risk_tolerance", 0.3, 0.8, noSource),

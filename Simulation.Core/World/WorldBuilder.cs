@@ -94,7 +94,7 @@ internal static class WorldBuilder
                     int site = zone * spec.SitesPerZone + s;
                     // Median 900 homes a site, 4 sites a zone: enough land for England's rate of new homes (234,400
                     // net additions in 2022–23, MHCLG: about 4 per 1,000 residents a year) if it were all viable.
-                    world.Sites.CapacityHomes[site] = Math.Round(MedianSiteCapacityHomes * Math.Exp(0.6 * random.StandardNormal(RngStream.World, 0, zone, 10 + s)));
+                    world.Sites.PlaceCapacityHomes[site] = Math.Round(MedianSiteCapacityHomes * Math.Exp(0.6 * random.StandardNormal(RngStream.World, 0, zone, 10 + s)));
                     // About 60% of new homes are on previously developed land (MHCLG land use change statistics).
                     bool brownfield = random.Uniform(RngStream.World, 0, zone, 20 + s) < 0.6;
                     world.Sites.RemediationGbpPerHome[site] = brownfield ? 5_000 + 35_000 * random.Uniform(RngStream.World, 0, zone, 30 + s) : 0;
@@ -131,7 +131,7 @@ internal static class WorldBuilder
             for (int s = 0; s < spec.SitesPerZone; s++)
             {
                 int site = zone * spec.SitesPerZone + s;
-                world.Sites.CapacityHomes[site] = Math.Round(z.SiteCapacityHomes / spec.SitesPerZone);
+                world.Sites.PlaceCapacityHomes[site] = Math.Round(z.SiteCapacityHomes / spec.SitesPerZone);
                 world.Sites.RemediationGbpPerHome[site] = z.RemediationCostGbpPerHome;
             }
         }
@@ -185,12 +185,15 @@ internal static class WorldBuilder
         world.Exposures.StartFromLevels();
         world.Health.MeasureZoneTotals();
         world.Programmes.Clear();
+        var development = parameters.Development;
         for (int site = 0; site < world.SiteCount; site++)
         {
             var sites = world.Sites;
-            // Developer mix, drawn independently of the site: volume builders 55%, SMEs 25%, regeneration specialists 20%.
+            // The kind of developer holding the site, drawn independently of the site (the mix is calibrated to the kinds'
+            // shares of new homes, docs/model.md §7.14).
             double u = random.Uniform(RngStream.Sites, 0, site, 0);
-            sites.Developer[site] = u < 0.55 ? DeveloperType.Volume : u < 0.8 ? DeveloperType.Sme : DeveloperType.Regeneration;
+            sites.Developer[site] = u < development.SmeSiteShare ? DeveloperType.Sme
+                : u < development.SmeSiteShare + development.RegenerationSiteShare ? DeveloperType.Regeneration : DeveloperType.Volume;
             // Benchmark land value (existing use value plus premium) as a share of the standard scheme's GDV.
             sites.LandBenchmarkShareOfGdv[site] = 0.08 + 0.08 * random.Uniform(RngStream.Sites, 0, site, 1);
             sites.PlanningDraw[site] = random.Uniform(RngStream.Sites, 0, site, 2);
@@ -198,6 +201,27 @@ internal static class WorldBuilder
             sites.CompletionYear[site] = -1;
             sites.Healthy[site] = false;
             sites.RemediationFunded[site] = false;
+        }
+        ShareLandByDeveloperKind(world.Sites, spec.SitesPerZone, development.SmeSiteSizeRatio);
+    }
+
+    /// <summary>
+    /// Each zone's land (the place's capacity of its sites) shared between its sites by the kind holding each: an SME's site
+    /// weighs <paramref name="smeSiteSizeRatio"/>, any other 1 (SMEs build small sites). The zone's homes are unchanged,
+    /// apart from rounding to whole homes.
+    /// </summary>
+    public static void ShareLandByDeveloperKind(SiteState sites, int sitesPerZone, double smeSiteSizeRatio)
+    {
+        for (int first = 0; first + sitesPerZone <= sites.Count; first += sitesPerZone)
+        {
+            double homes = 0, weights = 0;
+            for (int site = first; site < first + sitesPerZone; site++)
+            {
+                homes += sites.PlaceCapacityHomes[site];
+                weights += sites.Developer[site] == DeveloperType.Sme ? smeSiteSizeRatio : 1;
+            }
+            for (int site = first; site < first + sitesPerZone; site++)
+                sites.CapacityHomes[site] = Math.Round(homes * (sites.Developer[site] == DeveloperType.Sme ? smeSiteSizeRatio : 1) / weights);
         }
     }
 

@@ -9,7 +9,7 @@ public class DevelopersTests
     private static readonly ProForma Typical = new(
         SalesPriceGbpPerM2: 3_000, HomeSizeM2: 85, BuildCostGbpPerM2: 1_350,
         HealthyDesignCostUplift: 0.04, HealthyDesignPriceUplift: 0.02, RemediationGbpPerHome: 0,
-        DeveloperProfitShareOfGdv: 0.175, PlanningObligationShareOfLandValue: 0.25,
+        DeveloperProfitShareOfGdv: 0.175, SmeMarginMultiplier: 1.1, RegenerationMarginMultiplier: 0.85, PlanningObligationShareOfLandValue: 0.25,
         LoanToCost: 0.7, FinanceRatePerYear: 0.10, BuildYears: 2);
 
     [Fact]

@@ -43,4 +43,28 @@ public class CalibrationTests
         int inside = values.Count(v => v >= low && v <= high);
         Assert.True(inside >= 0.9 * values.Length, $"{name}: only {inside} of {values.Length} replications inside {low}–{high} ({string.Join(", ", values.Select(v => v.ToString("F2")))})");
     }
+
+    [Fact]
+    public void ReferenceScenario_KindsOfDeveloper_BuildTheirSharesOfNewHomes()
+    {
+        // Volume builders about 70% of England's new homes (NHBC 2014: 71% by builders of 500 or more a year), SMEs 10–12%
+        // (House of Lords 2022: 10% in 2020; HBF: 12% in 2017); the mix of sites and their sizes are calibrated to them
+        // (docs/model.md §7.14). Whole replications with the reference scenario's drawn parameters, both variants.
+        var loaded = ScenarioLoader.LoadFile(RepositoryRoot.File("scenarios", "reference.json"));
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Problems));
+        var scenario = loaded.Scenario!;
+        var homes = new double[3];
+        var runner = new ReplicationRunner(scenario);
+        var result = ReplicationResult.For(scenario);
+        for (int replication = 0; replication < 16; replication++)
+        {
+            runner.Run(replication, result);
+            var firms = runner.Firms;
+            for (int f = 0; f < firms.Count; f++) homes[(int)firms.Type[f]] += firms.HomesCompleted[f];
+        }
+        double total = homes.Sum();
+        double volume = homes[(int)UrbanSim.Core.Development.DeveloperType.Volume] / total, sme = homes[(int)UrbanSim.Core.Development.DeveloperType.Sme] / total;
+        Assert.InRange(sme, 0.08, 0.13);
+        Assert.InRange(volume, 0.62, 0.78);
+    }
 }

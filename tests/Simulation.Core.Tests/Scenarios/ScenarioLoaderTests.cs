@@ -402,6 +402,24 @@ public sealed class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void DeveloperSiteSharesAboveOne_AreReportedAtTheDevelopmentGroup()
+    {
+        var (file, p) = Single("""
+            {
+              "name": "tiny",
+              "parameters": {
+                "development": { "sme_site_share": 0.7, "regeneration_site_share": 0.4 }
+              },
+              "variants": [ { "name": "a" } ]
+            }
+            """);
+
+        AssertLocated(p, file, 4, "parameters.development");
+        Assert.Equal("sme_site_share (0.7) and regeneration_site_share (0.4) add up to more than 1", p.Message);
+        Assert.Contains("volume builders hold the rest", p.Fix);
+    }
+
+    [Fact]
     public void SeveralProblems_AreAllReportedInOnePass()
     {
         var (file, problems) = Invalid("""

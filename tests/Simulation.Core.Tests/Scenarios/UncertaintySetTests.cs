@@ -106,6 +106,8 @@ public sealed class UncertaintySetTests : IDisposable
             "icb.nhs_cost_per_qaly_gbp", "icb.prior_savings_per_gbp", "icb.savings_learning_per_year", "icb.savings_response",
             "development.developer_equity_gbp_per_head", "development.sme_equity_share", "development.developer_price_learning_per_year",
             "development.developer_payout_share", "development.developer_entry_years",
+            "development.sme_margin_multiplier", "development.regeneration_margin_multiplier", "development.sme_site_share",
+            "development.regeneration_site_share", "development.sme_site_size_ratio",
             "development.lender_hurdle_spread_per_year", "development.cautious_lender_risk_tolerance", "development.lender_prior_risk",
             "development.lender_risk_learning_per_year",
             "development.uncertainty_premium_per_year", "development.recession_premium_per_year", "development.recession_lending_fall",

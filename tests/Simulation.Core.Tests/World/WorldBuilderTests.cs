@@ -1,3 +1,4 @@
+using UrbanSim.Core.Development;
 using UrbanSim.Core.Engine;
 using UrbanSim.Core.Health;
 using UrbanSim.Core.Scenarios;
@@ -54,8 +55,8 @@ public class WorldBuilderTests
         var c = Build(WorldSpec.EnglandLike, 5, 3);
         Assert.Equal(a.Zones.Decile, c.Zones.Decile);
         Assert.Equal(Level(a, Exposure.Pm25), Level(c, Exposure.Pm25));
-        Assert.Equal(a.Sites.CapacityHomes, c.Sites.CapacityHomes);
-        // …while site-level decisions (developer, land benchmark, planning draw) vary by replication.
+        Assert.Equal(a.Sites.PlaceCapacityHomes, c.Sites.PlaceCapacityHomes);
+        // …while site-level decisions (developer, and so how a zone's land is shared, land benchmark, planning draw) vary by replication.
         Assert.NotEqual(a.Sites.PlanningDraw, c.Sites.PlanningDraw);
         var otherSeed = Build(WorldSpec.EnglandLike, 6, 2);
         Assert.NotEqual(Level(a, Exposure.Pm25), Level(otherSeed, Exposure.Pm25));
@@ -100,7 +101,16 @@ public class WorldBuilderTests
         Assert.All(Level(world, Exposure.ColdHomes), x => Assert.Equal(0.08, x));
         Assert.Equal(0.08 * 30_000 / new ModelParameters().Development.PeoplePerHome, world.Homes.ColdHomes[0], 3);
         Assert.Equal(6, world.SiteCount);
-        Assert.All(world.Sites.CapacityHomes, x => Assert.Equal(200, x));
+        Assert.All(world.Sites.PlaceCapacityHomes, x => Assert.Equal(200, x));
+        // Each zone's 400 homes are shared between its two sites by the kind holding each (an SME's site is smaller).
+        double ratio = new ModelParameters().Development.SmeSiteSizeRatio;
+        for (int zone = 0; zone < 3; zone++)
+        {
+            int first = 2 * zone, second = first + 1;
+            double Weight(int site) => world.Sites.Developer[site] == DeveloperType.Sme ? ratio : 1;
+            Assert.Equal(Math.Round(400 * Weight(first) / (Weight(first) + Weight(second))), world.Sites.CapacityHomes[first]);
+            Assert.Equal(400, world.Sites.CapacityHomes[first] + world.Sites.CapacityHomes[second], 1.0);
+        }
         Assert.All(world.Sites.RemediationGbpPerHome, x => Assert.Equal(12_000, x));
         Assert.Equal([0, 0, 1, 1, 2, 2], world.Sites.Zone);
     }
