@@ -383,40 +383,26 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Equal("11 is out of range", p.Message);
     }
 
-    [Fact]
-    public void TiedPotMinimumAboveMaximum_IsReportedAtTheFundingGroup()
+    [Theory]
+    [InlineData("funding", "\"tied_pot_min_years\": 5, \"tied_pot_max_years\": 2",
+        "tied_pot_min_years (5) is more than tied_pot_max_years (2)", "minimum no larger than the maximum")]
+    [InlineData("development", "\"sme_site_share\": 0.7, \"regeneration_site_share\": 0.4",
+        "sme_site_share (0.7) and regeneration_site_share (0.4) add up to more than 1", "volume builders hold the rest")]
+    public void InconsistentParameters_AreReportedAtTheirGroup(string group, string settings, string message, string fix)
     {
-        var (file, p) = Single("""
+        var (file, p) = Single($$"""
             {
               "name": "tiny",
               "parameters": {
-                "funding": { "tied_pot_min_years": 5, "tied_pot_max_years": 2 }
+                "{{group}}": { {{settings}} }
               },
               "variants": [ { "name": "a" } ]
             }
             """);
 
-        AssertLocated(p, file, 4, "parameters.funding");
-        Assert.Equal("tied_pot_min_years (5) is more than tied_pot_max_years (2)", p.Message);
-        Assert.Contains("minimum no larger than the maximum", p.Fix);
-    }
-
-    [Fact]
-    public void DeveloperSiteSharesAboveOne_AreReportedAtTheDevelopmentGroup()
-    {
-        var (file, p) = Single("""
-            {
-              "name": "tiny",
-              "parameters": {
-                "development": { "sme_site_share": 0.7, "regeneration_site_share": 0.4 }
-              },
-              "variants": [ { "name": "a" } ]
-            }
-            """);
-
-        AssertLocated(p, file, 4, "parameters.development");
-        Assert.Equal("sme_site_share (0.7) and regeneration_site_share (0.4) add up to more than 1", p.Message);
-        Assert.Contains("volume builders hold the rest", p.Fix);
+        AssertLocated(p, file, 4, "parameters." + group);
+        Assert.Equal(message, p.Message);
+        Assert.Contains(fix, p.Fix);
     }
 
     [Fact]
