@@ -37,7 +37,7 @@ internal static class ExposureUpdate
     /// <summary>The fast update (four zones at a time, vector exponentials).</summary>
     public static void Update(int year, WorldState world, ProgrammeSettings settings, DevelopmentParameters d, Workspace work)
     {
-        AgeStocks(year, world, settings);
+        AgeStocks(year, world, settings, fourAtATime: true);
         int zones = world.ZoneCount;
         for (int i = 0; i < settings.ExposureEffects.Length; i++)
         {
@@ -92,7 +92,7 @@ internal static class ExposureUpdate
     /// <summary>The plain reference of <see cref="Update"/>: the same formulas, zone by zone, with scalar powers.</summary>
     public static void UpdateReference(int year, WorldState world, ProgrammeSettings settings, DevelopmentParameters d, Workspace work)
     {
-        AgeStocks(year, world, settings);
+        AgeStocks(year, world, settings, fourAtATime: false);
         int zones = world.ZoneCount;
         for (int i = 0; i < settings.ExposureEffects.Length; i++)
         {
@@ -118,11 +118,13 @@ internal static class ExposureUpdate
     /// share f of this year's upkeep, a further (1 − f) × the unmaintained decay; then the stock due this year comes
     /// into use. Remedied homes revert to cold at the warm homes programme's depreciation.
     /// </summary>
-    private static void AgeStocks(int year, WorldState world, ProgrammeSettings settings)
+    private static void AgeStocks(int year, WorldState world, ProgrammeSettings settings, bool fourAtATime)
     {
         var programmes = world.Programmes;
         var catalogue = settings.Catalogue;
         int zones = world.ZoneCount, regions = world.RegionCount;
+        var region = world.Zones.Region;
+        Span<double> keptInRegion = regions <= 64 ? stackalloc double[regions] : new double[regions];
         for (int slot = 0; slot < programmes.StockCount; slot++)
         {
             int p = catalogue.StockProgramme(slot);
@@ -130,13 +132,24 @@ internal static class ExposureUpdate
             var stock = programmes.StockOf(slot);
             var due = programmes.PendingOf(slot, year);
             var pending = programmes.PendingTotalOf(slot);
-            for (int z = 0; z < zones; z++)
+            // The share of each region's stock kept this year.
+            for (int r = 0; r < regions; r++)
+                keptInRegion[r] = Math.Max(0, 1 - depreciation - (1 - programmes.UpkeepPaidShare[slot * regions + r]) * unmaintained);
+            // Four zones of one region at a time (the same arithmetic as one by one; the reference takes every zone alone).
+            int z = 0;
+            for (; fourAtATime && z + 4 <= zones; z += 4)
             {
-                double paid = programmes.UpkeepPaidShare[slot * regions + world.Zones.Region[z]];
-                double kept = Math.Max(0, 1 - depreciation - (1 - paid) * unmaintained);
-                stock[z] = stock[z] * kept + due[z];
-                pending[z] = Math.Max(0, pending[z] - due[z]);
+                int r = region[z];
+                if (region[z + 1] != r || region[z + 2] != r || region[z + 3] != r)
+                {
+                    for (int k = z; k < z + 4; k++) AgeStock(stock, due, pending, keptInRegion[region[k]], k);
+                    continue;
+                }
+                var arriving = Lanes.Load(due, z);
+                Lanes.Store(Lanes.Load(stock, z) * Vector256.Create(keptInRegion[r]) + arriving, stock, z);
+                Lanes.Store(Vector256.Max(Vector256<double>.Zero, Lanes.Load(pending, z) - arriving), pending, z);
             }
+            for (; z < zones; z++) AgeStock(stock, due, pending, keptInRegion[region[z]], z);
             due.Clear();
         }
         int retrofit = catalogue.IndexOf(DeliveryKind.ColdHomeRetrofit);
@@ -144,12 +157,26 @@ internal static class ExposureUpdate
         double reverting = settings.DepreciationPerYear[retrofit];
         if (reverting <= 0) return;
         var homes = world.Homes;
-        for (int z = 0; z < zones; z++)
+        int h = 0;
+        for (; fourAtATime && h + 4 <= zones; h += 4)
+        {
+            var back = Lanes.Load(homes.RetrofittedHomes, h) * Vector256.Create(reverting);
+            Lanes.Store(Lanes.Load(homes.RetrofittedHomes, h) - back, homes.RetrofittedHomes, h);
+            Lanes.Store(Lanes.Load(homes.ColdHomes, h) + back, homes.ColdHomes, h);
+        }
+        for (int z = h; z < zones; z++)
         {
             double back = homes.RetrofittedHomes[z] * reverting;
             homes.RetrofittedHomes[z] -= back;
             homes.ColdHomes[z] += back;
         }
+    }
+
+    /// <summary>Zone <paramref name="z"/>'s stock keeps a share <paramref name="kept"/> and receives what is due; what is being built falls by as much.</summary>
+    private static void AgeStock(Span<double> stock, ReadOnlySpan<double> due, Span<double> pending, double kept, int z)
+    {
+        stock[z] = stock[z] * kept + due[z];
+        pending[z] = Math.Max(0, pending[z] - due[z]);
     }
 
     /// <summary>
@@ -193,7 +220,14 @@ internal static class ExposureUpdate
             }
             var old = programmes.IncidenceFactorHistory.AsSpan(((year % ExposureState.BuildUpYears) * DiseaseCatalogue.Count + d) * zones, zones);
             var sum = programmes.IncidenceFactorSum.AsSpan(d * zones, zones);
-            for (int z = 0; z < zones; z++)
+            int k = 0;
+            for (; !reference && k + 4 <= zones; k += 4)
+            {
+                var f = Lanes.Load(factor, k);
+                Lanes.Store(Lanes.Load(sum, k) + (f - Lanes.Load(old, k)), sum, k);
+                Lanes.Store(f, old, k);
+            }
+            for (int z = k; z < zones; z++)
             {
                 sum[z] += factor[z] - old[z];
                 old[z] = factor[z];
