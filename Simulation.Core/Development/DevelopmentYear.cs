@@ -135,12 +135,13 @@ internal static class DevelopmentYear
         int r = world.Regions.SiteRegion[site];
         if (c.Random.Uniform(RngStream.Sites, c.Year + 1, site, 3) >= d.PlanningApprovalRate) return false;
         var firms = c.Firms;
+        var rates = PriceLoans(c, world, site);
         int holder = firms.Holder[site];
-        if (holder >= 0 && firms.Alive[holder] && Appraise(c, world, site, holder, outcome) == Appraised.Started) return true;
+        if (holder >= 0 && firms.Alive[holder] && Appraise(c, world, site, holder, rates, outcome) == Appraised.Started) return true;
         foreach (int firm in firms.RankingOf(r))
         {
             if (firm == holder || !firms.Alive[firm]) continue;
-            var result = Appraise(c, world, site, firm, outcome);
+            var result = Appraise(c, world, site, firm, rates, outcome);
             if (result == Appraised.Started) return true;
             if (result == Appraised.NotViable) return false;
         }
@@ -148,12 +149,31 @@ internal static class DevelopmentYear
     }
 
     /// <summary>
+    /// The rates at which the lenders would lend each design's loan for <paramref name="site"/> (a club deal, cheapest
+    /// first): a loan is a share of the scheme's cost, which does not depend on the firm, so every firm that appraises
+    /// the site this year is offered the same rates.
+    /// </summary>
+    private static LoanRates PriceLoans(in Context c, WorldState world, int site)
+    {
+        var d = c.Parameters.Development;
+        int r = world.Regions.SiteRegion[site];
+        double homes = world.Sites.CapacityHomes[site];
+        var costs = Developers.SiteProForma(world, site, c.Parameters, priceFactor: 1, 0, world.Sites.RemediationFunded[site]);
+        return new LoanRates(
+            Lenders.BlendedRatePerYear(c.Finance, r, Developers.DevelopmentCostGbp(costs, Design.Standard) * d.LoanToCost * homes),
+            Lenders.BlendedRatePerYear(c.Finance, r, Developers.DevelopmentCostGbp(costs, Design.Healthy) * d.LoanToCost * homes));
+    }
+
+    /// <summary>The private lenders' blended rates for a site's standard and healthy loans this year (∞: not financed).</summary>
+    private readonly record struct LoanRates(double StandardPerYear, double HealthyPerYear);
+
+    /// <summary>
     /// Firm <paramref name="firm"/> appraises <paramref name="site"/> (approved by planning) at the prices it expects and
     /// its margin: it builds when a design is viable and compliant with the mayor's standard, it has the equity to put in
     /// (the share of cost not borrowed) and a lender finances the rest. The patient fund lends only to healthy schemes,
     /// and only while it has capital this year.
     /// </summary>
-    private static Appraised Appraise(in Context c, WorldState world, int site, int firm, Span<double> outcome)
+    private static Appraised Appraise(in Context c, WorldState world, int site, int firm, in LoanRates rates, Span<double> outcome)
     {
         var d = c.Parameters.Development;
         var sites = world.Sites;
@@ -168,14 +188,8 @@ internal static class DevelopmentYear
         double benchmark = Developers.BenchmarkLandValueGbp(world, site, d);
         // Each design's loan is priced by the lenders from the cheapest, as they would lend it (a club deal).
         var atNoRate = Developers.SiteProForma(world, site, c.Parameters, expected, 0, remediationPaid);
-        var privateFinance = atNoRate with
-        {
-            FinanceRatePerYear = Lenders.BlendedRatePerYear(finance, r, Developers.DevelopmentCostGbp(atNoRate, Design.Standard) * d.LoanToCost * homes),
-        };
-        var privateHealthy = atNoRate with
-        {
-            FinanceRatePerYear = Lenders.BlendedRatePerYear(finance, r, Developers.DevelopmentCostGbp(atNoRate, Design.Healthy) * d.LoanToCost * homes),
-        };
+        var privateFinance = atNoRate with { FinanceRatePerYear = rates.StandardPerYear };
+        var privateHealthy = atNoRate with { FinanceRatePerYear = rates.HealthyPerYear };
         var patientFinance = privateHealthy;
         bool patientAvailable = false;
         if (finance.PatientLeftGbp[r] > 0)
