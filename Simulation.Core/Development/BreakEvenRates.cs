@@ -21,7 +21,13 @@ internal sealed class BreakEvenRates
     private double _patientReturnPerYear;
 
     /// <summary>The kind of developer with the lowest required margin: no firm can make viable what it cannot at the same prices.</summary>
-    public static DeveloperType LowestMargin(DevelopmentParameters d) => Enum.GetValues<DeveloperType>().MinBy(type => Developers.ProfitShareOfGdv(d, type));
+    public static DeveloperType LowestMargin(DevelopmentParameters d)
+    {
+        var lowest = DeveloperType.Volume;
+        foreach (var type in (ReadOnlySpan<DeveloperType>)[DeveloperType.Sme, DeveloperType.Regeneration])
+            if (Developers.ProfitShareOfGdv(d, type) < Developers.ProfitShareOfGdv(d, lowest)) lowest = type;
+        return lowest;
+    }
 
     private static int Index(int site, bool recession, bool remediationPaid, Design design) =>
         site * 8 + (recession ? 4 : 0) + (remediationPaid ? 2 : 0) + (int)design;
