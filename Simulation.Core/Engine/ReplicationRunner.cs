@@ -315,7 +315,7 @@ internal sealed class ReplicationRunner
             double savings = IcbRules.SavingsFromJointWorkGbp(_icbs, _world.Programmes, _world.Homes, _world.Regions.ZonesOf(r), _p.Health.ColdHomeCostGbpPerHome);
             IcbRules.Convene(_icbs, r, savings, _p.Icb, _p.Politics);
             IcbRules.LearnFromSavings(_icbs, r, _p.Icb);
-            Lenders.Observe(_finance, r, Lenders.ObservedRisk(_funding.RecentChurn[r], _mayors.SpentThisTermGbp[r], _mayors.ReceivedThisTermGbp[r]), _p.Development);
+            Lenders.Observe(_finance, r, Lenders.ObservedRisk(_funding.RecentChurn[r], _mayors.SpentThisTermGbp[r], _mayors.ReceivedThisTermGbp[r], _p.Development.TrackRecordChurnWeight), _p.Development);
         }
         IcbRules.PayTreatment(_icbs, year, _p.Icb);
         MayorKnowledge.Learn(_mayors, _regionPopulation, _p.Politics, _learning);
@@ -324,7 +324,7 @@ internal sealed class ReplicationRunner
         Elections.Hold(_mayors, _regionPopulation, _p.Politics, _random, year, _government.Mission, _levers.MissionCompact);
         // Every mayor, re-elected or new, re-appraises the programmes and re-targets at the start of the term.
         AppraiseAll();
-        for (int r = 0; r < _world.RegionCount; r++) Mayoralty.SetTargeting(_mayors, _world.Regions, _world.Zones, r);
+        for (int r = 0; r < _world.RegionCount; r++) Mayoralty.SetTargeting(_mayors, _world.Regions, _world.Zones, r, _p.Politics.TargetingTilt);
     }
 
     private void AppraiseAll()

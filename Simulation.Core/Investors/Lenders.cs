@@ -24,13 +24,15 @@ internal static class Lenders
         lenders > 1 ? d.CautiousLenderRiskTolerance + (1 - d.CautiousLenderRiskTolerance) * lender / (lenders - 1) : 1;
 
     /// <summary>
-    /// The risk a place's record shows this year, 0–1: half its recent churn of funding streams (the share discontinued
-    /// lately) and half the share of the money the mayoralty received this term that it has not delivered.
+    /// The risk a place's record shows this year, 0–1: its recent churn of funding streams (the share discontinued
+    /// lately) with weight <paramref name="churnWeight"/>, and the share of the money the mayoralty received this term
+    /// that it has not delivered with the rest.
     /// </summary>
-    public static double ObservedRisk(double recentChurnShare, double spentThisTermGbp, double receivedThisTermGbp)
+    public static double ObservedRisk(double recentChurnShare, double spentThisTermGbp, double receivedThisTermGbp, double churnWeight)
     {
         double delivered = receivedThisTermGbp > 0 ? Math.Clamp(spentThisTermGbp / receivedThisTermGbp, 0, 1) : 1;
-        return Math.Clamp(0.5 * Math.Clamp(recentChurnShare, 0, 1) + 0.5 * (1 - delivered), 0, 1);
+        double w = Math.Clamp(churnWeight, 0, 1);
+        return Math.Clamp(w * Math.Clamp(recentChurnShare, 0, 1) + (1 - w) * (1 - delivered), 0, 1);
     }
 
     /// <summary>Start of a variant: every lender sees every place at the prior risk, and has lent nothing.</summary>

@@ -30,7 +30,7 @@ internal static class Elections
 
     /// <summary>
     /// Step 8 at the end of a term: each region's election. A re-elected mayor gains political capital; a new one
-    /// brings a commitment (<see cref="NewMayorCommitment"/>) and starts with political capital 0.6. The term's
+    /// brings a commitment (<see cref="NewMayorCommitment"/>) and starts with the start political capital. The term's
     /// delivery record is cleared. The caller re-appraises and re-targets afterwards.
     /// </summary>
     public static void Hold(MayorState mayors, ReadOnlySpan<double> regionPopulation, PoliticsParameters politics, in ReplicationRandom random, int year,
@@ -42,15 +42,15 @@ internal static class Elections
             double homesDelivery = homesTarget > 0 ? Math.Min(1, mayors.HomesThisTerm[r] / homesTarget) : 0;
             double spendDelivery = mayors.ReceivedThisTermGbp[r] > 0 ? Math.Min(1, mayors.SpentThisTermGbp[r] / mayors.ReceivedThisTermGbp[r]) : 0;
             double chance = ReelectionProbability(politics.BaseReelectionProbability, politics.DeliveryEffectOnReelection,
-                0.5 * homesDelivery + 0.5 * spendDelivery);
+                politics.ElectionHomesWeight * homesDelivery + (1 - politics.ElectionHomesWeight) * spendDelivery);
             if (random.Uniform(RngStream.Elections, year, r, 0) < chance)
             {
-                mayors.PoliticalCapital[r] = Math.Min(1, mayors.PoliticalCapital[r] + 0.2);
+                mayors.PoliticalCapital[r] = Math.Min(1, mayors.PoliticalCapital[r] + politics.ReelectionPoliticalCapitalGain);
             }
             else
             {
                 mayors.Commitment[r] = NewMayorCommitment(mission, compact, random.Uniform(RngStream.Elections, year, r, 1), politics);
-                mayors.PoliticalCapital[r] = 0.6;
+                mayors.PoliticalCapital[r] = politics.StartPoliticalCapital;
                 mayors.MayorsElected[r]++;
             }
             mayors.HomesThisTerm[r] = mayors.SpentThisTermGbp[r] = mayors.ReceivedThisTermGbp[r] = 0;

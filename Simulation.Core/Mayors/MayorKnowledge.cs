@@ -63,7 +63,8 @@ internal static class MayorKnowledge
 
     /// <summary>
     /// End of a year: each mayoralty learns. From its own delivery, it corrects a share own rate × analytical capacity
-    /// × evidence of its error in each programme it delivered (evidence = this year's spend per resident, up to £1);
+    /// × evidence of its error in each programme it delivered (evidence = this year's spend per resident over the spend
+    /// that gives full evidence, up to 1);
     /// from the others, it moves a share of the way to their mean error (cross-regional learning: independent errors
     /// average out). Both at once, from the errors at the start of the step, so region order does not matter.
     /// </summary>
@@ -79,7 +80,7 @@ internal static class MayorKnowledge
             for (int r = 0; r < regions; r++)
             {
                 int i = r * programmes + p;
-                double evidence = regionPopulation[r] > 0 ? Math.Min(1, mayors.DeliveredThisYearGbp[i] / regionPopulation[r]) : 0;
+                double evidence = regionPopulation[r] > 0 ? Math.Min(1, mayors.DeliveredThisYearGbp[i] / regionPopulation[r] / politics.LearningFullEvidenceGbpPerHead) : 0;
                 double own = politics.OwnLearningPerYear * Math.Clamp(mayors.AnalyticalCapacity[r], 0, 1) * evidence;
                 double othersMean = regions > 1 ? (total - before[i]) / (regions - 1) : before[i];
                 mayors.BeliefError[i] = before[i] * (1 - own) + politics.PeerLearningPerYear * (othersMean - before[i]);

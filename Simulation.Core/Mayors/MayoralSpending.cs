@@ -123,7 +123,7 @@ internal static class MayoralSpending
 
             // 2. What is left, allocated by perceived benefit per £ (within what can be delivered this year).
             PerceivedBenefits.Set(new BenefitContext(settings, c.Settlement.AwardsByCompetition,
-                c.Sites.RemediationNeedGbp[r], politics.VisibilityBias, work.SchemeGain, c.Reference), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
+                c.Sites.RemediationNeedGbp[r], politics.VisibilityBias, work.SchemeGain, politics.DeliveryShareWithoutCapacity, c.Reference), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
             bool targetedPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
                 Targeting.ProportionateUniversalism, work.SpreadTargeted);
             bool universalPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
@@ -169,7 +169,7 @@ internal static class MayoralSpending
                         programme.Targeting, settings.UnitCostGbp[p], planned, work.ZoneWeight),
                     DeliveryKind.SiteRemediation => SiteAssembly.AssembleSites(r, planned, world, c.Sites),
                     DeliveryKind.MayoralCapacity => ProgrammeDelivery.ImproveCapacity(ref mayors.Capacity[r], ref mayors.AnalyticalCapacity[r],
-                        planned, pop, settings.ScaleGbpPerHead[p]),
+                        planned, pop, settings.ScaleGbpPerHead[p], politics.CapacitySpendAnalyticalShare),
                     _ => throw new InvalidOperationException($"Programme {programme.Name} has no delivery rule for {programme.Delivery}."),
                 };
                 if (partners > 0)

@@ -42,7 +42,7 @@ internal static class PerceivedBenefits
         var exposureValue = mayors.ExposureValueGbp.AsSpan(region * ExposureCatalogue.Count, ExposureCatalogue.Count);
         var diseaseValue = mayors.DiseaseIncidenceValueGbp.AsSpan(region * DiseaseCatalogue.Count, DiseaseCatalogue.Count);
         double commitment = mayors.Commitment[region], analytical = mayors.AnalyticalCapacity[region];
-        double deliveryFactor = DeliveryFactor(mayors.Capacity[region]);
+        double deliveryFactor = DeliveryFactor(mayors.Capacity[region], c.DeliveryShareWithoutCapacity);
         double visibilityBias = c.VisibilityBias;
         for (int p = 0; p < catalogue.Count; p++)
         {
@@ -137,9 +137,9 @@ internal static class PerceivedBenefits
 
     /// <summary>
     /// Share of a programme's full delivery capacity a mayoralty of capacity <paramref name="capacity"/> (0–1) reaches:
-    /// half with no capacity, all of it with full capacity.
+    /// <paramref name="withoutCapacity"/> with no capacity, all of it with full capacity, linearly in between.
     /// </summary>
-    public static double DeliveryFactor(double capacity) => 0.5 + 0.5 * Math.Clamp(capacity, 0, 1);
+    public static double DeliveryFactor(double capacity, double withoutCapacity) => withoutCapacity + (1 - withoutCapacity) * Math.Clamp(capacity, 0, 1);
 }
 
 /// <summary>What the mayor's perceived benefits read besides the world and the mayors.</summary>
@@ -149,6 +149,7 @@ internal static class PerceivedBenefits
 /// <param name="VisibilityBias">How far a mayoralty without analytical capacity overvalues visible schemes (politics).</param>
 /// <param name="ZoneGain">[programme * zones + zone] each zone's weighted gain of a further scheme of each area programme,
 /// written here and read by delivery.</param>
+/// <param name="DeliveryShareWithoutCapacity">Share of a programme's full delivery rate a mayoralty with no capacity reaches (politics).</param>
 /// <param name="Reference">Whether this is the plain reference kernel (each zone's gain computed on its own, as delivery's reference does).</param>
 internal readonly record struct BenefitContext(ProgrammeSettings Settings, bool AwardsByCompetition, double RemediationNeedGbp,
-    double VisibilityBias, double[] ZoneGain, bool Reference = false);
+    double VisibilityBias, double[] ZoneGain, double DeliveryShareWithoutCapacity, bool Reference = false);

@@ -337,14 +337,15 @@ internal static class ProgrammeDelivery
     }
 
     /// <summary>
-    /// Capacity spending closes a share 1 − e^(−spend per head / scale) of the gap of delivery capacity to 1, and half
-    /// that share of analytical capacity's gap; returns what was spent (all of it).
+    /// Capacity spending closes a share 1 − e^(−spend per head / scale) of the gap of delivery capacity to 1, and a share
+    /// <paramref name="analyticalShare"/> of that share of analytical capacity's gap; returns what was spent (all of it).
     /// </summary>
-    public static double ImproveCapacity(ref double capacity, ref double analyticalCapacity, double amountGbp, double regionPopulation, double scaleGbpPerHead)
+    public static double ImproveCapacity(ref double capacity, ref double analyticalCapacity, double amountGbp, double regionPopulation, double scaleGbpPerHead,
+        double analyticalShare)
     {
         double gain = 1 - Math.Exp(-amountGbp / regionPopulation / scaleGbpPerHead);
         capacity += (1 - capacity) * gain;
-        analyticalCapacity += (1 - analyticalCapacity) * 0.5 * gain;
+        analyticalCapacity += (1 - analyticalCapacity) * analyticalShare * gain;
         return amountGbp;
     }
 }

@@ -251,6 +251,13 @@ public sealed record DevelopmentParameters
     [AllowedRange(0, 1), Meaning("Share of the gap between a place's observed record and the risk a lender perceives closed in a year")]
     public double LenderRiskLearningPerYear { get; init; } = 0.3;
 
+    /// <summary>
+    /// Weight of a place's churn of funding streams in the track record lenders judge it by; the share of its money not
+    /// delivered takes the rest.
+    /// </summary>
+    [AllowedRange(0, 1), Meaning("Weight of a place's churn of funding streams in the track record lenders judge it by (undelivered money takes the rest)")]
+    public double TrackRecordChurnWeight { get; init; } = 0.5;
+
     /// <summary>Fall in private lending during a recession, share.</summary>
     [AllowedRange(0, 1), Meaning("Fall in private lending during a recession, share")]
     public double RecessionLendingFall { get; init; } = 0.4;
@@ -298,6 +305,41 @@ public sealed record PoliticsParameters
     /// <summary>Political capital spent per year per unit of health standard imposed.</summary>
     [AllowedRange(0, 1), Meaning("Political capital spent per year per unit of health standard imposed")]
     public double StandardPoliticalCostPerYear { get; init; } = 0.05;
+
+    /// <summary>Share of the health standard sought (within planning powers) that a mayor with no political capital can enforce; full capital enforces all of it.</summary>
+    [AllowedRange(0, 1), Meaning("Share of the health standard sought that a mayor with no political capital can enforce (full capital: all of it)")]
+    public double StandardAppliedWithoutCapital { get; init; } = 0.5;
+
+    /// <summary>Political capital a mayor starts a term with: the first mayor, and each newly elected one.</summary>
+    [AllowedRange(0, 1), Meaning("Political capital a mayor starts a term with (the first mayor and each newly elected one)")]
+    public double StartPoliticalCapital { get; init; } = 0.6;
+
+    /// <summary>Political capital a re-elected mayor gains (capped at 1).</summary>
+    [AllowedRange(0, 1), Meaning("Political capital a re-elected mayor gains (capped at 1)")]
+    public double ReelectionPoliticalCapitalGain { get; init; } = 0.2;
+
+    /// <summary>Weight of homes delivered, against money spent, in the delivery record voters judge a mayor by.</summary>
+    [AllowedRange(0, 1), Meaning("Weight of homes delivered, against money spent, in the delivery record voters judge a mayor by")]
+    public double ElectionHomesWeight { get; init; } = 0.5;
+
+    /// <summary>Share of a programme's full delivery rate a mayoralty with no delivery capacity reaches; full capacity reaches all of it.</summary>
+    [AllowedRange(0, 1), Meaning("Share of a programme's full delivery rate a mayoralty with no delivery capacity reaches (full capacity: all of it)")]
+    public double DeliveryShareWithoutCapacity { get; init; } = 0.5;
+
+    /// <summary>Share of capacity spending's gain in delivery capacity that it also brings to analytical capacity.</summary>
+    [AllowedRange(0, 1), Meaning("Share of capacity spending's gain in delivery capacity that it also brings to analytical capacity")]
+    public double CapacitySpendAnalyticalShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// How far a committed mayor tilts programme money towards deprived zones (proportionate universalism): a zone's weight
+    /// per resident is e^(tilt × commitment × deprivation score), the score running from 0.45 (most deprived decile) to −0.45.
+    /// </summary>
+    [AllowedRange(0, 10), Meaning("How far a committed mayor tilts programme money to deprived zones: weight e^(tilt × commitment × deprivation score)")]
+    public double TargetingTilt { get; init; } = 2;
+
+    /// <summary>Spend per resident in a year on a programme at which its delivery gives a mayoralty full evidence of its effect (test and learn).</summary>
+    [AllowedRange(0.01, 1000), Meaning("Spend per resident in a year on a programme at which its delivery gives full evidence of its effect (test and learn)")]
+    public double LearningFullEvidenceGbpPerHead { get; init; } = 1;
 
     /// <summary>Analytical capacity a health-devolution deal brings at least (shared ICB analysts).</summary>
     [AllowedRange(0, 1), Meaning("Analytical capacity a health-devolution deal brings at least (shared ICB analysts)")]

@@ -49,6 +49,12 @@ internal static class UncertaintySets
         ["shocks.recession_years"] = "shocks", ["shocks.funding_cut_share"] = "shocks",
         ["politics.base_reelection_probability"] = "elections", ["politics.delivery_effect_on_reelection"] = "elections",
         ["politics.planning_powers"] = "planning", ["politics.standard_political_cost_per_year"] = "planning",
+        ["politics.standard_applied_without_capital"] = "planning",
+        ["politics.start_political_capital"] = "elections", ["politics.reelection_political_capital_gain"] = "elections",
+        ["politics.election_homes_weight"] = "elections",
+        ["politics.delivery_share_without_capacity"] = "mayor_knowledge", ["politics.capacity_spend_analytical_share"] = "mayor_knowledge",
+        ["politics.learning_full_evidence_gbp_per_head"] = "mayor_knowledge", ["politics.targeting_tilt"] = "mayor_roles",
+        ["development.track_record_churn_weight"] = "lenders",
         ["politics.health_devolution_analytical_capacity"] = "mayor_knowledge",
     };
 
@@ -184,11 +190,15 @@ internal static class UncertaintySets
             U(m + "own_learning_per_year", 0.1, 0.5, noSource),
             U(m + "peer_learning_per_year", 0.02, 0.2, noSource),
             U(m + "health_devolution_analytical_capacity", 0.6, 0.95, "Greater Manchester's shared analysts: strong but not complete"),
+            U(m + "delivery_share_without_capacity", 0.3, 0.7, "NAO 2023: slow local delivery where capacity is thin; no published share: wide"),
+            U(m + "capacity_spend_analytical_share", 0.25, 0.75, noSource),
+            U(m + "learning_full_evidence_gbp_per_head", 0.5, 3, noSource),
             // The mayor's roles (seed 000 §4: figurehead, national missions, convening).
             U(m + "national_priority_change_per_year", 0.15, 0.35, "seed 002: about 10–12 growth strategies and 16 housing ministers since 2010"),
             U(m + "steer_response_per_year", 0.1, 0.4, noSource),
             U(m + "figurehead_risk_discount_per_year", 0, 0.01, noSource),
             U(m + "co_investment_per_gbp", 0, 0.5, noSource),
+            U(m + "targeting_tilt", 1, 3, "proportionate universalism (Marmot 2010) gives no published gradient: wide (the most deprived decile's weight 2.5–15 times the least's at full commitment)"),
             U(m + "political_capital_from_delivery", 0.05, 0.2, noSource),
             U(m + "convening_gain_per_year", 0.05, 0.2, noSource),
             U(m + "convening_decay_per_year", 0.02, 0.1, noSource),
@@ -216,6 +226,7 @@ internal static class UncertaintySets
             U(d + "cautious_lender_risk_tolerance", 0.3, 0.8, noSource),
             U(d + "lender_prior_risk", 0.1, 0.5, noSource),
             U(d + "lender_risk_learning_per_year", 0.1, 0.6, noSource),
+            U(d + "track_record_churn_weight", 0.25, 0.75, noSource),
             // Lending terms: premia, the recession's squeeze, the pool's size and the patient fund's rate.
             U(d + "uncertainty_premium_per_year", 0, 0.04, noSource),
             U(d + "recession_premium_per_year", 0.01, 0.05, noSource),
@@ -233,8 +244,12 @@ internal static class UncertaintySets
             // Elections and planning.
             U(m + "base_reelection_probability", 0.6, 0.9, "metro mayors 2021 and 2024: most incumbents standing again re-elected"),
             U(m + "delivery_effect_on_reelection", 0.1, 0.5, noSource),
+            U(m + "start_political_capital", 0.4, 0.8, noSource),
+            U(m + "reelection_political_capital_gain", 0.1, 0.3, noSource),
+            U(m + "election_homes_weight", 0.25, 0.75, "housing is a headline metro-mayor pledge; no published weight against spending: wide"),
             U(m + "planning_powers", 0.4, 0.8, "mayors' planning powers are partial (strategic plans, call-in in some areas)"),
             U(m + "standard_political_cost_per_year", 0.02, 0.1, noSource),
+            U(m + "standard_applied_without_capital", 0.3, 0.7, noSource),
         ];
     }
 }

@@ -25,10 +25,13 @@ public class LenderTests
     [Fact]
     public void ThePlaceIsJudgedByItsRecord_ChurnAndMoneyNotDelivered()
     {
-        Assert.Equal(0, Lenders.ObservedRisk(0, 100, 100), 12);
-        Assert.Equal(0.25, Lenders.ObservedRisk(0.5, 100, 100), 12);
-        Assert.Equal(0.25, Lenders.ObservedRisk(0, 50, 100), 12);
-        Assert.Equal(0, Lenders.ObservedRisk(0, 0, 0), 12);   // nothing received: nothing to deliver
+        Assert.Equal(0, Lenders.ObservedRisk(0, 100, 100, 0.5), 12);
+        Assert.Equal(0.25, Lenders.ObservedRisk(0.5, 100, 100, 0.5), 12);
+        Assert.Equal(0.25, Lenders.ObservedRisk(0, 50, 100, 0.5), 12);
+        Assert.Equal(0, Lenders.ObservedRisk(0, 0, 0, 0.5), 12);   // nothing received: nothing to deliver
+        // The weight on churn sets how much each sign of the record counts.
+        Assert.Equal(0.4, Lenders.ObservedRisk(0.5, 100, 100, 0.8), 12);
+        Assert.Equal(0.1, Lenders.ObservedRisk(0, 50, 100, 0.8), 12);
         var finance = new FinanceState(1);
         Lenders.Start(finance, 1, D);
         Lenders.Observe(finance, 0, 0.9, D);

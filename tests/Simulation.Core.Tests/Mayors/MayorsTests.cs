@@ -33,24 +33,29 @@ public class MayorsTests
     }
 
     [Fact]
-    public void TargetingWeight_MoreMissionCommitment_TargetsDeprivedZonesMore()
+    public void TargetingWeight_MoreMissionCommitmentOrTilt_TargetsDeprivedZonesMore()
     {
         const double deprived = 0.45, affluent = -0.45;
-        double Ratio(double commitment) =>
-            Mayoralty.TargetingWeight(10_000, deprived, commitment) / Mayoralty.TargetingWeight(10_000, affluent, commitment);
+        double Ratio(double commitment, double tilt = 2) =>
+            Mayoralty.TargetingWeight(10_000, deprived, commitment, tilt) / Mayoralty.TargetingWeight(10_000, affluent, commitment, tilt);
         Assert.Equal(1, Ratio(0), 12);   // no commitment: by population only
         Assert.True(Ratio(0.5) > Ratio(0));
         Assert.True(Ratio(1) > Ratio(0.5));
-        Assert.Equal(2 * Mayoralty.TargetingWeight(10_000, deprived, 0.7), Mayoralty.TargetingWeight(20_000, deprived, 0.7), 9);
+        Assert.Equal(Math.Exp(2 * 0.9), Ratio(1), 9);   // full commitment at the default tilt: e^(2 × 0.9) ≈ 6 times the weight
+        Assert.True(Ratio(1, tilt: 3) > Ratio(1, tilt: 1));
+        Assert.Equal(1, Ratio(1, tilt: 0), 12);   // no tilt: by population only, whatever the commitment
+        Assert.Equal(2 * Mayoralty.TargetingWeight(10_000, deprived, 0.7, 2), Mayoralty.TargetingWeight(20_000, deprived, 0.7, 2), 9);
     }
 
     [Theory]
-    [InlineData(1.0, 0.3, 1.0, 0.3)]    // capped by powers
-    [InlineData(1.0, 0.3, 0.0, 0.15)]   // no political capital: half of what powers allow
-    [InlineData(0.2, 1.0, 1.0, 0.2)]    // seeks less than powers allow
-    [InlineData(0.8, 0.0, 1.0, 0.0)]    // no powers: no standard
-    public void AppliedPlanningStandard_IsBoundedByPowersAndScaledByPoliticalCapital(double sought, double powers, double capital, double expected) =>
-        Assert.Equal(expected, Mayoralty.AppliedPlanningStandard(sought, powers, capital), 12);
+    [InlineData(1.0, 0.3, 1.0, 0.5, 0.3)]    // capped by powers
+    [InlineData(1.0, 0.3, 0.0, 0.5, 0.15)]   // no political capital: the share without capital of what powers allow
+    [InlineData(1.0, 0.3, 0.0, 0.2, 0.06)]
+    [InlineData(1.0, 0.3, 0.5, 0.2, 0.18)]   // half capital: halfway from that share to all
+    [InlineData(0.2, 1.0, 1.0, 0.5, 0.2)]    // seeks less than powers allow
+    [InlineData(0.8, 0.0, 1.0, 0.5, 0.0)]    // no powers: no standard
+    public void AppliedPlanningStandard_IsBoundedByPowersAndScaledByPoliticalCapital(double sought, double powers, double capital, double withoutCapital, double expected) =>
+        Assert.Equal(expected, Mayoralty.AppliedPlanningStandard(sought, powers, capital, withoutCapital), 12);
 
     [Fact]
     public void ReelectionProbability_IncreasesWithDelivery()

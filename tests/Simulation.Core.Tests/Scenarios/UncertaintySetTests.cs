@@ -115,6 +115,10 @@ public sealed class UncertaintySetTests : IDisposable
             "development.healthy_design_cost_uplift", "development.healthy_design_price_uplift",
             "development.healthy_homes_walking_minutes_per_week", "development.healthy_homes_green_ndvi",
             "shocks.recession_years", "shocks.funding_cut_share",
+            // Behaviour that was fixed in the code (docs/model.md §8.4) until it was drawn.
+            "politics.standard_applied_without_capital", "politics.start_political_capital", "politics.reelection_political_capital_gain",
+            "politics.election_homes_weight", "politics.delivery_share_without_capacity", "politics.capacity_spend_analytical_share",
+            "politics.learning_full_evidence_gbp_per_head", "politics.targeting_tilt", "development.track_record_churn_weight",
         ];
         var set = UncertaintySets.All[UncertaintySets.SettlementAndMayorEvidence].ToDictionary(e => e.Parameter.Path);
         Assert.Equal(assumptions.Order(), set.Keys.Order());
