@@ -29,7 +29,7 @@ internal static class PerceivedBenefits
     /// slope of its response at the region's stock × the value of the incidence it cuts; cold home retrofit: the
     /// cold-home share a £ removes × its value, capped by the cold homes left and falling over half their cost; site
     /// remediation: no health value, capped by the remediation that would unlock sites and falling over half of it; capacity: its non-health value falls as capacity approaches 1,
-    /// halved where no money is won by competition. Caps include what the mayoralty can deliver in a year.
+    /// scaled by `politics.capacity_value_without_competition` where no money is won by competition. Caps include what the mayoralty can deliver in a year.
     /// </summary>
     public static void Set(in BenefitContext c, int region, double population, WorldState world, MayorState mayors,
         Span<double> benefit, Span<double> saturation, Span<double> cap)
@@ -125,8 +125,9 @@ internal static class PerceivedBenefits
                     saturation[p] = Math.Max(1, c.RemediationNeedGbp / 2);
                     break;
                 case DeliveryKind.MayoralCapacity:
-                    // Capacity raises bid success (where money is won by competition) and analytical capacity; elsewhere only the latter.
-                    other = other * (c.AwardsByCompetition ? 1 : 0.5) * (1 - mayors.Capacity[region]);
+                    // Capacity raises bid success (where money is won by competition) as well as delivery and analytical capacity;
+                    // elsewhere the mayor sees only a share of that value.
+                    other = CapacityOtherBenefitPerGbp(other, c.AwardsByCompetition, c.CapacityValueWithoutCompetition, mayors.Capacity[region]);
                     saturation[p] = settings.ScaleGbpPerHead[p] * population;
                     break;
             }
@@ -134,6 +135,13 @@ internal static class PerceivedBenefits
             benefit[p] = PerGbp(other, health, commitment);
         }
     }
+
+    /// <summary>
+    /// Capacity spending's perceived non-health benefit per £: its full value where money is won by competition, a share
+    /// <paramref name="valueWithoutCompetition"/> of it elsewhere, falling to 0 as capacity <paramref name="capacity"/> nears 1.
+    /// </summary>
+    public static double CapacityOtherBenefitPerGbp(double otherBenefitPerGbp, bool awardsByCompetition, double valueWithoutCompetition, double capacity) =>
+        otherBenefitPerGbp * (awardsByCompetition ? 1 : valueWithoutCompetition) * (1 - capacity);
 
     /// <summary>
     /// Share of a programme's full delivery capacity a mayoralty of capacity <paramref name="capacity"/> (0–1) reaches:
@@ -150,6 +158,7 @@ internal static class PerceivedBenefits
 /// <param name="ZoneGain">[programme * zones + zone] each zone's weighted gain of a further scheme of each area programme,
 /// written here and read by delivery.</param>
 /// <param name="DeliveryShareWithoutCapacity">Share of a programme's full delivery rate a mayoralty with no capacity reaches (politics).</param>
+/// <param name="CapacityValueWithoutCompetition">Share of capacity's perceived benefit a mayor sees where money is not won by competition (politics).</param>
 /// <param name="Reference">Whether this is the plain reference kernel (each zone's gain computed on its own, as delivery's reference does).</param>
 internal readonly record struct BenefitContext(ProgrammeSettings Settings, bool AwardsByCompetition, double RemediationNeedGbp,
-    double VisibilityBias, double[] ZoneGain, double DeliveryShareWithoutCapacity, bool Reference = false);
+    double VisibilityBias, double[] ZoneGain, double DeliveryShareWithoutCapacity, double CapacityValueWithoutCompetition, bool Reference = false);

@@ -331,6 +331,13 @@ public sealed record PoliticsParameters
     public double CapacitySpendAnalyticalShare { get; init; } = 0.5;
 
     /// <summary>
+    /// Share of capacity spending's perceived non-health benefit that a mayor still sees where money is not won by
+    /// competition (there capacity only speeds delivery and analysis; under competitive grants it also wins bids).
+    /// </summary>
+    [AllowedRange(0, 1), Meaning("Share of capacity spending's perceived benefit a mayor still sees where money is not won by competition")]
+    public double CapacityValueWithoutCompetition { get; init; } = 0.5;
+
+    /// <summary>
     /// How far a committed mayor tilts programme money towards deprived zones (proportionate universalism): a zone's weight
     /// per resident is e^(tilt × commitment × deprivation score), the score running from 0.45 (most deprived decile) to −0.45.
     /// </summary>

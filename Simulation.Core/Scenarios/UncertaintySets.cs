@@ -52,7 +52,7 @@ internal static class UncertaintySets
         ["politics.standard_applied_without_capital"] = "planning",
         ["politics.start_political_capital"] = "elections", ["politics.reelection_political_capital_gain"] = "elections",
         ["politics.election_homes_weight"] = "elections",
-        ["politics.delivery_share_without_capacity"] = "mayor_knowledge", ["politics.capacity_spend_analytical_share"] = "mayor_knowledge",
+        ["politics.delivery_share_without_capacity"] = "mayor_knowledge", ["politics.capacity_value_without_competition"] = "mayor_knowledge", ["politics.capacity_spend_analytical_share"] = "mayor_knowledge",
         ["politics.learning_full_evidence_gbp_per_head"] = "mayor_knowledge", ["politics.targeting_tilt"] = "mayor_roles",
         ["development.track_record_churn_weight"] = "lenders",
         ["politics.health_devolution_analytical_capacity"] = "mayor_knowledge",
@@ -192,6 +192,7 @@ internal static class UncertaintySets
             U(m + "health_devolution_analytical_capacity", 0.6, 0.95, "Greater Manchester's shared analysts: strong but not complete"),
             U(m + "delivery_share_without_capacity", 0.3, 0.7, "NAO 2023: slow local delivery where capacity is thin; no published share: wide"),
             U(m + "capacity_spend_analytical_share", 0.25, 0.75, noSource),
+            U(m + "capacity_value_without_competition", 0.25, 1, "no published figure: wide, up to the full value capacity has under competitive grants"),
             U(m + "learning_full_evidence_gbp_per_head", 0.5, 3, noSource),
             // The mayor's roles (seed 000 §4: figurehead, national missions, convening).
             U(m + "national_priority_change_per_year", 0.15, 0.35, "seed 002: about 10–12 growth strategies and 16 housing ministers since 2010"),

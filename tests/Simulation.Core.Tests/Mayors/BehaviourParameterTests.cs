@@ -23,6 +23,16 @@ public class BehaviourParameterTests
         Assert.Equal(0.5 + 0.5 * 0.4, PerceivedBenefits.DeliveryFactor(0.4, new PoliticsParameters().DeliveryShareWithoutCapacity), 12);
     }
 
+    [Fact]
+    public void CapacitysPerceivedBenefit_IsFullUnderCompetition_AndTheDrawnShareElsewhere()
+    {
+        Assert.Equal(1.5 * 0.6, PerceivedBenefits.CapacityOtherBenefitPerGbp(1.5, awardsByCompetition: true, valueWithoutCompetition: 0.25, capacity: 0.4), 12);
+        Assert.Equal(1.5 * 0.25 * 0.6, PerceivedBenefits.CapacityOtherBenefitPerGbp(1.5, awardsByCompetition: false, valueWithoutCompetition: 0.25, capacity: 0.4), 12);
+        Assert.Equal(1.5 * 0.6, PerceivedBenefits.CapacityOtherBenefitPerGbp(1.5, awardsByCompetition: false, valueWithoutCompetition: 1, capacity: 0.4), 12);
+        Assert.Equal(0, PerceivedBenefits.CapacityOtherBenefitPerGbp(1.5, awardsByCompetition: true, valueWithoutCompetition: 0.5, capacity: 1), 12);
+        Assert.Equal(0.5, new PoliticsParameters().CapacityValueWithoutCompetition);   // the number fixed in the code before it was drawn
+    }
+
     [Theory]
     [InlineData(0.25)]
     [InlineData(0.75)]
