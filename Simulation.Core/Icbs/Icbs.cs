@@ -13,20 +13,17 @@ namespace UrbanSim.Core.Icbs;
 /// </summary>
 internal static class IcbRules
 {
-    /// <inheritdoc cref="IcbParameters.PoolingRampWidth"/>
-    public const double PoolingRampWidth = IcbParameters.PoolingRampWidth;
-
     /// <summary>
     /// Money the ICB pools with the mayor this year, £: the pooled share of its prevention budget, scaled by how far
-    /// the partnership is past the pooling threshold (a ramp of width <see cref="PoolingRampWidth"/> centred on it, so
+    /// the partnership is past the pooling threshold (a ramp of width <paramref name="poolingRampWidth"/> centred on it, so
     /// pooling grows smoothly as the partnership grows), or the whole share when the settlement pools prevention, plus a
     /// share of its whole allocation under health devolution.
     /// </summary>
     public static double PooledWithMayorGbp(double allocationGbp, double preventionShare, double partnership,
-        double poolingThreshold, double pooledPreventionShare, bool settlementPoolsPrevention, double allocationPooledShare)
+        double poolingThreshold, double pooledPreventionShare, bool settlementPoolsPrevention, double allocationPooledShare, double poolingRampWidth)
     {
         double prevention = allocationGbp * preventionShare;
-        double willing = settlementPoolsPrevention ? 1 : Math.Clamp((partnership - poolingThreshold) / PoolingRampWidth + 0.5, 0, 1);
+        double willing = settlementPoolsPrevention ? 1 : Math.Clamp((partnership - poolingThreshold) / poolingRampWidth + 0.5, 0, 1);
         double pooled = prevention * pooledPreventionShare * willing;
         if (allocationPooledShare > 0) pooled += allocationGbp * allocationPooledShare;
         return pooled;
@@ -84,7 +81,8 @@ internal static class IcbRules
     /// <summary>
     /// Convening, at the end of a year: the savings the ICB attributes to joint work (<see cref="SavingsFromJointWorkGbp"/>),
     /// and the partnership's move. Joint work is the mayor's joint prevention or pooled spending (the larger) over what
-    /// the ICB would pool at full partnership (up to 1), and the savings over that money (up to 1); their mean w lifts
+    /// the ICB would pool at full partnership (up to 1), and the savings over that money (up to 1); their weighted mean w
+    /// (the money's weight `politics.convening_joint_money_weight`) lifts
     /// the partnership by gain × w × (1 − partnership) and, without it, it fades by decay × (1 − w) × its rise above the start.
     /// </summary>
     public static void Convene(IcbState state, int region, double savingsGbp, IcbParameters icb, PoliticsParameters politics)
@@ -92,7 +90,8 @@ internal static class IcbRules
         state.SavingsLandedGbp[region] += savingsGbp;
         double joint = Math.Max(state.JointPreventionThisYearGbp[region], state.PooledUsedThisYearGbp[region]);
         double fullPooling = state.AllocationGbpPerYear[region] * icb.PreventionShare * icb.PartnershipPooledPreventionShare;
-        double work = 0.5 * (fullPooling > 0 ? Math.Min(1, joint / fullPooling) : 0) + 0.5 * (joint > 0 ? Math.Min(1, savingsGbp / joint) : 0);
+        double moneyWeight = politics.ConveningJointMoneyWeight;
+        double work = moneyWeight * (fullPooling > 0 ? Math.Min(1, joint / fullPooling) : 0) + (1 - moneyWeight) * (joint > 0 ? Math.Min(1, savingsGbp / joint) : 0);
         double p = state.Partnership[region];
         p += politics.ConveningGainPerYear * work * (1 - p) - politics.ConveningDecayPerYear * (1 - work) * Math.Max(0, p - state.StartPartnership[region]);
         state.Partnership[region] = Math.Clamp(p, 0, 1);
@@ -169,7 +168,7 @@ internal static class IcbRules
             state.AllocationGbpPerYear[r] = allocation;
             state.PooledOfferedGbp[r] = PooledWithMayorGbp(allocation, icb.PreventionShare,
                 WillingnessPartnership(state.Partnership[r], state.ExpectedSavingsPerGbp[r], icb),
-                icb.PartnershipPoolingThreshold, icb.PartnershipPooledPreventionShare, settlement.PoolsIcbPrevention, allocationShare);
+                icb.PartnershipPoolingThreshold, icb.PartnershipPooledPreventionShare, settlement.PoolsIcbPrevention, allocationShare, icb.PoolingRampWidth);
             state.PooledUsedThisYearGbp[r] = state.JointPreventionThisYearGbp[r] = 0;
         }
     }

@@ -115,14 +115,14 @@ internal static class PerceivedBenefits
                     health = coldSharePerGbp * population * exposureValue[(int)Exposure.ColdHomes] * years;
                     cap[p] = Math.Min(cap[p], coldHomes * settings.UnitCostGbp[p]);
                     // The coldest, cheapest homes are reached first: the marginal benefit halves (as e-folds) over about
-                    // half of what remedying every cold home would cost, so spending shifts smoothly, not all-or-nothing.
-                    saturation[p] = Math.Max(1, coldHomes * settings.UnitCostGbp[p] / 2);
+                    // a share (politics.remedy_saturation_share) of what remedying every cold home would cost, so spending shifts smoothly, not all-or-nothing.
+                    saturation[p] = Math.Max(1, coldHomes * settings.UnitCostGbp[p] * c.RemedySaturationShare);
                     break;
                 }
                 case DeliveryKind.SiteRemediation:
                     cap[p] = Math.Min(cap[p], c.RemediationNeedGbp);
                     // The sites that unlock most homes for their cost come first (the same smooth fall as warm homes).
-                    saturation[p] = Math.Max(1, c.RemediationNeedGbp / 2);
+                    saturation[p] = Math.Max(1, c.RemediationNeedGbp * c.RemedySaturationShare);
                     break;
                 case DeliveryKind.MayoralCapacity:
                     // Capacity raises bid success (where money is won by competition) as well as delivery and analytical capacity;
@@ -159,6 +159,7 @@ internal static class PerceivedBenefits
 /// written here and read by delivery.</param>
 /// <param name="DeliveryShareWithoutCapacity">Share of a programme's full delivery rate a mayoralty with no capacity reaches (politics).</param>
 /// <param name="CapacityValueWithoutCompetition">Share of capacity's perceived benefit a mayor sees where money is not won by competition (politics).</param>
+/// <param name="RemedySaturationShare">Warm homes' and site assembly's saturation spend, as a share of the cost of remedying all that is left (politics).</param>
 /// <param name="Reference">Whether this is the plain reference kernel (each zone's gain computed on its own, as delivery's reference does).</param>
 internal readonly record struct BenefitContext(ProgrammeSettings Settings, bool AwardsByCompetition, double RemediationNeedGbp,
-    double VisibilityBias, double[] ZoneGain, double DeliveryShareWithoutCapacity, double CapacityValueWithoutCompetition, bool Reference = false);
+    double VisibilityBias, double[] ZoneGain, double DeliveryShareWithoutCapacity, double CapacityValueWithoutCompetition, double RemedySaturationShare, bool Reference = false);

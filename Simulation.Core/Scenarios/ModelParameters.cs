@@ -258,6 +258,13 @@ public sealed record DevelopmentParameters
     [AllowedRange(0, 1), Meaning("Weight of a place's churn of funding streams in the track record lenders judge it by (undelivered money takes the rest)")]
     public double TrackRecordChurnWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// How long a discontinued funding stream stays in the churn lenders see: each year the record keeps this share of
+    /// itself and takes the rest from the year's share of streams discontinued (an exponentially weighted mean).
+    /// </summary>
+    [AllowedRange(0, 0.99), Meaning("Share of a place's churn record kept from one year to the next (the rest is the year's share of streams discontinued)")]
+    public double ChurnRecordMemory { get; init; } = 0.7;
+
     /// <summary>Fall in private lending during a recession, share.</summary>
     [AllowedRange(0, 1), Meaning("Fall in private lending during a recession, share")]
     public double RecessionLendingFall { get; init; } = 0.4;
@@ -411,6 +418,20 @@ public sealed record PoliticsParameters
     /// <summary>Partnership with the ICB lost in a year without joint work, share of its rise above the start.</summary>
     [AllowedRange(0, 1), Meaning("Partnership with the ICB lost in a year without joint work, share of its rise above the start")]
     public double ConveningDecayPerYear { get; init; } = 0.05;
+
+    /// <summary>
+    /// Weight of the joint money (against the savings it brings) in the measure of a year's joint work that convening
+    /// builds the partnership with.
+    /// </summary>
+    [AllowedRange(0, 1), Meaning("Weight of joint money, against the savings it brings, in the year's joint work that builds the partnership")]
+    public double ConveningJointMoneyWeight { get; init; } = 0.5;
+
+    /// <summary>
+    /// Share of a perceived-benefit curve's spend at which a remedy programme's marginal benefit has fallen by a factor e,
+    /// of the cost of remedying all that is left (every cold home; every site's remediation): the cheapest first.
+    /// </summary>
+    [AllowedRange(0.01, 10), Meaning("Spend at which warm homes' and site assembly's perceived marginal benefit falls by a factor e, as a share of the cost of remedying all that is left")]
+    public double RemedySaturationShare { get; init; } = 0.5;
 }
 
 /// <summary>Integrated Care Boards.</summary>
@@ -459,7 +480,8 @@ public sealed record IcbParameters
     public double SavingsResponse { get; init; } = 0.2;
 
     /// <summary>Width of the partnership range, centred on the threshold, over which the ICB moves from pooling none of its prevention money to the full share.</summary>
-    public const double PoolingRampWidth = 0.2;
+    [AllowedRange(0.01, 1), Meaning("Width of the partnership range, centred on the threshold, over which the ICB moves from pooling none of its prevention money to the full share")]
+    public double PoolingRampWidth { get; init; } = 0.2;
 }
 
 /// <summary>Shocks drawn from the world stream: every variant sees the same ones.</summary>

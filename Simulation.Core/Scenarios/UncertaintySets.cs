@@ -54,6 +54,8 @@ internal static class UncertaintySets
         ["politics.election_homes_weight"] = "elections",
         ["politics.delivery_share_without_capacity"] = "mayor_knowledge", ["politics.capacity_value_without_competition"] = "mayor_knowledge", ["politics.capacity_spend_analytical_share"] = "mayor_knowledge",
         ["politics.learning_full_evidence_gbp_per_head"] = "mayor_knowledge", ["politics.targeting_tilt"] = "mayor_roles",
+        ["icb.pooling_ramp_width"] = "mayor_roles", ["politics.convening_joint_money_weight"] = "mayor_roles",
+        ["politics.remedy_saturation_share"] = "mayor_knowledge", ["development.churn_record_memory"] = "lenders",
         ["development.track_record_churn_weight"] = "lenders",
         ["politics.health_devolution_analytical_capacity"] = "mayor_knowledge",
     };
@@ -192,6 +194,7 @@ internal static class UncertaintySets
             U(m + "health_devolution_analytical_capacity", 0.6, 0.95, "Greater Manchester's shared analysts: strong but not complete"),
             U(m + "delivery_share_without_capacity", 0.3, 0.7, "NAO 2023: slow local delivery where capacity is thin; no published share: wide"),
             U(m + "capacity_spend_analytical_share", 0.25, 0.75, noSource),
+            U(m + "remedy_saturation_share", 0.25, 1, noSource),
             U(m + "capacity_value_without_competition", 0.25, 1, "no published figure: wide, up to the full value capacity has under competitive grants"),
             U(m + "learning_full_evidence_gbp_per_head", 0.5, 3, noSource),
             // The mayor's roles (seed 000 §4: figurehead, national missions, convening).
@@ -203,8 +206,10 @@ internal static class UncertaintySets
             U(m + "political_capital_from_delivery", 0.05, 0.2, noSource),
             U(m + "convening_gain_per_year", 0.05, 0.2, noSource),
             U(m + "convening_decay_per_year", 0.02, 0.1, noSource),
+            U(m + "convening_joint_money_weight", 0.25, 0.75, noSource),
             U(i + "partnership_pooling_threshold", 0.35, 0.65, noSource),
             U(i + "partnership_pooled_prevention_share", 0.25, 0.75, "Greater Manchester pools about half: wide"),
+            U(i + "pooling_ramp_width", 0.1, 0.4, noSource),
             // The ICB as an agent: what NHS care buys at the margin, and what it expects joint work to save.
             LN(i + "nhs_cost_per_qaly_gbp", 13_500, 8_000, 25_000, "Martin, Lomas & Claxton 2020: about £13,500; the interval is ours, wide"),
             U(i + "prior_savings_per_gbp", 0.2, 1.0, "NHS DPP modelled to save £1.28 per £1 over 20 years (Thomas et al. 2017), less early: wide"),
@@ -228,6 +233,7 @@ internal static class UncertaintySets
             U(d + "lender_prior_risk", 0.1, 0.5, noSource),
             U(d + "lender_risk_learning_per_year", 0.1, 0.6, noSource),
             U(d + "track_record_churn_weight", 0.25, 0.75, noSource),
+            U(d + "churn_record_memory", 0.5, 0.85, "a discontinued stream weighs on a place's record for about two to seven years: wide"),
             // Lending terms: premia, the recession's squeeze, the pool's size and the patient fund's rate.
             U(d + "uncertainty_premium_per_year", 0, 0.04, noSource),
             U(d + "recession_premium_per_year", 0.01, 0.05, noSource),

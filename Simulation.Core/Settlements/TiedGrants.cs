@@ -92,10 +92,11 @@ internal sealed class TiedGrants : ISettlement
                 state.Tied.Add(r, (Theme)t, paid - nonHealth - payBids, year.Year + life - 1);
             }
         }
-        // Exponentially weighted share of the region's streams discontinued per year (tends to the churn rate).
+        // Exponentially weighted share of the region's streams discontinued per year (tends to the churn rate): the record lenders see.
+        double memory = year.Parameters.Development.ChurnRecordMemory;
         for (int r = 0; r < regions; r++)
         {
-            state.RecentChurn[r] = 0.7 * state.RecentChurn[r] + 0.3 * state.DiscontinuedThisYear[r] / (double)Themes.Count;
+            state.RecentChurn[r] = memory * state.RecentChurn[r] + (1 - memory) * state.DiscontinuedThisYear[r] / (double)Themes.Count;
             state.DiscontinuedThisYear[r] = 0;
         }
     }

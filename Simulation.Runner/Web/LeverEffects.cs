@@ -60,8 +60,8 @@ internal static class LeverEffects
             return new LeverEffect("icb_partnership", true,
                 $"Under {levers.Settlement.Label.ToLowerInvariant()} the ICB pools its prevention money with the mayor whatever the partnership; {counted}.");
         var icb = parameters.Icb;
-        string low = (icb.PartnershipPoolingThreshold - IcbParameters.PoolingRampWidth / 2).ToString("0.##", CultureInfo.InvariantCulture);
-        string high = (icb.PartnershipPoolingThreshold + IcbParameters.PoolingRampWidth / 2).ToString("0.##", CultureInfo.InvariantCulture);
+        string low = (icb.PartnershipPoolingThreshold - icb.PoolingRampWidth / 2).ToString("0.##", CultureInfo.InvariantCulture);
+        string high = (icb.PartnershipPoolingThreshold + icb.PoolingRampWidth / 2).ToString("0.##", CultureInfo.InvariantCulture);
         string share = (icb.PartnershipPooledPreventionShare * 100).ToString("0", CultureInfo.InvariantCulture);
         return new LeverEffect("icb_partnership", true,
             $"The ICB pools nothing with the mayor below {low} and {share}% of its prevention budget from {high}, rising in between; {counted}.");

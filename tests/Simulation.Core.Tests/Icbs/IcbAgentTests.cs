@@ -50,7 +50,7 @@ public class IcbAgentTests
         Assert.True(Offer(0.5) > Offer(0.2));
         // At its prior the ICB pools as the partnership alone says.
         Assert.Equal(IcbRules.PooledWithMayorGbp(Icb.AllocationGbpPerHead * 1e6, Icb.PreventionShare, 0.5, Icb.PartnershipPoolingThreshold,
-            Icb.PartnershipPooledPreventionShare, false, 0), Offer(0.5), 6);
+            Icb.PartnershipPooledPreventionShare, false, 0, Icb.PoolingRampWidth), Offer(0.5), 6);
     }
 
     [Fact]

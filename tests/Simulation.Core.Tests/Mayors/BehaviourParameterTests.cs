@@ -1,5 +1,8 @@
 using UrbanSim.Core.Engine;
+using UrbanSim.Core.Icbs;
 using UrbanSim.Core.Mayors;
+using UrbanSim.Core.Outcomes;
+using UrbanSim.Core.Settlements;
 using UrbanSim.Core.Programmes;
 using UrbanSim.Core.Scenarios;
 
@@ -98,5 +101,51 @@ public class BehaviourParameterTests
         Assert.Equal(0.4 * 0.5, ErrorAfterAYear(1), 12);          // £1 a resident is full evidence at the default
         Assert.Equal(0.4 * (1 - 0.5 * 0.5), ErrorAfterAYear(2), 12);   // half the evidence where £2 is needed
         Assert.Equal(0.4 * 0.5, ErrorAfterAYear(0.5), 12);        // more than full evidence counts as full
+    }
+
+    [Fact]
+    public void APoolingRamp_IsAsWideAsDrawn()
+    {
+        double Pooled(double partnership, double width) =>
+            IcbRules.PooledWithMayorGbp(1e9, 0.045, partnership, poolingThreshold: 0.5, pooledPreventionShare: 0.5, settlementPoolsPrevention: false,
+                allocationPooledShare: 0, poolingRampWidth: width);
+        Assert.Equal(0, Pooled(0.35, 0.2));               // below a narrow ramp: nothing
+        Assert.Equal(1e9 * 0.045 * 0.5 * 0.125, Pooled(0.35, 0.4), 6);   // inside a wide one: an eighth of the full share
+        Assert.Equal(Pooled(0.5, 0.1), Pooled(0.5, 0.4), 6);              // half the full share at the threshold, whatever the width
+    }
+
+    [Fact]
+    public void Convening_WeighsJointMoneyAgainstSavingsByTheDrawnWeight()
+    {
+        // Full joint money and no savings yet: the year's joint work is the money's weight.
+        double PartnershipAfter(double moneyWeight)
+        {
+            var icb = new IcbState(1, 1);
+            icb.Partnership[0] = 0.4; icb.StartPartnership[0] = 0.4; icb.AllocationGbpPerYear[0] = 1e9;
+            icb.JointPreventionThisYearGbp[0] = 1e9 * 0.045 * 0.5;
+            IcbRules.Convene(icb, 0, savingsGbp: 0, new IcbParameters(), new PoliticsParameters { ConveningGainPerYear = 0.1, ConveningJointMoneyWeight = moneyWeight });
+            return icb.Partnership[0];
+        }
+        Assert.Equal(0.4 + 0.1 * 0.75 * 0.6, PartnershipAfter(0.75), 12);
+        Assert.Equal(0.4 + 0.1 * 0.25 * 0.6, PartnershipAfter(0.25), 12);
+    }
+
+    [Theory]
+    [InlineData(0.7)]
+    [InlineData(0.5)]
+    public void TheChurnRecord_KeepsTheDrawnShareOfItselfEachYear(double memory)
+    {
+        // Every stream discontinued every year: the record rises towards 1 as 1 − memory^years.
+        var settlement = SettlementCatalogue.Find("tied_grants")!;
+        var levers = new PolicyLevers { Settlement = settlement, ChurnRatePerYear = 1 };
+        var parameters = new ModelParameters { Development = new DevelopmentParameters { ChurnRecordMemory = memory } };
+        var state = new FundingState(1);
+        Themes.Shares(parameters.Funding, state.ThemeShares);
+        double[] term = [0], total = [0], population = [1_000_000], capacity = [0.55];
+        var ledger = new MoneyLedger();
+        for (int year = 0; year < 3; year++)
+            settlement.Rules.Pay(new FundingYear(year, 1, levers, parameters, population, capacity, new ReplicationRandom(1, 0)), state, ref ledger,
+                new ReceivedMoney(term, total));
+        Assert.Equal(1 - memory * memory * memory, state.RecentChurn[0], 12);
     }
 }

@@ -119,7 +119,8 @@ public sealed class UncertaintySetTests : IDisposable
             "politics.standard_applied_without_capital", "politics.start_political_capital", "politics.reelection_political_capital_gain",
             "politics.election_homes_weight", "politics.delivery_share_without_capacity", "politics.capacity_spend_analytical_share",
             "politics.learning_full_evidence_gbp_per_head", "politics.targeting_tilt", "development.track_record_churn_weight",
-            "politics.capacity_value_without_competition",
+            "politics.capacity_value_without_competition", "icb.pooling_ramp_width", "politics.convening_joint_money_weight",
+            "politics.remedy_saturation_share", "development.churn_record_memory",
         ];
         var set = UncertaintySets.All[UncertaintySets.SettlementAndMayorEvidence].ToDictionary(e => e.Parameter.Path);
         Assert.Equal(assumptions.Order(), set.Keys.Order());
