@@ -23,6 +23,12 @@ internal static class UncertaintySets
         ["funding.tied_extension_years"] = "tied_grants", ["funding.tied_forfeit_share"] = "tied_grants",
         ["funding.outcomes_framework_minimum_delivery"] = "single_pot", ["funding.outcomes_framework_flexibility_loss"] = "single_pot",
         ["funding.non_health_share"] = "settlement_scope",
+        ["funding.bids_per_theme_per_year"] = "tied_grants", ["funding.tied_pot_min_years"] = "tied_grants", ["funding.tied_pot_max_years"] = "tied_grants",
+        ["funding.single_pot_spend_rate_per_year"] = "single_pot",
+        ["funding.transport_share"] = "settlement_scope", ["funding.housing_share"] = "settlement_scope",
+        ["funding.regeneration_share"] = "settlement_scope", ["funding.public_health_share"] = "settlement_scope",
+        ["politics.established_capacity"] = "mayor_knowledge", ["politics.developing_capacity"] = "mayor_knowledge",
+        ["politics.new_capacity"] = "mayor_knowledge", ["programmes.appraisal_years"] = "mayor_knowledge",
         ["politics.value_for_money_hurdle"] = "mayor_knowledge", ["politics.visibility_bias"] = "mayor_knowledge",
         ["politics.appraisal_noise_sd"] = "mayor_knowledge", ["politics.own_learning_per_year"] = "mayor_knowledge",
         ["politics.peer_learning_per_year"] = "mayor_knowledge",
@@ -136,6 +142,8 @@ internal static class UncertaintySets
             U(p + "green_space_max_ndvi_gain", 0.03, 0.15, "greening programmes move NDVI by a few hundredths to a tenth or more"),
             LN(p + "green_space_half_response_gbp_per_head", 200, 50, 800, "no published spend → NDVI relationship (Raza et al. 2024): very wide"),
             U(p + "green_space_response_exponent", 0.8, 1.6, noSource),
+            U(p + "green_space_lag_years", 2, 5, "planting and growth before greenness changes: two to five years (whole numbers)"),
+            U(p + "appraisal_years", 5, 15, "how far ahead a mayoralty counts benefits: shorter than a Green Book appraisal period, not published (whole numbers)"),
             LN(p + "green_space_scheme_dose_gbp_per_head", 100, 40, 250, noSource),
             U(p + "green_space_spillover_share", 0, 0.15, "parks serve neighbours within walking distance"),
             U(p + "green_space_depreciation_per_year", 0.01, 0.05, "parks and trees last 20–100 years if kept"),
@@ -169,6 +177,8 @@ internal static class UncertaintySets
             LN(h + "mental_disorder_green_space_relative_risk_per01_ndvi", 0.96, 0.88, 0.995, "green space and mental health: consistent direction, wide size"),
             LN(h + "mental_disorder_cold_home_relative_risk", 1.3, 1.05, 2.0, "cold homes and mental health: Marmot Review Team 2011, wide"),
             U(h + "cold_home_ill_health_excess", 0, 0.1, "ill health in cold homes beyond the diseases modelled: wide"),
+            U(h + "utility_not_in_good_health", 0.5, 0.7, "UK EQ-5D norms by self-rated health (Kind, Hardman & Macran 1999) fall steeply from good to fair and poor health; not read from them: wide"),
+            U(h + "mental_disorder_remission_per_year", 0.3, 0.8, "episodes of common mental disorder usually last months; some become chronic: wide"),
         ];
     }
 
@@ -184,8 +194,20 @@ internal static class UncertaintySets
             // Single pot: the outcomes framework is still being agreed (MHCLG 2025).
             U(f + "outcomes_framework_minimum_delivery", 0.5, 0.85, "MHCLG 2025: outcomes framework to be agreed; no published threshold"),
             U(f + "outcomes_framework_flexibility_loss", 0.25, 0.75, noSource),
+            U(f + "bids_per_theme_per_year", 1, 3, "a region puts forward a couple of schemes per departmental round; no published count: wide (whole numbers)"),
+            U(f + "tied_pot_min_years", 0.6, 2.4, "LGA/TRL 2020: more than a third of grants discontinued year to year; short lives (rounded: 1 or 2 years alike)"),
+            U(f + "tied_pot_max_years", 2.6, 4.4, "tied pots of 1–3 years, core funding of 3–5 (Ayres et al.) (rounded: 3 or 4 years alike)"),
+            U(f + "single_pot_spend_rate_per_year", 0.7, 1, "a multi-year, flexible pot is spent faster than tied pots (NAO 2023), but not instantly: wide"),
+            // The four themes' shares of a settlement, each drawn and then normalised to add to 1.
+            U(f + "transport_share", 0.35, 0.55, "transport is the largest devolved capital stream; the split is illustrative: ± about a fifth"),
+            U(f + "housing_share", 0.15, 0.35, "the split between themes is illustrative: wide"),
+            U(f + "regeneration_share", 0.1, 0.3, "the split between themes is illustrative: wide"),
+            U(f + "public_health_share", 0.05, 0.15, "the split between themes is illustrative: wide"),
             U(f + "non_health_share", 0.25, 0.45, "adult skills and bus grants are among the streams consolidated (MHCLG 2025); their share is not published: wide"),
             // What a mayor knows and learns (seed 000 §4.5).
+            U(m + "established_capacity", 0.7, 0.9, "ordinal levels (Ayres et al.: capacity varies between mayoralties); the three ranges do not overlap"),
+            U(m + "developing_capacity", 0.45, 0.65, "ordinal levels between established and new mayoralties"),
+            U(m + "new_capacity", 0.2, 0.4, "ordinal levels: new mayoralties have the least capacity"),
             U(m + "value_for_money_hurdle", 0.75, 1.5, "DfT value-for-money categories: poor below a benefit–cost ratio of 1, low 1–1.5"),
             U(m + "visibility_bias", 0.2, 0.8, noSource),
             U(m + "appraisal_noise_sd", 0.25, 0.8, "an analogue: Green Book optimism bias of tens of per cent on appraised costs"),

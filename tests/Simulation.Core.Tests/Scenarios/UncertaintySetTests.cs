@@ -121,6 +121,10 @@ public sealed class UncertaintySetTests : IDisposable
             "politics.learning_full_evidence_gbp_per_head", "politics.targeting_tilt", "development.track_record_churn_weight",
             "politics.capacity_value_without_competition", "icb.pooling_ramp_width", "politics.convening_joint_money_weight",
             "politics.remedy_saturation_share", "development.churn_record_memory",
+            // Settlement and capacity numbers that were assumptions without a distribution until 8 December 2026.
+            "funding.bids_per_theme_per_year", "funding.tied_pot_min_years", "funding.tied_pot_max_years", "funding.single_pot_spend_rate_per_year",
+            "funding.transport_share", "funding.housing_share", "funding.regeneration_share", "funding.public_health_share",
+            "politics.established_capacity", "politics.developing_capacity", "politics.new_capacity",
         ];
         var set = UncertaintySets.All[UncertaintySets.SettlementAndMayorEvidence].ToDictionary(e => e.Parameter.Path);
         Assert.Equal(assumptions.Order(), set.Keys.Order());
