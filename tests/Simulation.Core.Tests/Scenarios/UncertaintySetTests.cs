@@ -22,7 +22,7 @@ public sealed class UncertaintySetTests : IDisposable
         "programmes.green_space_lag_years",        // planting to canopy: a fixed three years
         "programmes.joint_prevention_lag_years",   // DPP: effect within the programme's nine months
         "programmes.warm_homes_cost_gbp_per_home", // BRE 2023: £6,690–£6,835 per home
-        "programmes.appraisal_years",              // an appraisal convention, not a quantity
+        "programmes.appraisal_years",              // how mayors appraise: drawn in settlement_and_mayor_evidence (mayor_knowledge)
     ];
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class UncertaintySetTests : IDisposable
             // Settlement and capacity numbers that were assumptions without a distribution until 8 December 2026.
             "funding.bids_per_theme_per_year", "funding.tied_pot_min_years", "funding.tied_pot_max_years", "funding.single_pot_spend_rate_per_year",
             "funding.transport_share", "funding.housing_share", "funding.regeneration_share", "funding.public_health_share",
-            "politics.established_capacity", "politics.developing_capacity", "politics.new_capacity",
+            "politics.established_capacity", "politics.developing_capacity", "politics.new_capacity", "programmes.appraisal_years",
         ];
         var set = UncertaintySets.All[UncertaintySets.SettlementAndMayorEvidence].ToDictionary(e => e.Parameter.Path);
         Assert.Equal(assumptions.Order(), set.Keys.Order());
