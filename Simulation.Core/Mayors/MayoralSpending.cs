@@ -123,8 +123,7 @@ internal static class MayoralSpending
 
             // 2. What is left, allocated by perceived benefit per £ (within what can be delivered this year).
             PerceivedBenefits.Set(new BenefitContext(settings, c.Settlement.AwardsByCompetition,
-                c.Sites.RemediationNeedGbp[r], politics.VisibilityBias, work.SchemeGain, politics.DeliveryShareWithoutCapacity,
-                politics.CapacityValueWithoutCompetition, politics.RemedySaturationShare, c.Reference), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
+                c.Sites.RemediationNeedGbp[r], politics, work.SchemeGain, c.Reference), r, pop, world, mayors, work.Benefit, work.Saturation, work.Cap);
             bool targetedPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,
                 Targeting.ProportionateUniversalism, work.SpreadTargeted);
             bool universalPossible = ProgrammeDelivery.SetSpreadPerResident(zonesOf, world.Programmes.Residents, mayors.ZoneTargetingWeight,

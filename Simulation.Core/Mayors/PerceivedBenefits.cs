@@ -1,5 +1,6 @@
 using UrbanSim.Core.Health;
 using UrbanSim.Core.Programmes;
+using UrbanSim.Core.Scenarios;
 using UrbanSim.Core.World;
 
 namespace UrbanSim.Core.Mayors;
@@ -42,8 +43,9 @@ internal static class PerceivedBenefits
         var exposureValue = mayors.ExposureValueGbp.AsSpan(region * ExposureCatalogue.Count, ExposureCatalogue.Count);
         var diseaseValue = mayors.DiseaseIncidenceValueGbp.AsSpan(region * DiseaseCatalogue.Count, DiseaseCatalogue.Count);
         double commitment = mayors.Commitment[region], analytical = mayors.AnalyticalCapacity[region];
-        double deliveryFactor = DeliveryFactor(mayors.Capacity[region], c.DeliveryShareWithoutCapacity);
-        double visibilityBias = c.VisibilityBias;
+        var politics = c.Politics;
+        double deliveryFactor = DeliveryFactor(mayors.Capacity[region], politics.DeliveryShareWithoutCapacity);
+        double visibilityBias = politics.VisibilityBias;
         for (int p = 0; p < catalogue.Count; p++)
         {
             double other = settings.OtherBenefitPerGbp[p];
@@ -116,18 +118,18 @@ internal static class PerceivedBenefits
                     cap[p] = Math.Min(cap[p], coldHomes * settings.UnitCostGbp[p]);
                     // The coldest, cheapest homes are reached first: the marginal benefit halves (as e-folds) over about
                     // a share (politics.remedy_saturation_share) of what remedying every cold home would cost, so spending shifts smoothly, not all-or-nothing.
-                    saturation[p] = Math.Max(1, coldHomes * settings.UnitCostGbp[p] * c.RemedySaturationShare);
+                    saturation[p] = Math.Max(1, coldHomes * settings.UnitCostGbp[p] * politics.RemedySaturationShare);
                     break;
                 }
                 case DeliveryKind.SiteRemediation:
                     cap[p] = Math.Min(cap[p], c.RemediationNeedGbp);
                     // The sites that unlock most homes for their cost come first (the same smooth fall as warm homes).
-                    saturation[p] = Math.Max(1, c.RemediationNeedGbp * c.RemedySaturationShare);
+                    saturation[p] = Math.Max(1, c.RemediationNeedGbp * politics.RemedySaturationShare);
                     break;
                 case DeliveryKind.MayoralCapacity:
                     // Capacity raises bid success (where money is won by competition) as well as delivery and analytical capacity;
                     // elsewhere the mayor sees only a share of that value.
-                    other = CapacityOtherBenefitPerGbp(other, c.AwardsByCompetition, c.CapacityValueWithoutCompetition, mayors.Capacity[region]);
+                    other = CapacityOtherBenefitPerGbp(other, c.AwardsByCompetition, politics.CapacityValueWithoutCompetition, mayors.Capacity[region]);
                     saturation[p] = settings.ScaleGbpPerHead[p] * population;
                     break;
             }
@@ -154,12 +156,10 @@ internal static class PerceivedBenefits
 /// <param name="Settings">The replication's programme settings.</param>
 /// <param name="AwardsByCompetition">Whether the settlement awards money by competition (capacity then raises bid success).</param>
 /// <param name="RemediationNeedGbp">The region's remediation that would unlock sites this year, £.</param>
-/// <param name="VisibilityBias">How far a mayoralty without analytical capacity overvalues visible schemes (politics).</param>
+/// <param name="Politics">The mayors' parameters: the bias towards visible schemes, delivery without capacity, what capacity is worth
+/// where money is not won by competition, and how fast remedy programmes saturate.</param>
 /// <param name="ZoneGain">[programme * zones + zone] each zone's weighted gain of a further scheme of each area programme,
 /// written here and read by delivery.</param>
-/// <param name="DeliveryShareWithoutCapacity">Share of a programme's full delivery rate a mayoralty with no capacity reaches (politics).</param>
-/// <param name="CapacityValueWithoutCompetition">Share of capacity's perceived benefit a mayor sees where money is not won by competition (politics).</param>
-/// <param name="RemedySaturationShare">Warm homes' and site assembly's saturation spend, as a share of the cost of remedying all that is left (politics).</param>
 /// <param name="Reference">Whether this is the plain reference kernel (each zone's gain computed on its own, as delivery's reference does).</param>
 internal readonly record struct BenefitContext(ProgrammeSettings Settings, bool AwardsByCompetition, double RemediationNeedGbp,
-    double VisibilityBias, double[] ZoneGain, double DeliveryShareWithoutCapacity, double CapacityValueWithoutCompetition, double RemedySaturationShare, bool Reference = false);
+    PoliticsParameters Politics, double[] ZoneGain, bool Reference = false);
