@@ -118,13 +118,13 @@ internal static class PerceivedBenefits
                     cap[p] = Math.Min(cap[p], coldHomes * settings.UnitCostGbp[p]);
                     // The coldest, cheapest homes are reached first: the marginal benefit halves (as e-folds) over about
                     // a share (politics.remedy_saturation_share) of what remedying every cold home would cost, so spending shifts smoothly, not all-or-nothing.
-                    saturation[p] = Math.Max(1, coldHomes * settings.UnitCostGbp[p] * politics.RemedySaturationShare);
+                    saturation[p] = RemedySaturationGbp(coldHomes * settings.UnitCostGbp[p], politics.RemedySaturationShare);
                     break;
                 }
                 case DeliveryKind.SiteRemediation:
                     cap[p] = Math.Min(cap[p], c.RemediationNeedGbp);
                     // The sites that unlock most homes for their cost come first (the same smooth fall as warm homes).
-                    saturation[p] = Math.Max(1, c.RemediationNeedGbp * politics.RemedySaturationShare);
+                    saturation[p] = RemedySaturationGbp(c.RemediationNeedGbp, politics.RemedySaturationShare);
                     break;
                 case DeliveryKind.MayoralCapacity:
                     // Capacity raises bid success (where money is won by competition) as well as delivery and analytical capacity;
@@ -137,6 +137,13 @@ internal static class PerceivedBenefits
             benefit[p] = PerGbp(other, health, commitment);
         }
     }
+
+    /// <summary>
+    /// The spend at which a remedy programme's (warm homes', site assembly's) perceived marginal benefit has fallen by a
+    /// factor e: a share of what remedying all that is left would cost (the cheapest first), at least £1.
+    /// </summary>
+    public static double RemedySaturationGbp(double costOfRemedyingAllGbp, double saturationShare) =>
+        Math.Max(1, costOfRemedyingAllGbp * saturationShare);
 
     /// <summary>
     /// Capacity spending's perceived non-health benefit per £: its full value where money is won by competition, a share

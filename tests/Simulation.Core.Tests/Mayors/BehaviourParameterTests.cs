@@ -36,6 +36,17 @@ public class BehaviourParameterTests
         Assert.Equal(0.5, new PoliticsParameters().CapacityValueWithoutCompetition);   // the number fixed in the code before it was drawn
     }
 
+    [Fact]
+    public void ARemedysBenefitSaturates_OverTheDrawnShareOfWhatRemedyingAllThatIsLeftWouldCost()
+    {
+        // 10,000 cold homes at £7,000: £70m to remedy them all.
+        Assert.Equal(35e6, PerceivedBenefits.RemedySaturationGbp(70e6, 0.5), 6);   // the number fixed in the code before it was drawn
+        Assert.Equal(17.5e6, PerceivedBenefits.RemedySaturationGbp(70e6, 0.25), 6);
+        Assert.Equal(70e6, PerceivedBenefits.RemedySaturationGbp(70e6, 1), 6);
+        Assert.Equal(1, PerceivedBenefits.RemedySaturationGbp(0, 0.5));            // nothing left to remedy: at least £1
+        Assert.Equal(0.5, new PoliticsParameters().RemedySaturationShare);
+    }
+
     [Theory]
     [InlineData(0.25)]
     [InlineData(0.75)]
