@@ -53,19 +53,27 @@ internal static class BatchOutputs
     public static BatchAccumulator WriteFolded(string outDir, string scenarioPath, Scenario scenario, BatchAccumulator batch,
         int threads, DateTimeOffset started, string runKey, string? scenarioFile = null, string? instructionSet = null)
     {
-        // The folded batch is only read from here on: the files and the charts are written at once, on every core.
+        // The folded batch is only read from here on: the files and the charts are written at once, on every core, and
+        // each file is hashed for the manifest as soon as it is written (replications.csv, written by the fold, at once).
         IReadOnlyList<string> charts = [];
+        var sha256 = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        void Hash(string file) => sha256[file] = Manifest.Sha256OfFile(Path.Combine(outDir, file));
+        Action Text(string file, Action<TextWriter> write) => () => { AtomicFile.WriteText(Path.Combine(outDir, file), write); Hash(file); };
         Concurrently.Invoke(
-            () => charts = BatchCharts.Write(outDir, scenario, batch),
-            () => AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), SummaryWriter.ToJson(scenario, batch, scenario.Replications)),
-            () => AtomicFile.WriteText(Path.Combine(outDir, "summary.csv"), w => SummaryCsv.Write(w, scenario, batch)),
-            () => AtomicFile.WriteText(Path.Combine(outDir, "timeseries.csv"), w => TimeseriesCsv.Write(w, scenario, batch)),
-            () => AtomicFile.WriteText(Path.Combine(outDir, "differences.csv"), w => DifferencesCsv.Write(w, scenario, batch)),
-            () => AtomicFile.WriteText(Path.Combine(outDir, "zones.csv"), w => ZonesCsv.Write(w, scenario, batch)),
-            () => AtomicFile.WriteText(Path.Combine(outDir, "agents.csv"), w => AgentsCsv.Write(w, scenario, batch)),
-            () => AtomicFile.WriteText(Path.Combine(outDir, "columns.csv"), w => ColumnsCsv.Write(w, scenario)));
-        var files = DataFiles.Concat(charts.Select(c => BatchCharts.Folder + "/" + c))
-            .Select(f => (f, Manifest.Sha256OfFile(Path.Combine(outDir, f)))).ToList();
+            () =>
+            {
+                charts = BatchCharts.Write(outDir, scenario, batch);
+                Concurrently.ForEach(charts, chart => Hash(BatchCharts.Folder + "/" + chart));
+            },
+            () => Hash("replications.csv"),
+            () => { AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), SummaryWriter.ToJson(scenario, batch, scenario.Replications)); Hash("summary.json"); },
+            Text("summary.csv", w => SummaryCsv.Write(w, scenario, batch)),
+            Text("timeseries.csv", w => TimeseriesCsv.Write(w, scenario, batch)),
+            Text("differences.csv", w => DifferencesCsv.Write(w, scenario, batch)),
+            Text("zones.csv", w => ZonesCsv.Write(w, scenario, batch)),
+            Text("agents.csv", w => AgentsCsv.Write(w, scenario, batch)),
+            Text("columns.csv", w => ColumnsCsv.Write(w, scenario)));
+        var files = DataFiles.Concat(charts.Select(c => BatchCharts.Folder + "/" + c)).Select(f => (f, sha256[f])).ToList();
         var manifest = new Manifest
         {
             ScenarioPath = scenarioPath,

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ScottPlot;
+using SkiaSharp;
 
 namespace UrbanSim.Runner.Charts;
 
@@ -34,9 +35,24 @@ internal static partial class ChartFiles
         return paths;
     }
 
-    /// <summary>The chart as PNG bytes. Skia's PNG encoder writes no time or text chunks, so equal plots give equal bytes.</summary>
-    public static byte[] RenderPng(Plot plot, int widthPx, int heightPx) =>
-        plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+    /// <summary>
+    /// The chart as PNG bytes: the pixels ScottPlot renders (RGBA, premultiplied, as its own image export), encoded with one
+    /// filter (Paeth) at zlib level 3 instead of Skia's default of trying all five filters on every row at level 6. On the
+    /// charts of a run that encodes 3.6 times faster for files about 8% larger (measured in benchmarks/README.md). Skia's
+    /// PNG encoder writes no time or text chunks, so equal plots give equal bytes.
+    /// </summary>
+    public static byte[] RenderPng(Plot plot, int widthPx, int heightPx)
+    {
+        var info = new SKImageInfo(widthPx, heightPx, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException($"Skia could not make a {widthPx}×{heightPx} surface.");
+        plot.Render(surface.Canvas, widthPx, heightPx);
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("Skia could not encode the chart as PNG.");
+        return png.ToArray();
+    }
+
+    private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Paeth, zLibLevel: 3);
 
     /// <summary>The chart as SVG text, with Skia's process-wide element ids renumbered (see <see cref="NumberIdsInOrder"/>).</summary>
     public static string RenderSvg(Plot plot, int widthPx, int heightPx) =>

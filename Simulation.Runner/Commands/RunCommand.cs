@@ -3,6 +3,7 @@ using UrbanSim.Core.Engine;
 using UrbanSim.Core.Outcomes;
 using UrbanSim.Core.Scenarios;
 using UrbanSim.Runner.Batch;
+using UrbanSim.Runner.Charts;
 using UrbanSim.Runner.Output;
 
 namespace UrbanSim.Runner.Commands;
@@ -71,6 +72,8 @@ internal static class RunCommand
             // A whole run folds its chunks while they are computed, in replication order: the chunks found on disk before
             // each missing range, then the range's chunks as each is written (a shard writes no outputs, so folds nothing).
             using var fold = options.Shard is null ? new BackgroundFold(outDir, scenario, runKey) : null;
+            // Fonts loaded and plotting code compiled while the replications run, not after the last one.
+            var chartWarmUp = options.Shard is null ? ChartWarmUp.Start() : Task.CompletedTask;
             var foundInOrder = new Queue<ChunkStore.Entry>(found.OrderBy(e => e.First));
             void FoldFoundBefore(int replication)
             {
@@ -97,6 +100,7 @@ internal static class RunCommand
             // What is on disk now: the valid chunks found at the start and those just written (they fill gaps, so never overlap).
             var done = found.Concat(writer.Written).OrderBy(e => e.First).ToList();
             if (options.Shard is { } shard) return FinishShard(options, shard, scenario, done, runKey, outDir, rangeFirst, rangeEnd, threads, started, stdout, stderr);
+            chartWarmUp.Wait();
             var batch = BatchOutputs.WriteFolded(outDir, options.ScenarioPath, scenario, fold!.Finish(), threads, started, runKey);
             ConsoleReport.Print(stdout, scenario, batch);
             double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;

@@ -53,9 +53,16 @@ internal static class BatchCharts
             : $"warning: the font '{ChartStyle.FontName}' is not installed, so the charts' text will be missing. Fix: sudo apt-get install fonts-dejavu-core (or your system's DejaVu fonts), then rerun with --resume.";
     }
 
-    /// <summary>A chart of a batch, ready to render: its file stem (e.g. <c>fan_hle_gap_years</c>), the plot and its size.</summary>
-    public sealed record BatchChart(string Stem, ScottPlot.Plot Plot, ChartSize Size)
+    /// <summary>
+    /// A chart of a batch, ready to render: its file stem (e.g. <c>fan_hle_gap_years</c>), the plot and its size. The plot
+    /// is built when first asked for, so charts are built (densities, ticks) as well as rendered on every core.
+    /// </summary>
+    public sealed class BatchChart(string stem, Func<ScottPlot.Plot> build, ChartSize size)
     {
+        private readonly Lazy<ScottPlot.Plot> _plot = new(build, LazyThreadSafetyMode.ExecutionAndPublication);
+        public string Stem { get; } = stem;
+        public ChartSize Size { get; } = size;
+        public ScottPlot.Plot Plot => _plot.Value;
         public int WidthPx => Size.WidthPx;
         public int HeightPx => Size.HeightPx;
         public string Svg() => ChartFiles.RenderSvg(Plot, WidthPx, HeightPx);
@@ -67,7 +74,8 @@ internal static class BatchCharts
     {
         string dir = Path.Combine(outDir, Folder);
         Directory.CreateDirectory(dir);
-        // Built in order, rendered on every core (each plot is its own object; the files do not depend on the order).
+        // Listed in order, built and rendered on every core (each plot is its own object, the batch is only read, and the
+        // files do not depend on the order).
         var charts = Create(scenario, batch);
         Concurrently.ForEach(charts, chart => ChartFiles.Save(chart.Plot, dir, chart.Stem, chart.WidthPx, chart.HeightPx));
         return [.. charts.SelectMany(chart => new[] { chart.Stem + ".png", chart.Stem + ".svg" })];
@@ -88,7 +96,7 @@ internal static class BatchCharts
         bool Wanted(string stem) => include is null || include(stem);
         void Save(Func<ChartSize, ScottPlot.Plot> plot, string stem, ChartSize? sized = null)
         {
-            if (Wanted(stem)) written.Add(new BatchChart(stem, plot(size), sized ?? size));
+            if (Wanted(stem)) written.Add(new BatchChart(stem, () => plot(size), sized ?? size));
         }
 
         foreach (var h in Headlines)

@@ -150,8 +150,13 @@ public sealed class BatchOutputTests : IDisposable
         Assert.True(DateTimeOffset.Parse((string)m["finished_utc"]!, CultureInfo.InvariantCulture) >= DateTimeOffset.Parse((string)m["started_utc"]!, CultureInfo.InvariantCulture));
         Assert.True((double)m["wall_seconds"]! >= 0);
         Assert.True((int)m["machine"]!["logical_cores"]! >= 1);
-        foreach (string file in BatchOutputs.DataFiles)
-            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, file)))), (string?)m["files"]![file]);
+        // Every output file is listed with the hash of its bytes on disk (each is hashed as soon as it is written).
+        var listed = ((JObject)m["files"]!).Properties().ToDictionary(p => p.Name, p => (string?)p.Value);
+        Assert.Subset(listed.Keys.ToHashSet(), BatchOutputs.DataFiles.ToHashSet());
+        Assert.Contains(listed.Keys, f => f.StartsWith(BatchCharts.Folder + "/", StringComparison.Ordinal) && f.EndsWith(".png", StringComparison.Ordinal));
+        Assert.Equal(Directory.GetFiles(Path.Combine(dir, BatchCharts.Folder)).Length + BatchOutputs.DataFiles.Length, listed.Count);
+        foreach (var (file, sha256) in listed)
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, file)))), sha256);
     }
 
     [Fact]

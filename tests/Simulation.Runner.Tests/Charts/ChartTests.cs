@@ -142,6 +142,27 @@ public sealed class ChartTests
 
     [Theory]
     [MemberData(nameof(ChartNames))]
+    public void ChartPng_DecodesToExactlyThePixelsScottPlotRenders(string chart)
+    {
+        // The PNG is encoded with one filter at a lower zlib level than ScottPlot's own export: less work, the same picture.
+        // Each from a plot of its own: a plot drawn a second time may lay out a few pixels differently (the ridgeline does).
+        var (build, size, _) = Charts[chart];
+        using var ours = SkiaSharp.SKBitmap.Decode(ChartFiles.RenderPng(build(), size.WidthPx, size.HeightPx));
+        using var scottPlots = SkiaSharp.SKBitmap.Decode(build().GetImageBytes(size.WidthPx, size.HeightPx, ImageFormat.Png));
+
+        Assert.Equal((scottPlots.Width, scottPlots.Height), (ours.Width, ours.Height));
+        Assert.True(ours.GetPixelSpan().SequenceEqual(scottPlots.GetPixelSpan()), $"{chart}: the pixels differ from ScottPlot's own PNG");
+    }
+
+    [Fact]
+    public async Task ChartWarmUp_DrawsBothKindsOfChartItStandsFor_AndItsBackgroundTaskEnds()
+    {
+        Assert.Equal(2, ChartWarmUp.Draw());
+        await ChartWarmUp.Start().WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
     public void Chart_SvgShowsTitleAxisLabelsLegendAndCaption(string chart)
     {
         var (build, size, texts) = Charts[chart];
