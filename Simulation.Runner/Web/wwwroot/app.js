@@ -157,6 +157,10 @@ async function run(push) {
   status.textContent = 'Simulating…';
   lastChartWidth = chartWidth();
   try {
+    // When the question was asked, so the first answer's time as the user sees it (asked → numbers and charts on the
+    // page) is in the status's data-first-answer-ms (the browser tests record it).
+    const asked = performance.now();
+    delete status.dataset.firstAnswerMs;
     const response = await fetch('/api/run?' + q + '&chart_width=' + lastChartWidth, { signal });
     if (!response.ok) { showError(await response.json(), fromLink); return; }
     $('error').hidden = true;
@@ -176,7 +180,14 @@ async function run(push) {
       let i;
       while ((i = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, i); buffer = buffer.slice(i + 1);
-        if (line.trim()) render(JSON.parse(line), shown);
+        if (!line.trim()) continue;
+        const r = JSON.parse(line);
+        render(r, shown);
+        if (!r.error && status.dataset.firstAnswerMs === undefined) {
+          status.dataset.firstAnswerReplications = r.replications;
+          status.dataset.firstAnswerServerMs = r.elapsed_ms;
+          status.dataset.firstAnswerMs = Math.round(performance.now() - asked);
+        }
       }
     }
   } catch (e) {
