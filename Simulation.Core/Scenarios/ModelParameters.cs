@@ -30,9 +30,9 @@ public sealed record FundingParameters
     [AllowedRange(0, 1e7), Meaning("Cost of preparing one competitive bid, £ (Localis: £20k–£30k)")]
     public double BidCostGbp { get; init; } = 25_000;
 
-    /// <summary>Bids a region submits per theme per competitive round.</summary>
-    [AllowedRange(0, 50), Meaning("Bids a region submits per theme per competitive round")]
-    public int BidsPerThemePerYear { get; init; } = 2;
+    /// <summary>Bids a region submits per theme per year (LUF: about one per council per round; docs/model.md §8.2).</summary>
+    [AllowedRange(0, 50), Meaning("Bids a region submits per theme per year of competitive rounds")]
+    public int BidsPerThemePerYear { get; init; } = 5;
 
     /// <summary>Shortest life of a tied pot before its first deadline, years.</summary>
     [AllowedRange(1, 10), Meaning("Shortest life of a tied pot before its first deadline, years")]

@@ -193,7 +193,10 @@ internal static class UncertaintySets
             // Single pot: the outcomes framework is still being agreed (MHCLG 2025).
             U(f + "outcomes_framework_minimum_delivery", 0.5, 0.85, "MHCLG 2025: outcomes framework to be agreed; no published threshold"),
             U(f + "outcomes_framework_flexibility_loss", 0.25, 0.75, noSource),
-            U(f + "bids_per_theme_per_year", 1, 3, "a region puts forward a couple of schemes per departmental round; no published count: wide (whole numbers)"),
+            // Levelling Up Fund: 305 and 529 bids in rounds 1 and 2 from about 370 eligible councils (DLUHC, PQ HL779), about one
+            // per council per round; a mayoralty has 2–17 councils (median 6, ONS LAD25→CAUTH25), so about two bids per theme per
+            // LUF round, and more where a theme has several competitive pots a year. Whole numbers 2–8, equally likely.
+            U(f + "bids_per_theme_per_year", 1.5, 8.5, "LUF rounds 1–2: about one bid per council per round (DLUHC), 2–17 councils per mayoralty (ONS): about 2 per theme per round, more with several pots a year (whole numbers 2–8)"),
             U(f + "tied_pot_min_years", 0.6, 2.4, "LGA/TRL 2020: more than a third of grants discontinued year to year; short lives (rounded: 1 or 2 years alike)"),
             U(f + "tied_pot_max_years", 2.6, 4.4, "tied pots of 1–3 years, core funding of 3–5 (Ayres et al.) (rounded: 3 or 4 years alike)"),
             U(f + "single_pot_spend_rate_per_year", 0.7, 1, "a multi-year, flexible pot is spent faster than tied pots (NAO 2023), but not instantly: wide"),

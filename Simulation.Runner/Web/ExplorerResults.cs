@@ -224,7 +224,9 @@ internal static class ExplorerResults
 
     /// <summary>
     /// The full-scenario check: when the setting is one of the preset's variants, that variant's headline differences in the
-    /// full scenario (every zone, the scenario's replications) beside the explorer's, and whether each has the same sign.
+    /// full scenario (every zone, the scenario's replications) beside the explorer's, and whether each agrees in sign. A
+    /// difference whose 95% CI in the full scenario includes zero has no settled sign there, so the explorer's sign cannot
+    /// disagree with it: the check says the full run finds no clear difference instead of warning.
     /// </summary>
     public static JsonObject FullCheck(ExplorerRequest request, BatchAccumulator acc)
     {
@@ -238,29 +240,35 @@ internal static class ExplorerResults
             };
         var rows = new JsonArray();
         var disagree = new List<string>();
+        var unsettled = new List<string>();
         foreach (var full in match.Check.Variants[match.Variant])
         {
             int o = acc.Layout.Outcomes.IndexOf(full.Outcome);
             var definition = acc.Layout.Outcomes.All[o];
             double mine = acc.Paired[0][o].Paired().Mean;
-            bool agree = Math.Sign(mine) == Math.Sign(full.Mean) || mine == 0 || full.Mean == 0;
+            bool sameSign = Math.Sign(mine) == Math.Sign(full.Mean) || mine == 0 || full.Mean == 0;
+            bool settled = full.Ci95Low > 0 || full.Ci95High < 0;
             rows.Add(new JsonObject
             {
                 ["outcome"] = full.Outcome, ["label"] = definition.Label, ["explorer_mean"] = Num(mine),
-                ["full_mean"] = Num(full.Mean), ["full_ci95_low"] = Num(full.Ci95Low), ["full_ci95_high"] = Num(full.Ci95High), ["same_sign"] = agree,
+                ["full_mean"] = Num(full.Mean), ["full_ci95_low"] = Num(full.Ci95Low), ["full_ci95_high"] = Num(full.Ci95High),
+                ["same_sign"] = sameSign, ["full_settled"] = settled, ["agrees"] = sameSign || !settled,
             });
-            if (!agree)
-                disagree.Add($"{definition.Label}: {Readable.Value(mine, definition.Unit, signed: true)} here, {Readable.Value(full.Mean, definition.Unit, signed: true)} "
-                             + $"(95% CI {Readable.Value(full.Ci95Low, definition.Unit, signed: true)} to {Readable.Value(full.Ci95High, definition.Unit, signed: true)}) in the full scenario");
+            string fullInterval = $"95% CI {Readable.Value(full.Ci95Low, definition.Unit, signed: true)} to {Readable.Value(full.Ci95High, definition.Unit, signed: true)}";
+            if (!settled) unsettled.Add($"{definition.Label} ({fullInterval})");
+            else if (!sameSign)
+                disagree.Add($"{definition.Label}: {Readable.Value(mine, definition.Unit, signed: true)} here, {Readable.Value(full.Mean, definition.Unit, signed: true)} ({fullInterval}) in the full scenario");
         }
         string variant = request.Preset.Scenario.Variants.First(v => v.Name == match.Variant).Label;
         string fullRun = $"the full scenario ({match.Check.Zones} zones, {match.Check.Replications:N0} replications: {command})";
+        string noClearDifference = unsettled.Count == 0 ? ""
+            : $" The full scenario finds no clear difference in {string.Join("; ", unsettled)}, so neither sign is settled there.";
         return new JsonObject
         {
             ["available"] = true, ["variant"] = match.Variant, ["command"] = command, ["agrees"] = disagree.Count == 0, ["rows"] = rows,
             ["message"] = disagree.Count == 0
-                ? $"This setting is the preset's variant '{variant}'. Every headline difference has the same sign here as in {fullRun}."
-                : $"Warning: this small world and {fullRun} disagree in sign. {string.Join("; ", disagree)}. Trust the full run: the explorer's {acc.Layout.Zones} zones are too few to settle so small a difference.",
+                ? $"This setting is the preset's variant '{variant}'. Every headline difference that {fullRun} settles has the same sign here.{noClearDifference}"
+                : $"Warning: this small world and {fullRun} disagree in sign. {string.Join("; ", disagree)}. Trust the full run: the explorer's {acc.Layout.Zones} zones are too few to settle so small a difference.{noClearDifference}",
         };
     }
 

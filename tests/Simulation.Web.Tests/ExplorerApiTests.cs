@@ -128,11 +128,33 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
         Assert.Equal(FullScenarioChecks.All["health_devolution"].Variants["health_devolution"][0].Mean, (double)hle["full_mean"]!);
         bool sameSign = Math.Sign((double)hle["explorer_mean"]!) == Math.Sign((double)hle["full_mean"]!);
         Assert.Equal(sameSign, (bool)hle["same_sign"]!);
-        if (!sameSign) Assert.Contains("disagree in sign", (string)own["message"]!);
+        bool settled = (double)hle["full_ci95_low"]! > 0 || (double)hle["full_ci95_high"]! < 0;
+        Assert.Equal(settled, (bool)hle["full_settled"]!);
+        if (!sameSign && settled) Assert.Contains("disagree in sign", (string)own["message"]!);
 
         var other = (await LastLine("preset=health_devolution&replications=50&mission_commitment=0.9"))["full_check"]!;
         Assert.False((bool)other["available"]!);
         Assert.Contains("no full-scenario check", (string)other["message"]!);
+    }
+
+    [Fact]
+    public async Task FullCheck_WarnsOnlyWhereTheFullScenarioSettlesTheSign_AndNamesTheDifferencesItDoesNotSettle()
+    {
+        // The reference preset's single pot: in the full scenario some headline differences have a 95% CI that includes
+        // zero (HLE, at the time of writing). The explorer's sign cannot disagree with an unsettled one.
+        var check = (await LastLine("preset=reference&replications=200"))["full_check"]!;
+        var rows = check["rows"]!.AsArray().Select(r => r!).ToList();
+        foreach (var row in rows)
+        {
+            bool settled = (double)row["full_ci95_low"]! > 0 || (double)row["full_ci95_high"]! < 0;
+            Assert.Equal(settled, (bool)row["full_settled"]!);
+            Assert.Equal((bool)row["same_sign"]! || !settled, (bool)row["agrees"]!);
+            string label = (string)row["label"]!;
+            if (!settled) Assert.Contains($"no clear difference in {label} (95% CI", (string)check["message"]!);
+            else if (!(bool)row["same_sign"]!) Assert.Contains($"disagree in sign", (string)check["message"]!);
+        }
+        Assert.Contains(rows, r => !(bool)r["full_settled"]!);
+        Assert.Equal(rows.All(r => (bool)r["agrees"]!), (bool)check["agrees"]!);
     }
 
     [Fact]
