@@ -30,8 +30,11 @@ internal static partial class ChartFiles
 
         Directory.CreateDirectory(directory);
         var paths = new ChartFilePaths(Path.Combine(directory, fileStem + ".png"), Path.Combine(directory, fileStem + ".svg"));
+        // SVG first: ScottPlot draws a plot once in memory before its SVG, which settles its layout (a chart whose legend
+        // wraps, the ridgeline, lays out a few pixels differently the first time), so the PNG after it has the same layout.
+        byte[] svg = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(RenderSvg(plot, widthPx, heightPx));
         WriteAtomically(paths.PngPath, RenderPng(plot, widthPx, heightPx));
-        WriteAtomically(paths.SvgPath, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(RenderSvg(plot, widthPx, heightPx)));
+        WriteAtomically(paths.SvgPath, svg);
         return paths;
     }
 

@@ -154,6 +154,22 @@ public sealed class ChartTests
         Assert.True(ours.GetPixelSpan().SequenceEqual(scottPlots.GetPixelSpan()), $"{chart}: the pixels differ from ScottPlot's own PNG");
     }
 
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void SavedPng_HasTheLayoutTheSvgHas_TheOneScottPlotSettlesOn(string chart)
+    {
+        // ScottPlot draws a plot once in memory before its SVG; a plot's first drawing may lay out differently (the
+        // ridgeline's legend does, by a few pixels). The saved PNG must show the settled layout, as the SVG does.
+        using var folder = new TempFolder("charts");
+        var (build, size, _) = Charts[chart];
+        var paths = ChartFiles.Save(build(), folder.Path, chart, size.WidthPx, size.HeightPx);
+        var settled = build();
+        settled.GetImageBytes(size.WidthPx, size.HeightPx, ImageFormat.Png);
+        using var expected = SkiaSharp.SKBitmap.Decode(settled.GetImageBytes(size.WidthPx, size.HeightPx, ImageFormat.Png));
+        using var saved = SkiaSharp.SKBitmap.Decode(paths.PngPath);
+        Assert.True(saved.GetPixelSpan().SequenceEqual(expected.GetPixelSpan()), $"{chart}: the saved PNG is not laid out as the settled plot");
+    }
+
     [Fact]
     public async Task ChartWarmUp_DrawsBothKindsOfChartItStandsFor_AndItsBackgroundTaskEnds()
     {
