@@ -55,7 +55,22 @@ internal sealed class ColumnStatistics(Better direction = Better.Higher, int exa
         // One value has no spread to estimate: the sd and the interval are undefined (null in the outputs), not zero.
         if (n == 1) return (mean, double.NaN, double.NaN, double.NaN);
         double sd = _moments.StandardDeviation;
-        double half = StudentT.InvCDF(0, 1, n - 1, 0.975) * sd / Math.Sqrt(n);
+        double half = StudentT975(n - 1) * sd / Math.Sqrt(n);
         return (mean, sd, mean - half, mean + half);
     }
+
+    /// <summary>
+    /// The Student-t 97.5% quantile for <paramref name="degreesOfFreedom"/>, computed once per count: MathNet finds it by
+    /// iteration, and a run's thousands of columns (or an explorer answer's) mostly share one count. The same value as
+    /// computing it each time.
+    /// </summary>
+    internal static double StudentT975(long degreesOfFreedom)
+    {
+        if (StudentT975Cache.TryGetValue(degreesOfFreedom, out double t)) return t;
+        t = StudentT.InvCDF(0, 1, degreesOfFreedom, 0.975);
+        if (StudentT975Cache.Count < 4096) StudentT975Cache.TryAdd(degreesOfFreedom, t);
+        return t;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, double> StudentT975Cache = new();
 }

@@ -113,3 +113,28 @@ public sealed class SummaryStatisticsTests
         Assert.Equal(1.0, d.ProbabilityBetter);
     }
 }
+
+public sealed class StudentTQuantileTests
+{
+    [Theory]
+    [InlineData(1, 12.706204736)]
+    [InlineData(9, 2.262157163)]
+    [InlineData(199, 1.971956544)]
+    public void StudentT975_IsTheTablesValue_AndTheSameOnEveryCall(long degreesOfFreedom, double expected)
+    {
+        double first = ColumnStatistics.StudentT975(degreesOfFreedom);
+        Assert.Equal(expected, first, 8);
+        Assert.Equal(MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, degreesOfFreedom, 0.975), ColumnStatistics.StudentT975(degreesOfFreedom));
+    }
+
+    [Fact]
+    public void Interval_OfTenValues_UsesNineDegreesOfFreedom()
+    {
+        var column = new ColumnStatistics(higherIsBetter: true);
+        foreach (double v in new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }) column.Add(v);
+        var s = column.Summary();
+        double half = 2.262157163 * Math.Sqrt(110 / 12.0) / Math.Sqrt(10);
+        Assert.Equal(5.5 - half, s.Ci95Low, 8);
+        Assert.Equal(5.5 + half, s.Ci95High, 8);
+    }
+}
