@@ -57,9 +57,23 @@ internal static partial class ChartFiles
 
     private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Paeth, zLibLevel: 3);
 
-    /// <summary>The chart as SVG text, with Skia's process-wide element ids renumbered (see <see cref="NumberIdsInOrder"/>).</summary>
-    public static string RenderSvg(Plot plot, int widthPx, int heightPx) =>
-        NumberIdsInOrder(plot.GetSvgXml(widthPx, heightPx));
+    /// <summary>
+    /// The chart as SVG text, with Skia's process-wide element ids renumbered (see <see cref="NumberIdsInOrder"/>): the
+    /// same text as ScottPlot's <c>GetSvgXml</c>, which first draws the whole plot as a raster image so that its layout
+    /// settles before the SVG is recorded; here that first pass goes to a canvas that draws nothing (the layout comes out
+    /// the same, a test compares every chart kind), and the canvas is not cleared before the SVG, as ScottPlot does.
+    /// </summary>
+    public static string RenderSvg(Plot plot, int widthPx, int heightPx)
+    {
+        using (var layout = new SKNoDrawCanvas(widthPx, heightPx)) plot.Render(layout, widthPx, heightPx);
+        using var stream = new MemoryStream();
+        bool clear = plot.RenderManager.ClearCanvasBeforeEachRender;
+        plot.RenderManager.ClearCanvasBeforeEachRender = false;
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, widthPx, heightPx), stream))
+            plot.Render(canvas, widthPx, heightPx);
+        plot.RenderManager.ClearCanvasBeforeEachRender = clear;
+        return NumberIdsInOrder(Encoding.UTF8.GetString(stream.ToArray()));
+    }
 
     /// <summary>
     /// Skia names SVG clip paths from a counter that lives as long as the process and is written in hex ("cl_4" in

@@ -170,6 +170,18 @@ public sealed class ChartTests
         Assert.True(saved.GetPixelSpan().SequenceEqual(expected.GetPixelSpan()), $"{chart}: the saved PNG is not laid out as the settled plot");
     }
 
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void ChartSvg_IsScottPlotsOwnSvg_ThoughItsLayoutPassDrawsNothing(string chart)
+    {
+        // ScottPlot draws a whole raster image to settle the layout before its SVG; ours settles it on a canvas that draws
+        // nothing. The SVG must be the same, byte for byte.
+        var (build, size, _) = Charts[chart];
+        string ours = ChartFiles.RenderSvg(build(), size.WidthPx, size.HeightPx);
+        string scottPlots = ChartFiles.NumberIdsInOrder(build().GetSvgXml(size.WidthPx, size.HeightPx));
+        Assert.Equal(scottPlots, ours);
+    }
+
     [Fact]
     public async Task ChartWarmUp_DrawsBothKindsOfChartItStandsFor_AndItsBackgroundTaskEnds()
     {
