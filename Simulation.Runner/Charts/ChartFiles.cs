@@ -69,9 +69,12 @@ internal static partial class ChartFiles
         using var stream = new MemoryStream();
         bool clear = plot.RenderManager.ClearCanvasBeforeEachRender;
         plot.RenderManager.ClearCanvasBeforeEachRender = false;
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, widthPx, heightPx), stream))
+        try
+        {
+            using var canvas = SKSvgCanvas.Create(new SKRect(0, 0, widthPx, heightPx), stream);
             plot.Render(canvas, widthPx, heightPx);
-        plot.RenderManager.ClearCanvasBeforeEachRender = clear;
+        }
+        finally { plot.RenderManager.ClearCanvasBeforeEachRender = clear; }
         return NumberIdsInOrder(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
