@@ -68,7 +68,7 @@ internal static class ExplorerResults
         if (includeCharts)
         {
             var size = request.ChartWidthPx is { } width ? ChartSize.ForScreen(width) : ChartSize.Report;
-            var built = BatchCharts.Create(scenario, acc, Charts.Contains, size, SettingNote(request)).OrderBy(c => Array.IndexOf(Charts, c.Stem)).ToArray();
+            var built = BatchCharts.Create(scenario, acc, Charts.Contains, size, SettingNote(request, acc.Layout.Zones)).OrderBy(c => Array.IndexOf(Charts, c.Stem)).ToArray();
             // Rendered on every core: the charts are most of the time between the last replication and the answer.
             var svgs = new string[built.Length];
             Concurrently.For(built.Length, Environment.ProcessorCount, i => svgs[i] = built[i].Svg());
@@ -93,7 +93,7 @@ internal static class ExplorerResults
             ["replications_target"] = request.Replications,
             ["complete"] = acc.Replications >= request.Replications,
             ["query"] = Query(request),
-            ["setting"] = SettingNote(request),
+            ["setting"] = SettingNote(request, acc.Layout.Zones),
             ["numbers"] = numbers,
             ["drivers"] = Strings(Drivers(scenario, acc, explanation)),
             ["over_time"] = Strings(Explanations.SignChanges(scenario, explanation)),
@@ -118,14 +118,16 @@ internal static class ExplorerResults
 
     /// <summary>
     /// The setting in words, for chart captions and downloads: the preset, the explorer's world, and every lever of the
-    /// user's setting that differs from the baseline (e.g. "explorer, 30 zones; your setting: settlement single_pot").
+    /// user's setting that differs from the baseline (e.g. "explorer, 31 zones; your setting: settlement single_pot").
+    /// <paramref name="zones"/> is the world's own count: the shrunk world keeps every region, so it can have a few more
+    /// zones than asked for.
     /// </summary>
-    public static string SettingNote(ExplorerRequest request)
+    public static string SettingNote(ExplorerRequest request, int zones)
     {
         var baseline = request.Preset.Baseline.Levers;
         var changed = ExplorerPresets.Levers.Where(l => ExplorerRequest.LeverText(baseline, l) != ExplorerRequest.LeverText(request.Levers, l))
             .Select(l => $"{l.Name} {ExplorerRequest.LeverText(request.Levers, l)}").ToList();
-        return $"explorer, {request.Zones} zones, {request.HorizonYears} years; your setting: {(changed.Count == 0 ? "the baseline's levers" : string.Join(", ", changed))}";
+        return $"explorer, {zones} zones, {request.HorizonYears} years; your setting: {(changed.Count == 0 ? "the baseline's levers" : string.Join(", ", changed))}";
     }
 
     /// <summary>

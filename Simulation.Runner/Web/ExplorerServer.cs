@@ -103,7 +103,7 @@ internal static class ExplorerServer
             return Download(c, limiter, (request, batch) =>
             {
                 // Report-sized, with the setting in the caption line: a saved chart says what it shows.
-                var chart = BatchCharts.Create(batch.Scenario, batch.Accumulator, s => s == stem, captionNote: ExplorerResults.SettingNote(request)).Single();
+                var chart = BatchCharts.Create(batch.Scenario, batch.Accumulator, s => s == stem, captionNote: ExplorerResults.SettingNote(request, batch.Accumulator.Layout.Zones)).Single();
                 string name = $"urbansim-explorer-{request.Preset.Key}-{stem}";
                 return ext == ".svg" ? Results.File(Encoding.UTF8.GetBytes(chart.Svg()), "image/svg+xml", name + ".svg") : Results.File(chart.Png(), "image/png", name + ".png");
             });

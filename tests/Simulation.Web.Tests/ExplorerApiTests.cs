@@ -138,6 +138,17 @@ public sealed class ExplorerApiTests(ExplorerServerFixture server)
     }
 
     [Fact]
+    public async Task Answer_NamesTheWorldsOwnZoneCount_InItsSettingAndChartCaptions()
+    {
+        // The shrunk world keeps every region, so it can have more zones than the 30 asked for (31 for the reference preset).
+        var r = await LastLine("preset=reference&replications=50&horizon_years=5");
+        int zones = (int)r["zones"]!;
+        Assert.Contains($"explorer, {zones} zones,", (string)r["setting"]!);
+        var svg = (string)r["charts"]!.AsArray()[0]!["svg"]!;
+        Assert.Contains($"explorer, {zones} zones,", svg);
+    }
+
+    [Fact]
     public async Task FullCheck_WarnsOnlyWhereTheFullScenarioSettlesTheSign_AndNamesTheDifferencesItDoesNotSettle()
     {
         // The reference preset's single pot: in the full scenario some headline differences have a 95% CI that includes
